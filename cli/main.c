@@ -1,0 +1,57 @@
+/*
+ * main.c -- the tally command: dispatches `tally SUBCOMMAND [options]`
+ * through one table (after redis's command table and curl's tool_help).
+ * A subcommand that is not finished is not in the table.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  const char *name;
+  cli_fn fn;
+  const char *summary;
+} command;
+
+static const command commands[] = {
+    /* @@CLI-TABLE@@ */
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *fp)
+{
+  fprintf(fp, "usage: tally SUBCOMMAND [options]\n"
+              "       tally SUBCOMMAND --help\n"
+              "       tally --version\n\n"
+              "The U.S. presidential election system, computed exactly from "
+              "official data.\n\nSubcommands:\n");
+  for (size_t i = 0; commands[i].name != NULL; i++)
+    fprintf(fp, "  %-11s %s\n", commands[i].name, commands[i].summary);
+  fprintf(fp, "\nExit status: 0 success, 1 bad input, 2 usage error"
+              " (some subcommands document more).\n");
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2) {
+    usage(stderr);
+    return CLI_EUSAGE;
+  }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      strcmp(argv[1], "help") == 0) {
+    usage(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    printf("tally %s\n", tly_version());
+    return CLI_OK;
+  }
+  for (size_t i = 0; commands[i].name != NULL; i++) {
+    if (strcmp(argv[1], commands[i].name) == 0)
+      return commands[i].fn(argc - 1, argv + 1);
+  }
+  fprintf(stderr, "tally: unknown subcommand '%s' (see 'tally --help')\n",
+          argv[1]);
+  return CLI_EUSAGE;
+}

@@ -1,0 +1,303 @@
+/*
+ * tally.h -- the public API of libtally, the U.S. presidential election
+ * system computed exactly: results, the Electoral College, what-ifs,
+ * apportionment, analysis, forecasts and the processes around an election.
+ *
+ * THE OWNERSHIP RULE (nothing in this header breaks it): arguments are
+ * borrowed; whatever a function returns through `**out` is new and owned by
+ * the caller, freed with the matching `_free`; `const` pointers returned by
+ * getters belong to the handle and stay valid until it is freed.
+ *
+ * Every function that can fail returns tly_status; detail goes into the
+ * caller's tly_error (NULL allowed). On failure `*out` is NULL, inputs are
+ * unchanged and nothing leaks. The library never prints, exits or reads the
+ * clock or the environment; it is thread-safe on distinct handles.
+ */
+#ifndef TALLY_H
+#define TALLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define TLY_API __attribute__((visibility("default")))
+#else
+#define TLY_API
+#endif
+
+#define TLY_VERSION_MAJOR 0
+#define TLY_VERSION_MINOR 1
+#define TLY_VERSION_PATCH 0
+
+/* The library's version as "MAJOR.MINOR.PATCH"; a static string. */
+TLY_API const char *tly_version(void);
+
+/*==== Status codes ========================================================
+ * Append-only: never renumber or reuse a code; a retired code stays as
+ * TLY_EOBSOLETEnn. XX(name, value, description). */
+#define TLY_STATUS_MAP(XX)                                                   \
+  XX(OK, 0, "success")                                                       \
+  XX(ENOMEM, 1, "out of memory")                                             \
+  XX(EINVAL, 2, "invalid argument")                                          \
+  XX(EPARSE, 3, "malformed input")                                           \
+  XX(EOVERFLOW, 4, "arithmetic overflow")                                    \
+  XX(ERANGE, 5, "value out of range")                                        \
+  XX(EIO, 6, "input/output error")                                           \
+  XX(ENOTFOUND, 7, "not found")                                              \
+  XX(ENODATA, 8, "no data for that request")                                 \
+  XX(EUNSUPPORTED, 9, "not supported for this input")
+
+typedef enum tly_status {
+#define TLY_XX(name, value, desc) TLY_##name = value,
+  TLY_STATUS_MAP(TLY_XX)
+#undef TLY_XX
+} tly_status;
+
+/* "TLY_EPARSE" for TLY_EPARSE; "TLY_UNKNOWN" for a value not in the map. */
+TLY_API const char *tly_status_name(tly_status s);
+/* "malformed input" for TLY_EPARSE; "unknown status" otherwise. */
+TLY_API const char *tly_status_str(tly_status s);
+
+/* Detail of a failure, filled by the library when the caller passes one.
+ * `file` is the name the caller gave for the input (or empty); `line` and
+ * `col` are 1-based positions in it, 0 when they do not apply. `msg` is
+ * lower-case, without a final period, and quotes the offending value. */
+typedef struct tly_error {
+  tly_status status;
+  char msg[256];
+  char file[256];
+  int64_t line;
+  int64_t col;
+} tly_error;
+
+/* A caller-supplied allocator: realloc(ud, p, old, new) behaves like
+ * realloc(p, new) when new > 0 and frees p (returning NULL) when new == 0.
+ * `old` is the size p was allocated with (0 when p is NULL). A NULL
+ * allocator pointer anywhere in this API means the C library's. */
+typedef struct tly_allocator {
+  void *(*realloc)(void *ud, void *p, size_t old_size, size_t new_size);
+  void *ud;
+} tly_allocator;
+
+/* Output sink: writes n bytes at p; returns 0 on success, non-zero on
+ * failure (the library then stops and returns TLY_EIO). */
+typedef int (*tly_writer)(void *ud, const char *p, size_t n);
+
+/*==== Numbers ==============================================================
+ * Exact formatting of counts and shares; no floating point touches a count. */
+
+/* Formats v with thousands separators ("65,853,581") into buf (at least 28
+ * bytes); returns buf. */
+TLY_API char *tly_format_count(int64_t v, char *buf, size_t size);
+
+/* Formats 100 * num / den with `digits` decimals, rounded half to even at
+ * the last printed digit, computed in exact integers ("61.73" for
+ * 8753788/14181595, 2 digits). den <= 0 or num < 0 gives "-". Returns buf. */
+TLY_API char *tly_format_percent(int64_t num, int64_t den, int digits,
+                                 char *buf, size_t size);
+
+/*==== Elections: results by unit and candidate ============================
+ * An election is immutable once made: year, source, candidates (people, not
+ * ballot lines), units (states, DC, and Maine/Nebraska congressional
+ * districts) and an int64 vote count for every unit x candidate. What-ifs
+ * make new elections from old ones (see the what-if section). */
+
+typedef struct tly_election tly_election;
+
+/* Where the counts come from. Every output names it. */
+typedef enum tly_source {
+  TLY_SOURCE_MEDSL = 0, /* MIT Election Data + Science Lab, 1976-2024 */
+  TLY_SOURCE_FEC = 1,   /* FEC "Federal Elections" certified, 2004-2020 */
+  TLY_SOURCE_FILE = 2   /* a file the caller loaded */
+} tly_source;
+
+/* A candidate: a person, whatever ballot lines carried them. */
+typedef struct tly_candidate {
+  const char *name;  /* display name, "Hillary Clinton" */
+  const char *party; /* "Democratic", "Republican", ... or "" */
+} tly_candidate;
+
+/* A unit of the election: a state or DC (parent -1), or a congressional
+ * district of Maine or Nebraska (parent = index of its state). A state's
+ * `electors` is its whole slate (ME 4); a district's is 1. Where a state's
+ * districts are units, its at-large electors are its slate minus theirs. */
+typedef struct tly_unit {
+  char code[8];            /* "CA", "DC", "ME-2" */
+  int32_t parent;          /* index of the state for a district, else -1 */
+  int32_t electors;        /* electors chosen by this unit (see above) */
+  bool has_votes;          /* false: a district whose returns are missing */
+  int32_t recorded_winner; /* !has_votes: winner per the electors as cast */
+} tly_unit;
+
+/* An elector who voted otherwise than pledged (faithless) or abstained. */
+typedef struct tly_cast_record {
+  int32_t unit;     /* the state whose elector it was */
+  int32_t pledged;  /* candidate index the elector was pledged to */
+  int32_t cast;     /* candidate index voted for; -1 = abstained */
+  int32_t electors; /* how many electors did so */
+} tly_cast_record;
+
+/* Options for loading a file. */
+typedef struct tly_load_opts {
+  int year; /* the election to take from a multi-year file; 0 = the only */
+} tly_load_opts;
+
+/* The built-in elections' years, ascending, into years[0..cap); returns how
+ * many there are (which may exceed cap). */
+TLY_API size_t tly_builtin_years(int *years, size_t cap);
+
+/* Makes the built-in election of `year` from `source`. TLY_ENODATA when the
+ * source has no such year (FEC: 2004-2020). `a` may be NULL (libc). */
+TLY_API tly_status tly_election_builtin(int year, tly_source source,
+                                        const tly_allocator *a,
+                                        tly_election **out, tly_error *err);
+
+/* Loads an election from a CSV file in the MEDSL layout or tally's own
+ * layout (README, "File formats"), detected from the header. Errors carry
+ * FILE:LINE:COL. opts may be NULL. */
+TLY_API tly_status tly_election_load(const char *path,
+                                     const tly_load_opts *opts,
+                                     const tly_allocator *a,
+                                     tly_election **out, tly_error *err);
+
+/* As tly_election_load, from len bytes in memory; `name` is used in error
+ * locations. */
+TLY_API tly_status tly_election_parse(const char *name, const char *data,
+                                      size_t len, const tly_load_opts *opts,
+                                      const tly_allocator *a,
+                                      tly_election **out, tly_error *err);
+
+/* Frees e; NULL is a no-op. */
+TLY_API void tly_election_free(tly_election *e);
+
+/* Makes an independent copy of e (what-ifs start from one). */
+TLY_API tly_status tly_election_copy(const tly_election *e,
+                                     tly_election **out, tly_error *err);
+
+TLY_API int tly_election_year(const tly_election *e);
+TLY_API tly_source tly_election_source(const tly_election *e);
+/* "MEDSL", "FEC", or the loaded file's name. */
+TLY_API const char *tly_election_source_name(const tly_election *e);
+/* The census whose apportionment set this election's electors (2010 for
+ * 2012-2020), or 0 when unknown (a file for a year without built-in data). */
+TLY_API int tly_election_census(const tly_election *e);
+/* Notes about the data a reader should see (e.g. "Nebraska's district
+ * returns are missing; its districts are settled by the electors as
+ * cast"), one per line; "" when none. */
+TLY_API const char *tly_election_notes(const tly_election *e);
+
+TLY_API size_t tly_election_n_candidates(const tly_election *e);
+TLY_API const tly_candidate *tly_election_candidate(const tly_election *e,
+                                                    size_t i);
+/* The candidate matching `key`: a full name, a last name, a party name, or
+ * "D"/"R" for the Democratic/Republican nominee (case-insensitive); -1 when
+ * none or more than one match. */
+TLY_API int32_t tly_election_find_candidate(const tly_election *e,
+                                            const char *key);
+
+TLY_API size_t tly_election_n_units(const tly_election *e);
+TLY_API const tly_unit *tly_election_unit(const tly_election *e, size_t i);
+/* Index of the unit with this code ("CA", "ME-2", case-insensitive), or -1. */
+TLY_API int32_t tly_election_find_unit(const tly_election *e,
+                                       const char *code);
+/* Votes of candidate c in unit u (0 when !has_votes). */
+TLY_API int64_t tly_election_votes(const tly_election *e, size_t u, size_t c);
+/* All votes for the office in unit u (sum over candidates, checked). */
+TLY_API int64_t tly_election_unit_total(const tly_election *e, size_t u);
+
+TLY_API size_t tly_election_n_cast_records(const tly_election *e);
+TLY_API const tly_cast_record *tly_election_cast_record(const tly_election *e,
+                                                        size_t i);
+
+/* The full name of a state from its postal code ("California"), or NULL. */
+TLY_API const char *tly_state_name(const char *code);
+
+/*==== The Electoral College ===============================================
+ * From an election to electors and a President: winner-take-all by
+ * plurality; Maine (since 1972) and Nebraska (since 1992) by district (2
+ * at-large + 1 per district); faithless electors as recorded; majority =
+ * floor(electors appointed / 2) + 1; a tie in a unit is reported and its
+ * electors unawarded unless decided; no majority means a contingent
+ * election in the House among the top three. */
+
+typedef struct tly_outcome tly_outcome;
+
+/* A unit of the College as counted: "ME" here is Maine's 2 at-large
+ * electors when its districts are counted apart, or its whole slate. */
+typedef struct tly_award {
+  char code[8];           /* "CA", "ME", "ME-2" */
+  int32_t unit;           /* index of the election's unit */
+  int32_t electors;       /* electors this award decides */
+  int32_t winner;         /* candidate with all of them; -1 if split/tie */
+  bool tie;               /* top two tied and not decided */
+  bool by_record;         /* settled by the electors as cast (no returns) */
+  int32_t first, second;  /* top two candidates by votes (-1 if none) */
+  int64_t first_votes, second_votes, total_votes;
+} tly_award;
+
+/* Computes the College for e. TLY_EOVERFLOW if a sum overflows. */
+TLY_API tly_status tly_college(const tly_election *e, tly_outcome **out,
+                               tly_error *err);
+TLY_API void tly_outcome_free(tly_outcome *o);
+
+/* Electors appointed (awarded or tied) and the majority needed. */
+TLY_API int64_t tly_outcome_electors(const tly_outcome *o);
+TLY_API int64_t tly_outcome_majority(const tly_outcome *o);
+/* The candidate with a majority of electoral votes cast, or -1. */
+TLY_API int32_t tly_outcome_winner(const tly_outcome *o);
+/* When no one has a majority: the (up to 3) candidates the House chooses
+ * among, by electoral votes cast; returns how many, writing them to top. */
+TLY_API size_t tly_outcome_contingent(const tly_outcome *o, int32_t top[3]);
+/* Electors pledged to candidate c (won by the popular vote) and electoral
+ * votes cast for c (after faithless electors). */
+TLY_API int64_t tly_outcome_pledged(const tly_outcome *o, size_t c);
+TLY_API int64_t tly_outcome_cast(const tly_outcome *o, size_t c);
+/* Electoral votes not cast (abstentions) and electors left undecided by
+ * ties. */
+TLY_API int64_t tly_outcome_abstained(const tly_outcome *o);
+TLY_API int64_t tly_outcome_undecided(const tly_outcome *o);
+/* National popular vote of c (states and DC only) and of all candidates. */
+TLY_API int64_t tly_outcome_votes(const tly_outcome *o, size_t c);
+TLY_API int64_t tly_outcome_total_votes(const tly_outcome *o);
+
+TLY_API size_t tly_outcome_n_awards(const tly_outcome *o);
+TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
+/* Electors of award i pledged to candidate c (all of them for the winner
+ * under winner-take-all; a share under a proportional rule). */
+TLY_API int32_t tly_outcome_award_electors(const tly_outcome *o, size_t i,
+                                           size_t c);
+
+/*==== JSON ===================================================================
+ * The JSON the CLI prints with --json and the server returns; keys sorted,
+ * counts exact integers. */
+
+/* Writes the result object of the foundation's JSON contract: year, source,
+ * electors, majority, winner (name or null), contingent, candidates [{name,
+ * party, votes, share, ev_pledged, ev_cast}], jurisdictions [{code,
+ * electors, winner, votes: {name: count}}], notes. */
+TLY_API tly_status tly_json_result(const tly_election *e,
+                                   const tly_outcome *o, tly_writer w,
+                                   void *ud, tly_error *err);
+
+
+/* @@API-APPORTION@@ */
+
+/* @@API-WHATIF@@ */
+
+/* @@API-ANALYSIS@@ */
+
+/* @@API-FORECAST@@ */
+
+/* @@API-PROCESS@@ */
+
+/* @@API-SVG@@ */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TALLY_H */

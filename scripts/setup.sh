@@ -1,0 +1,49 @@
+#!/bin/sh
+# setup.sh -- installs what tally needs on Debian 12, as root; otherwise
+# stops with the exact command to run. `scripts/setup.sh` is enough to
+# build; `scripts/setup.sh test` adds what the tests need (Chromium and
+# playwright-core for the browser test, numpy for the bench peer).
+set -e
+pkgs="gcc make libjansson-dev libmicrohttpd-dev"
+if [ "$1" = test ] || [ "$1" = bench ]; then
+  pkgs="$pkgs libcriterion-dev python3 chromium nodejs npm"
+fi
+if [ "$1" = bench ]; then
+  pkgs="$pkgs python3-numpy hyperfine wrk"
+fi
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+    || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  # nodejs/npm may come from outside Debian (a machine image's own Node):
+  # accept any working node and npm on PATH.
+  m2=""
+  for p in $missing; do
+    case $p in
+      nodejs) command -v node >/dev/null 2>&1 || m2="$m2 $p" ;;
+      npm) command -v npm >/dev/null 2>&1 || m2="$m2 $p" ;;
+      python3) command -v python3 >/dev/null 2>&1 || m2="$m2 $p" ;;
+      *) m2="$m2 $p" ;;
+    esac
+  done
+  missing=$m2
+fi
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing$missing" >&2
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null
+  else
+    echo "setup: missing Debian packages; run as root:" >&2
+    echo "  apt-get update && apt-get install -y$missing" >&2
+    exit 1
+  fi
+fi
+if [ "$1" = test ] && [ -f tests/web/package.json ]; then
+  if [ ! -d tests/web/node_modules/playwright-core ]; then
+    (cd tests/web && npm ci --no-audit --no-fund --silent)
+  fi
+fi
+exit 0
