@@ -1,5 +1,5 @@
 /*
- * data.c -- access to the built-in datasets (data/*.csv, made by
+ * data.c -- access to the built-in datasets (the CSVs in data/, made by
  * data/mkdata.py from official sources; see data/README.md), embedded into
  * the library at build time by tools/embed.c.
  */

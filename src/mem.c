@@ -39,7 +39,7 @@ void *tly__calloc(const tly_allocator *a, size_t count, size_t size)
     return NULL;
   void *p = tly__malloc(a, count * size);
   if (p != NULL)
-    memset(p, 0, count * size ? count * size : 1);
+    memset(p, 0, count * size);
   return p;
 }
 
