@@ -217,6 +217,13 @@ TLY_API const tly_cast_record *tly_election_cast_record(const tly_election *e,
 /* The full name of a state from its postal code ("California"), or NULL. */
 TLY_API const char *tly_state_name(const char *code);
 
+/* Decides a tie in unit `code` for candidate `candidate` (a name, last
+ * name, party or "D"/"R"), as state law would by lot: a new election in
+ * *out. TLY_ENOTFOUND for an unknown unit or candidate. */
+TLY_API tly_status tly_whatif_tie(const tly_election *in, const char *code,
+                                  const char *candidate, tly_election **out,
+                                  tly_error *err);
+
 /*==== The Electoral College ===============================================
  * From an election to electors and a President: winner-take-all by
  * plurality; Maine (since 1972) and Nebraska (since 1992) by district (2
@@ -284,6 +291,193 @@ TLY_API tly_status tly_json_result(const tly_election *e,
                                    const tly_outcome *o, tly_writer w,
                                    void *ud, tly_error *err);
 
+
+/*==== Apportionment =========================================================
+ * The House of Representatives among the states (U.S. Const. art. I, sec. 2;
+ * 2 U.S.C. 2a): Huntington-Hill, the method of law since 1941, with the
+ * Census Bureau's priority list, and the methods of Webster, Jefferson,
+ * Adams, Dean and Hamilton. Every comparison of priorities is exact integer
+ * arithmetic; doubles appear only as display values. Electors = seats + 2;
+ * DC has 3, and never more than the least populous state (23rd Amendment). */
+
+typedef enum tly_method {
+  TLY_METHOD_HUNTINGTON_HILL = 0, /* P = pop / sqrt(n(n+1)), law since 1941 */
+  TLY_METHOD_WEBSTER = 1,         /* P = pop / (n + 1/2) */
+  TLY_METHOD_JEFFERSON = 2,       /* P = pop / (n + 1) */
+  TLY_METHOD_ADAMS = 3,           /* P = pop / n */
+  TLY_METHOD_DEAN = 4,            /* P = pop / (2n(n+1)/(2n+1)) */
+  TLY_METHOD_HAMILTON = 5         /* lower quotas, then largest remainders */
+} tly_method;
+
+/* The largest House and the largest state population accepted; they bound
+ * the exact comparisons (pop < 2^40, n(n+1) < 2^34: products < 2^114). */
+#define TLY_APPORTION_MAX_SEATS 100000
+#define TLY_APPORTION_MAX_POP INT64_C(1099511627775) /* 2^40 - 1 */
+
+/* The method named `name` ("huntington-hill", "webster", "jefferson",
+ * "adams", "dean", "hamilton"; case-insensitive; "hh" also works) into
+ * *out; TLY_ENOTFOUND naming the known methods otherwise. */
+TLY_API tly_status tly_method_from_name(const char *name, tly_method *out,
+                                        tly_error *err);
+/* "huntington-hill" etc.; "unknown" for a value not in the enum. */
+TLY_API const char *tly_method_name(tly_method m);
+
+/* What to apportion. n_states populations (each 0..TLY_APPORTION_MAX_POP)
+ * and codes (each up to 7 bytes; codes may be NULL), a House of `seats`
+ * (1..TLY_APPORTION_MAX_SEATS) and a method. Unless allow_zero, every state
+ * gets at least one seat (the Constitution's rule), so seats >= n_states;
+ * with allow_zero the textbook Jefferson, Webster and Hamilton may give a
+ * state none (Adams, Dean and Huntington-Hill always give one). */
+typedef struct tly_apportion_input {
+  size_t n_states;
+  const char *const *codes;
+  const int64_t *populations;
+  int64_t seats;
+  tly_method method;
+  bool allow_zero;
+} tly_apportion_input;
+
+/* A seat awarded by priority: House seat number `seat` (1-based; the seats
+ * every state gets first are 1..k and are not listed, as in the Census
+ * Bureau's list, which starts at seat 51) went to input state `state` as
+ * its n-th seat. `priority` is for display only (Hamilton: the remainder
+ * of the state's quota, 0..1). */
+typedef struct tly_priority_entry {
+  int64_t seat;
+  int32_t state;
+  int64_t n;
+  double priority;
+} tly_priority_entry;
+
+/* A state in line for the seat after the last one: it would win its n-th
+ * seat with `priority` (display only). short_by is the smallest increase
+ * of its population that would have put that priority strictly above the
+ * last seat's (so that it, not the last seat's state, would have won seat
+ * N), exact; -1 when not defined (Hamilton, whose quotas all move with any
+ * population; or no seat was awarded by priority). */
+typedef struct tly_next_in_line {
+  int32_t state;
+  int64_t n;
+  double priority;
+  int64_t short_by;
+} tly_next_in_line;
+
+typedef struct tly_apportionment tly_apportionment;
+
+/* Apportions in->seats seats among the states of `in` by in->method.
+ * Ties of priority (or of remainder, for Hamilton) go to the state that
+ * comes first in the input, and tly_apportionment_tied() says when such a
+ * tie decided the last seat. Hamilton, when every state must get a seat:
+ * a state whose quota is below 1 gets 1 and leaves the count, and the
+ * quotas of the rest are recomputed on the seats and people that remain,
+ * until every quota is at least 1. TLY_EINVAL (message says why) on a House
+ * too small or too large, a population out of range, no states, a Hamilton
+ * total of 0 people; TLY_ENOMEM. `a` may be NULL (libc). */
+TLY_API tly_status tly_apportion(const tly_apportion_input *in,
+                                 const tly_allocator *a,
+                                 tly_apportionment **out, tly_error *err);
+/* Frees r; NULL is a no-op. */
+TLY_API void tly_apportionment_free(tly_apportionment *r);
+
+TLY_API tly_method tly_apportionment_method(const tly_apportionment *r);
+/* The House size. */
+TLY_API int64_t tly_apportionment_house(const tly_apportionment *r);
+TLY_API size_t tly_apportionment_n_states(const tly_apportionment *r);
+/* State i's code as given ("" when the input had none). */
+TLY_API const char *tly_apportionment_code(const tly_apportionment *r,
+                                           size_t i);
+TLY_API int64_t tly_apportionment_population(const tly_apportionment *r,
+                                             size_t i);
+TLY_API int64_t tly_apportionment_seats(const tly_apportionment *r,
+                                        size_t i);
+/* seats + 2. */
+TLY_API int64_t tly_apportionment_electors(const tly_apportionment *r,
+                                           size_t i);
+/* DC's electors: min(3, the least populous state's electors). */
+TLY_API int64_t tly_apportionment_dc_electors(const tly_apportionment *r);
+
+/* The seats awarded by priority, in order (House seats k+1..N). */
+TLY_API size_t tly_apportionment_n_priority(const tly_apportionment *r);
+TLY_API const tly_priority_entry *
+tly_apportionment_priority(const tly_apportionment *r, size_t k);
+/* The last seat awarded by priority (seat N), or NULL when none was. */
+TLY_API const tly_priority_entry *
+tly_apportionment_last_seat(const tly_apportionment *r);
+/* Every state that could win one more seat, by priority for it, highest
+ * first (Hamilton: the states without a remainder seat, by remainder). */
+TLY_API size_t tly_apportionment_n_next(const tly_apportionment *r);
+TLY_API const tly_next_in_line *
+tly_apportionment_next(const tly_apportionment *r, size_t k);
+/* True when the last seat and the first state in line had equal
+ * priorities (the input order decided it). */
+TLY_API bool tly_apportionment_tied(const tly_apportionment *r);
+
+/* One state's row of a census's apportionment (Census Bureau, Table 1). */
+typedef struct tly_census_row {
+  char code[8];       /* "CA" */
+  int64_t resident;   /* resident population */
+  int64_t overseas;   /* federal employees overseas and dependents; -1
+                         when not counted (1980) */
+  int64_t population; /* apportionment population = resident + overseas */
+  int64_t seats;      /* seats apportioned by the Census Bureau */
+} tly_census_row;
+
+/* The built-in censuses (1970, 1980, ..., 2020), ascending, into
+ * years[0..cap); returns how many there are (which may exceed cap). */
+TLY_API size_t tly_census_years(int *years, size_t cap);
+
+/* The 50 states' rows of the built-in census `census`, ordered by code,
+ * into rows[0..cap); *n_rows is set to the number of rows (call with cap 0
+ * to ask). TLY_ENODATA ("no built-in census 1960; have 1970-2020");
+ * TLY_ERANGE when cap < *n_rows (rows then unspecified). */
+TLY_API tly_status tly_census_builtin(int census, const tly_allocator *a,
+                                      tly_census_row *rows, size_t cap,
+                                      size_t *n_rows, tly_error *err);
+
+/* Apportions `seats` seats (0 means 435) by method m among the states of
+ * the built-in census except those in without[0..n_without) (postal codes,
+ * case-insensitive; repeats allowed; "DC" is accepted and ignored here),
+ * with at least one seat each. Errors as tly_census_builtin and
+ * tly_apportion, and TLY_ENOTFOUND for a code that is not one of the
+ * census's states ("XX" is not a state of the 2020 census). */
+TLY_API tly_status tly_apportion_census(int census, int64_t seats,
+                                        tly_method m,
+                                        const char *const *without,
+                                        size_t n_without,
+                                        const tly_allocator *a,
+                                        tly_apportionment **out,
+                                        tly_error *err);
+
+/* A state's (or DC's) place in the College after an apportionment. */
+typedef struct tly_electors_row {
+  char code[8];       /* "CA"; DC's row comes last */
+  int64_t population; /* apportionment population; 0 for DC */
+  int64_t seats;      /* House seats; 0 for DC */
+  int64_t electors;   /* seats + 2; DC: min(3, least populous state's) */
+} tly_electors_row;
+
+/* For what-ifs: reapportions as tly_apportion_census and writes each
+ * remaining state's row in census order, then DC's (unless "DC" is in
+ * without), into rows[0..cap); *n_rows is the number of rows (at most 51).
+ * TLY_ERANGE when cap is too small; other errors as tly_apportion_census. */
+TLY_API tly_status tly_apportion_electors(int census, int64_t seats,
+                                          tly_method m,
+                                          const char *const *without,
+                                          size_t n_without,
+                                          const tly_allocator *a,
+                                          tly_electors_row *rows, size_t cap,
+                                          size_t *n_rows, tly_error *err);
+
+/* Writes r as JSON (keys sorted, integers exact): {census (null when 0),
+ * seats, method, tied, states: [{code, population, seats, electors}] with
+ * DC last (population null, seats 0), last_seat: {seat, code, n, priority}
+ * or null, next_in_line: the first n_next [{code, n, priority, short_by
+ * (null when not defined)}], and with_priority: priority: [{seat, code, n,
+ * priority}]}. */
+TLY_API tly_status tly_json_apportionment(const tly_apportionment *r,
+                                          int census, size_t n_next,
+                                          bool with_priority, tly_writer w,
+                                          void *ud, tly_error *err);
 
 /* @@API-APPORTION@@ */
 
