@@ -52,6 +52,16 @@ bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
 /* Parses a finite double; false on junk. */
 bool cli_parse_double(const char *s, double *out);
 
+/* elect.c: "medsl"/"fec" to a source; false when neither. */
+bool cli_parse_source(const char *s, tly_source *out);
+/* Loads the election `arg` names (a built-in year, a file, or NULL for the
+ * latest built-in year) into *out; on failure prints one line and returns
+ * the exit code (2 for a year without data, 1 for a bad file). */
+int cli_load_election(const char *sub, const char *arg, tly_source source,
+                      int year, bool source_given, tly_election **out);
+/* "Clinton" for "Hillary Clinton" (keeps "Biden Jr." together). */
+const char *cli_last_name(const char *name);
+
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);
 int cmd_result(int argc, char **argv);

@@ -15,6 +15,8 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"result", cmd_result, "how the votes became electors and a President"},
+    {"years", cmd_years, "list the built-in elections"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -1,0 +1,438 @@
+/*
+ * cmd_result.c -- `tally result [YEAR|FILE]`: the national popular vote,
+ * electors pledged and cast, the winner (or the contingent election), and
+ * every state, from official data with its source named.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static void help(void)
+{
+  printf(
+      "usage: tally result [YEAR | FILE] [options]\n\n"
+      "How the votes of a presidential election became electoral votes and\n"
+      "a President: the national popular vote (votes, share, margin), the\n"
+      "electors pledged and cast for each candidate, the winner, and a table\n"
+      "of every state and district. YEAR is a built-in election (1976-2024,\n"
+      "default: the latest); FILE is a CSV in the MEDSL layout or tally's\n"
+      "own layout (see README).\n\n"
+      "Options:\n"
+      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --year Y            the election to take from a multi-year FILE\n"
+      "  --state ST          one state's detail (ST: postal code, e.g. CA)\n"
+      "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
+      "                      repeatable\n"
+      "  --json              the result as JSON (README, \"JSON\")\n"
+      "  --csv               one row per jurisdiction and candidate\n"
+      "  --out FILE          write to FILE (atomically) instead of stdout\n"
+      "  --help              this help\n\n"
+      "Examples:\n"
+      "  tally result 2016\n"
+      "  tally result 2016 --source fec --state CA\n"
+      "  tally result results.csv --json\n");
+}
+
+/* Prints a cell right-aligned in `w` columns. */
+static void count_cell(FILE *fp, int64_t v, int w)
+{
+  char b[32];
+  fprintf(fp, "%*s", w, tly_format_count(v, b, sizeof b));
+}
+
+static bool shown(const tly_outcome *o, size_t c, int64_t total)
+{
+  /* Candidates with electors, or at least 0.5 % of the national vote, get
+   * a line; the rest are summed into one. */
+  int64_t v = tly_outcome_votes(o, c);
+  return tly_outcome_pledged(o, c) > 0 || tly_outcome_cast(o, c) > 0 ||
+         (total > 0 && v >= total / 200);
+}
+
+static void print_national(FILE *fp, const tly_election *e,
+                           const tly_outcome *o)
+{
+  int64_t total = tly_outcome_total_votes(o);
+  char b1[32], b2[32];
+  fprintf(fp, "%d presidential election · source: %s\n", tly_election_year(e),
+          tly_election_source_name(e));
+  const char *notes = tly_election_notes(e);
+  while (*notes != '\0') {
+    const char *nl = strchr(notes, '\n');
+    int n = nl ? (int)(nl - notes) : (int)strlen(notes);
+    fprintf(fp, "note: %.*s\n", n, notes);
+    notes += n + (nl ? 1 : 0);
+  }
+  fprintf(fp, "\n%-26s %-14s %14s %8s %8s %5s\n", "Candidate", "Party",
+          "Popular vote", "Share", "Pledged", "Cast");
+  size_t nc = tly_election_n_candidates(e);
+  int64_t rest = 0;
+  size_t n_rest = 0;
+  for (size_t c = 0; c < nc; c++) {
+    const tly_candidate *k = tly_election_candidate(e, c);
+    if (!shown(o, c, total)) {
+      rest += tly_outcome_votes(o, c);
+      n_rest += tly_outcome_votes(o, c) > 0;
+      continue;
+    }
+    fprintf(fp, "%-26.26s %-14.14s ", k->name, k->party);
+    count_cell(fp, tly_outcome_votes(o, c), 14);
+    fprintf(fp, " %6s %% %8lld %5lld\n",
+            tly_format_percent(tly_outcome_votes(o, c), total, 2, b1,
+                               sizeof b1),
+            (long long)tly_outcome_pledged(o, c),
+            (long long)tly_outcome_cast(o, c));
+  }
+  if (n_rest > 0) {
+    char label[40];
+    snprintf(label, sizeof label, "%zu more candidates", n_rest);
+    fprintf(fp, "%-26s %-14s ", label, "");
+    count_cell(fp, rest, 14);
+    fprintf(fp, " %6s %% %8d %5d\n",
+            tly_format_percent(rest, total, 2, b1, sizeof b1), 0, 0);
+  }
+  fprintf(fp, "%-26s %-14s ", "Total", "");
+  count_cell(fp, total, 14);
+  fprintf(fp, " %6s %% %8lld %5lld\n",
+          tly_format_percent(total, total, 2, b1, sizeof b1),
+          (long long)(tly_outcome_electors(o) - tly_outcome_undecided(o)),
+          (long long)(tly_outcome_electors(o) - tly_outcome_undecided(o) -
+                      tly_outcome_abstained(o)));
+  if (nc >= 2) {
+    int64_t m = tly_outcome_votes(o, 0) - tly_outcome_votes(o, 1);
+    fprintf(fp, "\nPopular vote: %s leads %s by %s votes (%s points)\n",
+            tly_election_candidate(e, 0)->name,
+            tly_election_candidate(e, 1)->name,
+            tly_format_count(m, b1, sizeof b1),
+            tly_format_percent(m, total, 2, b2, sizeof b2));
+  }
+  fprintf(fp, "Electors: %lld appointed; a majority is %lld\n",
+          (long long)tly_outcome_electors(o),
+          (long long)tly_outcome_majority(o));
+  if (tly_outcome_undecided(o) > 0)
+    fprintf(fp, "Undecided: %lld electors of tied states (decide with "
+                "--tie ST=CANDIDATE)\n",
+            (long long)tly_outcome_undecided(o));
+  int32_t w = tly_outcome_winner(o);
+  if (w >= 0) {
+    fprintf(fp, "Winner: %s, %lld electoral votes cast (%lld pledged)\n",
+            tly_election_candidate(e, (size_t)w)->name,
+            (long long)tly_outcome_cast(o, (size_t)w),
+            (long long)tly_outcome_pledged(o, (size_t)w));
+  } else {
+    int32_t top[3];
+    size_t n = tly_outcome_contingent(o, top);
+    fprintf(fp, "No majority: contingent election in the House (one vote "
+                "per state delegation) among");
+    for (size_t i = 0; i < n; i++)
+      fprintf(fp, "%s %s (%lld)", i ? (i + 1 == n ? " and" : ",") : "",
+              tly_election_candidate(e, (size_t)top[i])->name,
+              (long long)tly_outcome_cast(o, (size_t)top[i]));
+    fprintf(fp, "\n");
+  }
+  size_t nr = tly_election_n_cast_records(e);
+  int64_t n_faith = 0;
+  for (size_t i = 0; i < nr; i++)
+    n_faith += tly_election_cast_record(e, i)->electors;
+  if (nr > 0) {
+    fprintf(fp, "Electors who voted otherwise than pledged (%lld):\n",
+            (long long)n_faith);
+    for (size_t i = 0; i < nr; i++) {
+      const tly_cast_record *r = tly_election_cast_record(e, i);
+      const tly_unit *u = tly_election_unit(e, (size_t)r->unit);
+      fprintf(fp, "  %s: %d pledged to %s %s %s\n", u->code, r->electors,
+              tly_election_candidate(e, (size_t)r->pledged)->name,
+              r->cast >= 0 ? "voted for" : "abstained",
+              r->cast >= 0 ? tly_election_candidate(e, (size_t)r->cast)->name
+                           : "");
+    }
+  }
+}
+
+static void print_states(FILE *fp, const tly_election *e,
+                         const tly_outcome *o)
+{
+  size_t nc = tly_election_n_candidates(e);
+  const char *n0 = nc > 0 ? cli_last_name(tly_election_candidate(e, 0)->name)
+                          : "-";
+  const char *n1 = nc > 1 ? cli_last_name(tly_election_candidate(e, 1)->name)
+                          : "-";
+  fprintf(fp, "\n%-5s %3s  %-14s %12s %12s %10s %12s %8s\n", "State", "EV",
+          "Winner", n0, n1, "Others", "Margin", "Points");
+  char b[32];
+  for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+    const tly_award *w = tly_outcome_award(o, i);
+    size_t u = (size_t)w->unit;
+    const char *win = w->tie      ? "TIE"
+                      : w->winner >= 0
+                          ? cli_last_name(
+                                tly_election_candidate(e, (size_t)w->winner)
+                                    ->name)
+                          : "-";
+    fprintf(fp, "%-5s %3d  %-14.14s", w->code, w->electors, win);
+    if (!tly_election_unit(e, u)->has_votes) {
+      fprintf(fp, " %12s %12s %10s %12s %8s  (by the electors as cast)\n",
+              "-", "-", "-", "-", "-");
+      continue;
+    }
+    int64_t v0 = nc > 0 ? tly_election_votes(e, u, 0) : 0;
+    int64_t v1 = nc > 1 ? tly_election_votes(e, u, 1) : 0;
+    fprintf(fp, " ");
+    count_cell(fp, v0, 12);
+    fprintf(fp, " ");
+    count_cell(fp, v1, 12);
+    fprintf(fp, " ");
+    count_cell(fp, w->total_votes - v0 - v1, 10);
+    fprintf(fp, " ");
+    count_cell(fp, w->first_votes - w->second_votes, 12);
+    fprintf(fp, " %8s\n",
+            tly_format_percent(w->first_votes - w->second_votes,
+                               w->total_votes, 2, b, sizeof b));
+  }
+}
+
+static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
+                        int32_t unit)
+{
+  char b1[32], b2[32];
+  fprintf(fp, "%d · %s (%s) · source: %s\n", tly_election_year(e),
+          tly_state_name(tly_election_unit(e, (size_t)unit)->code),
+          tly_election_unit(e, (size_t)unit)->code,
+          tly_election_source_name(e));
+  for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+    const tly_award *w = tly_outcome_award(o, i);
+    const tly_unit *u = tly_election_unit(e, (size_t)w->unit);
+    if (w->unit != unit && u->parent != unit)
+      continue;
+    fprintf(fp, "\n%s: %d electors%s\n", w->code, w->electors,
+            u->parent < 0 && w->electors !=
+                                 tly_election_unit(e, (size_t)unit)->electors
+                ? " at large"
+                : "");
+    if (!u->has_votes) {
+      fprintf(fp, "  no returns in the data; won by %s per the electoral "
+                  "votes as cast\n",
+              w->winner >= 0
+                  ? tly_election_candidate(e, (size_t)w->winner)->name
+                  : "-");
+      continue;
+    }
+    fprintf(fp, "  %-28s %-22s %12s %8s\n", "Candidate", "Party", "Votes",
+            "Share");
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int64_t v = tly_election_votes(e, (size_t)w->unit, c);
+      if (v == 0)
+        continue;
+      const tly_candidate *k = tly_election_candidate(e, c);
+      fprintf(fp, "  %-28.28s %-22.22s ", k->name, k->party);
+      count_cell(fp, v, 12);
+      fprintf(fp, " %6s %%\n",
+              tly_format_percent(v, w->total_votes, 2, b1, sizeof b1));
+    }
+    fprintf(fp, "  %-28s %-22s ", "Total", "");
+    count_cell(fp, w->total_votes, 12);
+    fprintf(fp, "\n");
+    if (w->tie)
+      fprintf(fp, "  TIE between %s and %s at %s votes: decided by lot "
+                  "under state law (use --tie %s=CANDIDATE)\n",
+              tly_election_candidate(e, (size_t)w->first)->name,
+              tly_election_candidate(e, (size_t)w->second)->name,
+              tly_format_count(w->first_votes, b1, sizeof b1), w->code);
+    else if (w->winner >= 0 && w->second >= 0)
+      fprintf(fp, "  Winner: %s by %s votes (%s points)\n",
+              tly_election_candidate(e, (size_t)w->winner)->name,
+              tly_format_count(w->first_votes - w->second_votes, b1,
+                               sizeof b1),
+              tly_format_percent(w->first_votes - w->second_votes,
+                                 w->total_votes, 2, b2, sizeof b2));
+  }
+  for (size_t i = 0; i < tly_election_n_cast_records(e); i++) {
+    const tly_cast_record *r = tly_election_cast_record(e, i);
+    if (r->unit != unit)
+      continue;
+    fprintf(fp, "  Faithless: %d elector%s pledged to %s %s %s\n",
+            r->electors, r->electors == 1 ? "" : "s",
+            tly_election_candidate(e, (size_t)r->pledged)->name,
+            r->cast >= 0 ? "voted for" : "abstained",
+            r->cast >= 0 ? tly_election_candidate(e, (size_t)r->cast)->name
+                         : "");
+  }
+}
+
+/* RFC 4180 quoting of one field. */
+static void csv_field(FILE *fp, const char *s)
+{
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    fputs(s, fp);
+    return;
+  }
+  fputc('"', fp);
+  for (; *s; s++) {
+    if (*s == '"')
+      fputc('"', fp);
+    fputc(*s, fp);
+  }
+  fputc('"', fp);
+}
+
+static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
+                      int32_t only)
+{
+  fprintf(fp, "year,source,code,electors,winner,candidate,party,votes\n");
+  for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+    const tly_award *w = tly_outcome_award(o, i);
+    const tly_unit *u = tly_election_unit(e, (size_t)w->unit);
+    if (only >= 0 && w->unit != only && u->parent != only)
+      continue;
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int64_t v = tly_election_votes(e, (size_t)w->unit, c);
+      if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes))
+        continue;
+      fprintf(fp, "%d,", tly_election_year(e));
+      csv_field(fp, tly_election_source_name(e));
+      fprintf(fp, ",%s,%d,", w->code, w->electors);
+      csv_field(fp, w->winner >= 0
+                        ? tly_election_candidate(e, (size_t)w->winner)->name
+                        : (w->tie ? "TIE" : ""));
+      fputc(',', fp);
+      csv_field(fp, tly_election_candidate(e, c)->name);
+      fputc(',', fp);
+      csv_field(fp, tly_election_candidate(e, c)->party);
+      fprintf(fp, ",%lld\n", (long long)v);
+    }
+  }
+}
+
+int cmd_result(int argc, char **argv)
+{
+  enum { O_SOURCE = 1, O_YEAR, O_STATE, O_TIE, O_JSON, O_CSV, O_OUT, O_HELP };
+  static const struct option opts[] = {
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"state", required_argument, NULL, O_STATE},
+      {"tie", required_argument, NULL, O_TIE},
+      {"json", no_argument, NULL, O_JSON},
+      {"csv", no_argument, NULL, O_CSV},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  const char *state = NULL;
+  const char *out_path = NULL;
+  const char *ties[64];
+  size_t n_ties = 0;
+  bool json = false;
+  bool csv = false;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    switch (ch) {
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage("result", "unknown source '%s' (medsl or fec)",
+                         optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage("result", "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_STATE:
+      state = optarg;
+      break;
+    case O_TIE:
+      if (n_ties == 64 || strchr(optarg, '=') == NULL)
+        return cli_usage("result", "--tie takes ST=CANDIDATE, not '%s'",
+                         optarg);
+      ties[n_ties++] = optarg;
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_CSV:
+      csv = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage("result", "option '%s' needs a value",
+                         argv[optind - 1]);
+      return cli_usage("result", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (json && csv)
+    return cli_usage("result", "--json and --csv exclude each other");
+  if (optind + 1 < argc)
+    return cli_usage("result", "unexpected argument '%s'", argv[optind + 1]);
+  tly_election *e = NULL;
+  int rc = cli_load_election("result", optind < argc ? argv[optind] : NULL,
+                             source, year, source_given, &e);
+  if (rc != CLI_OK)
+    return rc;
+  tly_error err = {0};
+  for (size_t i = 0; i < n_ties; i++) {
+    char unit[16];
+    const char *eq = strchr(ties[i], '=');
+    size_t n = (size_t)(eq - ties[i]);
+    if (n >= sizeof unit)
+      n = sizeof unit - 1;
+    memcpy(unit, ties[i], n);
+    unit[n] = '\0';
+    tly_election *t = NULL;
+    if (tly_whatif_tie(e, unit, eq + 1, &t, &err) != TLY_OK) {
+      tly_election_free(e);
+      return cli_usage("result", "--tie %s: %s", ties[i], err.msg);
+    }
+    tly_election_free(e);
+    e = t;
+  }
+  int32_t unit = -1;
+  if (state != NULL) {
+    unit = tly_election_find_unit(e, state);
+    if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0) {
+      tly_election_free(e);
+      return cli_usage("result", "unknown state '%s'", state);
+    }
+  }
+  tly_outcome *o = NULL;
+  if (tly_college(e, &o, &err) != TLY_OK) {
+    tly_election_free(e);
+    return cli_report(&err);
+  }
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    tly_outcome_free(o);
+    tly_election_free(e);
+    return CLI_EINPUT;
+  }
+  rc = CLI_OK;
+  if (json) {
+    if (tly_json_result(e, o, cli_file_writer, out.fp, &err) != TLY_OK)
+      rc = cli_report(&err);
+  } else if (csv) {
+    print_csv(out.fp, e, o, unit);
+  } else if (unit >= 0) {
+    print_state(out.fp, e, o, unit);
+  } else {
+    print_national(out.fp, e, o);
+    print_states(out.fp, e, o);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+  tly_outcome_free(o);
+  tly_election_free(e);
+  return rc;
+}

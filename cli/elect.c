@@ -1,0 +1,66 @@
+/*
+ * elect.c -- how every subcommand names an election: a built-in YEAR (with
+ * --source medsl|fec) or a FILE in the MEDSL or tally layout (with --year
+ * for a file of several elections).
+ */
+#include "cli.h"
+
+#include <string.h>
+
+bool cli_parse_source(const char *s, tly_source *out)
+{
+  if (strcmp(s, "medsl") == 0)
+    *out = TLY_SOURCE_MEDSL;
+  else if (strcmp(s, "fec") == 0)
+    *out = TLY_SOURCE_FEC;
+  else
+    return false;
+  return true;
+}
+
+int cli_load_election(const char *sub, const char *arg, tly_source source,
+                      int year, bool source_given, tly_election **out)
+{
+  *out = NULL;
+  tly_error err = {0};
+  int64_t y;
+  tly_status s;
+  if (arg == NULL || cli_parse_i64(arg, 0, 99999, &y)) {
+    if (arg == NULL) {
+      int years[64];
+      size_t n = tly_builtin_years(years, 64);
+      y = years[n - 1];
+    }
+    if (year != 0 && year != (int)y)
+      return cli_usage(sub, "--year %d contradicts the election %lld", year,
+                       (long long)y);
+    s = tly_election_builtin((int)y, source, NULL, out, &err);
+    if (s == TLY_ENODATA)
+      return cli_usage(sub, "%s", err.msg);
+  } else {
+    if (source_given)
+      return cli_usage(sub, "--source applies to built-in years, not to a "
+                            "file");
+    tly_load_opts o = {.year = year};
+    s = tly_election_load(arg, &o, NULL, out, &err);
+  }
+  if (s != TLY_OK)
+    return cli_report(&err);
+  return CLI_OK;
+}
+
+const char *cli_last_name(const char *name)
+{
+  const char *sp = strrchr(name, ' ');
+  if (sp == NULL)
+    return name;
+  /* "Joseph R. Biden Jr." style suffixes keep the surname before them. */
+  if (strcmp(sp + 1, "Jr.") == 0 || strcmp(sp + 1, "Jr") == 0 ||
+      strcmp(sp + 1, "III") == 0) {
+    const char *p = sp;
+    while (p > name && p[-1] != ' ')
+      p--;
+    return p;
+  }
+  return sp + 1;
+}

@@ -1,0 +1,268 @@
+/*
+ * college.c -- the Electoral College: U.S. Const. art. II §1 and the 12th
+ * Amendment (a majority of the whole number of electors appointed, else the
+ * House chooses among the top three), 3 U.S.C. §§ 3-15; plurality winner-
+ * take-all by state law, and the district method of Maine (since 1972) and
+ * Nebraska (since 1992): 2 at-large electors + 1 per district.
+ */
+#include "results.h"
+
+#include "arith.h"
+
+#include <string.h>
+
+struct tly_outcome {
+  tly_allocator alloc;
+  size_t n_cands;
+  int64_t electors, majority, abstained, undecided, total_votes;
+  int32_t winner;
+  size_t n_top;
+  int32_t top[3];
+  int64_t *pledged, *cast, *votes; /* per candidate */
+  size_t n_awards;
+  tly_award *awards;
+  int32_t *award_electors; /* n_awards x n_cands */
+  size_t cap_c, cap_a;      /* allocated lengths: n_cands + 1, n_units + 1 */
+};
+
+void tly_outcome_free(tly_outcome *o)
+{
+  if (o == NULL)
+    return;
+  tly_allocator a = o->alloc;
+  tly__free(&a, o->pledged, o->cap_c * sizeof *o->pledged);
+  tly__free(&a, o->cast, o->cap_c * sizeof *o->cast);
+  tly__free(&a, o->votes, o->cap_c * sizeof *o->votes);
+  tly__free(&a, o->awards, o->cap_a * sizeof *o->awards);
+  tly__free(&a, o->award_electors,
+            o->cap_a * o->cap_c * sizeof *o->award_electors);
+  tly__free(&a, o, sizeof *o);
+}
+
+/* Top two candidates of unit u by votes: ties for first are reported by
+ * the caller comparing first_votes and second_votes. Ties in order are
+ * broken by candidate index (national order) so output is deterministic. */
+static void top_two(const tly_election *e, size_t u, tly_award *w)
+{
+  w->first = w->second = -1;
+  w->first_votes = w->second_votes = 0;
+  for (size_t c = 0; c < e->n_cands; c++) {
+    int64_t v = e->votes[u * e->n_cands + c];
+    if (w->first < 0 || v > w->first_votes) {
+      w->second = w->first;
+      w->second_votes = w->first_votes;
+      w->first = (int32_t)c;
+      w->first_votes = v;
+    } else if (w->second < 0 || v > w->second_votes) {
+      w->second = (int32_t)c;
+      w->second_votes = v;
+    }
+  }
+  w->total_votes = e->totals[u];
+}
+
+/* Decides award w (its top two set) by plurality, the what-if overrides
+ * (forced winner, tie-break) or, without returns, the record. */
+static void decide(const tly_election *e, size_t u, tly_award *w)
+{
+  const tly_unit *un = &e->units[u];
+  w->winner = -1;
+  w->tie = false;
+  w->by_record = false;
+  if (e->forced[u] >= 0) {
+    w->winner = e->forced[u];
+    return;
+  }
+  if (!un->has_votes) {
+    w->winner = un->recorded_winner;
+    w->by_record = true;
+    return;
+  }
+  if (w->first < 0 || w->first_votes == 0)
+    return; /* no votes: electors undecided */
+  if (w->second >= 0 && w->first_votes == w->second_votes) {
+    if (e->tie_break[u] >= 0) {
+      w->winner = e->tie_break[u];
+      return;
+    }
+    w->tie = true;
+    return;
+  }
+  w->winner = w->first;
+}
+
+tly_status tly_college(const tly_election *e, tly_outcome **out,
+                       tly_error *err)
+{
+  *out = NULL;
+  const tly_allocator *a = &e->alloc;
+  tly_outcome *o = tly__calloc(a, 1, sizeof *o);
+  if (o == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  o->alloc = e->alloc;
+  o->n_cands = e->n_cands;
+  o->n_awards = e->n_units;
+  o->cap_c = e->n_cands + 1;
+  o->cap_a = e->n_units + 1;
+  o->pledged = tly__calloc(a, e->n_cands + 1, sizeof *o->pledged);
+  o->cast = tly__calloc(a, e->n_cands + 1, sizeof *o->cast);
+  o->votes = tly__calloc(a, e->n_cands + 1, sizeof *o->votes);
+  o->awards = tly__calloc(a, e->n_units + 1, sizeof *o->awards);
+  o->award_electors =
+      tly__calloc(a, (e->n_units + 1) * (e->n_cands + 1),
+                  sizeof *o->award_electors);
+  tly_status s = TLY_OK;
+  if (o->pledged == NULL || o->cast == NULL || o->votes == NULL ||
+      o->awards == NULL || o->award_electors == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto fail;
+  }
+  /* National popular vote: states and DC; districts are inside them. */
+  for (size_t u = 0; u < e->n_units; u++) {
+    if (e->units[u].parent >= 0)
+      continue;
+    for (size_t c = 0; c < e->n_cands; c++) {
+      if (!tly__add_i64(o->votes[c], e->votes[u * e->n_cands + c],
+                        &o->votes[c])) {
+        s = tly__fail(err, TLY_EOVERFLOW, "national votes overflow");
+        goto fail;
+      }
+    }
+    if (!tly__add_i64(o->total_votes, e->totals[u], &o->total_votes)) {
+      s = tly__fail(err, TLY_EOVERFLOW, "national votes overflow");
+      goto fail;
+    }
+  }
+  /* Awards: one per unit. Under the law, a state whose districts are
+   * units keeps only its at-large electors; under winner-take-all its
+   * districts' electors go back to the statewide award. */
+  size_t na = 0;
+  for (size_t u = 0; u < e->n_units; u++) {
+    const tly_unit *un = &e->units[u];
+    bool wta = e->rule == TLY__RULE_WTA;
+    if (un->parent >= 0 && wta)
+      continue;
+    tly_award *w = &o->awards[na];
+    memcpy(w->code, un->code, sizeof w->code);
+    w->unit = (int32_t)u;
+    w->electors = un->electors;
+    if (un->parent < 0 && !wta) {
+      for (size_t d = 0; d < e->n_units; d++) {
+        if (e->units[d].parent == (int32_t)u)
+          w->electors -= e->units[d].electors;
+      }
+    }
+    top_two(e, u, w);
+    decide(e, u, w);
+    if (!tly__add_i64(o->electors, w->electors, &o->electors)) {
+      s = tly__fail(err, TLY_EOVERFLOW, "electors overflow");
+      goto fail;
+    }
+    if (w->winner >= 0) {
+      o->award_electors[na * e->n_cands + (size_t)w->winner] = w->electors;
+      o->pledged[w->winner] += w->electors;
+    } else {
+      o->undecided += w->electors;
+    }
+    na++;
+  }
+  o->n_awards = na;
+  /* Electoral votes as cast: pledged, less the recorded faithless electors
+   * of a state where the candidate they were pledged to won them. */
+  memcpy(o->cast, o->pledged, e->n_cands * sizeof *o->cast);
+  for (size_t i = 0; i < e->n_cast; i++) {
+    const tly_cast_record *r = &e->cast[i];
+    if (r->unit < 0 || r->pledged < 0)
+      continue;
+    int64_t won = 0;
+    for (size_t k = 0; k < na; k++) {
+      int32_t u = o->awards[k].unit;
+      if (u == r->unit || e->units[u].parent == r->unit)
+        won += o->award_electors[k * e->n_cands + (size_t)r->pledged];
+    }
+    if (won < r->electors)
+      continue; /* a what-if moved these electors elsewhere */
+    o->cast[r->pledged] -= r->electors;
+    if (r->cast >= 0)
+      o->cast[r->cast] += r->electors;
+    else
+      o->abstained += r->electors;
+  }
+  /* 12th Amendment: a majority of the whole number of electors appointed
+   * (floor(n/2) + 1), else the House chooses among the top three. */
+  o->majority = o->electors / 2 + 1;
+  o->winner = -1;
+  for (size_t c = 0; c < e->n_cands; c++) {
+    if (o->cast[c] >= o->majority)
+      o->winner = (int32_t)c;
+  }
+  if (o->winner < 0) {
+    for (int k = 0; k < 3; k++) {
+      int32_t best = -1;
+      for (size_t c = 0; c < e->n_cands; c++) {
+        bool taken = false;
+        for (size_t j = 0; j < o->n_top; j++)
+          taken = taken || o->top[j] == (int32_t)c;
+        if (taken || o->cast[c] == 0)
+          continue;
+        if (best < 0 || o->cast[c] > o->cast[best])
+          best = (int32_t)c;
+      }
+      if (best >= 0)
+        o->top[o->n_top++] = best;
+    }
+  }
+  *out = o;
+  return TLY_OK;
+fail:
+  tly_outcome_free(o);
+  return s;
+}
+
+int64_t tly_outcome_electors(const tly_outcome *o) { return o->electors; }
+int64_t tly_outcome_majority(const tly_outcome *o) { return o->majority; }
+int32_t tly_outcome_winner(const tly_outcome *o) { return o->winner; }
+
+size_t tly_outcome_contingent(const tly_outcome *o, int32_t top[3])
+{
+  for (size_t i = 0; i < o->n_top; i++)
+    top[i] = o->top[i];
+  return o->n_top;
+}
+
+int64_t tly_outcome_pledged(const tly_outcome *o, size_t c)
+{
+  return c < o->n_cands ? o->pledged[c] : 0;
+}
+
+int64_t tly_outcome_cast(const tly_outcome *o, size_t c)
+{
+  return c < o->n_cands ? o->cast[c] : 0;
+}
+
+int64_t tly_outcome_abstained(const tly_outcome *o) { return o->abstained; }
+int64_t tly_outcome_undecided(const tly_outcome *o) { return o->undecided; }
+
+int64_t tly_outcome_votes(const tly_outcome *o, size_t c)
+{
+  return c < o->n_cands ? o->votes[c] : 0;
+}
+
+int64_t tly_outcome_total_votes(const tly_outcome *o)
+{
+  return o->total_votes;
+}
+
+size_t tly_outcome_n_awards(const tly_outcome *o) { return o->n_awards; }
+
+const tly_award *tly_outcome_award(const tly_outcome *o, size_t i)
+{
+  return i < o->n_awards ? &o->awards[i] : NULL;
+}
+
+int32_t tly_outcome_award_electors(const tly_outcome *o, size_t i, size_t c)
+{
+  if (i >= o->n_awards || c >= o->n_cands)
+    return 0;
+  return o->award_electors[i * o->n_cands + c];
+}

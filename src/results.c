@@ -1,0 +1,760 @@
+/*
+ * results.c -- the data model: an election is its units (50 states, DC and
+ * the congressional districts of Maine and Nebraska, which choose electors
+ * of their own under Maine's 1969 and Nebraska's 1991 district laws),
+ * candidates (people, not ballot lines) and an int64 count per pair.
+ */
+#include "results.h"
+
+#include "arith.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*---- States ----*/
+
+static const struct {
+  const char *code;
+  const char *name;
+} states[51] = {
+    {"AK", "Alaska"},         {"AL", "Alabama"},
+    {"AR", "Arkansas"},       {"AZ", "Arizona"},
+    {"CA", "California"},     {"CO", "Colorado"},
+    {"CT", "Connecticut"},    {"DC", "District of Columbia"},
+    {"DE", "Delaware"},       {"FL", "Florida"},
+    {"GA", "Georgia"},        {"HI", "Hawaii"},
+    {"IA", "Iowa"},           {"ID", "Idaho"},
+    {"IL", "Illinois"},       {"IN", "Indiana"},
+    {"KS", "Kansas"},         {"KY", "Kentucky"},
+    {"LA", "Louisiana"},      {"MA", "Massachusetts"},
+    {"MD", "Maryland"},       {"ME", "Maine"},
+    {"MI", "Michigan"},       {"MN", "Minnesota"},
+    {"MO", "Missouri"},       {"MS", "Mississippi"},
+    {"MT", "Montana"},        {"NC", "North Carolina"},
+    {"ND", "North Dakota"},   {"NE", "Nebraska"},
+    {"NH", "New Hampshire"},  {"NJ", "New Jersey"},
+    {"NM", "New Mexico"},     {"NV", "Nevada"},
+    {"NY", "New York"},       {"OH", "Ohio"},
+    {"OK", "Oklahoma"},       {"OR", "Oregon"},
+    {"PA", "Pennsylvania"},   {"RI", "Rhode Island"},
+    {"SC", "South Carolina"}, {"SD", "South Dakota"},
+    {"TN", "Tennessee"},      {"TX", "Texas"},
+    {"UT", "Utah"},           {"VA", "Virginia"},
+    {"VT", "Vermont"},        {"WA", "Washington"},
+    {"WI", "Wisconsin"},      {"WV", "West Virginia"},
+    {"WY", "Wyoming"},
+};
+
+static char upper(char c)
+{
+  return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+}
+
+int tly__state_index(const char *code, size_t n)
+{
+  if (n != 2)
+    return -1;
+  for (int i = 0; i < 51; i++) {
+    if (states[i].code[0] == upper(code[0]) &&
+        states[i].code[1] == upper(code[1]))
+      return i;
+  }
+  return -1;
+}
+
+const char *tly__state_code(int i)
+{
+  return states[i].code;
+}
+
+const char *tly_state_name(const char *code)
+{
+  int i = tly__state_index(code, strlen(code));
+  return i < 0 ? NULL : states[i].name;
+}
+
+bool tly__unit_code_valid(const char *code, size_t n)
+{
+  if (n == 2)
+    return tly__state_index(code, 2) >= 0;
+  if (n != 4 || code[2] != '-')
+    return false;
+  char s0 = upper(code[0]);
+  char s1 = upper(code[1]);
+  if (s0 == 'M' && s1 == 'E')
+    return code[3] == '1' || code[3] == '2';
+  if (s0 == 'N' && s1 == 'E')
+    return code[3] >= '1' && code[3] <= '3';
+  return false;
+}
+
+/* Case-insensitive equality of NUL-terminated strings. */
+static bool ieq(const char *a, const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++) {
+    if (upper(*a) != upper(*b))
+      return false;
+  }
+  return *a == *b;
+}
+
+/*---- Builder ----*/
+
+typedef struct {
+  char code[8];
+  int32_t electors; /* -1 until set */
+  bool has_votes;
+  char *record; /* winner name for a district without returns */
+} bunit;
+
+typedef struct {
+  char *name;
+  char *party;
+} bcand;
+
+typedef struct {
+  int32_t unit, cand;
+  int64_t votes;
+} bcell;
+
+typedef struct {
+  char code[8];
+  char *pledged, *cast;
+  int32_t electors;
+} bcast;
+
+struct tly__builder {
+  const tly_allocator *a;
+  bunit *units;
+  size_t n_units, cap_units;
+  bcand *cands;
+  size_t n_cands, cap_cands;
+  bcell *cells;
+  size_t n_cells, cap_cells;
+  bcast *casts;
+  size_t n_casts, cap_casts;
+  char *notes;
+  size_t notes_len;
+};
+
+/* Grows *p (of *cap elements of size sz) to hold one more; false on OOM. */
+static bool grow(const tly_allocator *a, void **p, size_t *cap, size_t n,
+                 size_t sz)
+{
+  if (n < *cap)
+    return true;
+  size_t nc = *cap ? *cap * 2 : 16;
+  if (nc > SIZE_MAX / sz)
+    return false;
+  void *q = tly__realloc(a, *p, *cap * sz, nc * sz);
+  if (q == NULL)
+    return false;
+  *p = q;
+  *cap = nc;
+  return true;
+}
+
+tly_status tly__builder_new(const tly_allocator *a, tly__builder **out,
+                            tly_error *err)
+{
+  *out = NULL;
+  tly__builder *b = tly__calloc(a, 1, sizeof *b);
+  if (b == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  b->a = tly__alloc_or_default(a);
+  *out = b;
+  return TLY_OK;
+}
+
+void tly__builder_free(tly__builder *b)
+{
+  if (b == NULL)
+    return;
+  const tly_allocator *a = b->a;
+  for (size_t i = 0; i < b->n_units; i++) {
+    if (b->units[i].record != NULL)
+      tly__free(a, b->units[i].record, strlen(b->units[i].record) + 1);
+  }
+  for (size_t i = 0; i < b->n_cands; i++) {
+    tly__free(a, b->cands[i].name, strlen(b->cands[i].name) + 1);
+    tly__free(a, b->cands[i].party, strlen(b->cands[i].party) + 1);
+  }
+  for (size_t i = 0; i < b->n_casts; i++) {
+    tly__free(a, b->casts[i].pledged, strlen(b->casts[i].pledged) + 1);
+    tly__free(a, b->casts[i].cast, strlen(b->casts[i].cast) + 1);
+  }
+  tly__free(a, b->units, b->cap_units * sizeof *b->units);
+  tly__free(a, b->cands, b->cap_cands * sizeof *b->cands);
+  tly__free(a, b->cells, b->cap_cells * sizeof *b->cells);
+  tly__free(a, b->casts, b->cap_casts * sizeof *b->casts);
+  tly__free(a, b->notes, b->notes_len + 1);
+  tly__free(a, b, sizeof *b);
+}
+
+static int32_t find_bunit(const tly__builder *b, const char *code)
+{
+  for (size_t i = 0; i < b->n_units; i++) {
+    if (ieq(b->units[i].code, code))
+      return (int32_t)i;
+  }
+  return -1;
+}
+
+bool tly__builder_has_unit(const tly__builder *b, const char *code)
+{
+  return find_bunit(b, code) >= 0;
+}
+
+static tly_status get_unit(tly__builder *b, const char *code, int32_t *out,
+                           tly_error *err)
+{
+  int32_t u = find_bunit(b, code);
+  if (u < 0) {
+    size_t n = strlen(code);
+    if (!tly__unit_code_valid(code, n))
+      return tly__fail(err, TLY_EINVAL, "unknown state \"%s\"", code);
+    if (!grow(b->a, (void **)&b->units, &b->cap_units, b->n_units,
+              sizeof *b->units))
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    bunit *nu = &b->units[b->n_units];
+    memset(nu, 0, sizeof *nu);
+    for (size_t i = 0; i < n; i++)
+      nu->code[i] = upper(code[i]);
+    nu->electors = -1;
+    u = (int32_t)b->n_units++;
+  }
+  *out = u;
+  return TLY_OK;
+}
+
+static tly_status get_cand(tly__builder *b, const char *name,
+                           const char *party, int32_t *out, tly_error *err)
+{
+  for (size_t i = 0; i < b->n_cands; i++) {
+    if (strcmp(b->cands[i].name, name) == 0) {
+      if (b->cands[i].party[0] == '\0' && party[0] != '\0') {
+        char *p = tly__strdup(b->a, party);
+        if (p == NULL)
+          return tly__fail(err, TLY_ENOMEM, "out of memory");
+        tly__free(b->a, b->cands[i].party, 1);
+        b->cands[i].party = p;
+      }
+      *out = (int32_t)i;
+      return TLY_OK;
+    }
+  }
+  if (!grow(b->a, (void **)&b->cands, &b->cap_cands, b->n_cands,
+            sizeof *b->cands))
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  char *n = tly__strdup(b->a, name);
+  char *p = tly__strdup(b->a, party);
+  if (n == NULL || p == NULL) {
+    if (n != NULL)
+      tly__free(b->a, n, strlen(n) + 1);
+    if (p != NULL)
+      tly__free(b->a, p, strlen(p) + 1);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  b->cands[b->n_cands].name = n;
+  b->cands[b->n_cands].party = p;
+  *out = (int32_t)b->n_cands++;
+  return TLY_OK;
+}
+
+tly_status tly__builder_add(tly__builder *b, const char *code,
+                            const char *name, const char *party,
+                            int64_t votes, tly_error *err)
+{
+  if (votes < 0)
+    return tly__fail(err, TLY_ERANGE, "negative count %lld",
+                     (long long)votes);
+  int32_t u;
+  int32_t c;
+  tly_status s = get_unit(b, code, &u, err);
+  if (s != TLY_OK)
+    return s;
+  s = get_cand(b, name, party, &c, err);
+  if (s != TLY_OK)
+    return s;
+  b->units[u].has_votes = true;
+  for (size_t i = b->n_cells; i-- > 0;) {
+    bcell *x = &b->cells[i];
+    if (x->unit == u && x->cand == c) {
+      if (!tly__add_i64(x->votes, votes, &x->votes))
+        return tly__fail(err, TLY_EOVERFLOW,
+                         "votes for %s in %s overflow a 64-bit count", name,
+                         code);
+      return TLY_OK;
+    }
+  }
+  if (!grow(b->a, (void **)&b->cells, &b->cap_cells, b->n_cells,
+            sizeof *b->cells))
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  b->cells[b->n_cells++] = (bcell){u, c, votes};
+  return TLY_OK;
+}
+
+tly_status tly__builder_electors(tly__builder *b, const char *code,
+                                 int32_t electors, tly_error *err)
+{
+  int32_t u;
+  tly_status s = get_unit(b, code, &u, err);
+  if (s != TLY_OK)
+    return s;
+  b->units[u].electors = electors;
+  return TLY_OK;
+}
+
+tly_status tly__builder_record(tly__builder *b, const char *code,
+                               const char *winner, tly_error *err)
+{
+  int32_t u;
+  int32_t c;
+  tly_status s = get_unit(b, code, &u, err);
+  if (s != TLY_OK)
+    return s;
+  s = get_cand(b, winner, "", &c, err);
+  if (s != TLY_OK)
+    return s;
+  char *w = tly__strdup(b->a, winner);
+  if (w == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  if (b->units[u].record != NULL)
+    tly__free(b->a, b->units[u].record, strlen(b->units[u].record) + 1);
+  b->units[u].record = w;
+  return TLY_OK;
+}
+
+tly_status tly__builder_cast(tly__builder *b, const char *code,
+                             const char *pledged, const char *cast,
+                             int32_t electors, tly_error *err)
+{
+  int32_t u;
+  int32_t c;
+  tly_status s = get_unit(b, code, &u, err);
+  if (s != TLY_OK)
+    return s;
+  s = get_cand(b, pledged, "", &c, err);
+  if (s == TLY_OK && cast[0] != '\0')
+    s = get_cand(b, cast, "", &c, err);
+  if (s != TLY_OK)
+    return s;
+  if (!grow(b->a, (void **)&b->casts, &b->cap_casts, b->n_casts,
+            sizeof *b->casts))
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  bcast *x = &b->casts[b->n_casts];
+  memset(x, 0, sizeof *x);
+  memcpy(x->code, b->units[u].code, sizeof x->code);
+  x->pledged = tly__strdup(b->a, pledged);
+  x->cast = tly__strdup(b->a, cast);
+  x->electors = electors;
+  if (x->pledged == NULL || x->cast == NULL) {
+    if (x->pledged != NULL)
+      tly__free(b->a, x->pledged, strlen(x->pledged) + 1);
+    if (x->cast != NULL)
+      tly__free(b->a, x->cast, strlen(x->cast) + 1);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  b->n_casts++;
+  return TLY_OK;
+}
+
+tly_status tly__builder_note(tly__builder *b, const char *line,
+                             tly_error *err)
+{
+  size_t n = strlen(line);
+  size_t nl = b->notes_len + n + 1;
+  char *p = tly__realloc(b->a, b->notes, b->notes ? b->notes_len + 1 : 0,
+                         nl + 1);
+  if (p == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  memcpy(p + b->notes_len, line, n);
+  p[nl - 1] = '\n';
+  p[nl] = '\0';
+  b->notes = p;
+  b->notes_len = nl;
+  return TLY_OK;
+}
+
+/*---- Election ----*/
+
+static void election_free_parts(tly_election *e)
+{
+  const tly_allocator *a = &e->alloc;
+  for (size_t i = 0; i < e->n_cands; i++) {
+    if (e->cands[i].name != NULL)
+      tly__free(a, (char *)e->cands[i].name, strlen(e->cands[i].name) + 1);
+    if (e->cands[i].party != NULL)
+      tly__free(a, (char *)e->cands[i].party,
+                strlen(e->cands[i].party) + 1);
+  }
+  tly__free(a, e->cands, e->n_cands * sizeof *e->cands);
+  tly__free(a, e->units, e->n_units * sizeof *e->units);
+  tly__free(a, e->votes, e->n_units * e->n_cands * sizeof *e->votes);
+  tly__free(a, e->totals, e->n_units * sizeof *e->totals);
+  tly__free(a, e->cast, e->n_cast * sizeof *e->cast);
+  tly__free(a, e->forced, e->n_units * sizeof *e->forced);
+  tly__free(a, e->tie_break, e->n_units * sizeof *e->tie_break);
+  tly__free(a, e->npv_member, e->n_units * sizeof *e->npv_member);
+  if (e->notes != NULL)
+    tly__free(a, e->notes, strlen(e->notes) + 1);
+}
+
+void tly_election_free(tly_election *e)
+{
+  if (e == NULL)
+    return;
+  tly_allocator a = e->alloc;
+  election_free_parts(e);
+  tly__free(&a, e, sizeof *e);
+}
+
+/* Allocates an election's arrays for n_units x n_cands, zeroed; the
+ * candidates' strings are left NULL. */
+static tly_status election_alloc(const tly_allocator *a, size_t n_units,
+                                 size_t n_cands, size_t n_cast,
+                                 tly_election **out, tly_error *err)
+{
+  *out = NULL;
+  tly_election *e = tly__calloc(a, 1, sizeof *e);
+  if (e == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  e->alloc = *tly__alloc_or_default(a);
+  e->n_units = n_units;
+  e->n_cands = n_cands;
+  e->n_cast = n_cast;
+  if (n_cands != 0 && n_units > SIZE_MAX / n_cands)
+    goto fail;
+  e->cands = tly__calloc(a, n_cands, sizeof *e->cands);
+  e->units = tly__calloc(a, n_units, sizeof *e->units);
+  e->votes = tly__calloc(a, n_units * n_cands, sizeof *e->votes);
+  e->totals = tly__calloc(a, n_units, sizeof *e->totals);
+  e->cast = tly__calloc(a, n_cast, sizeof *e->cast);
+  e->forced = tly__calloc(a, n_units, sizeof *e->forced);
+  e->tie_break = tly__calloc(a, n_units, sizeof *e->tie_break);
+  e->npv_member = tly__calloc(a, n_units, sizeof *e->npv_member);
+  e->notes = tly__strdup(a, "");
+  if (e->cands == NULL || e->units == NULL || e->votes == NULL ||
+      e->totals == NULL || e->cast == NULL || e->forced == NULL ||
+      e->tie_break == NULL || e->npv_member == NULL || e->notes == NULL)
+    goto fail;
+  for (size_t i = 0; i < n_units; i++) {
+    e->forced[i] = -1;
+    e->tie_break[i] = -1;
+  }
+  *out = e;
+  return TLY_OK;
+fail:
+  tly_election_free(e);
+  return tly__fail(err, TLY_ENOMEM, "out of memory");
+}
+
+/* Order of units: by state code, each state's districts right after it. */
+static int unit_cmp(const char *a, const char *b)
+{
+  int c = strncmp(a, b, 2);
+  if (c != 0)
+    return c;
+  return strcmp(a, b);
+}
+
+tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
+                               const char *source_name, int census,
+                               tly_election **out, tly_error *err)
+{
+  *out = NULL;
+  const tly_allocator *a = b->a;
+  size_t nu = b->n_units;
+  size_t nc = b->n_cands;
+  for (size_t i = 0; i < nu; i++) {
+    if (b->units[i].electors < 0)
+      return tly__fail(err, TLY_EINVAL, "no electors known for %s",
+                       b->units[i].code);
+  }
+  /* Orders of units and candidates, by insertion sort (n <= 56 units, a
+   * few dozen candidates). */
+  size_t *uo = tly__calloc(a, nu + 1, sizeof *uo);
+  size_t *co = tly__calloc(a, nc + 1, sizeof *co);
+  int64_t *nat = tly__calloc(a, nc + 1, sizeof *nat);
+  tly_election *e = NULL;
+  tly_status s = TLY_OK;
+  if (uo == NULL || co == NULL || nat == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < b->n_cells; i++) {
+    const bcell *x = &b->cells[i];
+    if (strlen(b->units[x->unit].code) != 2)
+      continue; /* districts are part of their state's count */
+    if (!tly__add_i64(nat[x->cand], x->votes, &nat[x->cand])) {
+      s = tly__fail(err, TLY_EOVERFLOW, "national votes for %s overflow",
+                    b->cands[x->cand].name);
+      goto done;
+    }
+  }
+  for (size_t i = 0; i < nu; i++) {
+    size_t j = i;
+    while (j > 0 && unit_cmp(b->units[uo[j - 1]].code, b->units[i].code) > 0) {
+      uo[j] = uo[j - 1];
+      j--;
+    }
+    uo[j] = i;
+  }
+  for (size_t i = 0; i < nc; i++) {
+    size_t j = i;
+    while (j > 0 && (nat[co[j - 1]] < nat[i] ||
+                     (nat[co[j - 1]] == nat[i] &&
+                      strcmp(b->cands[co[j - 1]].name, b->cands[i].name) > 0))) {
+      co[j] = co[j - 1];
+      j--;
+    }
+    co[j] = i;
+  }
+  s = election_alloc(a, nu, nc, b->n_casts, &e, err);
+  if (s != TLY_OK)
+    goto done;
+  e->year = year;
+  e->source = source;
+  e->census = census;
+  snprintf(e->source_name, sizeof e->source_name, "%s", source_name);
+  for (size_t i = 0; i < nc; i++) {
+    const bcand *bc = &b->cands[co[i]];
+    e->cands[i].name = tly__strdup(a, bc->name);
+    e->cands[i].party = tly__strdup(a, bc->party);
+    if (e->cands[i].name == NULL || e->cands[i].party == NULL) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
+    }
+  }
+  for (size_t i = 0; i < nu; i++) {
+    const bunit *bu = &b->units[uo[i]];
+    tly_unit *u = &e->units[i];
+    memcpy(u->code, bu->code, sizeof u->code);
+    u->electors = bu->electors;
+    u->has_votes = bu->has_votes;
+    u->parent = -1;
+    u->recorded_winner = -1;
+    if (strlen(u->code) == 4) {
+      for (size_t k = 0; k < i; k++) {
+        if (strncmp(e->units[k].code, u->code, 2) == 0 &&
+            e->units[k].code[2] == '\0')
+          u->parent = (int32_t)k;
+      }
+      if (u->parent < 0) {
+        s = tly__fail(err, TLY_EINVAL, "district %s without its state",
+                      u->code);
+        goto done;
+      }
+    }
+    if (!bu->has_votes && bu->record != NULL)
+      u->recorded_winner = tly_election_find_candidate(e, bu->record);
+  }
+  for (size_t i = 0; i < b->n_cells; i++) {
+    const bcell *x = &b->cells[i];
+    size_t ui = 0;
+    size_t ci = 0;
+    while (uo[ui] != (size_t)x->unit)
+      ui++;
+    while (co[ci] != (size_t)x->cand)
+      ci++;
+    e->votes[ui * nc + ci] = x->votes;
+  }
+  for (size_t u = 0; u < nu; u++) {
+    int64_t t = 0;
+    for (size_t c = 0; c < nc; c++) {
+      if (!tly__add_i64(t, e->votes[u * nc + c], &t)) {
+        s = tly__fail(err, TLY_EOVERFLOW, "total votes in %s overflow",
+                      e->units[u].code);
+        goto done;
+      }
+    }
+    e->totals[u] = t;
+  }
+  for (size_t i = 0; i < b->n_casts; i++) {
+    const bcast *x = &b->casts[i];
+    tly_cast_record *r = &e->cast[i];
+    r->unit = tly_election_find_unit(e, x->code);
+    r->pledged = tly_election_find_candidate(e, x->pledged);
+    r->cast = x->cast[0] ? tly_election_find_candidate(e, x->cast) : -1;
+    r->electors = x->electors;
+  }
+  if (b->notes != NULL) {
+    char *n = tly__strdup(a, b->notes);
+    if (n == NULL) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
+    }
+    tly__free(a, e->notes, strlen(e->notes) + 1);
+    e->notes = n;
+  }
+  *out = e;
+  e = NULL;
+done:
+  tly_election_free(e);
+  tly__free(a, uo, (nu + 1) * sizeof *uo);
+  tly__free(a, co, (nc + 1) * sizeof *co);
+  tly__free(a, nat, (nc + 1) * sizeof *nat);
+  return s;
+}
+
+tly_status tly__election_clone(const tly_election *e, tly_election **out,
+                               tly_error *err)
+{
+  tly_election *c = NULL;
+  tly_status s =
+      election_alloc(&e->alloc, e->n_units, e->n_cands, e->n_cast, &c, err);
+  if (s != TLY_OK)
+    return s;
+  const tly_allocator *a = &e->alloc;
+  c->year = e->year;
+  c->source = e->source;
+  c->census = e->census;
+  c->rule = e->rule;
+  memcpy(c->source_name, e->source_name, sizeof c->source_name);
+  for (size_t i = 0; i < e->n_cands; i++) {
+    c->cands[i].name = tly__strdup(a, e->cands[i].name);
+    c->cands[i].party = tly__strdup(a, e->cands[i].party);
+    if (c->cands[i].name == NULL || c->cands[i].party == NULL)
+      goto oom;
+  }
+  tly__free(a, c->notes, 1);
+  c->notes = tly__strdup(a, e->notes);
+  if (c->notes == NULL)
+    goto oom;
+  memcpy(c->units, e->units, e->n_units * sizeof *e->units);
+  memcpy(c->votes, e->votes, e->n_units * e->n_cands * sizeof *e->votes);
+  memcpy(c->totals, e->totals, e->n_units * sizeof *e->totals);
+  memcpy(c->cast, e->cast, e->n_cast * sizeof *e->cast);
+  memcpy(c->forced, e->forced, e->n_units * sizeof *e->forced);
+  memcpy(c->tie_break, e->tie_break, e->n_units * sizeof *e->tie_break);
+  memcpy(c->npv_member, e->npv_member, e->n_units * sizeof *e->npv_member);
+  *out = c;
+  return TLY_OK;
+oom:
+  tly_election_free(c);
+  return tly__fail(err, TLY_ENOMEM, "out of memory");
+}
+
+tly_status tly_election_copy(const tly_election *e, tly_election **out,
+                             tly_error *err)
+{
+  *out = NULL;
+  return tly__election_clone(e, out, err);
+}
+
+/*---- Getters ----*/
+
+int tly_election_year(const tly_election *e) { return e->year; }
+tly_source tly_election_source(const tly_election *e) { return e->source; }
+const char *tly_election_source_name(const tly_election *e)
+{
+  return e->source_name;
+}
+int tly_election_census(const tly_election *e) { return e->census; }
+const char *tly_election_notes(const tly_election *e) { return e->notes; }
+size_t tly_election_n_candidates(const tly_election *e) { return e->n_cands; }
+
+const tly_candidate *tly_election_candidate(const tly_election *e, size_t i)
+{
+  return i < e->n_cands ? &e->cands[i] : NULL;
+}
+
+/* The last word of a display name ("Trump" for "Donald Trump"). */
+static const char *last_name(const char *name)
+{
+  const char *sp = strrchr(name, ' ');
+  return sp ? sp + 1 : name;
+}
+
+int32_t tly_election_find_candidate(const tly_election *e, const char *key)
+{
+  if (key == NULL || key[0] == '\0')
+    return -1;
+  for (size_t i = 0; i < e->n_cands; i++) {
+    if (ieq(e->cands[i].name, key))
+      return (int32_t)i;
+  }
+  /* "D"/"R", then a party, then a last name: each must match exactly one
+   * candidate (the first in national order for a party, since the
+   * nominee has the most votes). */
+  const char *party = NULL;
+  if (ieq(key, "D") || ieq(key, "Dem") || ieq(key, "Democrat"))
+    party = "Democratic";
+  else if (ieq(key, "R") || ieq(key, "Rep"))
+    party = "Republican";
+  else
+    party = key;
+  for (size_t i = 0; i < e->n_cands; i++) {
+    if (ieq(e->cands[i].party, party))
+      return (int32_t)i;
+  }
+  int32_t found = -1;
+  for (size_t i = 0; i < e->n_cands; i++) {
+    if (ieq(last_name(e->cands[i].name), key)) {
+      if (found >= 0)
+        return -1;
+      found = (int32_t)i;
+    }
+  }
+  return found;
+}
+
+size_t tly_election_n_units(const tly_election *e) { return e->n_units; }
+
+const tly_unit *tly_election_unit(const tly_election *e, size_t i)
+{
+  return i < e->n_units ? &e->units[i] : NULL;
+}
+
+int32_t tly_election_find_unit(const tly_election *e, const char *code)
+{
+  for (size_t i = 0; i < e->n_units; i++) {
+    if (ieq(e->units[i].code, code))
+      return (int32_t)i;
+  }
+  return -1;
+}
+
+int64_t tly_election_votes(const tly_election *e, size_t u, size_t c)
+{
+  if (u >= e->n_units || c >= e->n_cands)
+    return 0;
+  return e->votes[u * e->n_cands + c];
+}
+
+int64_t tly_election_unit_total(const tly_election *e, size_t u)
+{
+  return u < e->n_units ? e->totals[u] : 0;
+}
+
+size_t tly_election_n_cast_records(const tly_election *e)
+{
+  return e->n_cast;
+}
+
+const tly_cast_record *tly_election_cast_record(const tly_election *e,
+                                                size_t i)
+{
+  return i < e->n_cast ? &e->cast[i] : NULL;
+}
+
+tly_status tly_whatif_tie(const tly_election *in, const char *code,
+                          const char *candidate, tly_election **out,
+                          tly_error *err)
+{
+  *out = NULL;
+  int32_t u = tly_election_find_unit(in, code);
+  if (u < 0)
+    return tly__fail(err, TLY_ENOTFOUND, "unknown state \"%s\"", code);
+  int32_t c = tly_election_find_candidate(in, candidate);
+  if (c < 0)
+    return tly__fail(err, TLY_ENOTFOUND, "no candidate \"%s\" in %d",
+                     candidate, in->year);
+  tly_election *e = NULL;
+  tly_status s = tly__election_clone(in, &e, err);
+  if (s != TLY_OK)
+    return s;
+  e->tie_break[u] = c;
+  *out = e;
+  return TLY_OK;
+}

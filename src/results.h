@@ -1,0 +1,92 @@
+/*
+ * results.h -- the election data model inside the library: the private
+ * layout of tly_election and the builder the loaders use to make one.
+ */
+#ifndef TLY_RESULTS_H
+#define TLY_RESULTS_H
+
+#include "internal.h"
+
+/* Allocation rules of the College (what-ifs set them; see college.c). */
+typedef enum tly__rule {
+  TLY__RULE_LAW = 0, /* as in force: winner-take-all, ME/NE by district */
+  TLY__RULE_WTA,     /* every state's whole slate to its plurality winner */
+  TLY__RULE_DISTRICT,
+  TLY__RULE_PROP_HAMILTON,
+  TLY__RULE_PROP_DHONDT,
+  TLY__RULE_PROP_WEBSTER,
+  TLY__RULE_NPV
+} tly__rule;
+
+struct tly_election {
+  tly_allocator alloc;
+  int year;
+  tly_source source;
+  char source_name[256];
+  int census;
+  char *notes; /* "" or lines ending in '\n' */
+  size_t n_cands;
+  tly_candidate *cands; /* names and parties owned (tly__strdup) */
+  size_t n_units;
+  tly_unit *units;
+  int64_t *votes;  /* n_units x n_cands, row-major */
+  int64_t *totals; /* per unit */
+  size_t n_cast;
+  tly_cast_record *cast;
+  /* What-if state: all -1 / LAW in an election as loaded. */
+  int32_t *forced;    /* per unit: candidate forced by --set, or -1 */
+  int32_t *tie_break; /* per unit: candidate that wins a tie, or -1 */
+  tly__rule rule;
+  bool *npv_member;   /* per unit (NPV rule): a member of the compact */
+};
+
+/* Index of a state or DC postal code in the 51-entry table (alphabetical
+ * by code), or -1. */
+int tly__state_index(const char *code, size_t n);
+/* Postal code of state table entry i (0..50). */
+const char *tly__state_code(int i);
+/* Whether code (n bytes) names a unit tally knows: a state, DC, or a
+ * Maine/Nebraska district ME-1, ME-2, NE-1, NE-2, NE-3. */
+bool tly__unit_code_valid(const char *code, size_t n);
+
+/*---- Builder ----*/
+typedef struct tly__builder tly__builder;
+
+tly_status tly__builder_new(const tly_allocator *a, tly__builder **out,
+                            tly_error *err);
+void tly__builder_free(tly__builder *b);
+/* Adds votes for candidate `name` (party) in unit `code`; repeated
+ * (unit, name) pairs are summed with overflow checks. The party of the
+ * first row with a non-empty party wins. */
+tly_status tly__builder_add(tly__builder *b, const char *code,
+                            const char *name, const char *party,
+                            int64_t votes, tly_error *err);
+/* Sets a unit's electors (a state's whole slate). */
+tly_status tly__builder_electors(tly__builder *b, const char *code,
+                                 int32_t electors, tly_error *err);
+/* Declares a district unit without returns, settled by the record. */
+tly_status tly__builder_record(tly__builder *b, const char *code,
+                               const char *winner, tly_error *err);
+/* Records electors of state `code` who voted for `cast` ("" = abstained)
+ * though pledged to `pledged`. */
+tly_status tly__builder_cast(tly__builder *b, const char *code,
+                             const char *pledged, const char *cast,
+                             int32_t electors, tly_error *err);
+/* Appends a line to the election's notes. */
+tly_status tly__builder_note(tly__builder *b, const char *line,
+                             tly_error *err);
+/* Whether the builder has a unit with this code. */
+bool tly__builder_has_unit(const tly__builder *b, const char *code);
+/* Makes the election: units ordered by code with districts after their
+ * state; candidates by national votes, descending. Every unit must have
+ * electors (TLY_EINVAL naming it otherwise). The builder stays valid and
+ * must still be freed. */
+tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
+                               const char *source_name, int census,
+                               tly_election **out, tly_error *err);
+
+/* Allocates an election with the same dimensions as e and copies it. */
+tly_status tly__election_clone(const tly_election *e, tly_election **out,
+                               tly_error *err);
+
+#endif
