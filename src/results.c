@@ -381,7 +381,7 @@ tly_status tly__builder_note(tly__builder *b, const char *line,
 static void election_free_parts(tly_election *e)
 {
   const tly_allocator *a = &e->alloc;
-  for (size_t i = 0; i < e->n_cands; i++) {
+  for (size_t i = 0; e->cands != NULL && i < e->n_cands; i++) {
     if (e->cands[i].name != NULL)
       tly__free(a, (char *)e->cands[i].name, strlen(e->cands[i].name) + 1);
     if (e->cands[i].party != NULL)
