@@ -351,10 +351,12 @@ typedef struct tly_priority_entry {
 
 /* A state in line for the seat after the last one: it would win its n-th
  * seat with `priority` (display only). short_by is the smallest increase
- * of its population that would have put that priority strictly above the
- * last seat's (so that it, not the last seat's state, would have won seat
- * N), exact; -1 when not defined (Hamilton, whose quotas all move with any
- * population; or no seat was awarded by priority). */
+ * of its population, all else equal, that would have put that priority
+ * strictly above the last seat's (so that it would have won seat N), exact;
+ * for the state that won seat N, above the last seat won by another state.
+ * (At exactly equal priority the tie rule decides.) -1 when not defined:
+ * Hamilton, whose quotas all move with any population, or no seat by
+ * priority to beat. */
 typedef struct tly_next_in_line {
   int32_t state;
   int64_t n;

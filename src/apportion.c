@@ -283,8 +283,20 @@ static tly_status by_divisor(tly_apportionment *r, size_t *heap,
     e->priority = priority_value(r->method, r->pops[s], r->seats[s] - 1);
     sift_down(&q, 0);
   }
+  /* A state gains a seat, all else equal, when its priority for it rises
+   * above the lowest priority seated among the other states: seat N's,
+   * unless seat N is its own; then the last seat by priority held by
+   * another state (none: the others hold only first seats, which no
+   * priority beats, so short_by stays -1). */
   const tly_priority_entry *last =
       r->n_priority > 0 ? &r->priority[r->n_priority - 1] : NULL;
+  const tly_priority_entry *last_other = NULL;
+  for (size_t k = r->n_priority; last != NULL && k-- > 0;) {
+    if (r->priority[k].state != last->state) {
+      last_other = &r->priority[k];
+      break;
+    }
+  }
   while (q.n > 0) {
     size_t s = pq_pop(&q);
     tly_next_in_line *x = &r->next[r->n_next++];
@@ -292,12 +304,15 @@ static tly_status by_divisor(tly_apportionment *r, size_t *heap,
     x->n = r->seats[s] + 1;
     x->priority = priority_value(r->method, r->pops[s], r->seats[s]);
     x->short_by = -1;
-    if (last == NULL)
+    if (r->n_next == 1 && last != NULL)
+      r->tied = cmp_priority(r->method, r->pops[s], r->seats[s],
+                             r->pops[last->state], last->n - 1) == 0;
+    const tly_priority_entry *t =
+        last != NULL && (size_t)last->state == s ? last_other : last;
+    if (t == NULL)
       continue;
-    int64_t pl = r->pops[last->state];
-    int64_t nl = last->n - 1;
-    if (r->n_next == 1)
-      r->tied = cmp_priority(r->method, r->pops[s], r->seats[s], pl, nl) == 0;
+    int64_t pl = r->pops[t->state];
+    int64_t nl = t->n - 1;
     u128 x_min = least_winning_pop(r->method, r->seats[s], pl, nl);
     if (x_min > (u128)INT64_MAX)
       return tly__fail(err, TLY_EOVERFLOW, "short-by count overflows");
