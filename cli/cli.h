@@ -65,6 +65,10 @@ const char *cli_last_name(const char *name);
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);
 int cmd_result(int argc, char **argv);
+int cmd_initiative(int argc, char **argv);
+int cmd_amend(int argc, char **argv);
+int cmd_recount(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 /* @@CLI-DECLS@@ */
 
 #endif

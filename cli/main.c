@@ -17,6 +17,10 @@ typedef struct {
 static const command commands[] = {
     {"result", cmd_result, "how the votes became electors and a President"},
     {"years", cmd_years, "list the built-in elections"},
+    {"initiative", cmd_initiative,
+     "a California initiative's signatures, sample and deadlines"},
+    {"amend", cmd_amend,
+     "Article V: two-thirds of both Houses, three-fourths of the states"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

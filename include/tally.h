@@ -489,6 +489,240 @@ TLY_API tly_status tly_json_apportionment(const tly_apportionment *r,
 
 /* @@API-FORECAST@@ */
 
+/*==== The processes around an election =====================================
+ * A California initiative's signatures and deadlines, Article V, recount
+ * triggers and BRAVO ballot-polling audits, by the rules as written. Facts,
+ * formulas and sources: reference/process-facts.md; every rule that source
+ * marks [U] (inferred) is a documented assumption here and in --help. */
+
+/*---- Dates (proleptic Gregorian, no time zone) ----*/
+typedef struct tly_date {
+  int32_t year;
+  int32_t month; /* 1..12 */
+  int32_t day;   /* 1..31 */
+} tly_date;
+
+/* Parses "YYYY-MM-DD" (exactly; years 1900-2199) into *out. TLY_EPARSE
+ * with a message quoting s when it is not a real date ("2017-02-30"). */
+TLY_API tly_status tly_date_parse(const char *s, tly_date *out,
+                                  tly_error *err);
+/* Formats d as "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
+TLY_API char *tly_date_format(tly_date d, char *buf, size_t size);
+
+/* Whether d is a California state holiday under Gov. Code §6700 as in
+ * force that year, with the observed days of §6701 (a Sunday holiday's
+ * Monday; a Saturday Veterans Day's Friday). Every Sunday is one. *name
+ * (may be NULL) gets the holiday's name or NULL. TLY_EUNSUPPORTED outside
+ * 2007-2035, the years whose lists are tabulated (Lunar New Year, a
+ * holiday from 2023, follows the lunar calendar). */
+TLY_API tly_status tly_ca_holiday(tly_date d, bool *holiday /* OUT */,
+                                  const char **name /* OUT */,
+                                  tly_error *err);
+
+/*---- Initiative: signatures (Cal. Const. art. II §8(b)) ----*/
+typedef enum tly_initiative_kind {
+  TLY_INITIATIVE_STATUTE = 0,  /* 5 % of the last governor vote */
+  TLY_INITIATIVE_AMENDMENT = 1 /* 8 % (also amendment and statute) */
+} tly_initiative_kind;
+
+/* The percentage for a kind: 5 or 8. */
+TLY_API int tly_initiative_percent(tly_initiative_kind kind);
+
+/* Signatures required: ceil(governor_votes * percent / 100) in exact
+ * integers (the Secretary of State rounds up: 7,317,581 -> 365,880 and
+ * 585,407). TLY_EINVAL when governor_votes < 1, TLY_EOVERFLOW. */
+TLY_API tly_status tly_initiative_requirement(int64_t governor_votes,
+                                              tly_initiative_kind kind,
+                                              int64_t *required /* OUT */,
+                                              tly_error *err);
+
+/* The random sample a county must draw from `raw` signatures (Elections
+ * Code §9030(d)): all of them up to 500, else the greater of 500 and 3 %,
+ * rounded up (24,034 -> 722). TLY_EINVAL when raw < 0. */
+TLY_API tly_status tly_initiative_sample_size(int64_t raw,
+                                              int64_t *sample /* OUT */,
+                                              tly_error *err);
+
+/* One county's random-sample report. */
+typedef struct tly_county_sample {
+  const char *name; /* borrowed; used in error messages */
+  int64_t raw;        /* R: signatures filed */
+  int64_t sample;     /* n: signatures drawn and examined */
+  int64_t valid;      /* s: valid signatures in the sample */
+  int64_t duplicates; /* d: duplicates found in the sample */
+} tly_county_sample;
+
+/* The Secretary of State's projection for one county (Cal. Code Regs. tit.
+ * 2 §§20530-20532), every step in exact integers. */
+typedef struct tly_projection {
+  int64_t min_sample;     /* the sample the law requires for raw */
+  int64_t rate_bp;        /* r: s/n in hundredths of a percent (7147) */
+  int64_t uncorrected;    /* V = ceil(R * r) */
+  int64_t value_e4;       /* A = R/n to four decimals, times 10^4 */
+  int64_t duplicates_est; /* C = ceil(d * A * (A - 1)) */
+  int64_t projected_valid; /* V - C (never below 0) */
+  bool examined_all;      /* sample == raw: a count, not a projection */
+} tly_projection;
+
+/* Projects c's valid signatures. TLY_EINVAL (naming the county) for a
+ * negative count, sample > raw, valid > sample, valid + duplicates >
+ * sample, or a sample smaller than the law requires; TLY_EOVERFLOW. */
+TLY_API tly_status tly_initiative_project(const tly_county_sample *c,
+                                          tly_projection *out /* OUT */,
+                                          tly_error *err);
+
+typedef enum tly_petition_decision {
+  TLY_PETITION_QUALIFIES = 0, /* projected valid > 110 % of required */
+  TLY_PETITION_FULL_COUNT = 1, /* 95 % <= projected <= 110 % */
+  TLY_PETITION_FAILS = 2       /* < 95 %, or raw total < 100 % */
+} tly_petition_decision;
+
+/* "qualifies", "full_count" or "fails". */
+TLY_API const char *tly_petition_decision_name(tly_petition_decision d);
+
+typedef struct tly_petition_result {
+  int64_t required;
+  int64_t raw_total;       /* sum of the counties' raw counts */
+  int64_t projected_valid; /* sum of the county projections */
+  bool raw_short;          /* raw_total < required: fails at the raw count
+                              (EC §9030(c)), before any sample */
+  tly_petition_decision decision;
+} tly_petition_result;
+
+/* Projects each of the n counties (into proj[0..n) when proj is not
+ * NULL), sums them (the statewide figure is the sum of the county
+ * projections: an assumption, [U] in the facts) and decides: projected *
+ * 100 > required * 110 qualifies; projected * 100 < required * 95 fails;
+ * otherwise (both bounds included) a full count. Errors as
+ * tly_initiative_project; TLY_EINVAL when required < 1 or n == 0. */
+TLY_API tly_status tly_initiative_decide(int64_t required,
+                                         const tly_county_sample *counties,
+                                         size_t n,
+                                         tly_projection *proj /* OUT */,
+                                         tly_petition_result *out /* OUT */,
+                                         tly_error *err);
+
+/*---- Initiative: deadlines (EC §9014; Cal. Const. art. II §8) ----*/
+typedef struct tly_initiative_dates {
+  tly_date summary;              /* official summary date */
+  tly_date day_180;              /* summary + 180 days */
+  tly_date circulation_deadline; /* summary + 180 days, then the next
+                                    business day (not Sat/Sun/holiday) */
+  bool deadline_moved;           /* the 180th day was not a business day */
+  tly_date no_filing_fails;      /* the 9th working day after the deadline:
+                                    the measure fails then if no county
+                                    reported signatures (SoS) */
+  tly_date election;             /* the November general election */
+  bool election_given;           /* false: tally chose it (see below) */
+  tly_date qualify_by;           /* election - 131 days (art. II §8) */
+  bool too_late;                 /* qualify_by precedes the deadline */
+} tly_initiative_dates;
+
+/* The deadlines of an initiative whose official summary date is `summary`.
+ * `election` may be NULL: tally then takes the first statewide general
+ * election (the Tuesday after the first Monday of November of an even
+ * year) whose E-131 falls on or after the circulation deadline (an
+ * assumption). TLY_EUNSUPPORTED when a date leaves the holiday table's
+ * years; TLY_EINVAL when the election precedes the summary date. */
+TLY_API tly_status tly_initiative_deadline(tly_date summary,
+                                           const tly_date *election,
+                                           tly_initiative_dates *out,
+                                           tly_error *err);
+
+/* JSON of the initiative subcommands (keys sorted, exact integers):
+ * {governor_votes, percent, required}; {required, counties: [{name, raw,
+ * sample, valid, duplicates, projected_valid}], projected_valid,
+ * percent_of_required (a number, two decimals, half to even), decision};
+ * {summary_date, circulation_deadline, qualify_by}. */
+TLY_API tly_status tly_json_initiative_requirement(int64_t governor_votes,
+                                                   tly_initiative_kind kind,
+                                                   int64_t required,
+                                                   tly_writer w, void *ud,
+                                                   tly_error *err);
+TLY_API tly_status tly_json_initiative_sample(
+    const tly_petition_result *r, const tly_county_sample *counties,
+    const tly_projection *proj, size_t n, tly_writer w, void *ud,
+    tly_error *err);
+TLY_API tly_status tly_json_initiative_deadline(const tly_initiative_dates *d,
+                                                tly_writer w, void *ud,
+                                                tly_error *err);
+
+/*---- Article V: proposal by two-thirds of both Houses, ratification by
+ * three-fourths of the states ----*/
+typedef struct tly_amend_votes {
+  int64_t house_yeas, house_nays;
+  int64_t house_members;  /* 435 when 0 */
+  int64_t senate_yeas, senate_nays;
+  int64_t senate_members; /* 2 x states when 0 */
+  int64_t ratified;       /* states ratifying */
+  int64_t states;         /* 50 when 0 */
+} tly_amend_votes;
+
+/* One House's vote. Present = yeas + nays (members present but not voting
+ * are not known: an assumption). */
+typedef struct tly_chamber_vote {
+  int64_t yeas, nays, present, members;
+  int64_t quorum;   /* a majority of the members: floor(members/2) + 1 */
+  int64_t needed;   /* two-thirds of those present and voting, rounded up */
+  bool quorum_met;  /* present >= quorum */
+  bool passes;      /* quorum_met && yeas >= needed */
+  int64_t short_by; /* members short of a quorum, else yeas short of
+                       two-thirds; 0 when it passes */
+} tly_chamber_vote;
+
+typedef enum tly_amend_step {
+  TLY_AMEND_PASSES = 0,
+  TLY_AMEND_HOUSE = 1,  /* first failing step */
+  TLY_AMEND_SENATE = 2,
+  TLY_AMEND_STATES = 3
+} tly_amend_step;
+
+typedef struct tly_amend_result {
+  tly_chamber_vote house, senate;
+  int64_t ratified, states;
+  int64_t states_needed;  /* ceil(3 * states / 4): 38 of 50 */
+  bool states_pass;
+  int64_t states_short;   /* states short of three-fourths, else 0 */
+  tly_amend_step failed;  /* the first step that fails, or PASSES */
+} tly_amend_result;
+
+/* Checks an amendment's path: two-thirds of members present and voting in
+ * each House, a quorum (a majority of members) being present (Missouri
+ * Pacific R. Co. v. Kansas, 248 U.S. 276 (1919)), then three-fourths of
+ * the states. TLY_EINVAL for a negative count, more votes than members,
+ * or more ratifications than states. */
+TLY_API tly_status tly_amend_check(const tly_amend_votes *v,
+                                   tly_amend_result *out /* OUT */,
+                                   tly_error *err);
+/* "passes", "house", "senate" or "states". */
+TLY_API const char *tly_amend_step_name(tly_amend_step s);
+/* {passes, failed_step, house: {yeas, nays, present, members, quorum,
+ * needed, quorum_met, passes, short_by}, senate: {...}, states: {ratified,
+ * states, needed, passes, short_by}}. */
+TLY_API tly_status tly_json_amend(const tly_amend_result *r, tly_writer w,
+                                  void *ud, tly_error *err);
+
+/* A list of county sample reports read from CSV: a header naming the
+ * columns name, raw, sample, valid, duplicates (any order), one county a
+ * row. Every row is checked as tly_initiative_project checks it; errors
+ * carry FILE:LINE:COL. Free with tly_county_list_free (NULL is a no-op). */
+typedef struct tly_county_list tly_county_list;
+TLY_API tly_status tly_county_list_load(const char *path,
+                                        const tly_allocator *a,
+                                        tly_county_list **out,
+                                        tly_error *err);
+TLY_API tly_status tly_county_list_parse(const char *name, const char *data,
+                                         size_t len, const tly_allocator *a,
+                                         tly_county_list **out,
+                                         tly_error *err);
+TLY_API void tly_county_list_free(tly_county_list *l);
+TLY_API size_t tly_county_list_n(const tly_county_list *l);
+/* The rows, n of them; names belong to the list. */
+TLY_API const tly_county_sample *tly_county_list_rows(
+    const tly_county_list *l);
+/* The 1-based line of row i in its file. */
+TLY_API int64_t tly_county_list_line(const tly_county_list *l, size_t i);
+
 /* @@API-PROCESS@@ */
 
 /* @@API-SVG@@ */
