@@ -542,7 +542,7 @@ static void keyset_free(const tly_allocator *a, keyset *s)
 
 /*---- Files: the MEDSL layout ----*/
 
-enum { M_YEAR, M_STATE, M_CAND, M_PARTY, M_SIMPLE, M_WRITEIN, M_VOTES,
+enum { M_YEAR, M_STATE, M_CAND, M_PARTY, M_SIMPLE, M_VOTES, M_WRITEIN,
        M_MODE, M_N };
 
 /* One pass over a MEDSL file. Pass 0 validates every row and collects the
@@ -577,8 +577,8 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
   s = tly__csv_next(c, &f, &width, &eof, err);
   column cols[M_N] = {{"year", -1},          {"state_po", -1},
                       {"candidate", -1},     {"party_detailed", -1},
-                      {"party_simplified", -1}, {"writein", -1},
-                      {"candidatevotes", -1}, {"mode", -1}};
+                      {"party_simplified", -1}, {"candidatevotes", -1},
+                      {"writein", -1},       {"mode", -1}};
   if (s == TLY_OK) {
     if (find_col(f, width, "candidatevotes") < 0)
       cols[M_VOTES].name = "votes";
@@ -883,9 +883,16 @@ tly_status tly_election_parse(const char *name, const char *data, size_t len,
     }
     int want = opts != NULL ? opts->year : 0;
     if (want == 0 && m->n_years > 1) {
+      int lo = m->years[0];
+      int hi = m->years[0];
+      for (size_t i = 1; i < m->n_years; i++) {
+        lo = m->years[i] < lo ? m->years[i] : lo;
+        hi = m->years[i] > hi ? m->years[i] : hi;
+      }
       s = tly__fail(err, TLY_EINVAL,
-                    "%s holds %zu elections; choose one with --year", name,
-                    m->n_years);
+                    "the file holds %zu elections (%d-%d); choose one with "
+                    "--year",
+                    m->n_years, lo, hi);
       if (err != NULL)
         snprintf(err->file, sizeof err->file, "%s", name);
       goto done;
@@ -918,8 +925,11 @@ tly_status tly_election_parse(const char *name, const char *data, size_t len,
                  "no built-in apportionment for %d (have 1972-2028): add an "
                  "electors column",
                  year);
-      if (err != NULL)
+      if (err != NULL) {
         snprintf(err->file, sizeof err->file, "%s", name);
+        err->line = 2; /* the first row, whose year has no apportionment */
+        err->col = 1;
+      }
       goto done;
     }
   }

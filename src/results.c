@@ -110,6 +110,7 @@ typedef struct {
 typedef struct {
   char *name;
   char *party;
+  int64_t national; /* running sum over states and DC, checked */
 } bcand;
 
 typedef struct {
@@ -257,6 +258,7 @@ static tly_status get_cand(tly__builder *b, const char *name,
   }
   b->cands[b->n_cands].name = n;
   b->cands[b->n_cands].party = p;
+  b->cands[b->n_cands].national = 0;
   *out = (int32_t)b->n_cands++;
   return TLY_OK;
 }
@@ -277,6 +279,10 @@ tly_status tly__builder_add(tly__builder *b, const char *code,
   if (s != TLY_OK)
     return s;
   b->units[u].has_votes = true;
+  if (strlen(b->units[u].code) == 2 &&
+      !tly__add_i64(b->cands[c].national, votes, &b->cands[c].national))
+    return tly__fail(err, TLY_EOVERFLOW,
+                     "national votes for %s overflow a 64-bit count", name);
   for (size_t i = b->n_cells; i-- > 0;) {
     bcell *x = &b->cells[i];
     if (x->unit == u && x->cand == c) {

@@ -1,0 +1,7 @@
+# A file with CR-only line endings (as some exports have) reads the same.
+cmd: tally result tests/data/cr_only.csv --csv
+exit: 0
+--- stdout
+year,source,code,electors,winner,candidate,party,votes
+2016,cr_only.csv,CA,55,Ann,Ann,A,10
+2016,cr_only.csv,TX,38,Bob,Bob,B,5

@@ -1,0 +1,4 @@
+cmd: tally result no/such.csv
+exit: 1
+--- stderr
+tally: no/such.csv: cannot open: No such file or directory

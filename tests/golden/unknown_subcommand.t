@@ -1,0 +1,4 @@
+cmd: tally frobnicate
+exit: 2
+--- stderr
+tally: unknown subcommand 'frobnicate' (see 'tally --help')
