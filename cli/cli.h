@@ -69,6 +69,7 @@ int cmd_initiative(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
 int cmd_recount(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_apportion(int argc, char **argv);
 /* @@CLI-DECLS@@ */
 
 #endif

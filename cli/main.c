@@ -21,6 +21,7 @@ static const command commands[] = {
      "a California initiative's signatures, sample and deadlines"},
     {"amend", cmd_amend,
      "Article V: two-thirds of both Houses, three-fourths of the states"},
+    {"apportion", cmd_apportion, "apportion the House among the states"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };
