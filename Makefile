@@ -4,6 +4,8 @@
 # under build/san), DEBUG=1.
 
 CC ?= cc
+VERSION := $(shell awk '/^\#define TLY_VERSION_(MAJOR|MINOR|PATCH) / \
+  { v = v (v == "" ? "" : ".") $$3 } END { print v }' include/tally.h)
 PREFIX ?= /usr/local
 
 BUILD ?= build
@@ -45,7 +47,10 @@ APP_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o) $(SRV_SRC:%.c=$(B)/obj/%.o) \
 UNIT_OBJ := $(UNIT_SRC:%.c=$(B)/obj/%.o)
 
 .PHONY: all test bench lint install clean data
-all: $(B)/tally $(B)/libtally.a $(B)/libtally.so
+all: $(B)/tally $(B)/libtally.a $(B)/libtally.so $(B)/tally.1
+
+$(B)/tally.1: $(B)/tally tools/mkman.sh
+	sh tools/mkman.sh $(B)/tally > $@.tmp && mv $@.tmp $@
 
 $(B)/libtally.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -125,11 +130,9 @@ install: all
 	install -m 644 $(B)/libtally.a $(DESTDIR)$(PREFIX)/lib/libtally.a
 	install -m 755 $(B)/libtally.so $(DESTDIR)$(PREFIX)/lib/libtally.so
 	install -m 644 include/tally.h $(DESTDIR)$(PREFIX)/include/tally.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n \
-	  's/^#define TLY_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' \
-	  include/tally.h | paste -sd.)|' tools/tally.pc.in \
-	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tally.pc
-	install -m 644 doc/tally.1 $(DESTDIR)$(PREFIX)/share/man/man1/tally.1
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	  tools/tally.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tally.pc
+	install -m 644 $(B)/tally.1 $(DESTDIR)$(PREFIX)/share/man/man1/tally.1
 
 clean:
 	rm -rf build
