@@ -6,7 +6,7 @@
 set -e
 pkgs="gcc make libjansson-dev libmicrohttpd-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
-  pkgs="$pkgs libcriterion-dev python3 chromium nodejs npm"
+  pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm"
 fi
 if [ "$1" = bench ]; then
   pkgs="$pkgs python3-numpy hyperfine wrk"
