@@ -175,6 +175,22 @@ Test(apportion, priority_2020_last_seat_and_next)
   tly_apportionment_free(r);
 }
 
+/* 2000: seat 435 went to North Carolina (its 13th) and Utah was next,
+ * 856 people short -- the shortfall at issue in Utah v. Evans, 536 U.S. 452
+ * (2002). */
+Test(apportion, priority_2000_utah_856_short)
+{
+  tly_apportionment *r = run_census(2000, 435, TLY_METHOD_HUNTINGTON_HILL);
+  const tly_priority_entry *last = tly_apportionment_last_seat(r);
+  cr_expect_str_eq(tly_apportionment_code(r, (size_t)last->state), "NC");
+  cr_expect_eq(last->n, 13);
+  const tly_next_in_line *next = tly_apportionment_next(r, 0);
+  cr_expect_str_eq(tly_apportionment_code(r, (size_t)next->state), "UT");
+  cr_expect_eq(next->n, 4);
+  cr_expect_eq(next->short_by, 856);
+  tly_apportionment_free(r);
+}
+
 /* short_by is exact: with short_by more people the state gains a seat;
  * with one person fewer its priority is at most the last seat's, so it
  * does not -- or only by an exact tie settled by input order (reported as
