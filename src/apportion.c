@@ -360,7 +360,7 @@ static tly_status by_hamilton(tly_apportionment *r, bool min_one,
   }
   if (people == 0)
     return tly__fail(err, TLY_EINVAL,
-                     "hamilton needs a population above 0 in all");
+                     "hamilton needs a total population above 0");
   int64_t n_fixed = 0;
   /* With one seat each required: a quota below 1 (p S < T) means a seat
    * given, and the state leaves the count; repeat until none is below 1.
