@@ -22,6 +22,10 @@ static const command commands[] = {
     {"amend", cmd_amend,
      "Article V: two-thirds of both Houses, three-fourths of the states"},
     {"apportion", cmd_apportion, "apportion the House among the states"},
+    {"flip", cmd_flip, "fewest votes that would have changed the result"},
+    {"tipping", cmd_tipping, "the tipping-point state, its margin and tilt"},
+    {"recount", cmd_recount,
+     "which states' margins met their recount triggers"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

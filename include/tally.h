@@ -483,9 +483,656 @@ TLY_API tly_status tly_json_apportionment(const tly_apportionment *r,
 
 /* @@API-APPORTION@@ */
 
+/*==== What-ifs ===============================================================
+ * Pure transforms: each makes a new election from `in`, which is never
+ * modified (the new one uses in's allocator); the College is recomputed
+ * from the result with tly_college. Every what-if keeps the candidates and
+ * their indices, so a baseline and a what-if compare candidate by
+ * candidate; units that leave are removed and the rest keep their order.
+ * tly_whatif_apply composes them in one documented order: without ->
+ * reapportion -> swing -> set/tie -> rule. Each appends a line to the
+ * election's notes saying what it did. */
+
+/* How the College allocates electors (tly_college reads it from the
+ * election). */
+typedef enum tly_rule {
+  TLY_RULE_LAW = 0,           /* as in force: winner-take-all by plurality,
+                                 Maine and Nebraska by district */
+  TLY_RULE_WTA = 1,           /* every state's whole slate, ME and NE too,
+                                 to its plurality winner */
+  TLY_RULE_DISTRICT = 2,      /* 2 at large + 1 per district in every state
+                                 (needs district returns: see below) */
+  TLY_RULE_PROP_HAMILTON = 3, /* whole electors in proportion to the state's
+                                 votes, largest remainders */
+  TLY_RULE_PROP_DHONDT = 4,   /* ... by D'Hondt (divisors 1, 2, 3, ...) */
+  TLY_RULE_PROP_WEBSTER = 5,  /* ... by Webster/Sainte-Lague (1, 3, 5, ...) */
+  TLY_RULE_NPV = 6            /* the National Popular Vote compact */
+} tly_rule;
+
+/* "law", "wta", "district", "proportional" (= Hamilton),
+ * "proportional-hamilton", "proportional-dhondt", "proportional-webster",
+ * "npv" (case-insensitive) into *out; TLY_ENOTFOUND naming them otherwise. */
+TLY_API tly_status tly_rule_from_name(const char *name, tly_rule *out,
+                                      tly_error *err);
+/* The canonical name ("proportional-hamilton"); "unknown" outside the enum. */
+TLY_API const char *tly_rule_name(tly_rule r);
+/* The rule an election is to be counted by (TLY_RULE_LAW as loaded). */
+TLY_API tly_rule tly_election_rule(const tly_election *e);
+
+/* The states in codes[0..n) (postal codes, case-insensitive; repeats
+ * allowed; "DC" too) leave: their units, districts included, their votes
+ * and their electors (and any faithless-elector records) are removed, so
+ * the national count and the electors appointed shrink and the majority is
+ * recomputed. TLY_ENOTFOUND for a code that is not a state or DC of `in`
+ * ("unknown state \"XX\""); TLY_EINVAL for a district code (a state leaves
+ * whole) or when no unit would remain. */
+TLY_API tly_status tly_whatif_without(const tly_election *in,
+                                      const char *const *codes, size_t n,
+                                      tly_election **out, tly_error *err);
+
+/* Reapportions a House of `seats` (0 means 435) by method m among the
+ * states present in `in` with the built-in census `census` (0 means the one
+ * that set in's electors, tly_election_census), and sets every state's
+ * electors to seats + 2 and DC's to min(3, the least populous state's).
+ * A state whose districts are units (ME, NE) keeps them: its at-large
+ * electors become the new slate less its districts. When it gets fewer
+ * seats than it has districts, its districts cannot stand: they are
+ * dropped and its whole slate is chosen statewide (a note says so); with
+ * more seats than districts the extra seats are counted at large (noted).
+ * TLY_ENODATA when the census is unknown or not built in; errors of
+ * tly_apportion_electors otherwise. */
+TLY_API tly_status tly_whatif_reapportion(const tly_election *in, int census,
+                                          int64_t seats, tly_method m,
+                                          tly_election **out, tly_error *err);
+
+/* A uniform swing of X = num/den points (den > 0, |X| <= 100) in the
+ * two-party margin toward the Democratic nominee (X < 0: toward the
+ * Republican), made by moving votes between the two nominees unit by unit:
+ * in a unit with D and R votes, k = round-half-even(X * (D + R) / 200)
+ * votes move from R to D (the margin (D - R)/(D + R) moves by 2k/(D + R)),
+ * capped so that no count goes negative; totals are conserved exactly. A
+ * state whose districts have returns moves the sum of its districts' k and
+ * the k of its votes outside any district (Maine's UOCAVA ballots), so
+ * state and districts stay consistent (the state's k may then differ from
+ * its own rounding by under one vote a part); districts without returns
+ * keep their recorded winner (noted). X = 0 is the identity.
+ * TLY_ERANGE when |X| > 100 or den <= 0; TLY_ENOTFOUND when the election
+ * has no Democratic or no Republican nominee. */
+TLY_API tly_status tly_whatif_swing(const tly_election *in, int64_t num,
+                                    int64_t den, tly_election **out,
+                                    tly_error *err);
+
+/* Forces unit `code` ("TX", or a district "NE-2") to `candidate` (a name,
+ * last name, party or "D"/"R"): its electors go to that candidate whatever
+ * the votes and the rule. Forcing a state forces its districts too.
+ * TLY_ENOTFOUND for an unknown unit or candidate. */
+TLY_API tly_status tly_whatif_set(const tly_election *in, const char *code,
+                                  const char *candidate, tly_election **out,
+                                  tly_error *err);
+
+/* Counts the election by `rule`. TLY_RULE_NPV takes the compact's members
+ * as of the election's year (see tly_whatif_npv). TLY_RULE_DISTRICT needs
+ * district returns for every state with more than one House seat (in the
+ * built-in data only Maine's and Nebraska's exist):
+ * TLY_EUNSUPPORTED naming the states without them otherwise. */
+TLY_API tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
+                                   tly_election **out, tly_error *err);
+
+/* Who belongs to the National Popular Vote compact in a what-if. */
+typedef enum tly_npv_which {
+  TLY_NPV_ELECTION_YEAR = 0, /* members that had enacted it by the
+                                election's year (built-in data/npv.csv) */
+  TLY_NPV_YEAR = 1,          /* members that had enacted it by `year` */
+  TLY_NPV_ALL = 2,           /* every state and DC of the election */
+  TLY_NPV_NONE = 3,          /* no one */
+  TLY_NPV_LIST = 4           /* codes[0..n_codes) */
+} tly_npv_which;
+
+typedef struct tly_npv_members {
+  tly_npv_which which;
+  int year;                 /* TLY_NPV_YEAR */
+  const char *const *codes; /* TLY_NPV_LIST: states or DC */
+  size_t n_codes;
+} tly_npv_members;
+
+/* The compact's members (built-in, from ../shared/reference/npv-compact.md)
+ * that had enacted it by `year` (0: all of them), in code order, into
+ * codes[0..cap); *n is how many (call with cap 0 to ask). TLY_ERANGE when
+ * cap < *n. */
+TLY_API tly_status tly_npv_compact(int year, char (*codes)[8], size_t cap,
+                                   size_t *n, tly_error *err);
+
+/* Counts the election by the compact (Agreement Among the States to Elect
+ * the President by National Popular Vote, art. III): when its members (m,
+ * NULL = as of the election's year) hold a majority of the electors
+ * appointed (floor(n/2) + 1 or more), every member state's whole slate goes
+ * to the national popular-vote winner (of the states and DC in the
+ * election); otherwise, or when the national vote is tied, members choose
+ * their electors as their states' law does. Members that are not in the
+ * election (they left) are ignored for year-based sets. TLY_ENOTFOUND for
+ * an unknown code in a list; TLY_EINVAL for a listed state not in the
+ * election. */
+TLY_API tly_status tly_whatif_npv(const tly_election *in,
+                                  const tly_npv_members *m,
+                                  tly_election **out, tly_error *err);
+/* Whether unit u is a member of the compact in e (a district: its state). */
+TLY_API bool tly_election_npv_member(const tly_election *e, size_t u);
+
+/* How the compact worked out in an outcome. */
+typedef struct tly_npv_info {
+  bool applies;            /* the election is counted by TLY_RULE_NPV */
+  bool in_force;           /* members hold a majority and the national
+                              vote has a winner */
+  int64_t member_electors; /* electors of the member states */
+  int64_t needed;          /* the majority of electors appointed */
+  int32_t national_winner; /* national popular-vote winner, -1 on a tie */
+} tly_npv_info;
+
+TLY_API void tly_outcome_npv(const tly_outcome *o, tly_npv_info *out);
+
+/* Electors pledged to candidate c by state `code` ("ME": its at-large and
+ * district electors together); 0 when the state is not in the outcome. */
+TLY_API int64_t tly_outcome_state_electors(const tly_election *e,
+                                           const tly_outcome *o,
+                                           const char *code, size_t c);
+
+/* A state (or DC) whose electors or winner differ between a baseline and a
+ * what-if made from it. */
+typedef struct tly_whatif_change {
+  char code[8];           /* "CA", "DC" */
+  bool left;              /* in the baseline, not in the what-if */
+  bool joined;            /* in the what-if, not in the baseline */
+  int64_t electors_before; /* the state's whole slate (0 when absent) */
+  int64_t electors_after;
+  int32_t winner_before;  /* the candidate the state's own award went to;
+                             -1 when split, tied, undecided or absent */
+  int32_t winner_after;
+} tly_whatif_change;
+
+/* The states and DC whose slate, winner or electors by candidate differ
+ * between (base, ob) and (wi, ow), in code order, into ch[0..cap); *n is
+ * how many (at most 51). base and wi must have the same candidates (any
+ * what-if of base does). TLY_ERANGE when cap < *n; TLY_EINVAL when the
+ * candidates differ. */
+TLY_API tly_status tly_whatif_changes(const tly_election *base,
+                                      const tly_outcome *ob,
+                                      const tly_election *wi,
+                                      const tly_outcome *ow,
+                                      tly_whatif_change *ch, size_t cap,
+                                      size_t *n, tly_error *err);
+
+/* A state's or candidate's choice, as --set ST=CANDIDATE and --tie. */
+typedef struct tly_assign {
+  const char *code;
+  const char *candidate;
+} tly_assign;
+
+/* Everything tly_whatif_apply can do; zero-initialized means nothing. */
+typedef struct tly_whatif_opts {
+  const char *const *without; /* states leaving */
+  size_t n_without;
+  bool reapportion;
+  int census;        /* 0: the election's */
+  int64_t seats;     /* 0: 435 */
+  tly_method method; /* TLY_METHOD_HUNTINGTON_HILL by default */
+  bool swing;
+  int64_t swing_num, swing_den; /* X = num / den points */
+  const tly_assign *set;
+  size_t n_set;
+  const tly_assign *tie;
+  size_t n_tie;
+  tly_rule rule;               /* TLY_RULE_LAW: leave as is */
+  tly_npv_members npv;         /* for TLY_RULE_NPV */
+} tly_whatif_opts;
+
+/* Applies o to in, in the order without -> reapportion -> swing -> set and
+ * tie -> rule, into a new election. Errors as the single transforms, and
+ * TLY_EINVAL for reapportion without anyone leaving (the census's own
+ * apportionment would come back). */
+TLY_API tly_status tly_whatif_apply(const tly_election *in,
+                                    const tly_whatif_opts *o,
+                                    tly_election **out, tly_error *err);
+
+/* Writes {baseline, whatif, changes} (keys sorted, counts exact): baseline
+ * and whatif are result objects (tly_json_result) with "rule" and, under
+ * the compact, "npv": {members, member_electors, needed, in_force,
+ * national_winner} added; changes: [{code, left, before: {electors,
+ * winner, electors_by_candidate} or null, after: the same or null}]. */
+TLY_API tly_status tly_json_whatif(const tly_election *base,
+                                   const tly_outcome *ob,
+                                   const tly_election *wi,
+                                   const tly_outcome *ow, tly_writer w,
+                                   void *ud, tly_error *err);
+
 /* @@API-WHATIF@@ */
 
+/*==== Analysis: the fewest votes to flip, the tipping point ================
+ * Exact combinatorics on the units of the College as counted (the awards of
+ * tly_college: Maine's and Nebraska's at-large electors and each of their
+ * districts are units of their own). Electors are those pledged by the
+ * popular vote; faithless electors are not part of either analysis. */
+
+typedef enum tly_flip_target {
+  TLY_FLIP_WIN = 0, /* the target candidate reaches a majority */
+  TLY_FLIP_TIE = 1  /* the target ends with exactly half of the electors,
+                       so no one has a majority (269-269) */
+} tly_flip_target;
+
+typedef struct tly_flip_opts {
+  tly_flip_target target;
+  int32_t to; /* candidate index to flip toward; -1 = the runner-up (the
+                 candidate with the most electors pledged after the
+                 winner) */
+} tly_flip_opts;
+
+/* A unit the flip moves to the target. */
+typedef struct tly_flip_unit {
+  char code[8];          /* "WI", "ME-2" */
+  int32_t award;         /* index of the award in tly_college's outcome */
+  int32_t electors;      /* electors the unit decides */
+  int32_t holder;        /* candidate who held it; -1 for a tied unit */
+  int64_t margin;        /* leader's votes minus the target's */
+  int64_t votes_to_move; /* voters who switch to the target: the fewest
+                            that give it the unit outright (for a
+                            two-way lead, floor(margin / 2) + 1) */
+} tly_flip_unit;
+
+typedef struct tly_flip tly_flip;
+
+/* The fewest voters who, switching to the target, would have given it the
+ * outcome opts->target: an exact 0/1 knapsack over the units it does not
+ * hold (cost = votes_to_move, weight = electors) by dynamic programming
+ * over electors, O(units x electors). `from` is the College's winner (or,
+ * with no majority, the candidate with the most electors pledged). Units
+ * without returns (settled by the record) cannot move. Among sets of equal
+ * cost the one with the fewest electors is taken. opts NULL = {WIN, -1}.
+ * TLY_EINVAL when the target is the winner or not a candidate;
+ * TLY_EUNSUPPORTED when a unit splits its electors (a proportional rule)
+ * or a tie is impossible (an odd number of electors); TLY_ENOTFOUND when
+ * no set of units reaches the target; TLY_EOVERFLOW; TLY_ENOMEM. */
+TLY_API tly_status tly_flip_compute(const tly_election *e,
+                                    const tly_flip_opts *opts,
+                                    tly_flip **out, tly_error *err);
+/* Frees f; NULL is a no-op. */
+TLY_API void tly_flip_free(tly_flip *f);
+
+TLY_API tly_flip_target tly_flip_target_of(const tly_flip *f);
+TLY_API int32_t tly_flip_from(const tly_flip *f);
+TLY_API int32_t tly_flip_to(const tly_flip *f);
+/* Electors appointed and the majority of them. */
+TLY_API int64_t tly_flip_electors(const tly_flip *f);
+TLY_API int64_t tly_flip_majority(const tly_flip *f);
+/* The minimum: voters who switch, summed over the flipped units. */
+TLY_API int64_t tly_flip_voters(const tly_flip *f);
+/* The other convention, for the same units: the sum of their margins. */
+TLY_API int64_t tly_flip_margin_sum(const tly_flip *f);
+/* The flipped units, in the College's order. */
+TLY_API size_t tly_flip_n_units(const tly_flip *f);
+TLY_API const tly_flip_unit *tly_flip_unit_at(const tly_flip *f, size_t i);
+/* Electors pledged to candidate c before and after the flip (0 for an
+ * index out of range). */
+TLY_API int64_t tly_flip_electors_before(const tly_flip *f, size_t c);
+TLY_API int64_t tly_flip_electors_after(const tly_flip *f, size_t c);
+
+/* {year, source, target ("win"|"tie"), from, to, majority, voters,
+ * margin_sum, units: [{code, electors, margin, votes_to_move}],
+ * electors_after: {name: n}} (candidates with electors before or after). */
+TLY_API tly_status tly_json_flip(const tly_election *e, const tly_flip *f,
+                                 tly_writer w, void *ud, tly_error *err);
+
+/* A unit the College's winner carried, in tipping order. */
+typedef struct tly_tipping_row {
+  char code[8];
+  int32_t award;       /* index of the award in tly_college's outcome */
+  int32_t electors;
+  bool by_record;      /* no returns: ordered first, margin unknown */
+  int64_t lead;        /* winner's votes minus the best other's */
+  int64_t total_votes; /* all votes in the unit */
+  int64_t cumulative;  /* the winner's electors from rows 0..this one */
+} tly_tipping_row;
+
+typedef struct tly_tipping tly_tipping;
+
+/* The tipping point: the winner's units ordered by margin (lead /
+ * total_votes, exact comparison; equal margins by code), largest first;
+ * the unit whose electors carry the cumulative count to the majority.
+ * Margins are signed toward the winner (positive: the winner leads); the
+ * national margin is the winner's national votes minus the runner-up's
+ * (the candidate with the most electors pledged after the winner), and the
+ * tilt is the tipping unit's margin minus the national one, exactly.
+ * TLY_EUNSUPPORTED when no candidate has a majority of electors pledged
+ * or a unit splits its electors; TLY_EOVERFLOW; TLY_ENOMEM. */
+TLY_API tly_status tly_tipping_compute(const tly_election *e,
+                                       tly_tipping **out, tly_error *err);
+TLY_API void tly_tipping_free(tly_tipping *t);
+
+TLY_API int32_t tly_tipping_winner(const tly_tipping *t);
+TLY_API int32_t tly_tipping_runner_up(const tly_tipping *t);
+TLY_API int64_t tly_tipping_majority(const tly_tipping *t);
+TLY_API size_t tly_tipping_n_rows(const tly_tipping *t);
+TLY_API const tly_tipping_row *tly_tipping_row_at(const tly_tipping *t,
+                                                  size_t i);
+/* Index of the tipping unit among the rows. */
+TLY_API size_t tly_tipping_point(const tly_tipping *t);
+/* The national margin as a fraction: (winner - runner-up) / all votes. */
+TLY_API int64_t tly_tipping_national_lead(const tly_tipping *t);
+TLY_API int64_t tly_tipping_national_total(const tly_tipping *t);
+/* The tilt as an exact fraction num / den (den > 0; num < 0 when the
+ * tipping unit is less favourable to the winner than the nation). */
+TLY_API int64_t tly_tipping_tilt_num(const tly_tipping *t);
+TLY_API int64_t tly_tipping_tilt_den(const tly_tipping *t);
+
+/* {year, source, winner, runner_up, unit, margin_pct, national_margin_pct,
+ * tilt_pct, order: [{code, electors, margin_pct (null by record),
+ * cumulative}]}: percentages (two decimals, half to even) signed toward
+ * the winner. */
+TLY_API tly_status tly_json_tipping(const tly_election *e,
+                                    const tly_tipping *t, tly_writer w,
+                                    void *ud, tly_error *err);
+
+/*==== Voting power: Banzhaf and Shapley-Shubik =============================
+ * Exact indices of weighted voting games [quota; w1, ..., wn] by dynamic
+ * programming over coalition weights, O(n^2 W) at most. Counts are exact:
+ * Banzhaf swings in 64-bit integers (n <= 64, each count < 2^63),
+ * Shapley-Shubik numerators in 320-bit integers (each at most n! < 2^297);
+ * only the final ratio is rounded to a double (within 1 ulp). */
+
+typedef enum tly_power_index {
+  TLY_POWER_BANZHAF = 0, /* normalized: swings / all swings */
+  TLY_POWER_SHAPLEY = 1  /* Shapley-Shubik: pivotal orders / n! */
+} tly_power_index;
+
+/* Largest game accepted: players and the sum of weights. */
+#define TLY_POWER_MAX_PLAYERS 64
+#define TLY_POWER_MAX_WEIGHT 1000000
+
+/* The index of each of the n players of [quota; weights] into values[0..n)
+ * and, for Banzhaf, each player's swings (coalitions of the others it
+ * turns from losing to winning) into swings[0..n) when swings is not NULL.
+ * A game with no swing at all (quota above the total) gives zeros.
+ * TLY_EINVAL for n = 0 or above TLY_POWER_MAX_PLAYERS, a weight < 0, a
+ * quota < 1 or weights summing above TLY_POWER_MAX_WEIGHT; TLY_ENOMEM. */
+TLY_API tly_status tly_power_game(const int64_t *weights, size_t n,
+                                  int64_t quota, tly_power_index index,
+                                  const tly_allocator *a,
+                                  double *values /* OUT */,
+                                  uint64_t *swings /* OUT */,
+                                  tly_error *err);
+
+typedef enum tly_power_units {
+  TLY_POWER_STATES = 0,   /* Maine and Nebraska each one block */
+  TLY_POWER_DISTRICTS = 1 /* their at-large electors and districts apart */
+} tly_power_units;
+
+/* One unit of the College game. */
+typedef struct tly_power_row {
+  char code[8];       /* "CA", "ME", "ME-2" */
+  int32_t parent;     /* districts mode: row of the district's at-large
+                         award, else -1 */
+  int64_t electors;
+  int64_t turnout;    /* votes cast (an election) or apportionment
+                         population (a census); 0 when unknown */
+  double value;       /* the index */
+  double per_elector; /* value / electors */
+  double voter;       /* Banzhaf: Penrose power of one voter, value /
+                         sqrt(turnout), scaled so that the mean over all
+                         voters is 1 (a district's voter also counts the
+                         at-large award); NaN when not defined */
+  uint64_t swings;    /* Banzhaf: exact swings; 0 for Shapley-Shubik */
+} tly_power_row;
+
+typedef struct tly_power tly_power;
+
+/* The College game of election e: units from its electors as pledged
+ * (states and DC whole, or tly_college's awards for districts), quota the
+ * majority of them. Errors as tly_power_game, TLY_EOVERFLOW. */
+TLY_API tly_status tly_power_election(const tly_election *e,
+                                      tly_power_index index,
+                                      tly_power_units units,
+                                      tly_power **out, tly_error *err);
+/* The College game of the built-in census `census` apportioned by
+ * Huntington-Hill (tly_apportion_electors: 435 seats, DC 3). Districts
+ * mode splits Maine and Nebraska into 2 at-large electors and one per
+ * House seat, each district with an equal share of the state's
+ * population (an assumption: the census tables give none). Errors as
+ * tly_apportion_electors and tly_power_game. `a` may be NULL. */
+TLY_API tly_status tly_power_census(int census, tly_power_index index,
+                                    tly_power_units units,
+                                    const tly_allocator *a,
+                                    tly_power **out, tly_error *err);
+TLY_API void tly_power_free(tly_power *p);
+
+TLY_API tly_power_index tly_power_index_of(const tly_power *p);
+TLY_API int64_t tly_power_electors(const tly_power *p);
+TLY_API int64_t tly_power_majority(const tly_power *p);
+TLY_API size_t tly_power_n_rows(const tly_power *p);
+TLY_API const tly_power_row *tly_power_row_at(const tly_power *p, size_t i);
+
+/* {index ("banzhaf"|"shapley"), majority, electors, units: [{code,
+ * electors, value, per_elector, swings (Banzhaf), voter (Banzhaf; null
+ * when not defined)}]}; year and source, or census, name the game. */
+TLY_API tly_status tly_json_power(const tly_power *p, tly_writer w, void *ud,
+                                  tly_error *err);
+
 /* @@API-ANALYSIS@@ */
+
+/*==== Forecast ===============================================================
+ * From each unit's expected two-party share and its uncertainty to the
+ * probability of every outcome. A unit's share is
+ *   mean + g * (national_sd * Zn + region_sd * Zr + sd * e)
+ * with Zn, Zr (one per region) and e (one per unit) independent standard
+ * normals, or with e correlated across units by a given matrix; g = 1, or
+ * g = sqrt((df - 2) / W) with W ~ chi-square(df), shared by all units, for
+ * multivariate Student-t errors with the same standard deviations. The
+ * Democrat wins a unit when its share exceeds 1/2. The exact method
+ * convolves the units' win probabilities given the shared factors and
+ * integrates the factors by Gauss quadrature; Monte Carlo is seeded and
+ * gives the same bytes whatever the thread count. */
+
+/* A unit of a forecast: a state or DC, a Maine/Nebraska district
+ * ("ME-2"), or "ME"/"NE" for the two at-large electors when that state's
+ * districts are units of their own. */
+typedef struct tly_forecast_unit {
+  char code[8];     /* upper case: "PA", "ME-2" */
+  double mean;      /* the Democrat's expected two-party share, [0, 1] */
+  double sd;        /* the unit's own standard deviation, [0, 1] */
+  int32_t electors; /* > 0; 0 = not known yet */
+  int64_t turnout;  /* two-party votes for the popular vote; -1 unknown */
+  int64_t line;     /* 1-based line of its row in the file; 0 if none */
+} tly_forecast_unit;
+
+/* The units and their error structure (regions, correlation). */
+typedef struct tly_forecast_model tly_forecast_model;
+
+/* Reads a forecast CSV: header `code,mean,sd` plus optional `electors`
+ * and `turnout` columns (any order), one row per unit. Errors carry
+ * FILE:LINE:COL: an unknown or duplicated unit, a share outside [0, 1], a
+ * negative sd, a malformed number. `a` may be NULL (libc). */
+TLY_API tly_status tly_forecast_model_load(const char *path,
+                                           const tly_allocator *a,
+                                           tly_forecast_model **out,
+                                           tly_error *err);
+/* As tly_forecast_model_load, from len bytes in memory named `name`. */
+TLY_API tly_status tly_forecast_model_parse(const char *name,
+                                            const char *data, size_t len,
+                                            const tly_allocator *a,
+                                            tly_forecast_model **out,
+                                            tly_error *err);
+/* A model from n units given directly (copied), checked as a file is. */
+TLY_API tly_status tly_forecast_model_new(const tly_forecast_unit *units,
+                                          size_t n, const tly_allocator *a,
+                                          tly_forecast_model **out,
+                                          tly_error *err);
+/* Frees m; NULL is a no-op. */
+TLY_API void tly_forecast_model_free(tly_forecast_model *m);
+
+TLY_API size_t tly_forecast_model_n_units(const tly_forecast_model *m);
+TLY_API const tly_forecast_unit *
+tly_forecast_model_unit(const tly_forecast_model *m, size_t i);
+/* Index of the unit with this code (case-insensitive), or -1. */
+TLY_API int32_t tly_forecast_model_find_unit(const tly_forecast_model *m,
+                                             const char *code);
+
+/* Takes what the model lacks from election e. With `electors`, every
+ * unit's electors come from e's College: a state whose districts are
+ * units of the model gets its at-large electors (slate minus districts);
+ * every state and DC of e must be a unit (else TLY_ENOTFOUND naming the
+ * missing one), and so must all of a state's districts when any is; a
+ * unit e lacks, or an electors column that disagrees, is an error at its
+ * row. In all cases a unit with unknown turnout gets e's two-party vote
+ * there (the at-large row: the statewide vote). On failure m is unchanged. */
+TLY_API tly_status tly_forecast_model_use_election(tly_forecast_model *m,
+                                                   const tly_election *e,
+                                                   bool electors,
+                                                   tly_error *err);
+
+/* Groups the units into regions for the regional factors: "census4" (the
+ * Census Bureau's 4 regions) or "census9" (its 9 divisions), built in; a
+ * district or at-large row takes its state's region. TLY_EINVAL for any
+ * other name. Replaces earlier regions. */
+TLY_API tly_status tly_forecast_model_regions_builtin(tly_forecast_model *m,
+                                                      const char *name,
+                                                      tly_error *err);
+/* Regions from a CSV `unit,region` (a header, then one row per state or
+ * unit; a district without a row takes its state's). Every unit needs one
+ * (TLY_ENOTFOUND). */
+TLY_API tly_status tly_forecast_model_regions_load(tly_forecast_model *m,
+                                                   const char *path,
+                                                   tly_error *err);
+TLY_API tly_status tly_forecast_model_regions_parse(tly_forecast_model *m,
+                                                    const char *name,
+                                                    const char *data,
+                                                    size_t len,
+                                                    tly_error *err);
+/* Number of regions (0 when none) and a region's name. */
+TLY_API size_t tly_forecast_model_n_regions(const tly_forecast_model *m);
+TLY_API const char *tly_forecast_model_region_name(
+    const tly_forecast_model *m, size_t r);
+/* The region of unit i, or -1. */
+TLY_API int32_t tly_forecast_model_unit_region(const tly_forecast_model *m,
+                                               size_t i);
+
+/* A correlation matrix for the units' own errors, in the layout The
+ * Economist published for 2020: a header row of state codes ("KA" is read
+ * as Kansas), then one row of numbers per code in the same order, with or
+ * without a leading label column. Districts and at-large rows take their
+ * state's row (perfectly correlated with it). Refused (TLY_ERANGE, at the
+ * cell where it applies): not square, not symmetric (to 1e-6), a diagonal
+ * other than 1, an entry outside [-1, 1], not positive definite (naming
+ * the smallest eigenvalue). With `repair`, a matrix that is not positive
+ * definite is replaced by the nearest correlation matrix (Higham 2002) and
+ * *moved is the Frobenius distance moved (0 when nothing was repaired);
+ * moved may be NULL. A state of the model without a row: TLY_ENOTFOUND. */
+TLY_API tly_status tly_forecast_model_corr_load(tly_forecast_model *m,
+                                                const char *path,
+                                                bool repair, double *moved,
+                                                tly_error *err);
+TLY_API tly_status tly_forecast_model_corr_parse(tly_forecast_model *m,
+                                                 const char *name,
+                                                 const char *data,
+                                                 size_t len, bool repair,
+                                                 double *moved,
+                                                 tly_error *err);
+
+typedef enum tly_forecast_method {
+  TLY_FORECAST_AUTO = 0,  /* exact unless a correlation matrix is set */
+  TLY_FORECAST_EXACT = 1, /* convolution + quadrature over the factors */
+  TLY_FORECAST_MC = 2     /* Monte Carlo */
+} tly_forecast_method;
+
+/* Called with the simulations done so far and the total, from one worker
+ * thread at a time, after each block of simulations. */
+typedef void (*tly_progress)(void *ud, uint64_t done, uint64_t total);
+
+typedef struct tly_forecast_opts {
+  tly_forecast_method method;
+  double national_sd; /* sd of the national factor, >= 0 */
+  double region_sd;   /* sd of each regional factor, >= 0 (needs regions) */
+  double df;          /* 0: normal errors; > 2: Student-t, df degrees */
+  uint64_t sims;      /* MC simulations; with the exact method, those run
+                         for tipping points and the popular vote (0: none) */
+  uint64_t seed;      /* the random stream; same seed, same answer */
+  int threads;        /* worker threads, 1..256 */
+  const int8_t *given; /* NULL, or per unit 0 free, 1 the Democrat wins
+                          it, -1 the Republican: condition on these */
+  tly_writer draws;   /* if set: every kept simulation as a CSV row */
+  void *draws_ud;
+  tly_progress progress; /* may be NULL */
+  void *progress_ud;
+} tly_forecast_opts;
+
+/* Defaults: AUTO, no factors, normal errors, 1,000,000 simulations, seed
+ * 1, one thread, nothing given, no draws, no progress. */
+TLY_API void tly_forecast_opts_init(tly_forecast_opts *o);
+
+/* Parses "PA=D,WI=R" (D/R or Democrat/Republican, case-insensitive) into
+ * given[n_units] (zeroed first). TLY_EINVAL naming the bad or unknown
+ * part. */
+TLY_API tly_status tly_forecast_parse_given(const tly_forecast_model *m,
+                                            const char *spec, int8_t *given,
+                                            tly_error *err);
+
+/* The outcome distribution. */
+typedef struct tly_forecast tly_forecast;
+
+/* Runs the forecast of m with options o (NULL: defaults). TLY_EINVAL for
+ * bad options (the message says which), TLY_EUNSUPPORTED for the exact
+ * method with a correlation matrix, TLY_ENODATA when a unit has no
+ * electors or no simulation satisfies `given`, TLY_ERANGE when the given
+ * outcomes have probability 0; TLY_EIO when the draws writer fails. */
+TLY_API tly_status tly_forecast_run(const tly_forecast_model *m,
+                                    const tly_forecast_opts *o,
+                                    tly_forecast **out, tly_error *err);
+/* Frees f; NULL is a no-op. */
+TLY_API void tly_forecast_free(tly_forecast *f);
+
+/* TLY_FORECAST_EXACT or TLY_FORECAST_MC: the method that was used. */
+TLY_API tly_forecast_method tly_forecast_method_used(const tly_forecast *f);
+/* Simulations run, and those kept (that satisfied `given`; all when
+ * nothing was given). 0 for the exact method without simulations. */
+TLY_API uint64_t tly_forecast_simulations(const tly_forecast *f);
+TLY_API uint64_t tly_forecast_kept(const tly_forecast *f);
+/* Exact method: quadrature nodes per factor, and the estimated absolute
+ * error (the largest change from the previous number of nodes). */
+TLY_API size_t tly_forecast_nodes(const tly_forecast *f);
+TLY_API double tly_forecast_quadrature_error(const tly_forecast *f);
+/* Electors in all and the majority, floor(electors / 2) + 1. */
+TLY_API int64_t tly_forecast_electors(const tly_forecast *f);
+TLY_API int64_t tly_forecast_majority(const tly_forecast *f);
+/* P(a majority for the Democrat) with party 'D', for the Republican 'R';
+ * P(no majority: an electoral-vote tie). */
+TLY_API double tly_forecast_p_win(const tly_forecast *f, char party);
+TLY_API double tly_forecast_p_no_majority(const tly_forecast *f);
+/* The Democrat's electoral votes: mean, the smallest k with P(EV <= k) >=
+ * percent / 100 (percent in 1..99; counts compared exactly for Monte
+ * Carlo), and P(EV = k) for k = 0..electors (*len = electors + 1). */
+TLY_API double tly_forecast_ev_mean(const tly_forecast *f);
+TLY_API int64_t tly_forecast_ev_quantile(const tly_forecast *f,
+                                         int percent);
+TLY_API const double *tly_forecast_ev_histogram(const tly_forecast *f,
+                                                size_t *len);
+/* Per unit (the model's order): P(the Democrat wins it) and P(it is the
+ * tipping point: ordered by the winner's margin, the unit that gives the
+ * winner a majority). Tipping is NaN when no simulation was run. */
+TLY_API double tly_forecast_unit_p_win(const tly_forecast *f, size_t i);
+TLY_API double tly_forecast_unit_p_tipping(const tly_forecast *f,
+                                           size_t i);
+/* P(the national popular-vote winner loses the College to a majority for
+ * the other), from the units' turnout; NaN when a state's turnout is
+ * unknown or no simulation was run. */
+TLY_API double tly_forecast_p_popular_winner_loses(const tly_forecast *f);
+
+/* The JSON object {method, simulations, p_win: {D, R}, p_no_majority,
+ * ev_mean, ev_quantiles: {"5", "25", "50", "75", "95"}, ev_histogram,
+ * units: [{code, p_win, p_tipping}], p_popular_winner_loses, electors,
+ * majority, ...} (README, "Forecast"). */
+TLY_API tly_status tly_json_forecast(const tly_forecast_model *m,
+                                     const tly_forecast *f, tly_writer w,
+                                     void *ud, tly_error *err);
+/* The histogram as CSV: `ev_D,probability,cumulative`, one row per k. */
+TLY_API tly_status tly_forecast_write_histogram(const tly_forecast *f,
+                                                tly_writer w, void *ud,
+                                                tly_error *err);
 
 /* @@API-FORECAST@@ */
 
@@ -723,7 +1370,217 @@ TLY_API const tly_county_sample *tly_county_list_rows(
 /* The 1-based line of row i in its file. */
 TLY_API int64_t tly_county_list_line(const tly_county_list *l, size_t i);
 
+/*---- Recounts: statewide triggers for a presidential contest ----*/
+typedef enum tly_recount_kind {
+  TLY_RECOUNT_AUTOMATIC = 0, /* held without a request */
+  TLY_RECOUNT_REQUESTED = 1  /* a candidate may petition */
+} tly_recount_kind;
+
+/* What a percentage threshold is a share of. */
+typedef enum tly_recount_base {
+  TLY_BASE_NONE = 0,    /* no percentage part */
+  TLY_BASE_TOTAL = 1,   /* all votes for the office */
+  TLY_BASE_TOP_TWO = 2, /* the top two candidates' votes combined */
+  TLY_BASE_WINNER = 3   /* the winner's votes */
+} tly_recount_base;
+
+/* How a percentage part and a vote part combine. */
+typedef enum tly_recount_combine {
+  TLY_COMBINE_ONE = 0,    /* only one part is set */
+  TLY_COMBINE_LESSER = 1, /* both must hold (the lesser of the two) */
+  TLY_COMBINE_GREATER = 2 /* either suffices (the greater) */
+} tly_recount_combine;
+
+/* A row of the built-in trigger table: the margin triggers a recount when
+ * it is within pct_num/pct_den of the base (strictly below when
+ * pct_strict) and/or within `votes` votes, as `combine` says. A tie-only
+ * rule is votes = 0; any_margin means any margin may be recounted. */
+typedef struct tly_recount_trigger {
+  const char *state;     /* "MI" */
+  const char *label;     /* "machine recount", "" */
+  tly_recount_kind kind;
+  tly_recount_base base;
+  int64_t pct_num, pct_den; /* 5/1000 = 0.5 %; pct_den 0 = no part */
+  bool pct_strict;
+  int64_t votes;            /* -1 = no vote part */
+  bool votes_strict;
+  tly_recount_combine combine;
+  bool any_margin;
+  int32_t first_year, last_year; /* years the sources attest it in force */
+  const char *rule;   /* the rule in words */
+  const char *mark;   /* "V", "P" or "U" as in the facts */
+  const char *source; /* where it comes from */
+} tly_recount_trigger;
+
+/* The built-in table: row i of n (NULL past the end). */
+TLY_API size_t tly_recount_n_triggers(void);
+TLY_API const tly_recount_trigger *tly_recount_trigger_at(size_t i);
+
+/* The largest margin (in votes) that triggers t, given the contest's
+ * total votes for the office, the winner's and the runner-up's votes;
+ * INT64_MAX for any_margin. TLY_EOVERFLOW, TLY_EINVAL on negative input. */
+TLY_API tly_status tly_recount_threshold(const tly_recount_trigger *t,
+                                         int64_t total, int64_t first,
+                                         int64_t second,
+                                         int64_t *max_margin /* OUT */,
+                                         tly_error *err);
+
+/* A trigger checked against an election. */
+typedef struct tly_recount_check {
+  const tly_recount_trigger *trigger;
+  int32_t unit;          /* the state's unit in the election */
+  int32_t first, second; /* top two candidates by votes (second -1 if
+                            none) */
+  int64_t first_votes, second_votes, total_votes;
+  int64_t margin;        /* first_votes - second_votes */
+  int64_t threshold;     /* the largest margin that triggers */
+  bool met;              /* margin <= threshold */
+} tly_recount_check;
+
+/* Checks every trigger in force in e's year (first_year <= year <=
+ * last_year) for the state `state` (NULL = every state), writing up to
+ * cap rows into rows (cap >= tly_recount_n_triggers() is always enough)
+ * and their number into *n. A state absent from e is skipped.
+ * TLY_ENOTFOUND when `state` is not a state code; TLY_EOVERFLOW. */
+TLY_API tly_status tly_recount_check_election(const tly_election *e,
+                                              const char *state,
+                                              tly_recount_check *rows,
+                                              size_t cap, size_t *n,
+                                              tly_error *err);
+/* {year, source, recounts: [{state, kind, label, rule, base, winner,
+ * runner_up, winner_votes, runner_up_votes, total_votes, margin, threshold
+ * (null for any margin), met, mark, source}]}. */
+TLY_API tly_status tly_json_recount(const tly_election *e,
+                                    const tly_recount_check *rows, size_t n,
+                                    tly_writer w, void *ud, tly_error *err);
+
+/*---- Risk-limiting audits: BRAVO ballot polling (Lindeman, Stark and
+ * Yates, EVT/WOTE 2012), two candidates, sampling with replacement ----*/
+
+/* BRAVO's expected sample size (ballots, all ballots counted) from the
+ * winner's and loser's shares of all ballots, Stark's formula:
+ * [ln(1/a) + ln(2s)/2] / [p_w ln(2s) + p_l ln(2 - 2s)], s = p_w/(p_w+p_l).
+ * TLY_EINVAL unless 0 < risk < 1, p_w > p_l > 0 and p_w + p_l <= 1. */
+TLY_API tly_status tly_bravo_asn(double risk, double p_winner,
+                                 double p_loser, double *asn /* OUT */,
+                                 tly_error *err);
+/* k_min(n): the fewest winner ballots among n ballots for the winner or
+ * the loser that confirm the outcome, ceil(ln(1/a)/ln(s/(1-s)) + n
+ * ln(1/(2-2s))/ln(s/(1-s))), s = the winner's share of the pair (s > .5);
+ * may exceed n (the audit cannot stop yet). */
+TLY_API tly_status tly_bravo_kmin(double risk, double s_winner, int64_t n,
+                                  int64_t *k /* OUT */, tly_error *err);
+
+typedef struct tly_bravo_opts {
+  double risk;          /* the risk limit a, 0 < a < 1 */
+  double p_winner, p_loser; /* shares of all ballots */
+  int64_t ballots;      /* ballots cast, or 0 when unknown */
+  uint64_t seed;        /* the simulation's seed (never the clock) */
+  int64_t trials;       /* simulated audits, >= 1 */
+  int64_t max_sample;   /* a trial that has drawn this many ballots stops
+                           and counts as a full hand count, >= 1 */
+} tly_bravo_opts;
+
+/* Quantiles reported of the stopping sample. */
+#define TLY_BRAVO_NQ 6
+TLY_API double tly_bravo_quantile_level(size_t i); /* .25 .5 .75 .9 .95 .99 */
+
+typedef struct tly_bravo_result {
+  double s_winner;      /* p_w / (p_w + p_l) */
+  double asn;           /* tly_bravo_asn */
+  bool practical;       /* false: asn >= max_sample or >= ballots: a
+                           ballot-polling audit cannot be expected to stop;
+                           no simulation was run (see the CLI's advice) */
+  int64_t trials;       /* trials simulated (0 when !practical; fewer than
+                           asked when 10^9 ballots were drawn in all) */
+  int64_t escalated;    /* trials that reached max_sample unstopped */
+  double mean;          /* mean stopping sample over all trials (an
+                           escalated trial counts max_sample) */
+  int64_t quantiles[TLY_BRAVO_NQ]; /* -1 when the quantile escalated */
+} tly_bravo_result;
+
+/* Runs BRAVO's SPRT on o->trials simulated audits of ballots drawn with
+ * replacement from the reported shares (winner, loser, other), each trial
+ * from its own stream derived from (seed, trial), and summarizes the
+ * stopping sample. Never runs more than trials * max_sample draws.
+ * TLY_EINVAL as tly_bravo_asn, or for trials/max_sample < 1. */
+TLY_API tly_status tly_bravo_simulate(const tly_bravo_opts *o,
+                                      tly_bravo_result *out /* OUT */,
+                                      tly_error *err);
+/* {risk, p_winner, p_loser, s_winner, asn, practical, seed, trials,
+ * escalated, max_sample, mean (when practical), k_min: [{n, k}] at
+ * n_at[0..n_k), quantiles: {"p25": n, "p50", "p75", "p90", "p95", "p99"}
+ * (null when escalated or not simulated)}, plus {state, year, source,
+ * ballots} when e is not NULL (unit: the audited state's unit). */
+TLY_API tly_status tly_json_bravo(const tly_bravo_opts *o,
+                                  const tly_bravo_result *r,
+                                  const int64_t *n_at, size_t n_k,
+                                  const tly_election *e, int32_t unit,
+                                  tly_writer w, void *ud, tly_error *err);
+
 /* @@API-PROCESS@@ */
+
+/*==== Pictures: SVG 1.1 =====================================================
+ * A tile-grid map of the United States (one equal square per state and DC
+ * in the familiar grid; Maine and Nebraska split into at-large and district
+ * cells), a bar of electors with the majority line and a histogram of
+ * electoral votes. Every picture is a standalone, valid SVG 1.1 document
+ * with a <title> and a <desc> that say in words what it shows, and is
+ * readable without colour: the winner's letter (D, R, or an initial) is on
+ * every tile and Republican tiles are hatched. Written through w in one
+ * call; TLY_ENOMEM, TLY_EIO when w fails. */
+
+typedef struct tly_svg_opts {
+  const char *title; /* NULL: a title naming the election ("2016
+                        presidential election") */
+  const char *note;  /* a line under the subtitle (e.g. the what-if), or
+                        NULL for none */
+  const char *labels[2]; /* histogram and probability map: the two sides'
+                            names; NULL: "Democrat", "Republican" */
+  const tly_allocator *alloc; /* for the picture's buffer; NULL: libc */
+} tly_svg_opts;
+
+/* The map of the College o of e: each tile coloured by its winner (blue
+ * D, red R, purple any other) and shaded by the margin in points (< 5,
+ * 5-15, 15 and more; computed exactly), with its code, electors and the
+ * winner's letter; a split award (a proportional rule) in stripes by
+ * electors; a tie grey; a state of the grid that e lacks (it left the
+ * Union in a what-if) a dashed outline. Above the map the subtitle names
+ * the source and the winner, then the bar of electors; a legend sits in
+ * the grid's empty corner. opts may be NULL. */
+TLY_API tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
+                               const tly_svg_opts *opts, tly_writer w,
+                               void *ud, tly_error *err);
+
+/* The bar of electors pledged alone: the Democrat from the left, the
+ * Republican from the right, others and undecided electors between, and
+ * the majority line at the middle (a majority is more than half). */
+TLY_API tly_status tly_svg_bar(const tly_election *e, const tly_outcome *o,
+                               const tly_svg_opts *opts, tly_writer w,
+                               void *ud, tly_error *err);
+
+/* The histogram of electoral votes for a forecast: p[k] is the probability
+ * that the first side (labels[0]) wins exactly k electors, k = 0..n-1, so
+ * the College has n - 1 electors and a majority is (n - 1) / 2 + 1. Bars
+ * at or past the majority are the first side's colour, bars where the
+ * second side has a majority its colour, a tie grey; the subtitle gives
+ * both sides' probabilities of a majority (sums of p). TLY_EINVAL when
+ * n < 2 or n > 100001, or a p[k] is not a finite number in [0, 1]. */
+TLY_API tly_status tly_svg_histogram(const double *p, size_t n,
+                                     const tly_svg_opts *opts, tly_writer w,
+                                     void *ud, tly_error *err);
+
+/* The map of a forecast: n units (codes "CA", "ME-2", as in the grid),
+ * their electors and the probability p_first[i] that the first side wins
+ * each; tiles coloured by the favourite and shaded by its probability
+ * (< 65 %, 65-95 %, 95 % and more), with that probability written on the
+ * tile. TLY_EINVAL for a code outside the grid, a negative elector count or
+ * a probability outside [0, 1]. */
+TLY_API tly_status tly_svg_prob_map(const char *const *codes,
+                                    const int32_t *electors,
+                                    const double *p_first, size_t n,
+                                    const tly_svg_opts *opts, tly_writer w,
+                                    void *ud, tly_error *err);
 
 /* @@API-SVG@@ */
 

@@ -1,0 +1,264 @@
+/*
+ * audit.c -- BRAVO ballot-polling risk-limiting audits (Lindeman, Stark and
+ * Yates, "BRAVO: Ballot-polling Risk-limiting Audits to Verify Outcomes",
+ * EVT/WOTE 2012): Wald's SPRT for the reported winner against the loser,
+ * ballots drawn with replacement. The expected sample size is Stark's
+ * formula (ballotPollTools); k_min(n) is r2b2's affine form (so_bravo.py).
+ * Floating point is used for probabilities only, never for a count.
+ */
+#include "process.h"
+#include "rng.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Relative slack for p_w + p_l <= 1 given as decimals (0.55 + 0.45). */
+#define SHARE_SLACK 1e-12
+/* The simulation stops after this many ballots drawn in all, reporting
+ * the trials it finished: a few seconds at most, so it never hangs. */
+#define DRAW_BUDGET 1000000000LL
+#define MAX_TRIALS 10000000LL
+
+static tly_status check_shares(double risk, double pw, double pl,
+                               tly_error *err)
+{
+  if (!(risk > 0 && risk < 1))
+    return tly__fail(err, TLY_EINVAL, "risk limit %g must be between 0 "
+                                      "and 1",
+                     risk);
+  if (!(pl > 0 && pw > pl))
+    return tly__fail(err, TLY_EINVAL,
+                     "shares %g and %g: the winner's must exceed the "
+                     "loser's, both positive",
+                     pw, pl);
+  if (!(pw + pl <= 1 + SHARE_SLACK))
+    return tly__fail(err, TLY_EINVAL, "shares %g + %g exceed 1", pw, pl);
+  return TLY_OK;
+}
+
+/* Stark, ballotPollTools: ASN = [ln(1/a) + ln(2s)/2] / [p_w ln(2s) + p_l
+ * ln(2 - 2s)]. The denominator is (p_w + p_l) times the Kullback-Leibler
+ * divergence of s from 1/2: positive whenever s > 1/2. */
+tly_status tly_bravo_asn(double risk, double pw, double pl, double *asn,
+                         tly_error *err)
+{
+  tly_status s = check_shares(risk, pw, pl, err);
+  if (s != TLY_OK)
+    return s;
+  double sw = pw / (pw + pl);
+  double num = log(1 / risk) + log(2 * sw) / 2;
+  double den = pw * log(2 * sw) + pl * log(2 - 2 * sw);
+  *asn = num / den;
+  return TLY_OK;
+}
+
+/* Whether k winner ballots among n relevant ones meet the SPRT:
+ * k ln(2s) + (n - k) ln(2 - 2s) >= ln(1/a). */
+static bool sprt_stops(double lw, double ll, double target, int64_t k,
+                       int64_t n)
+{
+  return (double)k * lw + (double)(n - k) * ll >= target;
+}
+
+/* k_min(n) = ceil(ln(1/a)/ln(s/(1-s)) + n ln(1/(2-2s))/ln(s/(1-s))),
+ * then moved by whole steps until it is the least k for which the SPRT
+ * itself stops (the affine form and the test agree but for rounding). */
+tly_status tly_bravo_kmin(double risk, double sw, int64_t n, int64_t *k,
+                          tly_error *err)
+{
+  if (!(risk > 0 && risk < 1))
+    return tly__fail(err, TLY_EINVAL, "risk limit %g must be between 0 "
+                                      "and 1",
+                     risk);
+  if (!(sw > 0.5 && sw < 1))
+    return tly__fail(err, TLY_EINVAL,
+                     "winner's share of the pair %g must be in (0.5, 1)", sw);
+  if (n < 0 || n > ((int64_t)1 << 50))
+    return tly__fail(err, TLY_EINVAL, "n %lld out of range", (long long)n);
+  double lw = log(2 * sw), ll = log(2 - 2 * sw), target = log(1 / risk);
+  double odds = log(sw / (1 - sw));
+  double x = target / odds + (double)n * log(1 / (2 - 2 * sw)) / odds;
+  int64_t kk = (int64_t)ceil(x);
+  while (kk > 0 && sprt_stops(lw, ll, target, kk - 1, n))
+    kk--;
+  while (!sprt_stops(lw, ll, target, kk, n))
+    kk++;
+  *k = kk;
+  return TLY_OK;
+}
+
+static const double levels[TLY_BRAVO_NQ] = {0.25, 0.5, 0.75, 0.9, 0.95,
+                                            0.99};
+
+double tly_bravo_quantile_level(size_t i)
+{
+  return i < TLY_BRAVO_NQ ? levels[i] : 0;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* One simulated audit: draws ballots (winner with probability p_w, loser
+ * p_l, other otherwise, compared on 53-bit integers) until the SPRT stops
+ * or max_sample ballots are drawn; returns the ballots drawn, or -1 when
+ * it escalated to a full hand count. */
+static int64_t one_audit(tly__rng *r, uint64_t tw, uint64_t tl, double lw,
+                         double ll, double target, int64_t max_sample)
+{
+  double t = 0; /* the log likelihood ratio so far */
+  for (int64_t drawn = 1; drawn <= max_sample; drawn++) {
+    uint64_t x = tly__rng_next(r) >> 11;
+    if (x < tw)
+      t += lw;
+    else if (x < tl)
+      t += ll;
+    else
+      continue; /* a ballot for neither: counted, no evidence */
+    if (t >= target)
+      return drawn;
+  }
+  return -1;
+}
+
+tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
+                              tly_error *err)
+{
+  tly_bravo_result r;
+  memset(&r, 0, sizeof r);
+  tly_status s = tly_bravo_asn(o->risk, o->p_winner, o->p_loser, &r.asn,
+                               err);
+  if (s != TLY_OK)
+    return s;
+  if (o->trials < 1 || o->trials > MAX_TRIALS)
+    return tly__fail(err, TLY_EINVAL, "trials %lld must be 1 to %lld",
+                     (long long)o->trials, (long long)MAX_TRIALS);
+  if (o->max_sample < 1 || o->ballots < 0)
+    return tly__fail(err, TLY_EINVAL, "max sample %lld must be at least 1",
+                     (long long)o->max_sample);
+  r.s_winner = o->p_winner / (o->p_winner + o->p_loser);
+  for (size_t i = 0; i < TLY_BRAVO_NQ; i++)
+    r.quantiles[i] = -1;
+  /* [U] A polling audit whose expected sample reaches the cap (the ballots
+   * cast, by default) cannot be expected to stop before a full count. */
+  r.practical = r.asn < (double)o->max_sample &&
+                (o->ballots == 0 || r.asn < (double)o->ballots);
+  if (!r.practical) {
+    *out = r;
+    return TLY_OK;
+  }
+  const tly_allocator *a = tly__alloc_or_default(NULL);
+  size_t bytes = (size_t)o->trials * sizeof(int64_t);
+  int64_t *stop = tly__malloc(a, bytes);
+  if (stop == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  double pw = o->p_winner, pl = o->p_loser;
+  double tot = pw + pl > 1 ? 1 : pw + pl;
+  uint64_t tw = (uint64_t)ldexp(pw, 53);
+  uint64_t tl = (uint64_t)ldexp(tot, 53);
+  double lw = log(2 * r.s_winner), ll = log(2 - 2 * r.s_winner);
+  double target = log(1 / o->risk);
+  int64_t drawn = 0;
+  double sum = 0;
+  int64_t done = 0;
+  for (int64_t t = 0; t < o->trials && drawn < DRAW_BUDGET; t++) {
+    tly__rng rng;
+    tly__rng_seed(&rng, o->seed, (uint64_t)t);
+    int64_t n = one_audit(&rng, tw, tl, lw, ll, target, o->max_sample);
+    if (n < 0) {
+      r.escalated++;
+      drawn += o->max_sample;
+      sum += (double)o->max_sample;
+      stop[done++] = INT64_MAX; /* sorts last */
+    } else {
+      drawn += n;
+      sum += (double)n;
+      stop[done++] = n;
+    }
+  }
+  r.trials = done;
+  r.mean = sum / (double)done;
+  qsort(stop, (size_t)done, sizeof *stop, cmp_i64);
+  /* The q-quantile: the least n by which at least q of the trials stopped,
+   * element ceil(q T) - 1 of the sorted stops; -1 when that trial had
+   * escalated. */
+  for (size_t i = 0; i < TLY_BRAVO_NQ; i++) {
+    int64_t idx = (int64_t)ceil(levels[i] * (double)done) - 1;
+    if (idx < 0)
+      idx = 0;
+    int64_t v = stop[idx];
+    r.quantiles[i] = v == INT64_MAX ? -1 : v;
+  }
+  tly__free(a, stop, bytes);
+  *out = r;
+  return TLY_OK;
+}
+
+tly_status tly_json_bravo(const tly_bravo_opts *o, const tly_bravo_result *r,
+                          const int64_t *n_at, size_t n_k,
+                          const tly_election *e, int32_t unit, tly_writer w,
+                          void *ud, tly_error *err)
+{
+  json_t *kmin = json_array();
+  for (size_t i = 0; kmin != NULL && i < n_k; i++) {
+    int64_t k;
+    tly_status s = tly_bravo_kmin(o->risk, r->s_winner, n_at[i], &k, err);
+    if (s != TLY_OK) {
+      json_decref(kmin);
+      return s;
+    }
+    json_t *row = json_pack("{s:I, s:I}", "n", (json_int_t)n_at[i], "k",
+                            (json_int_t)k);
+    if (row == NULL || json_array_append_new(kmin, row) != 0) {
+      json_decref(kmin);
+      kmin = NULL;
+    }
+  }
+  json_t *q = json_object();
+  for (size_t i = 0; q != NULL && i < TLY_BRAVO_NQ; i++) {
+    char key[8];
+    snprintf(key, sizeof key, "p%02d", (int)lround(levels[i] * 100));
+    json_t *v = r->practical && r->quantiles[i] >= 0
+                    ? json_integer((json_int_t)r->quantiles[i])
+                    : json_null();
+    if (v == NULL || json_object_set_new(q, key, v) != 0) {
+      json_decref(q);
+      q = NULL;
+    }
+  }
+  if (kmin == NULL || q == NULL) {
+    json_decref(kmin);
+    json_decref(q);
+    return tly__json_write(NULL, w, ud, err);
+  }
+  json_t *root = json_pack(
+      "{s:f, s:f, s:f, s:f, s:f, s:b, s:I, s:I, s:I, s:I, s:o, s:o}",
+      "risk", o->risk, "p_winner", o->p_winner, "p_loser", o->p_loser,
+      "s_winner", r->s_winner, "asn", r->asn, "practical", (int)r->practical,
+      "seed", (json_int_t)(o->seed & 0x7fffffffffffffffu), "trials",
+      (json_int_t)r->trials, "escalated", (json_int_t)r->escalated,
+      "max_sample", (json_int_t)o->max_sample, "k_min", kmin, "quantiles",
+      q);
+  if (root != NULL && r->practical &&
+      json_object_set_new(root, "mean", json_real(r->mean)) != 0) {
+    json_decref(root);
+    root = NULL;
+  }
+  if (root != NULL && e != NULL && unit >= 0) {
+    const tly_unit *u = tly_election_unit(e, (size_t)unit);
+    json_t *ctx = json_pack("{s:s, s:i, s:s, s:I}", "state", u->code,
+                            "year", tly_election_year(e), "source",
+                            tly_election_source_name(e), "ballots",
+                            (json_int_t)o->ballots);
+    if (ctx == NULL || json_object_update(root, ctx) != 0) {
+      json_decref(root);
+      root = NULL;
+    }
+    json_decref(ctx);
+  }
+  return tly__json_write(root, w, ud, err);
+}
