@@ -70,6 +70,9 @@ int cmd_amend(int argc, char **argv);
 int cmd_recount(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_apportion(int argc, char **argv);
+int cmd_flip(int argc, char **argv);
+int cmd_tipping(int argc, char **argv);
+int cmd_power(int argc, char **argv);
 /* @@CLI-DECLS@@ */
 
 #endif

@@ -1,0 +1,224 @@
+/*
+ * cmd_flip.c -- `tally flip [YEAR|FILE]`: the fewest voters whose switch
+ * would have given the runner-up (or --to) the Presidency or a tie, exact
+ * (a 0/1 knapsack over the units of the College), with both conventions.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static void help(void)
+{
+  printf(
+      "usage: tally flip [YEAR | FILE] [options]\n\n"
+      "The fewest votes that, moved from the winner to the runner-up (or to\n"
+      "--to), would have changed the outcome: an exact 0/1 knapsack over the\n"
+      "units of the College (Maine's and Nebraska's districts are units of\n"
+      "their own), solved by dynamic programming over electors.\n\n"
+      "Two conventions are printed for the same set of units:\n"
+      "  voters who switch  the minimum: in each unit, the fewest voters who,\n"
+      "                     changing sides, give the target the unit outright\n"
+      "                     (half the margin plus one in a two-way lead)\n"
+      "  sum of margins     the units' margins (leader's votes minus the\n"
+      "                     target's), added up\n"
+      "Electors are those pledged by the popular vote (faithless electors\n"
+      "aside). Units without returns (settled by the record) cannot move.\n\n"
+      "Options:\n"
+      "  --target win|tie    win (default): the target reaches a majority;\n"
+      "                      tie: exactly half of the electors, no majority\n"
+      "  --to CANDIDATE      the candidate to flip toward (name, last name,\n"
+      "                      party, D or R; default: the runner-up)\n"
+      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --year Y            the election to take from a multi-year FILE\n"
+      "  --json              {target, from, to, units: [{code, electors,\n"
+      "                      margin, votes_to_move}], margin_sum, voters,\n"
+      "                      electors_after: {candidate: n}, ...}\n"
+      "  --csv               one row per flipped unit\n"
+      "  --out FILE          write to FILE (atomically) instead of stdout\n"
+      "  --help              this help\n\n"
+      "Examples:\n"
+      "  tally flip 2016\n"
+      "  tally flip 2020 --target tie\n");
+}
+
+static void print_human(FILE *fp, const tly_election *e, const tly_flip *f)
+{
+  char b1[32], b2[32], b3[32];
+  const char *to = tly_election_candidate(e, (size_t)tly_flip_to(f))->name;
+  const char *from =
+      tly_election_candidate(e, (size_t)tly_flip_from(f))->name;
+  fprintf(fp, "%d presidential election · source: %s\n",
+          tly_election_year(e), tly_election_source_name(e));
+  if (tly_flip_target_of(f) == TLY_FLIP_WIN)
+    fprintf(fp, "Fewest votes for %s to win: %lld of %lld electors "
+                "(a majority)\n",
+            to, (long long)tly_flip_majority(f),
+            (long long)tly_flip_electors(f));
+  else
+    fprintf(fp, "Fewest votes for a tie: %s gets %lld of %lld electors, "
+                "no one a majority\n",
+            to, (long long)(tly_flip_electors(f) / 2),
+            (long long)tly_flip_electors(f));
+  fprintf(fp, "Votes move from %s's side; electors as pledged (faithless "
+              "electors aside).\n\n",
+          cli_last_name(from));
+  fprintf(fp, "%-6s %3s  %-10s %12s %16s\n", "Unit", "EV", "Held by",
+          "Margin", "Voters to switch");
+  int64_t ev = 0;
+  for (size_t i = 0; i < tly_flip_n_units(f); i++) {
+    const tly_flip_unit *u = tly_flip_unit_at(f, i);
+    ev += u->electors;
+    fprintf(fp, "%-6s %3d  %-10.10s %12s %16s\n", u->code, u->electors,
+            u->holder >= 0
+                ? cli_last_name(
+                      tly_election_candidate(e, (size_t)u->holder)->name)
+                : "(tie)",
+            tly_format_count(u->margin, b1, sizeof b1),
+            tly_format_count(u->votes_to_move, b2, sizeof b2));
+  }
+  fprintf(fp, "%-6s %3lld  %-10s %12s %16s\n", "Total", (long long)ev, "",
+          tly_format_count(tly_flip_margin_sum(f), b1, sizeof b1),
+          tly_format_count(tly_flip_voters(f), b2, sizeof b2));
+  fprintf(fp, "\nVoters who switch (the minimum; half the margin plus one "
+              "in each unit): %s\n",
+          tly_format_count(tly_flip_voters(f), b3, sizeof b3));
+  fprintf(fp, "Sum of the margins in the same units: %s\n",
+          tly_format_count(tly_flip_margin_sum(f), b3, sizeof b3));
+  fprintf(fp, "Electors after:");
+  bool first = true;
+  for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+    if (tly_flip_electors_before(f, c) == 0 &&
+        tly_flip_electors_after(f, c) == 0)
+      continue;
+    fprintf(fp, "%s %s %lld", first ? "" : ",",
+            tly_election_candidate(e, c)->name,
+            (long long)tly_flip_electors_after(f, c));
+    first = false;
+  }
+  fprintf(fp, "\n");
+}
+
+static void print_csv(FILE *fp, const tly_flip *f)
+{
+  fprintf(fp, "code,electors,margin,votes_to_move\n");
+  for (size_t i = 0; i < tly_flip_n_units(f); i++) {
+    const tly_flip_unit *u = tly_flip_unit_at(f, i);
+    fprintf(fp, "%s,%d,%lld,%lld\n", u->code, u->electors,
+            (long long)u->margin, (long long)u->votes_to_move);
+  }
+}
+
+int cmd_flip(int argc, char **argv)
+{
+  enum { O_SOURCE = 1, O_YEAR, O_TARGET, O_TO, O_JSON, O_CSV, O_OUT, O_HELP };
+  static const struct option opts[] = {
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"target", required_argument, NULL, O_TARGET},
+      {"to", required_argument, NULL, O_TO},
+      {"json", no_argument, NULL, O_JSON},
+      {"csv", no_argument, NULL, O_CSV},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  const char *out_path = NULL;
+  const char *to = NULL;
+  tly_flip_opts fo = {TLY_FLIP_WIN, -1};
+  bool json = false;
+  bool csv = false;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    switch (ch) {
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage("flip", "unknown source '%s' (medsl or fec)",
+                         optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage("flip", "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_TARGET:
+      if (strcmp(optarg, "win") == 0)
+        fo.target = TLY_FLIP_WIN;
+      else if (strcmp(optarg, "tie") == 0)
+        fo.target = TLY_FLIP_TIE;
+      else
+        return cli_usage("flip", "--target is win or tie, not '%s'", optarg);
+      break;
+    case O_TO:
+      to = optarg;
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_CSV:
+      csv = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage("flip", "option '%s' needs a value",
+                         argv[optind - 1]);
+      return cli_usage("flip", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (json && csv)
+    return cli_usage("flip", "--json and --csv exclude each other");
+  if (optind + 1 < argc)
+    return cli_usage("flip", "unexpected argument '%s'", argv[optind + 1]);
+  tly_election *e = NULL;
+  int rc = cli_load_election("flip", optind < argc ? argv[optind] : NULL,
+                             source, year, source_given, &e);
+  if (rc != CLI_OK)
+    return rc;
+  if (to != NULL) {
+    fo.to = tly_election_find_candidate(e, to);
+    if (fo.to < 0) {
+      tly_election_free(e);
+      return cli_usage("flip", "--to '%s' matches no single candidate", to);
+    }
+  }
+  tly_error err = {0};
+  tly_flip *f = NULL;
+  if (tly_flip_compute(e, &fo, &f, &err) != TLY_OK) {
+    tly_election_free(e);
+    return cli_report(&err);
+  }
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    tly_flip_free(f);
+    tly_election_free(e);
+    return CLI_EINPUT;
+  }
+  rc = CLI_OK;
+  if (json) {
+    if (tly_json_flip(e, f, cli_file_writer, out.fp, &err) != TLY_OK)
+      rc = cli_report(&err);
+  } else if (csv) {
+    print_csv(out.fp, f);
+  } else {
+    print_human(out.fp, e, f);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+  tly_flip_free(f);
+  tly_election_free(e);
+  return rc;
+}

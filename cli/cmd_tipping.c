@@ -1,0 +1,222 @@
+/*
+ * cmd_tipping.c -- `tally tipping [YEAR|FILE]`: the tipping-point unit (the
+ * winner's units ordered by margin, largest first; the one that carries
+ * the winner to a majority), its margin, the national margin and the tilt.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static void help(void)
+{
+  printf(
+      "usage: tally tipping [YEAR | FILE] [options]\n\n"
+      "The tipping point: the winner's units of the College (Maine's and\n"
+      "Nebraska's districts are units of their own) ordered from the largest\n"
+      "margin to the smallest; the unit whose electors carry the winner to a\n"
+      "majority. Printed with its margin, the national margin and the gap\n"
+      "between them (the College's tilt).\n\n"
+      "A margin is (first - second) / all votes in the unit, in percentage\n"
+      "points, labelled by the party of the candidate ahead: D+0.63 means the\n"
+      "Democrat leads by 0.63 points, R+0.76 the Republican. The national\n"
+      "margin is the winner's popular vote minus the runner-up's over all\n"
+      "votes. The tilt is the tipping point's margin minus the national one,\n"
+      "computed exactly and then rounded, labelled by the party it favours.\n"
+      "Electors are those pledged by the popular vote (faithless electors\n"
+      "aside); units without returns come first, with no margin.\n\n"
+      "Options:\n"
+      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --year Y            the election to take from a multi-year FILE\n"
+      "  --json              {unit, margin_pct, national_margin_pct,\n"
+      "                      tilt_pct, order: [{code, electors, margin_pct,\n"
+      "                      cumulative}], ...}; percentages signed toward\n"
+      "                      the winner (negative: the winner trails)\n"
+      "  --csv               the order, one row per unit\n"
+      "  --out FILE          write to FILE (atomically) instead of stdout\n"
+      "  --help              this help\n\n"
+      "Examples:\n"
+      "  tally tipping 2016\n"
+      "  tally tipping 2020 --json\n");
+}
+
+/* The label of a candidate's lead: "D", "R", or the party's (else the
+ * name's) first letter. */
+static char letter(const tly_election *e, int32_t c)
+{
+  if (c < 0)
+    return '?';
+  const tly_candidate *k = tly_election_candidate(e, (size_t)c);
+  const char *s = k->party[0] != '\0' ? k->party : cli_last_name(k->name);
+  char ch = s[0];
+  return ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+}
+
+/* "R+0.76": num / den signed toward `pos` (else toward `neg`). */
+static const char *label(const tly_election *e, int32_t pos, int32_t neg,
+                         int64_t num, int64_t den, char *buf, size_t size)
+{
+  if (den <= 0) {
+    snprintf(buf, size, "-");
+    return buf;
+  }
+  char p[32];
+  tly_format_percent(num < 0 ? -num : num, den, 2, p, sizeof p);
+  if (num == 0)
+    snprintf(buf, size, "0.00");
+  else
+    snprintf(buf, size, "%c+%s", letter(e, num > 0 ? pos : neg), p);
+  return buf;
+}
+
+static void print_human(FILE *fp, const tly_election *e,
+                        const tly_tipping *t)
+{
+  int32_t w = tly_tipping_winner(t);
+  int32_t r = tly_tipping_runner_up(t);
+  const tly_tipping_row *p = tly_tipping_row_at(t, tly_tipping_point(t));
+  char b1[48], b2[48], b3[48];
+  fprintf(fp, "%d presidential election · source: %s\n",
+          tly_election_year(e), tly_election_source_name(e));
+  const char *name = tly_state_name(p->code);
+  fprintf(fp, "Tipping point: %s%s%s%s, %s; it carries %s to %lld electors "
+              "(a majority is %lld)\n",
+          p->code, name ? " (" : "", name ? name : "", name ? ")" : "",
+          p->by_record ? "margin unknown (no returns)"
+                       : label(e, w, r, p->lead, p->total_votes, b1,
+                               sizeof b1),
+          tly_election_candidate(e, (size_t)w)->name,
+          (long long)p->cumulative, (long long)tly_tipping_majority(t));
+  fprintf(fp, "National margin: %s (popular vote, %s vs. %s)\n",
+          label(e, w, r, tly_tipping_national_lead(t),
+                tly_tipping_national_total(t), b2, sizeof b2),
+          cli_last_name(tly_election_candidate(e, (size_t)w)->name),
+          r >= 0 ? cli_last_name(tly_election_candidate(e, (size_t)r)->name)
+                 : "-");
+  fprintf(fp, "Tilt of the College: %s (tipping point minus nation)\n",
+          label(e, w, r, tly_tipping_tilt_num(t), tly_tipping_tilt_den(t),
+                b3, sizeof b3));
+  fprintf(fp, "\n%s's units, largest margin first:\n",
+          cli_last_name(tly_election_candidate(e, (size_t)w)->name));
+  fprintf(fp, "%3s  %-6s %3s %9s %11s\n", "#", "Unit", "EV", "Margin",
+          "Cumulative");
+  for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {
+    const tly_tipping_row *x = tly_tipping_row_at(t, i);
+    fprintf(fp, "%3zu  %-6s %3d %9s %11lld%s\n", i + 1, x->code,
+            x->electors,
+            x->by_record ? "-"
+                         : label(e, w, r, x->lead, x->total_votes, b1,
+                                 sizeof b1),
+            (long long)x->cumulative,
+            i == tly_tipping_point(t) ? "  <- tipping point" : "");
+  }
+}
+
+static void print_csv(FILE *fp, const tly_tipping *t)
+{
+  fprintf(fp, "rank,code,electors,lead,total_votes,cumulative,tipping\n");
+  for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {
+    const tly_tipping_row *x = tly_tipping_row_at(t, i);
+    fprintf(fp, "%zu,%s,%d,", i + 1, x->code, x->electors);
+    if (x->by_record)
+      fprintf(fp, ",,");
+    else
+      fprintf(fp, "%lld,%lld,", (long long)x->lead,
+              (long long)x->total_votes);
+    fprintf(fp, "%lld,%d\n", (long long)x->cumulative,
+            i == tly_tipping_point(t));
+  }
+}
+
+int cmd_tipping(int argc, char **argv)
+{
+  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_CSV, O_OUT, O_HELP };
+  static const struct option opts[] = {
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"json", no_argument, NULL, O_JSON},
+      {"csv", no_argument, NULL, O_CSV},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  const char *out_path = NULL;
+  bool json = false;
+  bool csv = false;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    switch (ch) {
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage("tipping", "unknown source '%s' (medsl or fec)",
+                         optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage("tipping", "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_CSV:
+      csv = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage("tipping", "option '%s' needs a value",
+                         argv[optind - 1]);
+      return cli_usage("tipping", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (json && csv)
+    return cli_usage("tipping", "--json and --csv exclude each other");
+  if (optind + 1 < argc)
+    return cli_usage("tipping", "unexpected argument '%s'",
+                     argv[optind + 1]);
+  tly_election *e = NULL;
+  int rc = cli_load_election("tipping", optind < argc ? argv[optind] : NULL,
+                             source, year, source_given, &e);
+  if (rc != CLI_OK)
+    return rc;
+  tly_error err = {0};
+  tly_tipping *t = NULL;
+  if (tly_tipping_compute(e, &t, &err) != TLY_OK) {
+    tly_election_free(e);
+    return cli_report(&err);
+  }
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    tly_tipping_free(t);
+    tly_election_free(e);
+    return CLI_EINPUT;
+  }
+  rc = CLI_OK;
+  if (json) {
+    if (tly_json_tipping(e, t, cli_file_writer, out.fp, &err) != TLY_OK)
+      rc = cli_report(&err);
+  } else if (csv) {
+    print_csv(out.fp, t);
+  } else {
+    print_human(out.fp, e, t);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+  tly_tipping_free(t);
+  tly_election_free(e);
+  return rc;
+}
