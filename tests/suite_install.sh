@@ -47,7 +47,7 @@ PKG_CONFIG_PATH="$T/p/lib/pkgconfig" cc $sflags -std=c11 -Wall -Werror \
   $(PKG_CONFIG_PATH="$T/p/lib/pkgconfig" pkg-config --libs --static tally) \
   2>"$T/cc.log"
 check $? "README example builds with pkg-config: $(head -c 400 "$T/cc.log")"
-[ "$("$T/ex" 2>&1)" = "Donald Trump" ]
+[ "$(LD_LIBRARY_PATH="$T/p/lib" "$T/ex" 2>&1)" = "Donald Trump" ]
 check $? "README example prints the 2016 winner"
 man -l "$T/p/share/man/man1/tally.1" >/dev/null 2>&1 || \
   grep -q '^.SH "tally result"' "$T/p/share/man/man1/tally.1"
