@@ -1,0 +1,2249 @@
+/*
+ * forecast.c -- win probabilities from state estimates and correlated
+ * errors. The exact method uses the conditional independence of the units
+ * given the shared factors: their electoral votes convolve (as the
+ * Princeton Election Consortium does for independent states), and the
+ * factors are integrated by Gauss quadrature (Golub and Welsch 1969).
+ * Monte Carlo draws xoshiro256++ streams seeded per block of simulations,
+ * so the thread count never changes a result, and tallies only integers.
+ */
+#include "arith.h"
+#include "csv.h"
+#include "json.h"
+#include "linalg.h"
+#include "results.h"
+#include "rng.h"
+#include "scan.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_UNITS 1000
+#define MAX_ELECTORS_UNIT 1000
+#define MAX_REGIONS 64
+#define MAX_FILE ((size_t)1 << 28)
+#define BLOCK 4096 /* simulations per RNG block: fixed, never per thread */
+
+struct tly_forecast_model {
+  tly_allocator al;
+  char name[256];
+  size_t n;
+  tly_forecast_unit *u;
+  int32_t *region; /* n entries, -1 = none */
+  size_t n_regions;
+  char (*region_name)[48];
+  /* Correlation of the units' own errors: the Cholesky factor (k x k) of
+   * the matrix over the k states used, and each unit's state row. */
+  size_t corr_k;
+  double *corr_l;
+  int32_t *corr_row;
+};
+
+/*---- Small helpers -----------------------------------------------------*/
+
+static char up(char c)
+{
+  return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+}
+
+static bool ieq(const char *a, const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++)
+    if (up(*a) != up(*b))
+      return false;
+  return *a == *b;
+}
+
+/* A district code "ME-2": its state is the first two letters. */
+static bool is_district(const char *code)
+{
+  return code[2] == '-';
+}
+
+/* Reads the whole file at path into a new NUL-terminated buffer of
+ * capacity *cap (free with that size). */
+static tly_status read_all(const tly_allocator *a, const char *path,
+                           char **out, size_t *len, size_t *cap,
+                           tly_error *err)
+{
+  *out = NULL;
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL)
+    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
+                        strerror(errno));
+  size_t c = 1 << 16;
+  size_t n = 0;
+  char *buf = tly__malloc(a, c);
+  tly_status s = TLY_OK;
+  if (buf == NULL)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  while (s == TLY_OK) {
+    if (n + 1 >= c) {
+      if (c >= MAX_FILE) {
+        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
+                         "file larger than 256 MiB");
+        break;
+      }
+      char *nb = tly__realloc(a, buf, c, c * 2);
+      if (nb == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        break;
+      }
+      buf = nb;
+      c *= 2;
+    }
+    size_t got = fread(buf + n, 1, c - n - 1, fp);
+    n += got;
+    if (got == 0) {
+      if (ferror(fp))
+        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
+      break;
+    }
+  }
+  fclose(fp);
+  if (s != TLY_OK) {
+    tly__free(a, buf, c);
+    return s;
+  }
+  buf[n] = '\0';
+  *out = buf;
+  *len = n;
+  *cap = c;
+  return TLY_OK;
+}
+
+/*---- The model ---------------------------------------------------------*/
+
+void tly_forecast_model_free(tly_forecast_model *m)
+{
+  if (m == NULL)
+    return;
+  tly_allocator al = m->al;
+  tly__free(&al, m->u, m->n * sizeof *m->u);
+  tly__free(&al, m->region, m->n * sizeof *m->region);
+  tly__free(&al, m->region_name, m->n_regions * sizeof *m->region_name);
+  tly__free(&al, m->corr_l, m->corr_k * m->corr_k * sizeof(double));
+  tly__free(&al, m->corr_row, m->n * sizeof(int32_t));
+  tly__free(&al, m, sizeof *m);
+}
+
+/* Checks one unit's values; loc names the row (file line) for errors. */
+static tly_status check_unit(const tly_forecast_unit *u, const char *name,
+                             tly_error *err)
+{
+  if (!tly__unit_code_valid(u->code, strlen(u->code)))
+    return tly__fail_at(err, TLY_EINVAL, name, u->line, 1,
+                        "unknown unit \"%s\"", u->code);
+  if (!(u->mean >= 0.0 && u->mean <= 1.0))
+    return tly__fail_at(err, TLY_ERANGE, name, u->line, 0,
+                        "%s: share %g is outside [0, 1]", u->code, u->mean);
+  if (!(u->sd >= 0.0 && u->sd <= 1.0))
+    return tly__fail_at(err, TLY_ERANGE, name, u->line, 0,
+                        "%s: sd %g is outside [0, 1]", u->code, u->sd);
+  if (u->electors < 0 || u->electors > MAX_ELECTORS_UNIT)
+    return tly__fail_at(err, TLY_ERANGE, name, u->line, 0,
+                        "%s: electors %d outside 1..%d", u->code,
+                        (int)u->electors, MAX_ELECTORS_UNIT);
+  return TLY_OK;
+}
+
+static tly_status model_alloc(const tly_allocator *a, size_t n,
+                              tly_forecast_model **out, tly_error *err)
+{
+  a = tly__alloc_or_default(a);
+  tly_forecast_model *m = tly__calloc(a, 1, sizeof *m);
+  if (m == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  m->al = *a;
+  m->u = tly__calloc(a, n, sizeof *m->u);
+  m->region = tly__calloc(a, n, sizeof *m->region);
+  m->n = n;
+  if (m->u == NULL || m->region == NULL) {
+    tly_forecast_model_free(m);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++)
+    m->region[i] = -1;
+  *out = m;
+  return TLY_OK;
+}
+
+tly_status tly_forecast_model_new(const tly_forecast_unit *units, size_t n,
+                                  const tly_allocator *a,
+                                  tly_forecast_model **out, tly_error *err)
+{
+  *out = NULL;
+  if (n == 0 || n > MAX_UNITS)
+    return tly__fail(err, TLY_EINVAL, "a forecast needs 1 to %d units",
+                     MAX_UNITS);
+  for (size_t i = 0; i < n; i++) {
+    tly_forecast_unit u = units[i];
+    u.code[sizeof u.code - 1] = '\0';
+    tly_status s = check_unit(&u, NULL, err);
+    if (s != TLY_OK)
+      return s;
+    for (size_t j = 0; j < i; j++)
+      if (ieq(units[j].code, u.code))
+        return tly__fail(err, TLY_EINVAL, "duplicate unit \"%s\"", u.code);
+  }
+  tly_forecast_model *m = NULL;
+  tly_status s = model_alloc(a, n, &m, err);
+  if (s != TLY_OK)
+    return s;
+  for (size_t i = 0; i < n; i++) {
+    m->u[i] = units[i];
+    m->u[i].code[sizeof m->u[i].code - 1] = '\0';
+    for (char *p = m->u[i].code; *p; p++)
+      *p = up(*p);
+  }
+  *out = m;
+  return TLY_OK;
+}
+
+enum { COL_CODE, COL_MEAN, COL_SD, COL_ELECTORS, COL_TURNOUT, N_COLS };
+static const char *const col_names[N_COLS] = {"code", "mean", "sd",
+                                              "electors", "turnout"};
+
+tly_status tly_forecast_model_parse(const char *name, const char *data,
+                                    size_t len, const tly_allocator *a,
+                                    tly_forecast_model **out, tly_error *err)
+{
+  *out = NULL;
+  a = tly__alloc_or_default(a);
+  tly__csv *c = NULL;
+  tly_forecast_unit *rows = NULL;
+  size_t n = 0;
+  size_t cap = 0;
+  tly_status s = tly__csv_open(a, name, data, len, 4096, 64, &c, err);
+  if (s != TLY_OK)
+    return s;
+  const tly__csv_field *f;
+  size_t nf;
+  bool eof;
+  int col_of[N_COLS] = {-1, -1, -1, -1, -1};
+  size_t n_cols = 0;
+  s = tly__csv_next(c, &f, &nf, &eof, err);
+  if (s != TLY_OK)
+    goto fail;
+  if (eof) {
+    s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                     "empty file: expected a header code,mean,sd");
+    goto fail;
+  }
+  n_cols = nf;
+  for (size_t i = 0; i < nf; i++) {
+    int k = 0;
+    while (k < N_COLS && !ieq(col_names[k], f[i].p))
+      k++;
+    if (k == N_COLS) {
+      s = tly__csv_fail(c, &f[i], err, TLY_EPARSE,
+                        "unknown column \"%s\" (expected code, mean, sd, "
+                        "electors, turnout)",
+                        f[i].p);
+      goto fail;
+    }
+    if (col_of[k] >= 0) {
+      s = tly__csv_fail(c, &f[i], err, TLY_EPARSE, "duplicate column \"%s\"",
+                        f[i].p);
+      goto fail;
+    }
+    col_of[k] = (int)i;
+  }
+  for (int k = COL_CODE; k <= COL_SD; k++) {
+    if (col_of[k] < 0) {
+      s = tly__csv_fail(c, &f[0], err, TLY_EPARSE,
+                        "missing column \"%s\" (the header needs code, "
+                        "mean, sd)",
+                        col_names[k]);
+      goto fail;
+    }
+  }
+  for (;;) {
+    s = tly__csv_next(c, &f, &nf, &eof, err);
+    if (s != TLY_OK)
+      goto fail;
+    if (eof)
+      break;
+    if (nf != n_cols) {
+      s = tly__csv_fail(c, nf > n_cols ? &f[n_cols] : &f[nf - 1], err,
+                        TLY_EPARSE, "expected %zu fields, found %zu", n_cols,
+                        nf);
+      goto fail;
+    }
+    if (n == MAX_UNITS) {
+      s = tly__csv_fail(c, &f[0], err, TLY_ERANGE, "more than %d units",
+                        MAX_UNITS);
+      goto fail;
+    }
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 64;
+      tly_forecast_unit *nr =
+          tly__realloc(a, rows, cap * sizeof *rows, nc * sizeof *rows);
+      if (nr == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        goto fail;
+      }
+      rows = nr;
+      cap = nc;
+    }
+    tly_forecast_unit *u = &rows[n];
+    memset(u, 0, sizeof *u);
+    u->turnout = -1;
+    const tly__csv_field *fc = &f[col_of[COL_CODE]];
+    if (!tly__unit_code_valid(fc->p, fc->n)) {
+      s = tly__csv_fail(c, fc, err, TLY_EPARSE,
+                        "unknown unit \"%s\" (a state code, DC, ME-1, ME-2, "
+                        "NE-1, NE-2 or NE-3)",
+                        fc->p);
+      goto fail;
+    }
+    for (size_t i = 0; i < fc->n; i++)
+      u->code[i] = up(fc->p[i]);
+    u->line = fc->line;
+    for (size_t j = 0; j < n; j++) {
+      if (strcmp(rows[j].code, u->code) == 0) {
+        s = tly__csv_fail(c, fc, err, TLY_EPARSE,
+                          "duplicate unit \"%s\" (first on line %lld)",
+                          u->code, (long long)rows[j].line);
+        goto fail;
+      }
+    }
+    const tly__csv_field *fm = &f[col_of[COL_MEAN]];
+    if (tly__scan_double(fm->p, fm->n, &u->mean) != TLY_OK) {
+      s = tly__csv_fail(c, fm, err, TLY_EPARSE, "mean \"%s\" is not a number",
+                        fm->p);
+      goto fail;
+    }
+    if (!(u->mean >= 0.0 && u->mean <= 1.0)) {
+      s = tly__csv_fail(c, fm, err, TLY_ERANGE,
+                        "share %s is outside [0, 1] (the Democrat's share of "
+                        "the two-party vote)",
+                        fm->p);
+      goto fail;
+    }
+    const tly__csv_field *fs = &f[col_of[COL_SD]];
+    if (tly__scan_double(fs->p, fs->n, &u->sd) != TLY_OK) {
+      s = tly__csv_fail(c, fs, err, TLY_EPARSE, "sd \"%s\" is not a number",
+                        fs->p);
+      goto fail;
+    }
+    if (!(u->sd >= 0.0 && u->sd <= 1.0)) {
+      s = tly__csv_fail(c, fs, err, TLY_ERANGE, "sd %s is outside [0, 1]",
+                        fs->p);
+      goto fail;
+    }
+    if (col_of[COL_ELECTORS] >= 0) {
+      const tly__csv_field *fe = &f[col_of[COL_ELECTORS]];
+      int64_t v = 0;
+      if (fe->n > 0) {
+        tly_status t = tly__scan_i64(fe->p, fe->n, 1, MAX_ELECTORS_UNIT, &v);
+        if (t != TLY_OK) {
+          s = tly__csv_fail(c, fe, err, t,
+                            t == TLY_ERANGE ? "electors %s outside 1..1000"
+                                            : "electors \"%s\" is not an "
+                                              "integer",
+                            fe->p);
+          goto fail;
+        }
+      }
+      u->electors = (int32_t)v;
+    }
+    if (col_of[COL_TURNOUT] >= 0) {
+      const tly__csv_field *ft = &f[col_of[COL_TURNOUT]];
+      if (ft->n > 0) {
+        tly_status t = tly__scan_i64(ft->p, ft->n, 0, INT64_MAX / 4,
+                                     &u->turnout);
+        if (t != TLY_OK) {
+          s = tly__csv_fail(c, ft, err, t,
+                            "turnout \"%s\" is not a vote count", ft->p);
+          goto fail;
+        }
+      }
+    }
+    n++;
+  }
+  if (n == 0) {
+    s = tly__fail_at(err, TLY_ENODATA, name, 0, 0, "no units in the file");
+    goto fail;
+  }
+  tly_forecast_model *m = NULL;
+  s = model_alloc(a, n, &m, err);
+  if (s != TLY_OK)
+    goto fail;
+  memcpy(m->u, rows, n * sizeof *rows);
+  snprintf(m->name, sizeof m->name, "%s", name != NULL ? name : "");
+  *out = m;
+fail:
+  tly__free(a, rows, cap * sizeof *rows);
+  tly__csv_free(c);
+  return s;
+}
+
+tly_status tly_forecast_model_load(const char *path, const tly_allocator *a,
+                                   tly_forecast_model **out, tly_error *err)
+{
+  *out = NULL;
+  a = tly__alloc_or_default(a);
+  char *buf;
+  size_t len, cap;
+  tly_status s = read_all(a, path, &buf, &len, &cap, err);
+  if (s != TLY_OK)
+    return s;
+  s = tly_forecast_model_parse(path, buf, len, a, out, err);
+  tly__free(a, buf, cap);
+  return s;
+}
+
+size_t tly_forecast_model_n_units(const tly_forecast_model *m)
+{
+  return m->n;
+}
+
+const tly_forecast_unit *tly_forecast_model_unit(const tly_forecast_model *m,
+                                                 size_t i)
+{
+  return i < m->n ? &m->u[i] : NULL;
+}
+
+int32_t tly_forecast_model_find_unit(const tly_forecast_model *m,
+                                     const char *code)
+{
+  for (size_t i = 0; i < m->n; i++)
+    if (ieq(m->u[i].code, code))
+      return (int32_t)i;
+  return -1;
+}
+
+/*---- Electors and turnout from an election -----------------------------*/
+
+/* Whether the model has a district of the state with code st. */
+static bool model_has_district_of(const tly_forecast_model *m,
+                                  const char *st)
+{
+  for (size_t i = 0; i < m->n; i++)
+    if (is_district(m->u[i].code) && m->u[i].code[0] == st[0] &&
+        m->u[i].code[1] == st[1])
+      return true;
+  return false;
+}
+
+/* D + R votes of election unit j, or its total when the nominees are not
+ * both found; -1 when the unit has no returns. */
+static int64_t two_party_votes(const tly_election *e, size_t j)
+{
+  const tly_unit *eu = tly_election_unit(e, j);
+  if (!eu->has_votes)
+    return -1;
+  int32_t d = tly_election_find_candidate(e, "D");
+  int32_t r = tly_election_find_candidate(e, "R");
+  if (d < 0 || r < 0)
+    return tly_election_unit_total(e, j);
+  int64_t v;
+  if (!tly__add_i64(tly_election_votes(e, j, (size_t)d),
+                    tly_election_votes(e, j, (size_t)r), &v))
+    return -1;
+  return v;
+}
+
+tly_status tly_forecast_model_use_election(tly_forecast_model *m,
+                                           const tly_election *e,
+                                           bool electors, tly_error *err)
+{
+  size_t ne = tly_election_n_units(e);
+  int year = tly_election_year(e);
+  int32_t *ev = tly__calloc(&m->al, m->n, sizeof *ev);
+  int64_t *turn = tly__calloc(&m->al, m->n, sizeof *turn);
+  tly_status s = TLY_OK;
+  if (ev == NULL || turn == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < m->n; i++) {
+    const tly_forecast_unit *u = &m->u[i];
+    int32_t j = tly_election_find_unit(e, u->code);
+    ev[i] = u->electors;
+    turn[i] = u->turnout;
+    if (j < 0) {
+      if (electors) {
+        s = tly__fail_at(err, TLY_ENOTFOUND, m->name, u->line, 1,
+                         "unit \"%s\" is not in the %d College", u->code,
+                         year);
+        goto done;
+      }
+      continue;
+    }
+    const tly_unit *eu = tly_election_unit(e, (size_t)j);
+    if (electors) {
+      int32_t want = eu->electors;
+      if (eu->parent < 0 && model_has_district_of(m, u->code)) {
+        for (size_t k = 0; k < ne; k++)
+          if (tly_election_unit(e, k)->parent == j)
+            want -= tly_election_unit(e, k)->electors;
+      }
+      if (u->electors != 0 && u->electors != want) {
+        s = tly__fail_at(err, TLY_EINVAL, m->name, u->line, 0,
+                         "%s: electors %d differ from the %d College's %d",
+                         u->code, (int)u->electors, year, (int)want);
+        goto done;
+      }
+      ev[i] = want;
+    }
+    if (turn[i] < 0)
+      turn[i] = two_party_votes(e, (size_t)j);
+  }
+  if (electors) {
+    for (size_t k = 0; k < ne; k++) {
+      const tly_unit *eu = tly_election_unit(e, k);
+      bool need = eu->parent < 0 ||
+                  model_has_district_of(
+                      m, tly_election_unit(e, (size_t)eu->parent)->code);
+      if (need && tly_forecast_model_find_unit(m, eu->code) < 0) {
+        s = tly__fail_at(err, TLY_ENOTFOUND, m->name, 0, 0,
+                         "unit \"%s\" is missing (every unit of the %d "
+                         "College needs a row)",
+                         eu->code, year);
+        goto done;
+      }
+    }
+  }
+  for (size_t i = 0; i < m->n; i++) {
+    m->u[i].electors = ev[i];
+    m->u[i].turnout = turn[i];
+  }
+done:
+  tly__free(&m->al, ev, m->n * sizeof *ev);
+  tly__free(&m->al, turn, m->n * sizeof *turn);
+  return s;
+}
+
+/*---- Regions -----------------------------------------------------------*/
+
+/* A table of (code, region name) pairs read from CSV columns. */
+typedef struct {
+  size_t n;
+  char code[128][8];
+  char region[128][48];
+  int64_t line[128];
+} region_table;
+
+/* Reads `unit,<col>` pairs from CSV bytes, taking the column named col
+ * (or the second column when col is NULL). */
+static tly_status read_region_table(const tly_allocator *a, const char *name,
+                                    const char *data, size_t len,
+                                    const char *col, region_table *t,
+                                    tly_error *err)
+{
+  tly__csv *c = NULL;
+  tly_status s = tly__csv_open(a, name, data, len, 256, 16, &c, err);
+  if (s != TLY_OK)
+    return s;
+  const tly__csv_field *f;
+  size_t nf;
+  bool eof;
+  t->n = 0;
+  s = tly__csv_next(c, &f, &nf, &eof, err);
+  if (s != TLY_OK)
+    goto done;
+  size_t rc = 1;
+  if (eof || nf < 2) {
+    s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                     "expected a header unit,region");
+    goto done;
+  }
+  if (col != NULL) {
+    for (rc = 1; rc < nf && !ieq(f[rc].p, col); rc++)
+      ;
+    if (rc == nf) {
+      s = tly__fail_at(err, TLY_EPARSE, name, 1, 1, "no column \"%s\"", col);
+      goto done;
+    }
+  }
+  for (;;) {
+    s = tly__csv_next(c, &f, &nf, &eof, err);
+    if (s != TLY_OK || eof)
+      break;
+    if (nf <= rc) {
+      s = tly__csv_fail(c, &f[nf - 1], err, TLY_EPARSE,
+                        "expected %zu fields, found %zu", rc + 1, nf);
+      break;
+    }
+    if (!tly__unit_code_valid(f[0].p, f[0].n)) {
+      s = tly__csv_fail(c, &f[0], err, TLY_EPARSE, "unknown unit \"%s\"",
+                        f[0].p);
+      break;
+    }
+    if (f[rc].n == 0 || f[rc].n >= sizeof t->region[0]) {
+      s = tly__csv_fail(c, &f[rc], err, TLY_EPARSE,
+                        "region name must have 1 to 47 bytes");
+      break;
+    }
+    for (size_t k = 0; k < t->n; k++) {
+      if (ieq(t->code[k], f[0].p)) {
+        s = tly__csv_fail(c, &f[0], err, TLY_EPARSE,
+                          "duplicate unit \"%s\" (first on line %lld)",
+                          f[0].p, (long long)t->line[k]);
+        goto done;
+      }
+    }
+    if (t->n == 128) {
+      s = tly__csv_fail(c, &f[0], err, TLY_ERANGE, "more than 128 rows");
+      break;
+    }
+    for (size_t k = 0; k <= f[0].n; k++)
+      t->code[t->n][k] = up(f[0].p[k]);
+    memcpy(t->region[t->n], f[rc].p, f[rc].n + 1);
+    t->line[t->n] = f[0].line;
+    t->n++;
+  }
+done:
+  tly__csv_free(c);
+  return s;
+}
+
+/* Assigns the model's regions from table t: a unit's own row, else its
+ * state's. */
+static tly_status apply_regions(tly_forecast_model *m, const region_table *t,
+                                const char *name, tly_error *err)
+{
+  char names[MAX_REGIONS][48];
+  size_t nr = 0;
+  int32_t *reg = tly__calloc(&m->al, m->n, sizeof *reg);
+  if (reg == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (size_t i = 0; i < m->n; i++) {
+    const char *code = m->u[i].code;
+    size_t hit = t->n;
+    for (size_t k = 0; k < t->n && hit == t->n; k++)
+      if (strcmp(t->code[k], code) == 0)
+        hit = k;
+    for (size_t k = 0; k < t->n && hit == t->n; k++)
+      if (strlen(t->code[k]) == 2 && t->code[k][0] == code[0] &&
+          t->code[k][1] == code[1])
+        hit = k;
+    if (hit == t->n) {
+      tly__free(&m->al, reg, m->n * sizeof *reg);
+      return tly__fail_at(err, TLY_ENOTFOUND, name, 0, 0,
+                          "no region for unit \"%s\"", code);
+    }
+    size_t r = 0;
+    while (r < nr && strcmp(names[r], t->region[hit]) != 0)
+      r++;
+    if (r == nr) {
+      if (nr == MAX_REGIONS) {
+        tly__free(&m->al, reg, m->n * sizeof *reg);
+        return tly__fail_at(err, TLY_ERANGE, name, 0, 0,
+                            "more than %d regions", MAX_REGIONS);
+      }
+      memcpy(names[nr++], t->region[hit], sizeof names[0]);
+    }
+    reg[i] = (int32_t)r;
+  }
+  char(*rn)[48] = tly__calloc(&m->al, nr, sizeof *rn);
+  if (rn == NULL) {
+    tly__free(&m->al, reg, m->n * sizeof *reg);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  memcpy(rn, names, nr * sizeof *rn);
+  tly__free(&m->al, m->region_name, m->n_regions * sizeof *m->region_name);
+  tly__free(&m->al, m->region, m->n * sizeof *m->region);
+  m->region = reg;
+  m->region_name = rn;
+  m->n_regions = nr;
+  return TLY_OK;
+}
+
+static tly_status regions_from(tly_forecast_model *m, const char *name,
+                               const char *data, size_t len, const char *col,
+                               tly_error *err)
+{
+  region_table *t = tly__calloc(&m->al, 1, sizeof *t);
+  if (t == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly_status s = read_region_table(&m->al, name, data, len, col, t, err);
+  if (s == TLY_OK)
+    s = apply_regions(m, t, name, err);
+  tly__free(&m->al, t, sizeof *t);
+  return s;
+}
+
+tly_status tly_forecast_model_regions_builtin(tly_forecast_model *m,
+                                              const char *name,
+                                              tly_error *err)
+{
+  if (!ieq(name, "census4") && !ieq(name, "census9"))
+    return tly__fail(err, TLY_EINVAL,
+                     "unknown regions \"%s\" (census4, census9 or a file)",
+                     name);
+  /* data/regions.csv: the Census Bureau's regions and divisions. */
+  size_t len;
+  const char *data = tly__data_file("regions.csv", &len);
+  if (data == NULL)
+    return tly__fail(err, TLY_ENODATA, "built-in regions are missing");
+  return regions_from(m, "regions.csv", data, len,
+                      ieq(name, "census4") ? "census4" : "census9", err);
+}
+
+tly_status tly_forecast_model_regions_parse(tly_forecast_model *m,
+                                            const char *name,
+                                            const char *data, size_t len,
+                                            tly_error *err)
+{
+  return regions_from(m, name, data, len, NULL, err);
+}
+
+tly_status tly_forecast_model_regions_load(tly_forecast_model *m,
+                                           const char *path, tly_error *err)
+{
+  char *buf;
+  size_t len, cap;
+  tly_status s = read_all(&m->al, path, &buf, &len, &cap, err);
+  if (s != TLY_OK)
+    return s;
+  s = regions_from(m, path, buf, len, NULL, err);
+  tly__free(&m->al, buf, cap);
+  return s;
+}
+
+size_t tly_forecast_model_n_regions(const tly_forecast_model *m)
+{
+  return m->n_regions;
+}
+
+const char *tly_forecast_model_region_name(const tly_forecast_model *m,
+                                           size_t r)
+{
+  return r < m->n_regions ? m->region_name[r] : NULL;
+}
+
+int32_t tly_forecast_model_unit_region(const tly_forecast_model *m, size_t i)
+{
+  return i < m->n ? m->region[i] : -1;
+}
+
+/*---- Correlation matrix ------------------------------------------------*/
+
+#define MAX_CORR 128
+
+/* A state code from the matrix header: upper case, "KA" read as "KS" (The
+ * Economist's 2020 file labels Kansas KA). */
+static bool corr_code(const tly__csv_field *f, char out[3])
+{
+  if (f->n != 2)
+    return false;
+  out[0] = up(f->p[0]);
+  out[1] = up(f->p[1]);
+  out[2] = '\0';
+  if (strcmp(out, "KA") == 0)
+    out[1] = 'S';
+  return tly__state_index(out, 2) >= 0;
+}
+
+typedef struct {
+  size_t k;
+  char code[MAX_CORR][3];
+  double a[MAX_CORR * MAX_CORR];
+  int64_t line[MAX_CORR];
+  int64_t col[MAX_CORR * MAX_CORR];
+} corr_file;
+
+static tly_status read_corr(const tly_allocator *al, const char *name,
+                            const char *data, size_t len, corr_file *cf,
+                            tly_error *err)
+{
+  tly__csv *c = NULL;
+  tly_status s = tly__csv_open(al, name, data, len, 256, MAX_CORR + 2, &c, err);
+  if (s != TLY_OK)
+    return s;
+  const tly__csv_field *f;
+  size_t nf;
+  bool eof;
+  s = tly__csv_next(c, &f, &nf, &eof, err);
+  if (s != TLY_OK)
+    goto done;
+  if (eof) {
+    s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                     "empty file: expected a header of state codes");
+    goto done;
+  }
+  /* A first header cell that is not a code (often empty) means a label
+   * column. */
+  char code[3];
+  size_t off = corr_code(&f[0], code) ? 0 : 1;
+  cf->k = nf - off;
+  if (cf->k == 0 || cf->k > MAX_CORR) {
+    s = tly__csv_fail(c, &f[0], err, TLY_EPARSE,
+                      "expected 1 to %d state codes in the header", MAX_CORR);
+    goto done;
+  }
+  for (size_t i = 0; i < cf->k; i++) {
+    if (!corr_code(&f[i + off], cf->code[i])) {
+      s = tly__csv_fail(c, &f[i + off], err, TLY_EPARSE,
+                        "\"%s\" is not a state code", f[i + off].p);
+      goto done;
+    }
+    for (size_t j = 0; j < i; j++) {
+      if (strcmp(cf->code[j], cf->code[i]) == 0) {
+        s = tly__csv_fail(c, &f[i + off], err, TLY_EPARSE,
+                          "duplicate state \"%s\"", f[i + off].p);
+        goto done;
+      }
+    }
+  }
+  size_t row = 0;
+  for (;;) {
+    s = tly__csv_next(c, &f, &nf, &eof, err);
+    if (s != TLY_OK)
+      goto done;
+    if (eof)
+      break;
+    if (row == cf->k) {
+      s = tly__csv_fail(c, &f[0], err, TLY_ERANGE,
+                        "more rows than the %zu states of the header", cf->k);
+      goto done;
+    }
+    if (nf != cf->k + off) {
+      s = tly__csv_fail(c, &f[nf - 1], err, TLY_ERANGE,
+                        "expected %zu fields, found %zu (the matrix must "
+                        "be square)",
+                        cf->k + off, nf);
+      goto done;
+    }
+    if (off == 1 && (!corr_code(&f[0], code) ||
+                     strcmp(code, cf->code[row]) != 0)) {
+      s = tly__csv_fail(c, &f[0], err, TLY_EPARSE,
+                        "row label \"%s\" does not match column %zu (%s)",
+                        f[0].p, row + 1, cf->code[row]);
+      goto done;
+    }
+    cf->line[row] = f[off].line;
+    for (size_t j = 0; j < cf->k; j++) {
+      const tly__csv_field *x = &f[j + off];
+      double v;
+      if (tly__scan_double(x->p, x->n, &v) != TLY_OK) {
+        s = tly__csv_fail(c, x, err, TLY_EPARSE, "\"%s\" is not a number",
+                          x->p);
+        goto done;
+      }
+      if (!(v >= -1.0 && v <= 1.0)) {
+        s = tly__csv_fail(c, x, err, TLY_ERANGE,
+                          "correlation %s is outside [-1, 1]", x->p);
+        goto done;
+      }
+      if (j == row && fabs(v - 1.0) > 1e-9) {
+        s = tly__csv_fail(c, x, err, TLY_ERANGE,
+                          "diagonal entry %s is not 1", x->p);
+        goto done;
+      }
+      if (j < row && fabs(v - cf->a[j * cf->k + row]) > 1e-6) {
+        s = tly__csv_fail(c, x, err, TLY_ERANGE,
+                          "not symmetric: %s (%s, %s) but %.9g (%s, %s)",
+                          x->p, cf->code[row], cf->code[j],
+                          cf->a[j * cf->k + row], cf->code[j],
+                          cf->code[row]);
+        goto done;
+      }
+      cf->a[row * cf->k + j] = v;
+      cf->col[row * cf->k + j] = x->col;
+    }
+    row++;
+  }
+  if (row != cf->k)
+    s = tly__fail_at(err, TLY_ERANGE, name, tly__csv_line(c) + 1, 1,
+                     "expected %zu rows, found %zu (the matrix must be "
+                     "square)",
+                     cf->k, row);
+done:
+  tly__csv_free(c);
+  return s;
+}
+
+tly_status tly_forecast_model_corr_parse(tly_forecast_model *m,
+                                         const char *name, const char *data,
+                                         size_t len, bool repair,
+                                         double *moved, tly_error *err)
+{
+  if (moved != NULL)
+    *moved = 0.0;
+  const tly_allocator *al = &m->al;
+  corr_file *cf = tly__calloc(al, 1, sizeof *cf);
+  size_t kk = MAX_CORR * MAX_CORR;
+  double *w = tly__calloc(al, 3 * kk + MAX_CORR, sizeof(double));
+  int32_t *row = tly__calloc(al, m->n, sizeof *row);
+  double *l = NULL;
+  size_t nl = 0;
+  tly_status s = TLY_OK;
+  if (cf == NULL || w == NULL || row == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  s = read_corr(al, name, data, len, cf, err);
+  if (s != TLY_OK)
+    goto done;
+  size_t k = cf->k;
+  double *x = w;
+  double *sub = w + kk;
+  double *vals = w + 2 * kk;
+  double *lf = w + 2 * kk + MAX_CORR;
+  /* Positive definite: a Cholesky factor exists. Otherwise name the
+   * smallest eigenvalue, or repair. */
+  if (!tly__cholesky(k, cf->a, lf)) {
+    memcpy(x, cf->a, k * k * sizeof(double));
+    if (!tly__sym_eig(k, x, vals, NULL)) {
+      s = tly__fail_at(err, TLY_ERANGE, name, 0, 0,
+                       "eigenvalues of the matrix did not converge");
+      goto done;
+    }
+    if (!repair) {
+      s = tly__fail_at(err, TLY_ERANGE, name, 0, 0,
+                       "correlation matrix is not positive definite "
+                       "(smallest eigenvalue %.4g)",
+                       vals[0]);
+      goto done;
+    }
+    double mv;
+    s = tly__nearest_corr(al, k, cf->a, x, &mv, err);
+    if (s != TLY_OK)
+      goto done;
+    memcpy(cf->a, x, k * k * sizeof(double));
+    if (moved != NULL)
+      *moved = mv;
+  }
+  /* The states the model uses, in first-use order. */
+  size_t used[MAX_CORR];
+  size_t nu = 0;
+  for (size_t i = 0; i < m->n; i++) {
+    size_t r = 0;
+    while (r < k && !(cf->code[r][0] == m->u[i].code[0] &&
+                      cf->code[r][1] == m->u[i].code[1]))
+      r++;
+    if (r == k) {
+      s = tly__fail_at(err, TLY_ENOTFOUND, name, 0, 0,
+                       "no row for unit \"%s\"", m->u[i].code);
+      goto done;
+    }
+    size_t q = 0;
+    while (q < nu && used[q] != r)
+      q++;
+    if (q == nu)
+      used[nu++] = r;
+    row[i] = (int32_t)q;
+  }
+  for (size_t i = 0; i < nu; i++)
+    for (size_t j = 0; j < nu; j++)
+      sub[i * nu + j] = cf->a[used[i] * k + used[j]];
+  nl = nu * nu;
+  l = tly__calloc(al, nl, sizeof *l);
+  if (l == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  if (!tly__cholesky(nu, sub, l)) { /* a principal submatrix of a PD one */
+    s = tly__fail_at(err, TLY_ERANGE, name, 0, 0,
+                     "the units' correlation matrix is not positive "
+                     "definite");
+    goto done;
+  }
+  tly__free(al, m->corr_l, m->corr_k * m->corr_k * sizeof(double));
+  tly__free(al, m->corr_row, m->n * sizeof(int32_t));
+  m->corr_l = l;
+  m->corr_k = nu;
+  m->corr_row = row;
+  l = NULL;
+  row = NULL;
+done:
+  tly__free(al, l, nl * sizeof *l);
+  tly__free(al, row, m->n * sizeof *row);
+  tly__free(al, w, (3 * kk + MAX_CORR) * sizeof(double));
+  tly__free(al, cf, sizeof *cf);
+  return s;
+}
+
+tly_status tly_forecast_model_corr_load(tly_forecast_model *m,
+                                        const char *path, bool repair,
+                                        double *moved, tly_error *err)
+{
+  char *buf;
+  size_t len, cap;
+  tly_status s = read_all(&m->al, path, &buf, &len, &cap, err);
+  if (s != TLY_OK)
+    return s;
+  s = tly_forecast_model_corr_parse(m, path, buf, len, repair, moved, err);
+  tly__free(&m->al, buf, cap);
+  return s;
+}
+
+/*==== The engine ==========================================================*/
+
+struct tly_forecast {
+  tly_allocator al;
+  tly_forecast_method method;
+  uint64_t sims, kept, seed;
+  size_t nodes;
+  double quad_error;
+  int64_t electors, majority;
+  size_t n;
+  double *hist;      /* electors + 1 */
+  uint64_t *hist_n;  /* MC counts (electors + 1), NULL for exact */
+  double *unit_p;    /* n */
+  double *unit_tip;  /* n, NaN when not simulated */
+  double p_pv_loses; /* NaN when unknown */
+  int8_t *given;     /* n, copy of the condition (zeros when none) */
+  bool has_given;
+};
+
+/* The model as the kernels read it. */
+typedef struct prep {
+  size_t n;
+  double *mu;      /* mean - 1/2: the Democrat wins when mu + error > 0 */
+  double *sd;
+  int32_t *ev;
+  double *turn;    /* two-party votes; 0 for districts (counted statewide) */
+  int32_t *grp;    /* region, or n_regions for a unit without one */
+  const int8_t *given;
+  bool any_given;
+  size_t n_regions; /* regions with a factor (0 when region_sd is 0) */
+  size_t n_groups;  /* n_regions + 1 */
+  int64_t total, maj;
+  bool has_pv;
+  double sn, sr, df;
+  size_t corr_k;
+  const double *corr_l;
+  const int32_t *corr_row;
+} prep;
+
+static void prep_free(const tly_allocator *al, prep *p)
+{
+  tly__free(al, p->mu, p->n * sizeof(double));
+  tly__free(al, p->sd, p->n * sizeof(double));
+  tly__free(al, p->ev, p->n * sizeof(int32_t));
+  tly__free(al, p->turn, p->n * sizeof(double));
+  tly__free(al, p->grp, p->n * sizeof(int32_t));
+}
+
+static tly_status prep_make(const tly_forecast_model *m,
+                            const tly_forecast_opts *o, prep *p,
+                            tly_error *err)
+{
+  const tly_allocator *al = &m->al;
+  memset(p, 0, sizeof *p);
+  size_t n = m->n;
+  p->n = n;
+  p->mu = tly__calloc(al, n, sizeof(double));
+  p->sd = tly__calloc(al, n, sizeof(double));
+  p->ev = tly__calloc(al, n, sizeof(int32_t));
+  p->turn = tly__calloc(al, n, sizeof(double));
+  p->grp = tly__calloc(al, n, sizeof(int32_t));
+  if (!p->mu || !p->sd || !p->ev || !p->turn || !p->grp) {
+    prep_free(al, p);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  p->sn = o->national_sd;
+  p->sr = o->region_sd;
+  p->df = o->df;
+  p->n_regions = o->region_sd > 0.0 ? m->n_regions : 0;
+  p->n_groups = p->n_regions + 1;
+  p->has_pv = true;
+  p->given = o->given;
+  for (size_t i = 0; i < n; i++) {
+    const tly_forecast_unit *u = &m->u[i];
+    if (u->electors <= 0) {
+      prep_free(al, p);
+      return tly__fail_at(err, TLY_ENODATA, m->name, u->line, 0,
+                          "%s has no electors (add an electors column or "
+                          "take them from an election)",
+                          u->code);
+    }
+    p->mu[i] = u->mean - 0.5;
+    p->sd[i] = u->sd;
+    p->ev[i] = u->electors;
+    p->total += u->electors; /* <= 1000 units of <= 1000: no overflow */
+    p->grp[i] = p->n_regions > 0 ? m->region[i] : 0;
+    if (!is_district(u->code)) {
+      if (u->turnout < 0)
+        p->has_pv = false;
+      else
+        p->turn[i] = (double)u->turnout;
+    }
+    if (o->given != NULL && o->given[i] != 0)
+      p->any_given = true;
+    /* A unit no error can move, sitting exactly on 1/2, is a tie only a
+     * lot could settle: refuse it rather than pick a side. */
+    if (u->sd == 0.0 && p->sn == 0.0 &&
+        (p->sr == 0.0 || p->n_regions == 0) && m->corr_l == NULL &&
+        u->mean == 0.5) {
+      prep_free(al, p);
+      return tly__fail_at(err, TLY_EINVAL, m->name, u->line, 0,
+                          "%s: share 0.5 with no uncertainty is a tie; "
+                          "give it a side or an sd",
+                          u->code);
+    }
+  }
+  if (p->n_regions == 0)
+    for (size_t i = 0; i < n; i++)
+      p->grp[i] = 0;
+  p->maj = p->total / 2 + 1; /* floor(total / 2) + 1 */
+  p->corr_k = m->corr_k;
+  p->corr_l = m->corr_l;
+  p->corr_row = m->corr_row;
+  return TLY_OK;
+}
+
+/* P(the Democrat wins) and P(the Republican wins) for margin mean x and
+ * standard deviation s: Phi(x / s) and Phi(-x / s) each from erfc, so that
+ * both keep full relative accuracy in the tails; s = 0 is a step (a tie
+ * at exactly 0 splits evenly, which happens on a set of measure 0). */
+static inline void win_probs(double x, double s, double *pd, double *pr)
+{
+  if (s > 0.0) {
+    double t = x / s * M_SQRT1_2;
+    *pd = 0.5 * erfc(-t);
+    *pr = 0.5 * erfc(t);
+  } else {
+    *pd = x > 0.0 ? 1.0 : x < 0.0 ? 0.0 : 0.5;
+    *pr = 1.0 - *pd;
+  }
+}
+
+/*---- Exact method ------------------------------------------------------*/
+
+typedef struct rule {
+  size_t n;
+  double *x, *w;
+} rule;
+
+static void rule_free(const tly_allocator *al, rule *r)
+{
+  tly__free(al, r->x, r->n * sizeof(double));
+  tly__free(al, r->w, r->n * sizeof(double));
+  r->x = r->w = NULL;
+  r->n = 0;
+}
+
+/* The n-point rule of kind; n = 0 gives the one-point rule at 0 (for a
+ * factor that is absent). */
+static tly_status rule_make(const tly_allocator *al, tly__quad_kind kind,
+                            size_t n, double alpha, rule *r, tly_error *err)
+{
+  size_t m = n == 0 ? 1 : n;
+  r->n = m;
+  r->x = tly__calloc(al, m, sizeof(double));
+  r->w = tly__calloc(al, m, sizeof(double));
+  double *work = tly__calloc(al, 2 * m, sizeof(double));
+  tly_status s = TLY_OK;
+  if (r->x == NULL || r->w == NULL || work == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  } else if (n == 0) {
+    r->x[0] = kind == TLY__QUAD_LAGUERRE ? alpha + 1.0 : 0.0;
+    r->w[0] = 1.0;
+  } else if (!tly__gauss_rule(kind, n, alpha, r->x, r->w, work)) {
+    s = tly__fail(err, TLY_ERANGE, "quadrature rule did not converge");
+  }
+  tly__free(al, work, 2 * m * sizeof(double));
+  if (s != TLY_OK)
+    rule_free(al, r);
+  return s;
+}
+
+typedef struct exact_ws {
+  size_t *gstart;   /* n_groups + 1: offsets into order[] */
+  size_t *order;    /* units grouped by region */
+  int64_t *gev;     /* electors per group */
+  size_t *goff;     /* n_groups + 1: offsets into gd[] */
+  double *gd;       /* each group's EV distribution */
+  double *gmass;    /* each group's P(given outcomes) */
+  double *gnum;     /* per unit: E[p_i * P(given in its group)] */
+  double *pu;       /* per unit P(D) at the current node */
+  double *tmp;      /* a group's convolution at one node */
+  double *full, *full2; /* the whole convolution (total + 1) */
+  double *pre, *suf;    /* products of gmass before / after a group */
+  double *hist, *unit;  /* accumulators */
+  double mass;
+} exact_ws;
+
+/* Adds P(unit outcome) to the defective EV distribution d[0..len) in
+ * place: d'[k] = d[k] q + d[k - e] p, restricted to the given outcome. */
+static size_t conv_unit(double *d, size_t len, size_t e, double pd,
+                        double pr, int8_t given)
+{
+  if (given > 0)
+    pr = 0.0;
+  else if (given < 0)
+    pd = 0.0;
+  size_t nl = len + e;
+  for (size_t k = nl; k-- > 0;) {
+    double v = k < len ? d[k] * pr : 0.0;
+    if (k >= e)
+      v += d[k - e] * pd;
+    d[k] = v;
+  }
+  return nl;
+}
+
+/* One pass of the exact method with the given rules for the mixing
+ * variable (Student-t), the national factor and the regional factors. */
+static void exact_pass(const prep *p, const rule *mix, const rule *nat,
+                       const rule *reg, exact_ws *ws)
+{
+  size_t total = (size_t)p->total;
+  size_t ng = p->n_groups;
+  memset(ws->hist, 0, (total + 1) * sizeof(double));
+  memset(ws->unit, 0, p->n * sizeof(double));
+  ws->mass = 0.0;
+  for (size_t a = 0; a < mix->n; a++) {
+    /* g scales every error: g = sqrt((df - 2) / W), W = 2X, X the
+     * Laguerre node (a Gamma(df / 2) variate). */
+    double g = p->df > 0.0 ? sqrt((p->df - 2.0) / (2.0 * mix->x[a])) : 1.0;
+    for (size_t b = 0; b < nat->n; b++) {
+      double wab = mix->w[a] * nat->w[b];
+      double shift_n = g * p->sn * nat->x[b];
+      for (size_t gi = 0; gi < ng; gi++) {
+        bool has_factor = gi < p->n_regions;
+        const rule *rr = has_factor ? reg : NULL;
+        size_t nr = has_factor ? rr->n : 1;
+        double *gd = ws->gd + ws->goff[gi];
+        size_t glen = (size_t)ws->gev[gi] + 1;
+        memset(gd, 0, glen * sizeof(double));
+        ws->gmass[gi] = 0.0;
+        for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++)
+          ws->gnum[ws->order[q]] = 0.0;
+        for (size_t c = 0; c < nr; c++) {
+          double wr = has_factor ? rr->w[c] : 1.0;
+          double shift = shift_n + (has_factor ? g * p->sr * rr->x[c] : 0.0);
+          size_t len = 1;
+          double mq = 1.0;
+          ws->tmp[0] = 1.0;
+          for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
+            size_t i = ws->order[q];
+            double pd, pr;
+            win_probs(p->mu[i] + shift, g * p->sd[i], &pd, &pr);
+            int8_t gv = p->given != NULL ? p->given[i] : 0;
+            len = conv_unit(ws->tmp, len, (size_t)p->ev[i], pd, pr, gv);
+            ws->pu[i] = pd;
+            if (gv > 0)
+              mq *= pd;
+            else if (gv < 0)
+              mq *= pr;
+          }
+          for (size_t k = 0; k < len; k++)
+            gd[k] += wr * ws->tmp[k];
+          ws->gmass[gi] += wr * mq;
+          for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
+            size_t i = ws->order[q];
+            ws->gnum[i] += wr * ws->pu[i] * mq;
+          }
+        }
+      }
+      /* Convolve the groups, which are independent given this node. */
+      size_t flen = 1;
+      ws->full[0] = 1.0;
+      for (size_t gi = 0; gi < ng; gi++) {
+        const double *gd = ws->gd + ws->goff[gi];
+        size_t glen = (size_t)ws->gev[gi] + 1;
+        if (glen == 1) {
+          for (size_t k = 0; k < flen; k++)
+            ws->full[k] *= gd[0];
+          continue;
+        }
+        size_t nl = flen + glen - 1;
+        memset(ws->full2, 0, nl * sizeof(double));
+        for (size_t k = 0; k < flen; k++) {
+          double fk = ws->full[k];
+          if (fk == 0.0)
+            continue;
+          for (size_t j = 0; j < glen; j++)
+            ws->full2[k + j] += fk * gd[j];
+        }
+        double *t = ws->full;
+        ws->full = ws->full2;
+        ws->full2 = t;
+        flen = nl;
+      }
+      for (size_t k = 0; k < flen; k++)
+        ws->hist[k] += wab * ws->full[k];
+      ws->pre[0] = 1.0;
+      for (size_t gi = 0; gi < ng; gi++)
+        ws->pre[gi + 1] = ws->pre[gi] * ws->gmass[gi];
+      ws->suf[ng] = 1.0;
+      for (size_t gi = ng; gi-- > 0;)
+        ws->suf[gi] = ws->suf[gi + 1] * ws->gmass[gi];
+      ws->mass += wab * ws->pre[ng];
+      for (size_t gi = 0; gi < ng; gi++) {
+        double others = ws->pre[gi] * ws->suf[gi + 1];
+        for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
+          size_t i = ws->order[q];
+          ws->unit[i] += wab * ws->gnum[i] * others;
+        }
+      }
+    }
+  }
+}
+
+static void exact_ws_free(const tly_allocator *al, exact_ws *ws,
+                          const prep *p)
+{
+  size_t ng = p->n_groups;
+  size_t t1 = (size_t)p->total + 1;
+  tly__free(al, ws->gstart, (ng + 1) * sizeof(size_t));
+  tly__free(al, ws->order, p->n * sizeof(size_t));
+  tly__free(al, ws->gev, ng * sizeof(int64_t));
+  tly__free(al, ws->goff, (ng + 1) * sizeof(size_t));
+  tly__free(al, ws->gd, (t1 + ng) * sizeof(double));
+  tly__free(al, ws->gmass, ng * sizeof(double));
+  tly__free(al, ws->gnum, p->n * sizeof(double));
+  tly__free(al, ws->pu, p->n * sizeof(double));
+  tly__free(al, ws->tmp, t1 * sizeof(double));
+  tly__free(al, ws->full, t1 * sizeof(double));
+  tly__free(al, ws->full2, t1 * sizeof(double));
+  tly__free(al, ws->pre, (ng + 1) * sizeof(double));
+  tly__free(al, ws->suf, (ng + 1) * sizeof(double));
+  tly__free(al, ws->hist, t1 * sizeof(double));
+  tly__free(al, ws->unit, p->n * sizeof(double));
+}
+
+static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
+                                exact_ws *ws, tly_error *err)
+{
+  memset(ws, 0, sizeof *ws);
+  size_t ng = p->n_groups;
+  size_t t1 = (size_t)p->total + 1;
+  ws->gstart = tly__calloc(al, ng + 1, sizeof(size_t));
+  ws->order = tly__calloc(al, p->n, sizeof(size_t));
+  ws->gev = tly__calloc(al, ng, sizeof(int64_t));
+  ws->goff = tly__calloc(al, ng + 1, sizeof(size_t));
+  ws->gd = tly__calloc(al, t1 + ng, sizeof(double));
+  ws->gmass = tly__calloc(al, ng, sizeof(double));
+  ws->gnum = tly__calloc(al, p->n, sizeof(double));
+  ws->pu = tly__calloc(al, p->n, sizeof(double));
+  ws->tmp = tly__calloc(al, t1, sizeof(double));
+  ws->full = tly__calloc(al, t1, sizeof(double));
+  ws->full2 = tly__calloc(al, t1, sizeof(double));
+  ws->pre = tly__calloc(al, ng + 1, sizeof(double));
+  ws->suf = tly__calloc(al, ng + 1, sizeof(double));
+  ws->hist = tly__calloc(al, t1, sizeof(double));
+  ws->unit = tly__calloc(al, p->n, sizeof(double));
+  if (!ws->gstart || !ws->order || !ws->gev || !ws->goff || !ws->gd ||
+      !ws->gmass || !ws->gnum || !ws->pu || !ws->tmp || !ws->full ||
+      !ws->full2 || !ws->pre || !ws->suf || !ws->hist || !ws->unit) {
+    exact_ws_free(al, ws, p);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  size_t q = 0;
+  for (size_t gi = 0; gi < ng; gi++) {
+    ws->gstart[gi] = q;
+    for (size_t i = 0; i < p->n; i++) {
+      if ((size_t)p->grp[i] == gi || (gi == ng - 1 && p->grp[i] < 0)) {
+        ws->order[q++] = i;
+        ws->gev[gi] += p->ev[i];
+      }
+    }
+  }
+  ws->gstart[ng] = q;
+  ws->goff[0] = 0;
+  for (size_t gi = 0; gi < ng; gi++)
+    ws->goff[gi + 1] = ws->goff[gi] + (size_t)ws->gev[gi] + 1;
+  return TLY_OK;
+}
+
+/* The tolerance on every probability the exact method reports: more nodes
+ * change nothing printed (percentages to 2 decimals, JSON to 12 digits of
+ * anything above 1e-10). */
+#define EXACT_TOL 1e-11
+
+static tly_status run_exact(const tly_forecast_model *m, const prep *p,
+                            tly_forecast *f, tly_error *err)
+{
+  const tly_allocator *al = &m->al;
+  exact_ws ws;
+  tly_status s = exact_ws_make(al, p, &ws, err);
+  if (s != TLY_OK)
+    return s;
+  size_t t1 = (size_t)p->total + 1;
+  double *prev = tly__calloc(al, t1 + p->n, sizeof(double));
+  rule mix = {0}, nat = {0}, reg = {0};
+  if (prev == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  bool any_factor = p->sn > 0.0 || p->n_regions > 0 || p->df > 0.0;
+  /* Node counts double from 16 until nothing moves by more than the
+   * tolerance; the work bound keeps nested regional rules affordable. */
+  double best_err = INFINITY;
+  for (size_t level = 0;; level++) {
+    size_t nh = (size_t)16 << level;
+    size_t nl = (size_t)8 << level;
+    rule_free(al, &mix);
+    rule_free(al, &nat);
+    rule_free(al, &reg);
+    double alpha = p->df / 2.0 - 1.0;
+    s = rule_make(al, TLY__QUAD_LAGUERRE, p->df > 0.0 ? nl : 0, alpha, &mix,
+                  err);
+    if (s == TLY_OK)
+      s = rule_make(al, TLY__QUAD_HERMITE, p->sn > 0.0 ? nh : 0, 0.0, &nat,
+                    err);
+    if (s == TLY_OK)
+      s = rule_make(al, TLY__QUAD_HERMITE, p->n_regions > 0 ? nh : 0, 0.0,
+                    &reg, err);
+    if (s != TLY_OK)
+      goto done;
+    exact_pass(p, &mix, &nat, &reg, &ws);
+    if (!(ws.mass > 1e-300)) {
+      s = tly__fail(err, TLY_ERANGE,
+                    "the given outcomes have probability 0");
+      goto done;
+    }
+    double diff = 0.0;
+    for (size_t k = 0; k < t1; k++) {
+      double v = ws.hist[k] / ws.mass;
+      diff = fmax(diff, fabs(v - prev[k]));
+      prev[k] = v;
+    }
+    for (size_t i = 0; i < p->n; i++) {
+      double v = ws.unit[i] / ws.mass;
+      diff = fmax(diff, fabs(v - prev[t1 + i]));
+      prev[t1 + i] = v;
+    }
+    f->nodes = p->sn > 0.0 || p->n_regions > 0 ? nh : p->df > 0.0 ? nl : 1;
+    if (!any_factor) {
+      best_err = 0.0;
+      break;
+    }
+    if (level > 0)
+      best_err = diff;
+    if (level > 0 && diff <= EXACT_TOL)
+      break;
+    /* Work of the next level, in unit-node evaluations. */
+    double mult = (double)(2 * nh) * (p->df > 0.0 ? (double)(2 * nl) : 1.0) *
+                  (p->n_regions > 0 ? (double)(2 * nh) : 1.0);
+    if (mult * (double)p->n > 4e8 || nh >= 1024)
+      break;
+  }
+  memcpy(f->hist, prev, t1 * sizeof(double));
+  for (size_t i = 0; i < p->n; i++) {
+    double v = prev[t1 + i];
+    if (p->given != NULL && p->given[i] != 0)
+      v = p->given[i] > 0 ? 1.0 : 0.0;
+    f->unit_p[i] = v;
+  }
+  f->quad_error = best_err;
+done:
+  rule_free(al, &mix);
+  rule_free(al, &nat);
+  rule_free(al, &reg);
+  tly__free(al, prev, (t1 + p->n) * sizeof(double));
+  exact_ws_free(al, &ws, p);
+  return s;
+}
+
+/*---- Monte Carlo -------------------------------------------------------*/
+
+typedef struct mc_shared {
+  const prep *p;
+  tly__zig zig;
+  uint64_t seed, sims, n_blocks;
+  atomic_uint_fast64_t next_block;
+  atomic_uint_fast64_t done;
+  tly_progress progress;
+  void *progress_ud;
+  bool draws;
+} mc_shared;
+
+typedef struct mc_worker {
+  mc_shared *sh;
+  int id;
+  uint64_t *hist, *win, *tip;
+  uint64_t kept, pv_loses;
+  double *m;        /* each unit's margin in the current simulation */
+  double *fr;       /* the shared error of each group */
+  double *y;        /* correlated draws (corr_k) */
+  double *key;      /* tipping scratch: winner's margins */
+  int32_t *id_;     /* tipping scratch: unit indices */
+  int32_t *evs;     /* tipping scratch: electors */
+  char *buf;        /* draws of the current block */
+  size_t buf_len, buf_cap;
+  bool buf_fail;
+  uint64_t block;   /* for draws: the block to run this round */
+  bool live;        /* for draws: a thread runs it this round */
+} mc_worker;
+
+/* Whether unit a is weaker for the winner than unit b: a smaller margin,
+ * ties broken towards the higher index, so the order is total. */
+static inline bool weaker(double ka, int32_t ia, double kb, int32_t ib)
+{
+  return ka < kb || (ka == kb && ia > ib);
+}
+
+/* The tipping point of one simulation: ordered by the winner's margin, the
+ * unit whose electors carry the winner to the majority. The winner's units
+ * are scanned from whichever end is nearer that unit (excess = the
+ * winner's electors - majority). */
+static int32_t tipping_unit(mc_worker *w, const prep *p, bool dwin,
+                            int64_t win_ev)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    double mi = w->m[i];
+    bool won = dwin ? mi > 0.0 : !(mi > 0.0);
+    if (won) {
+      w->key[k] = dwin ? mi : -mi;
+      w->id_[k] = (int32_t)i;
+      w->evs[k] = p->ev[i];
+      k++;
+    }
+  }
+  int64_t excess = win_ev - p->maj;
+  int64_t cum = 0;
+  if (excess < p->maj) { /* from the weakest: first cum > excess */
+    while (k > 0) {
+      size_t b = 0;
+      for (size_t j = 1; j < k; j++)
+        if (weaker(w->key[j], w->id_[j], w->key[b], w->id_[b]))
+          b = j;
+      cum += w->evs[b];
+      if (cum > excess)
+        return w->id_[b];
+      k--;
+      w->key[b] = w->key[k];
+      w->id_[b] = w->id_[k];
+      w->evs[b] = w->evs[k];
+    }
+  } else { /* from the strongest: first cum >= majority */
+    while (k > 0) {
+      size_t b = 0;
+      for (size_t j = 1; j < k; j++)
+        if (weaker(w->key[b], w->id_[b], w->key[j], w->id_[j]))
+          b = j;
+      cum += w->evs[b];
+      if (cum >= p->maj)
+        return w->id_[b];
+      k--;
+      w->key[b] = w->key[k];
+      w->id_[b] = w->id_[k];
+      w->evs[b] = w->evs[k];
+    }
+  }
+  return -1; /* unreachable: the winner's electors reach the majority */
+}
+
+/* Appends one simulation's draws line to the worker's buffer. */
+static void draws_line(mc_worker *w, const prep *p, uint64_t sim,
+                       int64_t evd, double pv_share)
+{
+  size_t need = 64 + p->n * 12;
+  if (w->buf_len + need > w->buf_cap) {
+    w->buf_fail = true;
+    return;
+  }
+  char *q = w->buf + w->buf_len;
+  int k = p->has_pv
+              ? snprintf(q, need, "%llu,%lld,%.6f", (unsigned long long)sim,
+                         (long long)evd, pv_share)
+              : snprintf(q, need, "%llu,%lld,", (unsigned long long)sim,
+                         (long long)evd);
+  size_t len = (size_t)k;
+  for (size_t i = 0; i < p->n; i++)
+    len += (size_t)snprintf(q + len, need - len, ",%.6f", 0.5 + w->m[i]);
+  q[len++] = '\n';
+  w->buf_len += len;
+}
+
+/* Runs simulations [first, end) of one block from its own stream. */
+static void run_block(mc_worker *w, uint64_t block)
+{
+  mc_shared *sh = w->sh;
+  const prep *p = sh->p;
+  const tly__zig *z = &sh->zig;
+  tly__rng r;
+  tly__rng_seed(&r, sh->seed, block);
+  uint64_t first = block * BLOCK;
+  uint64_t end = first + BLOCK < sh->sims ? first + BLOCK : sh->sims;
+  size_t n = p->n;
+  size_t nreg = p->n_regions;
+  const double *mu = p->mu;
+  const double *sd = p->sd;
+  const int32_t *ev = p->ev;
+  const int32_t *grp = p->grp;
+  const double *turn = p->turn;
+  double turn_sum = 0.0;
+  for (size_t i = 0; i < n; i++)
+    turn_sum += turn[i];
+  for (uint64_t sim = first; sim < end; sim++) {
+    double g = 1.0;
+    if (p->df > 0.0) {
+      double chi2 = 2.0 * tly__rng_gamma(&r, z, p->df / 2.0);
+      g = sqrt((p->df - 2.0) / chi2);
+    }
+    double zn = p->sn > 0.0 ? p->sn * tly__rng_normal(&r, z) : 0.0;
+    for (size_t gi = 0; gi < nreg; gi++)
+      w->fr[gi] = g * (zn + p->sr * tly__rng_normal(&r, z));
+    if (nreg == 0)
+      w->fr[0] = g * zn;
+    int64_t evd = 0;
+    double pv = 0.0;
+    if (p->corr_l == NULL) {
+      for (size_t i = 0; i < n; i++) {
+        double e = sd[i] > 0.0 ? sd[i] * tly__rng_normal(&r, z) : 0.0;
+        double mi = mu[i] + w->fr[grp[i]] + g * e;
+        w->m[i] = mi;
+        evd += mi > 0.0 ? ev[i] : 0;
+        double c = mi < -0.5 ? -0.5 : mi > 0.5 ? 0.5 : mi;
+        pv += turn[i] * c;
+      }
+    } else {
+      size_t k = p->corr_k;
+      for (size_t a = 0; a < k; a++)
+        w->y[a] = tly__rng_normal(&r, z);
+      for (size_t a = k; a-- > 0;) { /* y = L y, in place from the bottom */
+        double s = 0.0;
+        const double *row = p->corr_l + a * k;
+        for (size_t b = 0; b <= a; b++)
+          s += row[b] * w->y[b];
+        w->y[a] = s;
+      }
+      for (size_t i = 0; i < n; i++) {
+        double mi = mu[i] + w->fr[grp[i]] + g * sd[i] * w->y[p->corr_row[i]];
+        w->m[i] = mi;
+        evd += mi > 0.0 ? ev[i] : 0;
+        double c = mi < -0.5 ? -0.5 : mi > 0.5 ? 0.5 : mi;
+        pv += turn[i] * c;
+      }
+    }
+    if (p->any_given) {
+      bool ok = true;
+      for (size_t i = 0; i < n && ok; i++)
+        if (p->given[i] != 0 && (p->given[i] > 0) != (w->m[i] > 0.0))
+          ok = false;
+      if (!ok)
+        continue;
+    }
+    w->kept++;
+    w->hist[evd]++;
+    for (size_t i = 0; i < n; i++)
+      w->win[i] += w->m[i] > 0.0;
+    int64_t evr = p->total - evd;
+    bool dwin = evd >= p->maj;
+    bool rwin = evr >= p->maj;
+    if (dwin || rwin) {
+      int32_t t = tipping_unit(w, p, dwin, dwin ? evd : evr);
+      if (t >= 0)
+        w->tip[t]++;
+    }
+    if (p->has_pv && ((pv > 0.0 && rwin) || (pv < 0.0 && dwin)))
+      w->pv_loses++;
+    if (sh->draws)
+      draws_line(w, p, sim + 1, evd,
+                 turn_sum > 0.0 ? 0.5 + pv / turn_sum : 0.5);
+  }
+}
+
+static void *worker_main(void *arg)
+{
+  mc_worker *w = arg;
+  mc_shared *sh = w->sh;
+  for (;;) {
+    uint64_t b = atomic_fetch_add(&sh->next_block, 1);
+    if (b >= sh->n_blocks)
+      break;
+    run_block(w, b);
+    uint64_t first = b * BLOCK;
+    uint64_t cnt = first + BLOCK < sh->sims ? BLOCK : sh->sims - first;
+    uint64_t done = atomic_fetch_add(&sh->done, cnt) + cnt;
+    if (w->id == 0 && sh->progress != NULL)
+      sh->progress(sh->progress_ud, done, sh->sims);
+  }
+  return NULL;
+}
+
+static void *worker_one(void *arg)
+{
+  mc_worker *w = arg;
+  run_block(w, w->block);
+  return NULL;
+}
+
+static void worker_free(const tly_allocator *al, mc_worker *w, const prep *p)
+{
+  size_t n = p->n;
+  tly__free(al, w->hist, ((size_t)p->total + 1) * sizeof(uint64_t));
+  tly__free(al, w->win, n * sizeof(uint64_t));
+  tly__free(al, w->tip, n * sizeof(uint64_t));
+  tly__free(al, w->m, n * sizeof(double));
+  tly__free(al, w->fr, (p->n_groups + 1) * sizeof(double));
+  tly__free(al, w->y, (p->corr_k + 1) * sizeof(double));
+  tly__free(al, w->key, n * sizeof(double));
+  tly__free(al, w->id_, n * sizeof(int32_t));
+  tly__free(al, w->evs, n * sizeof(int32_t));
+  tly__free(al, w->buf, w->buf_cap);
+}
+
+static bool worker_make(const tly_allocator *al, mc_worker *w, const prep *p,
+                        bool draws)
+{
+  size_t n = p->n;
+  memset(w, 0, sizeof *w);
+  w->hist = tly__calloc(al, (size_t)p->total + 1, sizeof(uint64_t));
+  w->win = tly__calloc(al, n, sizeof(uint64_t));
+  w->tip = tly__calloc(al, n, sizeof(uint64_t));
+  w->m = tly__calloc(al, n, sizeof(double));
+  w->fr = tly__calloc(al, p->n_groups + 1, sizeof(double));
+  w->y = tly__calloc(al, p->corr_k + 1, sizeof(double));
+  w->key = tly__calloc(al, n, sizeof(double));
+  w->id_ = tly__calloc(al, n, sizeof(int32_t));
+  w->evs = tly__calloc(al, n, sizeof(int32_t));
+  if (draws) {
+    w->buf_cap = (size_t)BLOCK * (64 + n * 12);
+    w->buf = tly__malloc(al, w->buf_cap);
+  }
+  return w->hist && w->win && w->tip && w->m && w->fr && w->y && w->key &&
+         w->id_ && w->evs && (!draws || w->buf);
+}
+
+/* Runs sims simulations on `threads` threads into f's tallies. With a
+ * draws writer, blocks run in rounds of one per thread and are written in
+ * block order after each round, so the file is the same for any thread
+ * count; otherwise threads take blocks as they finish them. */
+static tly_status run_mc(const tly_forecast_model *m, const prep *p,
+                         const tly_forecast_opts *o, tly_forecast *f,
+                         bool tallies, tly_error *err)
+{
+  const tly_allocator *al = &m->al;
+  size_t n = p->n;
+  size_t t1 = (size_t)p->total + 1;
+  int nt = o->threads;
+  uint64_t n_blocks = o->sims / BLOCK + (o->sims % BLOCK != 0);
+  if ((uint64_t)nt > n_blocks)
+    nt = (int)(n_blocks > 0 ? n_blocks : 1);
+  mc_shared *sh = tly__calloc(al, 1, sizeof *sh);
+  mc_worker *ws = tly__calloc(al, (size_t)nt, sizeof *ws);
+  pthread_t *th = tly__calloc(al, (size_t)nt, sizeof *th);
+  int made = 0;
+  tly_status s = TLY_OK;
+  if (sh == NULL || ws == NULL || th == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  sh->p = p;
+  tly__zig_init(&sh->zig);
+  sh->seed = o->seed;
+  sh->sims = o->sims;
+  sh->n_blocks = n_blocks;
+  atomic_init(&sh->next_block, 0);
+  atomic_init(&sh->done, 0);
+  sh->progress = o->progress;
+  sh->progress_ud = o->progress_ud;
+  sh->draws = o->draws != NULL;
+  for (; made < nt; made++) {
+    if (!worker_make(al, &ws[made], p, sh->draws)) {
+      worker_free(al, &ws[made], p);
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
+    }
+    ws[made].sh = sh;
+    ws[made].id = made;
+  }
+  if (sh->draws) {
+    static const char head[] = "draw,ev_D,popular_D";
+    int rc = o->draws(o->draws_ud, head, sizeof head - 1);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+      char col[16];
+      int k = snprintf(col, sizeof col, ",%s", m->u[i].code);
+      rc = o->draws(o->draws_ud, col, (size_t)k);
+    }
+    if (rc == 0)
+      rc = o->draws(o->draws_ud, "\n", 1);
+    for (uint64_t b0 = 0; b0 < n_blocks && rc == 0; b0 += (uint64_t)nt) {
+      int k = 0;
+      for (; k < nt && b0 + (uint64_t)k < n_blocks; k++) {
+        ws[k].block = b0 + (uint64_t)k;
+        ws[k].buf_len = 0;
+        ws[k].live = k > 0 &&
+                     pthread_create(&th[k], NULL, worker_one, &ws[k]) == 0;
+        if (k > 0 && !ws[k].live)
+          worker_one(&ws[k]); /* no thread: run it here */
+      }
+      worker_one(&ws[0]);
+      for (int j = 1; j < k; j++)
+        if (ws[j].live)
+          pthread_join(th[j], NULL);
+      for (int j = 0; j < k && rc == 0; j++) {
+        if (ws[j].buf_fail) {
+          rc = -1;
+          break;
+        }
+        rc = o->draws(o->draws_ud, ws[j].buf, ws[j].buf_len);
+      }
+      uint64_t done_sims = (b0 + (uint64_t)k) * BLOCK;
+      if (o->progress != NULL)
+        o->progress(o->progress_ud,
+                    done_sims < o->sims ? done_sims : o->sims, o->sims);
+    }
+    if (rc != 0) {
+      s = tly__fail(err, TLY_EIO, "cannot write the draws");
+      goto done;
+    }
+  } else if (nt == 1) {
+    worker_main(&ws[0]);
+  } else {
+    int started = 0;
+    for (int k = 1; k < nt; k++) {
+      if (pthread_create(&th[k], NULL, worker_main, &ws[k]) != 0)
+        break;
+      started++;
+    }
+    worker_main(&ws[0]); /* the calling thread works too */
+    for (int k = 1; k <= started; k++)
+      pthread_join(th[k], NULL);
+  }
+  /* Integer tallies: their sums do not depend on who ran which block. */
+  uint64_t kept = 0, pvl = 0;
+  for (int k = 0; k < nt; k++) {
+    kept += ws[k].kept;
+    pvl += ws[k].pv_loses;
+  }
+  f->sims = o->sims;
+  f->kept = kept;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t tip = 0, win = 0;
+    for (int k = 0; k < nt; k++) {
+      tip += ws[k].tip[i];
+      win += ws[k].win[i];
+    }
+    f->unit_tip[i] = kept > 0 ? (double)tip / (double)kept : NAN;
+    if (tallies)
+      f->unit_p[i] = kept > 0 ? (double)win / (double)kept : NAN;
+  }
+  f->p_pv_loses = p->has_pv && kept > 0 ? (double)pvl / (double)kept : NAN;
+  if (tallies) {
+    for (size_t k = 0; k < t1; k++) {
+      uint64_t c = 0;
+      for (int j = 0; j < nt; j++)
+        c += ws[j].hist[k];
+      f->hist_n[k] = c;
+      f->hist[k] = kept > 0 ? (double)c / (double)kept : 0.0;
+    }
+  }
+done:
+  for (int k = 0; k < made; k++)
+    worker_free(al, &ws[k], p);
+  tly__free(al, th, (size_t)(nt > 0 ? nt : 1) * sizeof *th);
+  tly__free(al, ws, (size_t)(nt > 0 ? nt : 1) * sizeof *ws);
+  tly__free(al, sh, sizeof *sh);
+  return s;
+}
+
+/*---- Running a forecast ------------------------------------------------*/
+
+void tly_forecast_opts_init(tly_forecast_opts *o)
+{
+  memset(o, 0, sizeof *o);
+  o->method = TLY_FORECAST_AUTO;
+  o->sims = 1000000;
+  o->seed = 1;
+  o->threads = 1;
+}
+
+void tly_forecast_free(tly_forecast *f)
+{
+  if (f == NULL)
+    return;
+  tly_allocator al = f->al;
+  size_t t1 = (size_t)f->electors + 1;
+  tly__free(&al, f->hist, t1 * sizeof(double));
+  tly__free(&al, f->hist_n, t1 * sizeof(uint64_t));
+  tly__free(&al, f->unit_p, f->n * sizeof(double));
+  tly__free(&al, f->unit_tip, f->n * sizeof(double));
+  tly__free(&al, f->given, f->n * sizeof(int8_t));
+  tly__free(&al, f, sizeof *f);
+}
+
+static tly_status check_opts(const tly_forecast_model *m,
+                             const tly_forecast_opts *o, tly_error *err)
+{
+  if (!(o->national_sd >= 0.0 && o->national_sd <= 1.0))
+    return tly__fail(err, TLY_EINVAL, "national sd %g is outside [0, 1]",
+                     o->national_sd);
+  if (!(o->region_sd >= 0.0 && o->region_sd <= 1.0))
+    return tly__fail(err, TLY_EINVAL, "regional sd %g is outside [0, 1]",
+                     o->region_sd);
+  if (o->region_sd > 0.0 && m->n_regions == 0)
+    return tly__fail(err, TLY_EINVAL,
+                     "a regional sd needs regions (census4, census9 or a "
+                     "file)");
+  if (!(o->df == 0.0 || (o->df > 2.0 && o->df <= 1e6)))
+    return tly__fail(err, TLY_EINVAL,
+                     "degrees of freedom %g: use 0 (normal) or more than 2 "
+                     "(so the sd exists)",
+                     o->df);
+  if (o->threads < 1 || o->threads > 256)
+    return tly__fail(err, TLY_EINVAL, "threads %d outside 1..256",
+                     o->threads);
+  if (o->method != TLY_FORECAST_AUTO && o->method != TLY_FORECAST_EXACT &&
+      o->method != TLY_FORECAST_MC)
+    return tly__fail(err, TLY_EINVAL, "unknown method");
+  if (o->method == TLY_FORECAST_EXACT && m->corr_l != NULL)
+    return tly__fail(err, TLY_EUNSUPPORTED,
+                     "the exact method needs units independent given a few "
+                     "factors; a correlation matrix needs Monte Carlo");
+  if (o->method == TLY_FORECAST_MC && o->sims == 0)
+    return tly__fail(err, TLY_EINVAL, "Monte Carlo needs at least one "
+                                      "simulation");
+  if (o->sims > (UINT64_MAX >> 16))
+    return tly__fail(err, TLY_EINVAL, "too many simulations");
+  return TLY_OK;
+}
+
+tly_status tly_forecast_run(const tly_forecast_model *m,
+                            const tly_forecast_opts *o_in, tly_forecast **out,
+                            tly_error *err)
+{
+  *out = NULL;
+  tly_forecast_opts o;
+  if (o_in != NULL)
+    o = *o_in;
+  else
+    tly_forecast_opts_init(&o);
+  tly_status s = check_opts(m, &o, err);
+  if (s != TLY_OK)
+    return s;
+  prep p;
+  s = prep_make(m, &o, &p, err);
+  if (s != TLY_OK)
+    return s;
+  const tly_allocator *al = &m->al;
+  tly_forecast *f = tly__calloc(al, 1, sizeof *f);
+  if (f == NULL) {
+    prep_free(al, &p);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  f->al = m->al;
+  f->n = p.n;
+  f->electors = p.total;
+  f->majority = p.maj;
+  f->seed = o.seed;
+  size_t t1 = (size_t)p.total + 1;
+  f->hist = tly__calloc(al, t1, sizeof(double));
+  f->unit_p = tly__calloc(al, p.n, sizeof(double));
+  f->unit_tip = tly__calloc(al, p.n, sizeof(double));
+  f->given = tly__calloc(al, p.n, sizeof(int8_t));
+  bool mc = o.method == TLY_FORECAST_MC ||
+            (o.method == TLY_FORECAST_AUTO && m->corr_l != NULL);
+  if (mc)
+    f->hist_n = tly__calloc(al, t1, sizeof(uint64_t));
+  if (!f->hist || !f->unit_p || !f->unit_tip || !f->given ||
+      (mc && !f->hist_n)) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto fail;
+  }
+  if (o.given != NULL) {
+    memcpy(f->given, o.given, p.n);
+    f->has_given = p.any_given;
+  }
+  f->p_pv_loses = NAN;
+  for (size_t i = 0; i < p.n; i++)
+    f->unit_tip[i] = NAN;
+  if (mc) {
+    f->method = TLY_FORECAST_MC;
+    s = run_mc(m, &p, &o, f, true, err);
+    if (s == TLY_OK && f->kept == 0)
+      s = tly__fail(err, TLY_ENODATA,
+                    "none of %llu simulations satisfied the given outcomes",
+                    (unsigned long long)o.sims);
+  } else {
+    f->method = TLY_FORECAST_EXACT;
+    s = run_exact(m, &p, f, err);
+    /* Tipping points and the popular vote depend on the order and size of
+     * margins, not only on who wins where: they are simulated. */
+    if (s == TLY_OK && o.sims > 0)
+      s = run_mc(m, &p, &o, f, false, err);
+  }
+  if (s != TLY_OK)
+    goto fail;
+  prep_free(al, &p);
+  *out = f;
+  return TLY_OK;
+fail:
+  prep_free(al, &p);
+  tly_forecast_free(f);
+  return s;
+}
+
+tly_status tly_forecast_parse_given(const tly_forecast_model *m,
+                                    const char *spec, int8_t *given,
+                                    tly_error *err)
+{
+  memset(given, 0, m->n);
+  const char *p = spec;
+  while (*p != '\0') {
+    const char *end = strchr(p, ',');
+    size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+    const char *eq = memchr(p, '=', len);
+    char code[8], who[16];
+    size_t cl = eq != NULL ? (size_t)(eq - p) : 0;
+    size_t wl = eq != NULL ? len - cl - 1 : 0;
+    if (eq == NULL || cl == 0 || cl >= sizeof code || wl == 0 ||
+        wl >= sizeof who)
+      return tly__fail(err, TLY_EINVAL,
+                       "given \"%.*s\" is not UNIT=D or UNIT=R", (int)len, p);
+    memcpy(code, p, cl);
+    code[cl] = '\0';
+    memcpy(who, eq + 1, wl);
+    who[wl] = '\0';
+    int32_t i = tly_forecast_model_find_unit(m, code);
+    if (i < 0)
+      return tly__fail(err, TLY_EINVAL, "given: no unit \"%s\" in the "
+                                        "forecast",
+                       code);
+    int8_t v = 0;
+    if (ieq(who, "D") || ieq(who, "Democrat") || ieq(who, "Dem"))
+      v = 1;
+    else if (ieq(who, "R") || ieq(who, "Republican") || ieq(who, "Rep"))
+      v = -1;
+    else
+      return tly__fail(err, TLY_EINVAL,
+                       "given: \"%s\" is not D or R (for %s)", who, code);
+    if (given[i] != 0 && given[i] != v)
+      return tly__fail(err, TLY_EINVAL, "given: %s is given both ways",
+                       code);
+    given[i] = v;
+    p += len;
+    if (*p == ',')
+      p++;
+  }
+  return TLY_OK;
+}
+
+/*---- Results -----------------------------------------------------------*/
+
+tly_forecast_method tly_forecast_method_used(const tly_forecast *f)
+{
+  return f->method;
+}
+
+uint64_t tly_forecast_simulations(const tly_forecast *f)
+{
+  return f->sims;
+}
+
+uint64_t tly_forecast_kept(const tly_forecast *f)
+{
+  return f->kept;
+}
+
+size_t tly_forecast_nodes(const tly_forecast *f)
+{
+  return f->nodes;
+}
+
+double tly_forecast_quadrature_error(const tly_forecast *f)
+{
+  return f->quad_error;
+}
+
+int64_t tly_forecast_electors(const tly_forecast *f)
+{
+  return f->electors;
+}
+
+int64_t tly_forecast_majority(const tly_forecast *f)
+{
+  return f->majority;
+}
+
+double tly_forecast_p_win(const tly_forecast *f, char party)
+{
+  /* Monte Carlo sums counts (exact), then divides once. */
+  int64_t lo = party == 'D' ? f->majority : 0;
+  int64_t hi = party == 'D' ? f->electors : f->electors - f->majority;
+  if (f->hist_n != NULL) {
+    uint64_t c = 0;
+    for (int64_t k = lo; k <= hi; k++)
+      c += f->hist_n[k];
+    return (double)c / (double)f->kept;
+  }
+  double s = 0.0;
+  for (int64_t k = lo; k <= hi; k++)
+    s += f->hist[k];
+  return s;
+}
+
+double tly_forecast_p_no_majority(const tly_forecast *f)
+{
+  int64_t lo = f->electors - f->majority + 1;
+  if (f->hist_n != NULL) {
+    uint64_t c = 0;
+    for (int64_t k = lo; k < f->majority; k++)
+      c += f->hist_n[k];
+    return (double)c / (double)f->kept;
+  }
+  double s = 0.0;
+  for (int64_t k = lo; k < f->majority; k++)
+    s += f->hist[k];
+  return s;
+}
+
+double tly_forecast_ev_mean(const tly_forecast *f)
+{
+  double s = 0.0;
+  for (int64_t k = 0; k <= f->electors; k++)
+    s += (double)k * f->hist[k];
+  return s;
+}
+
+int64_t tly_forecast_ev_quantile(const tly_forecast *f, int percent)
+{
+  if (f->hist_n != NULL) {
+    /* Smallest k with 100 * count(EV <= k) >= percent * kept, in integers
+     * (kept < 2^48, so neither product overflows 64 bits). */
+    uint64_t c = 0;
+    for (int64_t k = 0; k <= f->electors; k++) {
+      c += f->hist_n[k];
+      if (100 * c >= (uint64_t)percent * f->kept)
+        return k;
+    }
+    return f->electors;
+  }
+  double q = percent / 100.0;
+  double c = 0.0;
+  for (int64_t k = 0; k <= f->electors; k++) {
+    c += f->hist[k];
+    if (c >= q)
+      return k;
+  }
+  return f->electors;
+}
+
+const double *tly_forecast_ev_histogram(const tly_forecast *f, size_t *len)
+{
+  *len = (size_t)f->electors + 1;
+  return f->hist;
+}
+
+double tly_forecast_unit_p_win(const tly_forecast *f, size_t i)
+{
+  return i < f->n ? f->unit_p[i] : NAN;
+}
+
+double tly_forecast_unit_p_tipping(const tly_forecast *f, size_t i)
+{
+  return i < f->n ? f->unit_tip[i] : NAN;
+}
+
+double tly_forecast_p_popular_winner_loses(const tly_forecast *f)
+{
+  return f->p_pv_loses;
+}
+
+/*---- Writers -----------------------------------------------------------*/
+
+static json_t *real_or_null(double v)
+{
+  return isnan(v) ? json_null() : json_real(v);
+}
+
+static void jput(json_t *o, const char *k, json_t *v, bool *ok)
+{
+  if (v == NULL || json_object_set_new(o, k, v) != 0)
+    *ok = false;
+}
+
+tly_status tly_json_forecast(const tly_forecast_model *m,
+                             const tly_forecast *f, tly_writer w, void *ud,
+                             tly_error *err)
+{
+  bool ok = true;
+  json_t *root = json_object();
+  if (root == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  bool mc = f->method == TLY_FORECAST_MC;
+  jput(root, "method", json_string(mc ? "mc" : "exact"), &ok);
+  jput(root, "simulations", json_integer((json_int_t)f->sims), &ok);
+  if (f->sims > 0)
+    jput(root, "seed", json_integer((json_int_t)f->seed), &ok);
+  if (!mc) {
+    jput(root, "quadrature_nodes", json_integer((json_int_t)f->nodes), &ok);
+    jput(root, "quadrature_error", json_real(f->quad_error), &ok);
+  }
+  jput(root, "electors", json_integer(f->electors), &ok);
+  jput(root, "majority", json_integer(f->majority), &ok);
+  json_t *pw = json_object();
+  if (pw != NULL) {
+    jput(pw, "D", json_real(tly_forecast_p_win(f, 'D')), &ok);
+    jput(pw, "R", json_real(tly_forecast_p_win(f, 'R')), &ok);
+  }
+  jput(root, "p_win", pw, &ok);
+  jput(root, "p_no_majority", json_real(tly_forecast_p_no_majority(f)), &ok);
+  jput(root, "ev_mean", json_real(tly_forecast_ev_mean(f)), &ok);
+  json_t *q = json_object();
+  static const int pct[5] = {5, 25, 50, 75, 95};
+  for (int i = 0; i < 5 && q != NULL; i++) {
+    char k[8];
+    snprintf(k, sizeof k, "%d", pct[i]);
+    jput(q, k, json_integer(tly_forecast_ev_quantile(f, pct[i])), &ok);
+  }
+  jput(root, "ev_quantiles", q, &ok);
+  json_t *h = json_array();
+  for (int64_t k = 0; k <= f->electors && h != NULL; k++)
+    if (json_array_append_new(h, json_real(f->hist[k])) != 0)
+      ok = false;
+  jput(root, "ev_histogram", h, &ok);
+  json_t *units = json_array();
+  for (size_t i = 0; i < f->n && units != NULL; i++) {
+    json_t *u = json_object();
+    if (u == NULL) {
+      ok = false;
+      break;
+    }
+    jput(u, "code", json_string(m->u[i].code), &ok);
+    jput(u, "electors", json_integer(m->u[i].electors), &ok);
+    jput(u, "p_win", json_real(f->unit_p[i]), &ok);
+    jput(u, "p_tipping", real_or_null(f->unit_tip[i]), &ok);
+    if (json_array_append_new(units, u) != 0)
+      ok = false;
+  }
+  jput(root, "units", units, &ok);
+  jput(root, "p_popular_winner_loses", real_or_null(f->p_pv_loses), &ok);
+  if (f->has_given) {
+    json_t *g = json_object();
+    for (size_t i = 0; i < f->n && g != NULL; i++)
+      if (f->given[i] != 0)
+        jput(g, m->u[i].code, json_string(f->given[i] > 0 ? "D" : "R"), &ok);
+    jput(root, "given", g, &ok);
+    if (f->sims > 0)
+      jput(root, "kept", json_integer((json_int_t)f->kept), &ok);
+  }
+  if (!ok) {
+    json_decref(root);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  return tly__json_write(root, w, ud, err);
+}
+
+tly_status tly_forecast_write_histogram(const tly_forecast *f, tly_writer w,
+                                        void *ud, tly_error *err)
+{
+  static const char head[] = "ev_D,probability,cumulative\n";
+  if (w(ud, head, sizeof head - 1) != 0)
+    return tly__fail(err, TLY_EIO, "write error");
+  double cum = 0.0;
+  uint64_t cn = 0;
+  for (int64_t k = 0; k <= f->electors; k++) {
+    char line[96];
+    int len;
+    if (f->hist_n != NULL) {
+      /* Monte Carlo: the cumulative share from the integer counts. */
+      cn += f->hist_n[k];
+      len = snprintf(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
+                     f->hist[k], (double)cn / (double)f->kept);
+    } else {
+      cum += f->hist[k];
+      len = snprintf(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
+                     f->hist[k], cum);
+    }
+    if (w(ud, line, (size_t)len) != 0)
+      return tly__fail(err, TLY_EIO, "write error");
+  }
+  return TLY_OK;
+}
