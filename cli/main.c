@@ -26,6 +26,7 @@ static const command commands[] = {
     {"tipping", cmd_tipping, "the tipping-point state, its margin and tilt"},
     {"recount", cmd_recount,
      "which states' margins met their recount triggers"},
+    {"map", cmd_map, "draw the College as an SVG tile-grid map"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -1,0 +1,1075 @@
+/*
+ * svg.c -- pictures of an election as standalone SVG 1.1 documents (W3C
+ * Recommendation, 16 August 2011): the tile-grid map of the states (the
+ * equal-square cartogram popularised by NPR and FiveThirtyEight), the bar
+ * of electors with its majority line, the histogram of electoral votes of a
+ * forecast and the map of a forecast's probabilities. Margins are compared
+ * in exact integers; doubles only place shapes and show probabilities.
+ */
+#include "internal.h"
+
+#include "arith.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/*==== Output: one capped, growable buffer, written once =================*/
+
+#define SVG_MAX ((size_t)8 << 20) /* far above any map (about 60 KiB) */
+
+typedef struct sb {
+  const tly_allocator *a;
+  char *p;
+  size_t len, cap;
+  bool nomem; /* an allocation failed or the cap was reached */
+} sb;
+
+/* Makes room for `extra` more bytes; false (and nomem set) when it cannot. */
+static bool reserve(sb *b, size_t extra)
+{
+  if (b->nomem)
+    return false;
+  if (extra > SVG_MAX || b->len + extra > SVG_MAX) {
+    b->nomem = true;
+    return false;
+  }
+  size_t cap = b->cap ? b->cap : 16384;
+  while (cap < b->len + extra)
+    cap *= 2;
+  if (cap == b->cap)
+    return true;
+  char *p = tly__realloc(b->a, b->p, b->cap, cap);
+  if (p == NULL) {
+    b->nomem = true;
+    return false;
+  }
+  b->p = p;
+  b->cap = cap;
+  return true;
+}
+
+/* Appends printf-style text (never user text: see esc). */
+static void out(sb *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void out(sb *b, const char *fmt, ...)
+{
+  while (!b->nomem) {
+    size_t room = b->cap - b->len;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->p != NULL ? b->p + b->len : NULL, room, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+      b->nomem = true;
+      return;
+    }
+    if ((size_t)n < room) {
+      b->len += (size_t)n;
+      return;
+    }
+    reserve(b, (size_t)n + 1);
+  }
+}
+
+/* Appends s escaped for XML character data and attribute values; control
+ * characters, which XML 1.0 forbids, become spaces. */
+static void esc(sb *b, const char *s)
+{
+  for (; *s != '\0'; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '&')
+      out(b, "&amp;");
+    else if (ch == '<')
+      out(b, "&lt;");
+    else if (ch == '>')
+      out(b, "&gt;");
+    else if (ch == '"')
+      out(b, "&quot;");
+    else if (ch == '\'')
+      out(b, "&#39;");
+    else if (ch < 0x20 && ch != '\n' && ch != '\t')
+      out(b, " ");
+    else if (reserve(b, 2))
+      b->p[b->len++] = (char)ch;
+  }
+}
+
+/* Hands the document to the writer and frees the buffer. */
+static tly_status finish(sb *b, tly_writer w, void *ud, tly_error *err)
+{
+  tly_status s = TLY_OK;
+  if (b->nomem)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory writing SVG");
+  else if (w(ud, b->p, b->len) != 0)
+    s = tly__fail(err, TLY_EIO, "the writer failed");
+  else
+    tly__error_clear(err);
+  tly__free(b->a, b->p, b->cap);
+  b->p = NULL;
+  return s;
+}
+
+/*==== Shared drawing ======================================================*/
+
+static const tly_allocator *alloc_of(const tly_svg_opts *opts)
+{
+  return tly__alloc_or_default(opts != NULL ? opts->alloc : NULL);
+}
+
+/* Colours by side (Democrat, Republican, other) and shade (light, medium,
+ * dark): ColorBrewer's RdBu and Purples, whose shades differ in lightness
+ * so that the order survives grey-scale printing. */
+static const char *const fills[3][3] = {
+    {"#c6dbef", "#6baed6", "#2166ac"},
+    {"#fcbba1", "#ef6548", "#b2182b"},
+    {"#dadaeb", "#9e9ac8", "#6a51a3"},
+};
+#define TIE_FILL "#bdbdbd"
+#define INK_DARK "#111111"
+#define INK_LIGHT "#ffffff"
+
+static const char *ink_for(int shade)
+{
+  return shade == 2 ? INK_LIGHT : INK_DARK;
+}
+
+/* The familiar tile grid: 11 columns, 8 rows. */
+typedef struct gpos {
+  char code[3];
+  int8_t row, col;
+} gpos;
+
+#define N_GRID 51
+static const gpos grid[N_GRID] = {
+    {"AK", 0, 0}, {"ME", 0, 10}, {"VT", 1, 9},  {"NH", 1, 10}, {"WA", 2, 0},
+    {"ID", 2, 1}, {"MT", 2, 2},  {"ND", 2, 3},  {"MN", 2, 4},  {"IL", 2, 5},
+    {"WI", 2, 6}, {"MI", 2, 7},  {"NY", 2, 8},  {"RI", 2, 9},  {"MA", 2, 10},
+    {"OR", 3, 0}, {"NV", 3, 1},  {"WY", 3, 2},  {"SD", 3, 3},  {"IA", 3, 4},
+    {"IN", 3, 5}, {"OH", 3, 6},  {"PA", 3, 7},  {"NJ", 3, 8},  {"CT", 3, 9},
+    {"CA", 4, 0}, {"UT", 4, 1},  {"CO", 4, 2},  {"NE", 4, 3},  {"MO", 4, 4},
+    {"KY", 4, 5}, {"WV", 4, 6},  {"VA", 4, 7},  {"MD", 4, 8},  {"DE", 4, 9},
+    {"AZ", 5, 1}, {"NM", 5, 2},  {"KS", 5, 3},  {"AR", 5, 4},  {"TN", 5, 5},
+    {"NC", 5, 6}, {"SC", 5, 7},  {"DC", 5, 8},  {"OK", 6, 3},  {"LA", 6, 4},
+    {"MS", 6, 5}, {"AL", 6, 6},  {"GA", 6, 7},  {"HI", 7, 0},  {"TX", 7, 3},
+    {"FL", 7, 8},
+};
+
+#define TILE 56.0  /* side of a tile */
+#define PITCH 60.0 /* tile + gap */
+#define WIDTH 704
+#define GRID_X 26.0
+
+/* The grid slot of a state code, or -1. */
+static int grid_find(const char *code)
+{
+  for (int i = 0; i < N_GRID; i++)
+    if (strcasecmp(grid[i].code, code) == 0)
+      return i;
+  return -1;
+}
+
+/* A coloured part of a tile. */
+typedef struct cell {
+  const char *fill; /* NULL: drawn as stripes */
+  const char *ink;
+  bool hatch;
+  char mark[4]; /* the winner's letter */
+} cell;
+
+typedef struct stripe {
+  const char *fill;
+  bool hatch;
+  double frac;
+} stripe;
+
+#define MAX_SUB 5
+#define MAX_STRIPES 8
+
+typedef struct tile {
+  bool present;
+  cell main;
+  char line2[32], line3[32];
+  char tip[512];
+  size_t n_stripes;
+  stripe stripes[MAX_STRIPES];
+  size_t n_sub; /* district cells under the at-large part */
+  cell sub[MAX_SUB];
+  char sub_label[MAX_SUB][8];
+  char sub_tip[MAX_SUB][256];
+} tile;
+
+static void head(sb *b, double height, const char *title, const char *desc)
+{
+  out(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+         "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+         "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+         "width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\">\n",
+      WIDTH, height, WIDTH, height);
+  out(b, "<title>");
+  esc(b, title);
+  out(b, "</title>\n<desc>");
+  esc(b, desc);
+  out(b, "</desc>\n");
+  out(b,
+      "<defs>\n<style type=\"text/css\"><![CDATA[\n"
+      "text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}\n"
+      ".t{font-size:20px;font-weight:bold;fill:#111111}\n"
+      ".s{font-size:13px;fill:#333333}\n"
+      ".c{font-size:15px;font-weight:bold;text-anchor:middle}\n"
+      ".n{font-size:12px;text-anchor:middle}\n"
+      ".p{font-size:10px;text-anchor:middle}\n"
+      ".m{font-size:10px;font-weight:bold;text-anchor:end}\n"
+      ".d{font-size:10px;font-weight:bold;text-anchor:middle}\n"
+      ".l{font-size:12px;fill:#222222}\n"
+      ".b{font-size:14px;font-weight:bold}\n"
+      ".f{font-size:11px;fill:#555555}\n"
+      "]]></style>\n"
+      "<pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" "
+      "height=\"6\" patternTransform=\"rotate(45)\">"
+      "<rect x=\"0\" y=\"0\" width=\"1.6\" height=\"6\" fill=\"#000000\" "
+      "fill-opacity=\"0.17\"/></pattern>\n"
+      "</defs>\n"
+      "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%.0f\" "
+      "fill=\"#ffffff\"/>\n",
+      WIDTH, height);
+}
+
+static void text(sb *b, double x, double y, const char *cls,
+                 const char *fill, const char *anchor, const char *s)
+{
+  out(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\"", x, y, cls);
+  if (fill != NULL)
+    out(b, " fill=\"%s\"", fill);
+  if (anchor != NULL)
+    out(b, " text-anchor=\"%s\"", anchor);
+  out(b, ">");
+  esc(b, s);
+  out(b, "</text>\n");
+}
+
+static void rect(sb *b, double x, double y, double w, double h,
+                 const char *fill, bool hatch)
+{
+  out(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+         "fill=\"%s\"/>\n",
+      x, y, w, h, fill);
+  if (hatch)
+    out(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+           "fill=\"url(#hatch)\"/>\n",
+        x, y, w, h);
+}
+
+/* Draws tile t at slot g of the grid whose top left is (x0, y0). */
+static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
+{
+  double x = x0 + grid[g].col * PITCH;
+  double y = y0 + grid[g].row * PITCH;
+  double cx = x + TILE / 2;
+  out(b, "<g id=\"tile-%s\">\n<title>", grid[g].code);
+  esc(b, t->tip);
+  out(b, "</title>\n");
+  if (!t->present) {
+    out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+           "fill=\"#ffffff\" stroke=\"#999999\" stroke-width=\"1.5\" "
+           "stroke-dasharray=\"4,3\"/>\n",
+        x + 0.75, y + 0.75, TILE - 1.5, TILE - 1.5);
+    text(b, cx, y + 24, "c", "#999999", NULL, grid[g].code);
+    text(b, cx, y + 42, "p", "#999999", NULL, t->line2);
+    out(b, "</g>\n");
+    return;
+  }
+  double top_h = t->n_sub > 0 ? TILE / 2 - 1 : TILE;
+  if (t->main.fill != NULL) {
+    rect(b, x, y, TILE, top_h, t->main.fill, t->main.hatch);
+  } else {
+    double sx = x;
+    for (size_t i = 0; i < t->n_stripes; i++) {
+      double sw = TILE * t->stripes[i].frac;
+      rect(b, sx, y, sw, top_h, t->stripes[i].fill, t->stripes[i].hatch);
+      sx += sw;
+    }
+  }
+  const char *ink = t->main.fill != NULL ? t->main.ink : INK_DARK;
+  if (t->n_sub > 0) {
+    /* At-large part on top: the code, the state's electors and the
+     * at-large winner's letter; one cell per district below. */
+    text(b, x + 5, y + 18, "b", ink, "start", grid[g].code);
+    text(b, x + TILE - 5, y + 18, "n", ink, "end", t->line2);
+    double cw = TILE / (double)t->n_sub;
+    for (size_t i = 0; i < t->n_sub; i++) {
+      double sx = x + cw * (double)i;
+      out(b, "<g>\n<title>");
+      esc(b, t->sub_tip[i]);
+      out(b, "</title>\n");
+      rect(b, sx, y + TILE / 2, cw - (i + 1 < t->n_sub ? 1 : 0), TILE / 2,
+           t->sub[i].fill, t->sub[i].hatch);
+      char lab[16];
+      snprintf(lab, sizeof lab, "%s%s", t->sub_label[i], t->sub[i].mark);
+      text(b, sx + cw / 2, y + TILE - 9, "d", t->sub[i].ink, NULL, lab);
+      out(b, "</g>\n");
+    }
+    out(b, "</g>\n");
+    return;
+  }
+  if (t->line3[0] != '\0') {
+    text(b, cx, y + 21, "c", ink, NULL, grid[g].code);
+    text(b, cx, y + 36, "n", ink, NULL, t->line2);
+    text(b, cx, y + 50, "p", ink, NULL, t->line3);
+  } else {
+    text(b, cx, y + 26, "c", ink, NULL, grid[g].code);
+    text(b, cx, y + 45, "n", ink, NULL, t->line2);
+  }
+  if (t->main.mark[0] != '\0')
+    text(b, x + TILE - 4, y + 11, "m", ink, NULL, t->main.mark);
+  out(b, "</g>\n");
+}
+
+/* A legend swatch: a small tile of cell c with its letter. */
+static void swatch(sb *b, double x, double y, const cell *c)
+{
+  rect(b, x, y, 26, 18, c->fill, c->hatch);
+  text(b, x + 13, y + 13, "d", c->ink, NULL, c->mark);
+}
+
+/*==== The election's winners ==============================================*/
+
+/* 0 Democratic, 1 Republican, 2 any other party (by the party's name, as
+ * MEDSL ("DEMOCRAT") and tally ("Democratic") spell it). */
+static int side_of(const tly_election *e, int32_t c)
+{
+  if (c < 0)
+    return 2;
+  const char *party = tly_election_candidate(e, (size_t)c)->party;
+  if (strncasecmp(party, "democrat", 8) == 0)
+    return 0;
+  if (strncasecmp(party, "republican", 10) == 0)
+    return 1;
+  return 2;
+}
+
+/* The letter of candidate c: D, R, or the initial of the party (else of
+ * the name). */
+static void letter_of(const tly_election *e, int32_t c, char mark[4])
+{
+  int side = side_of(e, c);
+  mark[1] = '\0';
+  if (side == 0) {
+    mark[0] = 'D';
+    return;
+  }
+  if (side == 1) {
+    mark[0] = 'R';
+    return;
+  }
+  const tly_candidate *k = tly_election_candidate(e, (size_t)c);
+  const char *s = k->party[0] != '\0' ? k->party : k->name;
+  char ch = s[0];
+  if (ch >= 'a' && ch <= 'z')
+    ch = (char)(ch - 'a' + 'A');
+  mark[0] = (ch >= 'A' && ch <= 'Z') ? ch : '?';
+}
+
+/* The candidate of a side with the most votes nationally (ties: the
+ * earlier), or -1. */
+static int32_t nominee(const tly_election *e, const tly_outcome *o, int side)
+{
+  int32_t best = -1;
+  size_t nc = tly_election_n_candidates(e);
+  for (size_t c = 0; c < nc; c++) {
+    if (side_of(e, (int32_t)c) != side)
+      continue;
+    if (best < 0 || tly_outcome_votes(o, c) > tly_outcome_votes(o, (size_t)best))
+      best = (int32_t)c;
+  }
+  return best;
+}
+
+/* Shade of a margin of d votes out of `total`: 0 under 5 points, 1 from 5
+ * up to 15, 2 from 15 on; compared exactly (100 d >= 15 total). A product
+ * that overflows int64 cannot happen with real counts; it falls to 1. */
+static int margin_shade(int64_t d, int64_t total)
+{
+  int64_t l, r5, r15;
+  if (total <= 0 || !tly__mul_i64(d, 100, &l) || !tly__mul_i64(total, 5, &r5) ||
+      !tly__mul_i64(total, 15, &r15))
+    return 1;
+  return l >= r15 ? 2 : l >= r5 ? 1 : 0;
+}
+
+/* The cell of award i, and its description into tip. */
+static void award_cell(const tly_election *e, const tly_outcome *o, size_t i,
+                       cell *c, char *tip, size_t tip_size)
+{
+  const tly_award *w = tly_outcome_award(o, i);
+  char b1[32], b2[32];
+  const char *name = tly_state_name(w->code);
+  if (name == NULL)
+    name = w->code;
+  int n = snprintf(tip, tip_size, "%s: %d elector%s", name, w->electors,
+                   w->electors == 1 ? "" : "s");
+  size_t used = n > 0 && (size_t)n < tip_size ? (size_t)n : tip_size - 1;
+  memset(c, 0, sizeof *c);
+  if (w->tie) {
+    c->fill = TIE_FILL;
+    c->ink = INK_DARK;
+    snprintf(c->mark, sizeof c->mark, "T");
+    snprintf(tip + used, tip_size - used, ", tied at %s votes (undecided)",
+             tly_format_count(w->first_votes, b1, sizeof b1));
+    return;
+  }
+  if (w->winner < 0) { /* split by a proportional rule: stripes */
+    c->fill = NULL;
+    c->ink = INK_DARK;
+    for (size_t k = 0; k < tly_election_n_candidates(e); k++) {
+      int32_t ev = tly_outcome_award_electors(o, i, k);
+      if (ev <= 0 || used + 40 >= tip_size)
+        continue;
+      n = snprintf(tip + used, tip_size - used, "%s %s %d", used ? "," : "",
+                   tly_election_candidate(e, k)->name, ev);
+      if (n > 0 && used + (size_t)n < tip_size)
+        used += (size_t)n;
+    }
+    return;
+  }
+  int side = side_of(e, w->winner);
+  int shade;
+  const char *how;
+  bool forced = w->winner != w->first;
+  if (w->by_record) {
+    shade = 1;
+    how = "settled by the electors as cast (no returns)";
+  } else if (forced) {
+    shade = 1;
+    how = "set by the what-if";
+  } else {
+    shade = margin_shade(w->first_votes - w->second_votes, w->total_votes);
+    how = NULL;
+  }
+  c->fill = fills[side][shade];
+  c->ink = ink_for(shade);
+  c->hatch = side == 1;
+  letter_of(e, w->winner, c->mark);
+  const char *who = tly_election_candidate(e, (size_t)w->winner)->name;
+  if (how != NULL)
+    snprintf(tip + used, tip_size - used, " to %s (%s), %s", who, c->mark,
+             how);
+  else if (w->second >= 0)
+    snprintf(tip + used, tip_size - used, " to %s (%s), by %s votes (%s "
+             "points)", who, c->mark,
+             tly_format_count(w->first_votes - w->second_votes, b1, sizeof b1),
+             tly_format_percent(w->first_votes - w->second_votes,
+                                w->total_votes, 2, b2, sizeof b2));
+  else
+    snprintf(tip + used, tip_size - used, " to %s (%s)", who, c->mark);
+}
+
+/* Fills stripes of a split award i: the Democrat, others, the Republican. */
+static void award_stripes(const tly_election *e, const tly_outcome *o,
+                          size_t i, tile *t)
+{
+  const tly_award *w = tly_outcome_award(o, i);
+  t->n_stripes = 0;
+  static const int order[3] = {0, 2, 1}; /* Democrat, others, Republican */
+  for (int k = 0; k < 3; k++) {
+    int side = order[k];
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int32_t ev = tly_outcome_award_electors(o, i, c);
+      if (ev <= 0 || side_of(e, (int32_t)c) != side ||
+          t->n_stripes == MAX_STRIPES || w->electors <= 0)
+        continue;
+      stripe *s = &t->stripes[t->n_stripes++];
+      s->fill = fills[side][1];
+      s->hatch = side == 1;
+      s->frac = (double)ev / (double)w->electors;
+    }
+  }
+  /* Short line: "D 30 R 25". */
+  size_t used = 0;
+  for (size_t c = 0; c < tly_election_n_candidates(e) && used < 24; c++) {
+    int32_t ev = tly_outcome_award_electors(o, i, c);
+    if (ev <= 0)
+      continue;
+    char mark[4];
+    letter_of(e, (int32_t)c, mark);
+    int n = snprintf(t->line2 + used, sizeof t->line2 - used, "%s%s%d",
+                     used ? " " : "", mark, ev);
+    if (n > 0 && used + (size_t)n < sizeof t->line2)
+      used += (size_t)n;
+  }
+}
+
+/* Builds the tiles of the College o of e; returns how many grid states e
+ * lacks. */
+static size_t build_tiles(const tly_election *e, const tly_outcome *o,
+                          tile *tiles)
+{
+  size_t n_absent = 0;
+  for (int g = 0; g < N_GRID; g++) {
+    tile *t = &tiles[g];
+    memset(t, 0, sizeof *t);
+    int32_t u = tly_election_find_unit(e, grid[g].code);
+    if (u < 0 || tly_election_unit(e, (size_t)u)->parent >= 0) {
+      const char *name = tly_state_name(grid[g].code);
+      snprintf(t->tip, sizeof t->tip, "%s: not in this election",
+               name != NULL ? name : grid[g].code);
+      snprintf(t->line2, sizeof t->line2, "out");
+      n_absent++;
+      continue;
+    }
+    t->present = true;
+    snprintf(t->line2, sizeof t->line2, "%d",
+             tly_election_unit(e, (size_t)u)->electors);
+    snprintf(t->tip, sizeof t->tip, "%s: no electors awarded",
+             grid[g].code);
+    t->main.fill = "#eeeeee";
+    t->main.ink = INK_DARK;
+  }
+  size_t na = tly_outcome_n_awards(o);
+  for (size_t i = 0; i < na; i++) {
+    const tly_award *w = tly_outcome_award(o, i);
+    char state[8];
+    snprintf(state, sizeof state, "%s", w->code);
+    char *dash = strchr(state, '-');
+    if (dash != NULL)
+      *dash = '\0';
+    int g = grid_find(state);
+    if (g < 0 || !tiles[g].present)
+      continue;
+    tile *t = &tiles[g];
+    if (dash == NULL) {
+      award_cell(e, o, i, &t->main, t->tip, sizeof t->tip);
+      if (t->main.fill == NULL)
+        award_stripes(e, o, i, t);
+    } else if (t->n_sub < MAX_SUB) {
+      size_t k = t->n_sub++;
+      award_cell(e, o, i, &t->sub[k], t->sub_tip[k], sizeof t->sub_tip[k]);
+      if (t->sub[k].fill == NULL) { /* a split district: rare; grey */
+        t->sub[k].fill = TIE_FILL;
+        snprintf(t->sub[k].mark, sizeof t->sub[k].mark, "S");
+      }
+      snprintf(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
+    }
+  }
+  return n_absent;
+}
+
+/*==== The bar of electors ================================================*/
+
+#define BAR_H 26.0
+
+/* Draws the bar of o's pledged electors at (x, y), `width` wide, with the
+ * nominees' names above its ends and the majority below its middle. */
+static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
+                     double x, double y, double width)
+{
+  int64_t total = tly_outcome_electors(o);
+  int32_t dem = nominee(e, o, 0);
+  int32_t rep = nominee(e, o, 1);
+  char buf[160], b1[32];
+  out(b, "<g id=\"bar\">\n");
+  rect(b, x, y, width, BAR_H, "#eeeeee", false);
+  double sx = x;
+  static const int order[3] = {0, 2, 1};
+  for (int k = 0; k < 3 && total > 0; k++) {
+    int side = order[k];
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int64_t ev = tly_outcome_pledged(o, c);
+      if (ev <= 0 || side_of(e, (int32_t)c) != side)
+        continue;
+      double sw = width * (double)ev / (double)total;
+      out(b, "<g>\n<title>");
+      esc(b, tly_election_candidate(e, c)->name);
+      out(b, ": %lld electors pledged</title>\n", (long long)ev);
+      rect(b, sx, y, sw, BAR_H, fills[side][2], side == 1);
+      out(b, "</g>\n");
+      sx += sw;
+    }
+    if (side == 2 && tly_outcome_undecided(o) > 0) { /* ties, in the middle */
+      double sw =
+          width * (double)tly_outcome_undecided(o) / (double)total;
+      rect(b, sx, y, sw, BAR_H, TIE_FILL, false);
+      sx += sw;
+    }
+  }
+  if (dem >= 0) {
+    snprintf(buf, sizeof buf, "%s (D) %lld",
+             tly_election_candidate(e, (size_t)dem)->name,
+             (long long)tly_outcome_pledged(o, (size_t)dem));
+    text(b, x, y - 8, "b", fills[0][2], "start", buf);
+  }
+  if (rep >= 0) {
+    snprintf(buf, sizeof buf, "%lld %s (R)",
+             (long long)tly_outcome_pledged(o, (size_t)rep),
+             tly_election_candidate(e, (size_t)rep)->name);
+    text(b, x + width, y - 8, "b", fills[1][2], "end", buf);
+  }
+  double mx = x + width / 2;
+  out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+         "stroke=\"#111111\" stroke-width=\"2\"/>\n",
+      mx, y - 5, mx, y + BAR_H + 5);
+  snprintf(buf, sizeof buf, "%s to win (a majority of %lld)",
+           tly_format_count(tly_outcome_majority(o), b1, sizeof b1),
+           (long long)total);
+  text(b, mx, y + BAR_H + 18, "l", NULL, "middle", buf);
+  out(b, "</g>\n");
+}
+
+/* "Donald Trump wins with 306 of 538 electors pledged (270 needed)" or the
+ * contingent election. */
+static void winner_line(const tly_election *e, const tly_outcome *o,
+                        char *buf, size_t size)
+{
+  int32_t win = tly_outcome_winner(o);
+  if (win >= 0) {
+    snprintf(buf, size, "%s wins with %lld of %lld electors pledged "
+             "(%lld needed)",
+             tly_election_candidate(e, (size_t)win)->name,
+             (long long)tly_outcome_pledged(o, (size_t)win),
+             (long long)tly_outcome_electors(o),
+             (long long)tly_outcome_majority(o));
+    return;
+  }
+  snprintf(buf, size, "No one has a majority of %lld electors (%lld "
+           "needed): the House chooses",
+           (long long)tly_outcome_electors(o),
+           (long long)tly_outcome_majority(o));
+}
+
+/* The text alternative: who won how many electors, and which states. */
+static void describe(sb *b, const tly_election *e, const tly_outcome *o,
+                     const char *title)
+{
+  char line[256];
+  winner_line(e, o, line, sizeof line);
+  esc(b, title);
+  out(b, ". Source: ");
+  esc(b, tly_election_source_name(e));
+  out(b, ". ");
+  esc(b, line);
+  out(b, ".");
+  for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+    if (tly_outcome_pledged(o, c) <= 0)
+      continue;
+    out(b, " ");
+    esc(b, tly_election_candidate(e, c)->name);
+    out(b, ", %lld:", (long long)tly_outcome_pledged(o, c));
+    for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+      int32_t ev = tly_outcome_award_electors(o, i, c);
+      if (ev <= 0)
+        continue;
+      const tly_award *w = tly_outcome_award(o, i);
+      out(b, " %s", w->code);
+      if (ev != w->electors || (w->winner < 0 && !w->tie))
+        out(b, " (%d)", ev);
+    }
+    out(b, ".");
+  }
+  if (tly_outcome_undecided(o) > 0)
+    out(b, " Undecided by ties: %lld.", (long long)tly_outcome_undecided(o));
+}
+
+/*==== Public: the map, the bar ==========================================*/
+
+static void default_title(const tly_election *e, char *buf, size_t size)
+{
+  snprintf(buf, size, "%d presidential election", tly_election_year(e));
+}
+
+tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
+                       const tly_svg_opts *opts, tly_writer w, void *ud,
+                       tly_error *err)
+{
+  if (e == NULL || o == NULL || w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
+  sb b = {.a = alloc_of(opts)};
+  tile *tiles = tly__calloc(b.a, N_GRID, sizeof *tiles);
+  if (tiles == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  size_t n_absent = build_tiles(e, o, tiles);
+  char title[256], line[256];
+  if (opts != NULL && opts->title != NULL)
+    snprintf(title, sizeof title, "%s", opts->title);
+  else
+    default_title(e, title, sizeof title);
+  const char *note = opts != NULL ? opts->note : NULL;
+  double y_grid = note != NULL ? 176 : 160;
+  double height = y_grid + 8 * PITCH + 34;
+
+  /* Head: the text alternative is the whole result in words. */
+  sb d = {.a = b.a};
+  describe(&d, e, o, title);
+  out(&d, "%c", '\0');
+  head(&b, height, title, d.nomem ? title : d.p);
+  b.nomem = b.nomem || d.nomem;
+  tly__free(d.a, d.p, d.cap);
+
+  text(&b, GRID_X, 32, "t", NULL, NULL, title);
+  winner_line(e, o, line, sizeof line);
+  char sub[400];
+  snprintf(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
+           line);
+  text(&b, GRID_X, 52, "s", NULL, NULL, sub);
+  if (note != NULL)
+    text(&b, GRID_X, 70, "s", NULL, NULL, note);
+  double bar_w = 10 * PITCH + TILE;
+  draw_bar(&b, e, o, GRID_X, y_grid - 76, bar_w);
+
+  out(&b, "<g id=\"tiles\">\n");
+  for (int g = 0; g < N_GRID; g++)
+    draw_tile(&b, &tiles[g], g, GRID_X, y_grid);
+  out(&b, "</g>\n");
+
+  /* The legend, in the grid's empty top middle (rows 0-1, columns 1-8). */
+  double lx = GRID_X + PITCH + 14;
+  double ly = y_grid + 4;
+  out(&b, "<g id=\"legend\">\n");
+  text(&b, lx, ly + 12, "l", NULL, NULL, "Margin in points:");
+  static const char *const bins[3] = {"under 5", "5 to 15", "15+"};
+  for (int s = 0; s < 3; s++)
+    text(&b, lx + 160 + 62 * s + 13, ly + 12, "p", "#222222", NULL, bins[s]);
+  double ry = ly + 20;
+  for (int side = 0; side < 2; side++) {
+    int32_t c = nominee(e, o, side);
+    if (c < 0)
+      continue;
+    snprintf(line, sizeof line, "%s",
+             tly_election_candidate(e, (size_t)c)->name);
+    text(&b, lx, ry + 14, "l", NULL, NULL, line);
+    for (int s = 0; s < 3; s++) {
+      cell cc = {.fill = fills[side][s], .ink = ink_for(s),
+                 .hatch = side == 1};
+      letter_of(e, c, cc.mark);
+      swatch(&b, lx + 160 + 62 * s, ry, &cc);
+    }
+    ry += 24;
+  }
+  text(&b, lx, ry + 12, "f", NULL, NULL,
+       "Number: electors. Maine and Nebraska: at-large (top) and one "
+       "cell per district.");
+  if (n_absent > 0) {
+    out(&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"14\" "
+            "fill=\"#ffffff\" stroke=\"#999999\" stroke-dasharray=\"4,3\"/>\n",
+        lx, ry + 20);
+    text(&b, lx + 34, ry + 31, "f", NULL, NULL,
+         "dashed: not in this election");
+  }
+  out(&b, "</g>\n");
+  snprintf(line, sizeof line, "One equal square per state. Data: %s. "
+           "Made with tally.", tly_election_source_name(e));
+  text(&b, GRID_X, height - 12, "f", NULL, NULL, line);
+  out(&b, "</svg>\n");
+  tly__free(b.a, tiles, N_GRID * sizeof *tiles);
+  return finish(&b, w, ud, err);
+}
+
+tly_status tly_svg_bar(const tly_election *e, const tly_outcome *o,
+                       const tly_svg_opts *opts, tly_writer w, void *ud,
+                       tly_error *err)
+{
+  if (e == NULL || o == NULL || w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
+  sb b = {.a = alloc_of(opts)};
+  char title[256], line[256];
+  if (opts != NULL && opts->title != NULL)
+    snprintf(title, sizeof title, "%s", opts->title);
+  else
+    default_title(e, title, sizeof title);
+  winner_line(e, o, line, sizeof line);
+  char desc[600];
+  snprintf(desc, sizeof desc, "%s. Source: %s. %s.", title,
+           tly_election_source_name(e), line);
+  head(&b, 150, title, desc);
+  text(&b, GRID_X, 28, "t", NULL, NULL, title);
+  char sub[400];
+  snprintf(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
+           line);
+  text(&b, GRID_X, 48, "s", NULL, NULL, sub);
+  draw_bar(&b, e, o, GRID_X, 86, WIDTH - 2 * GRID_X);
+  out(&b, "</svg>\n");
+  return finish(&b, w, ud, err);
+}
+
+/*==== Public: the forecast's pictures ===================================*/
+
+static const char *label(const tly_svg_opts *opts, int i)
+{
+  static const char *const dflt[2] = {"Democrat", "Republican"};
+  if (opts != NULL && opts->labels[i] != NULL)
+    return opts->labels[i];
+  return dflt[i];
+}
+
+/* A "nice" step (1, 2 or 5 times a power of ten) near range / 5. */
+static double nice_step(double range)
+{
+  double raw = range / 5;
+  double p = pow(10, floor(log10(raw)));
+  double m = raw / p;
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+tly_status tly_svg_histogram(const double *p, size_t n,
+                             const tly_svg_opts *opts, tly_writer w, void *ud,
+                             tly_error *err)
+{
+  if (p == NULL || w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no probabilities or writer");
+  if (n < 2 || n > 100001)
+    return tly__fail(err, TLY_EINVAL,
+                     "histogram needs 2 to 100001 bins, not %zu", n);
+  double pmax = 0, win[3] = {0, 0, 0};
+  size_t total = n - 1;
+  size_t maj = total / 2 + 1;
+  for (size_t k = 0; k < n; k++) {
+    if (!isfinite(p[k]) || p[k] < 0 || p[k] > 1)
+      return tly__fail(err, TLY_EINVAL,
+                       "probability of %zu electors is %g, not in [0, 1]", k,
+                       p[k]);
+    pmax = fmax(pmax, p[k]);
+    win[k >= maj ? 0 : total - k >= maj ? 1 : 2] += p[k];
+  }
+  sb b = {.a = alloc_of(opts)};
+  char title[256], sub[400], desc[800];
+  if (opts != NULL && opts->title != NULL)
+    snprintf(title, sizeof title, "%s", opts->title);
+  else
+    snprintf(title, sizeof title, "Electoral votes of the %s",
+             label(opts, 0));
+  snprintf(sub, sizeof sub, "%s wins %.1f %% · %s wins %.1f %%%s",
+           label(opts, 0), 100 * win[0], label(opts, 1), 100 * win[1],
+           total % 2 == 0 ? " · tie" : "");
+  if (total % 2 == 0) {
+    size_t used = strlen(sub);
+    snprintf(sub + used, sizeof sub - used, " %.1f %%", 100 * win[2]);
+  }
+  /* Text alternative: the probabilities, the most likely count and the
+   * median. */
+  size_t mode = 0, median = 0;
+  double acc = 0;
+  bool have_median = false;
+  for (size_t k = 0; k < n; k++) {
+    if (p[k] > p[mode])
+      mode = k;
+    acc += p[k];
+    if (!have_median && acc >= 0.5) {
+      median = k;
+      have_median = true;
+    }
+  }
+  snprintf(desc, sizeof desc, "%s. %s. Of %zu electors, %zu make a "
+           "majority; the most likely count for the %s is %zu, the median "
+           "%zu.", title, sub, total, maj, label(opts, 0), mode, median);
+  double height = 370;
+  head(&b, height, title, desc);
+  text(&b, GRID_X, 32, "t", NULL, NULL, title);
+  text(&b, GRID_X, 52, "s", NULL, NULL, sub);
+  if (opts != NULL && opts->note != NULL)
+    text(&b, GRID_X, 70, "s", NULL, NULL, opts->note);
+
+  double px = 70, pw = WIDTH - px - 30, py = 100, ph = 210;
+  double ymax = pmax > 0 ? pmax : 1;
+  double step = nice_step(ymax);
+  ymax = ceil(ymax / step) * step;
+  /* Grid lines and y labels (percent). */
+  for (double v = 0; v <= ymax + step / 2; v += step) {
+    double y = py + ph - ph * v / ymax;
+    out(&b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+            "stroke=\"#dddddd\" stroke-width=\"1\"/>\n",
+        px, y, px + pw, y);
+    char lab[32];
+    int dec = step * 100 < 0.1 ? 2 : step * 100 < 1 ? 1 : 0;
+    snprintf(lab, sizeof lab, "%.*f %%", dec, v * 100);
+    text(&b, px - 10, y + 4, "p", "#444444", "end", lab);
+  }
+  double bw = pw / (double)n;
+  out(&b, "<g id=\"bars\">\n");
+  for (size_t k = 0; k < n; k++) {
+    if (p[k] <= 0)
+      continue;
+    int side = k >= maj ? 0 : total - k >= maj ? 1 : 2;
+    double h = ph * p[k] / ymax;
+    out(&b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+            "fill=\"%s\"><title>%zu: %.3f %%</title></rect>\n",
+        px + bw * (double)k, py + ph - h, n <= 120 ? bw * 0.85 : bw + 0.5, h,
+        side == 2 ? TIE_FILL : fills[side][1], k, 100 * p[k]);
+  }
+  out(&b, "</g>\n");
+  /* X axis with ticks every 100 (or fewer for small Colleges). */
+  out(&b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+          "stroke=\"#444444\" stroke-width=\"1\"/>\n",
+      px, py + ph, px + pw, py + ph);
+  double xs = nice_step((double)total);
+  if (xs < 1)
+    xs = 1;
+  for (double v = 0; v <= (double)total + 0.5; v += xs) {
+    double x = px + bw * (v + 0.5);
+    char lab[32];
+    snprintf(lab, sizeof lab, "%.0f", v);
+    out(&b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+            "stroke=\"#444444\" stroke-width=\"1\"/>\n",
+        x, py + ph, x, py + ph + 4);
+    text(&b, x, py + ph + 16, "p", "#444444", NULL, lab);
+  }
+  double mx = px + bw * (double)maj;
+  out(&b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+          "stroke=\"#111111\" stroke-width=\"1.5\" "
+          "stroke-dasharray=\"5,3\"/>\n",
+      mx, py - 6, mx, py + ph);
+  char lab[64];
+  snprintf(lab, sizeof lab, "%zu to win", maj);
+  text(&b, mx, py - 10, "l", NULL, "middle", lab);
+  snprintf(lab, sizeof lab, "Electoral votes of the %s", label(opts, 0));
+  text(&b, px + pw / 2, py + ph + 34, "l", NULL, "middle", lab);
+  /* Legend. */
+  double ly = py + ph + 46;
+  for (int s = 0; s < 2; s++) {
+    double lx = px + 260 * s;
+    rect(&b, lx, ly, 18, 12, fills[s][1], false);
+    snprintf(lab, sizeof lab, "%s has a majority", label(opts, s));
+    text(&b, lx + 24, ly + 11, "l", NULL, NULL, lab);
+  }
+  out(&b, "</svg>\n");
+  return finish(&b, w, ud, err);
+}
+
+tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
+                            const double *p_first, size_t n,
+                            const tly_svg_opts *opts, tly_writer w, void *ud,
+                            tly_error *err)
+{
+  if ((n > 0 && (codes == NULL || electors == NULL || p_first == NULL)) ||
+      w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no units or writer");
+  sb b = {.a = alloc_of(opts)};
+  tile *tiles = tly__calloc(b.a, N_GRID, sizeof *tiles);
+  if (tiles == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (int g = 0; g < N_GRID; g++) {
+    const char *name = tly_state_name(grid[g].code);
+    snprintf(tiles[g].tip, sizeof tiles[g].tip, "%s: not in this forecast",
+             name != NULL ? name : grid[g].code);
+    snprintf(tiles[g].line2, sizeof tiles[g].line2, "out");
+  }
+  tly_status s = TLY_OK;
+  int64_t sum_ev = 0;
+  for (size_t i = 0; i < n; i++) {
+    char state[8];
+    snprintf(state, sizeof state, "%s", codes[i]);
+    char *dash = strchr(state, '-');
+    if (dash != NULL)
+      *dash = '\0';
+    int g = grid_find(state);
+    double p = p_first[i];
+    if (g < 0) {
+      s = tly__fail(err, TLY_EINVAL, "unit \"%s\" is not on the map",
+                    codes[i]);
+      goto fail;
+    }
+    if (!isfinite(p) || p < 0 || p > 1 || electors[i] < 0) {
+      s = tly__fail(err, TLY_EINVAL, "unit \"%s\": probability %g or "
+                    "electors %d out of range", codes[i], p, electors[i]);
+      goto fail;
+    }
+    sum_ev += electors[i];
+    tile *t = &tiles[g];
+    int side = p > 0.5 ? 0 : p < 0.5 ? 1 : 2;
+    double q = side == 1 ? 1 - p : p;
+    int shade = q < 0.65 ? 0 : q < 0.95 ? 1 : 2;
+    cell c = {.fill = side == 2 ? TIE_FILL : fills[side][shade],
+              .ink = side == 2 ? INK_DARK : ink_for(shade),
+              .hatch = side == 1};
+    snprintf(c.mark, sizeof c.mark, "%s", side == 0 ? "D" : side == 1 ? "R" : "=");
+    if (side == 0 || side == 1)
+      c.mark[0] = label(opts, side)[0];
+    char tip[256];
+    const char *name = tly_state_name(state);
+    snprintf(tip, sizeof tip, "%s%s%s: %d elector%s; %s wins with "
+             "probability %.1f %%", name != NULL ? name : state,
+             dash != NULL ? " district " : "", dash != NULL ? dash + 1 : "",
+             electors[i], electors[i] == 1 ? "" : "s", label(opts, 0),
+             100 * p);
+    if (dash == NULL) {
+      t->present = true;
+      t->main = c;
+      snprintf(t->tip, sizeof t->tip, "%s", tip);
+      snprintf(t->line2, sizeof t->line2, "%d", electors[i]);
+      if (q >= 0.995) /* never print "100%" for what is not certain */
+        snprintf(t->line3, sizeof t->line3, "%s", q == 1 ? "100%" : ">99%");
+      else
+        snprintf(t->line3, sizeof t->line3, "%.0f%%", 100 * q);
+    } else if (t->n_sub < MAX_SUB) {
+      size_t k = t->n_sub++;
+      t->sub[k] = c;
+      snprintf(t->sub_tip[k], sizeof t->sub_tip[k], "%s", tip);
+      snprintf(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
+    }
+  }
+  for (int g = 0; g < N_GRID; g++) {
+    /* With districts, the top shows the whole state's electors. */
+    tile *t = &tiles[g];
+    if (t->n_sub == 0 || !t->present)
+      continue;
+    int64_t all = 0;
+    for (size_t i = 0; i < n; i++)
+      if (strncasecmp(codes[i], grid[g].code, 2) == 0)
+        all += electors[i];
+    snprintf(t->line2, sizeof t->line2, "%lld", (long long)all);
+    t->line3[0] = '\0';
+  }
+  char title[256];
+  if (opts != NULL && opts->title != NULL)
+    snprintf(title, sizeof title, "%s", opts->title);
+  else
+    snprintf(title, sizeof title, "Forecast: probability of winning each "
+             "state");
+  const char *note = opts != NULL ? opts->note : NULL;
+  double y_grid = note != NULL ? 96 : 80;
+  double height = y_grid + 8 * PITCH + 34;
+  char desc[400];
+  snprintf(desc, sizeof desc, "%s. Each tile shows a state's electors and "
+           "the favourite's probability of winning it; %lld electors in "
+           "all.", title, (long long)sum_ev);
+  head(&b, height, title, desc);
+  text(&b, GRID_X, 32, "t", NULL, NULL, title);
+  char sub[300];
+  snprintf(sub, sizeof sub, "Colour: the favourite (%s %c, %s %c); shade: "
+           "its probability", label(opts, 0), label(opts, 0)[0],
+           label(opts, 1), label(opts, 1)[0]);
+  text(&b, GRID_X, 52, "s", NULL, NULL, sub);
+  if (note != NULL)
+    text(&b, GRID_X, 70, "s", NULL, NULL, note);
+  out(&b, "<g id=\"tiles\">\n");
+  for (int g = 0; g < N_GRID; g++)
+    draw_tile(&b, &tiles[g], g, GRID_X, y_grid);
+  out(&b, "</g>\n");
+  double lx = GRID_X + PITCH + 14, ly = y_grid + 4;
+  out(&b, "<g id=\"legend\">\n");
+  text(&b, lx, ly + 12, "l", NULL, NULL, "Probability:");
+  static const char *const bins[3] = {"50-65 %", "65-95 %", "95-100 %"};
+  for (int k = 0; k < 3; k++)
+    text(&b, lx + 160 + 62 * k + 13, ly + 12, "p", "#222222", NULL, bins[k]);
+  double ry = ly + 20;
+  for (int side = 0; side < 2; side++) {
+    text(&b, lx, ry + 14, "l", NULL, NULL, label(opts, side));
+    for (int k = 0; k < 3; k++) {
+      cell cc = {.fill = fills[side][k], .ink = ink_for(k),
+                 .hatch = side == 1};
+      cc.mark[0] = label(opts, side)[0];
+      swatch(&b, lx + 160 + 62 * k, ry, &cc);
+    }
+    ry += 24;
+  }
+  out(&b, "</g>\n");
+  text(&b, GRID_X, height - 12, "f", NULL, NULL,
+       "One equal square per state. Made with tally.");
+  out(&b, "</svg>\n");
+  tly__free(b.a, tiles, N_GRID * sizeof *tiles);
+  return finish(&b, w, ud, err);
+fail:
+  tly__free(b.a, tiles, N_GRID * sizeof *tiles);
+  return s;
+}
