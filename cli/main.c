@@ -27,6 +27,10 @@ static const command commands[] = {
     {"recount", cmd_recount,
      "which states' margins met their recount triggers"},
     {"map", cmd_map, "draw the College as an SVG tile-grid map"},
+    {"audit", cmd_audit,
+     "BRAVO risk-limiting audit: expected sample and stopping rule"},
+    {"forecast", cmd_forecast,
+     "win probabilities from state estimates and correlated errors"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -7,7 +7,6 @@
  * Floating point is used for probabilities only, never for a count.
  */
 #include "process.h"
-#include "rng.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -97,6 +96,53 @@ double tly_bravo_quantile_level(size_t i)
   return i < TLY_BRAVO_NQ ? levels[i] : 0;
 }
 
+/*---- Random streams ------------------------------------------------------
+ * xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number
+ * generators", 2021), seeded per (seed, trial) through SplitMix64 (Steele,
+ * Lea and Flood 2014): each trial has its own stream, so a result depends
+ * on the seed alone. The state lives on the caller's stack. */
+
+typedef struct {
+  uint64_t s[4];
+} stream;
+
+static uint64_t splitmix(uint64_t *x)
+{
+  uint64_t z = (*x += 0x9e3779b97f4a7c15u);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+  return z ^ (z >> 31);
+}
+
+static void stream_seed(stream *r, uint64_t seed, uint64_t trial)
+{
+  uint64_t x = seed;
+  uint64_t mix = splitmix(&x) ^ (trial * 0xd1342543de82ef95u);
+  for (int i = 0; i < 4; i++)
+    r->s[i] = splitmix(&mix);
+  if ((r->s[0] | r->s[1] | r->s[2] | r->s[3]) == 0)
+    r->s[0] = 1; /* the one forbidden state */
+}
+
+static inline uint64_t rotl(uint64_t x, int k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static inline uint64_t stream_next(stream *r)
+{
+  uint64_t *s = r->s;
+  uint64_t out = rotl(s[1] * 5, 7) * 9;
+  uint64_t t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 45);
+  return out;
+}
+
 static int cmp_i64(const void *a, const void *b)
 {
   int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -107,12 +153,12 @@ static int cmp_i64(const void *a, const void *b)
  * p_l, other otherwise, compared on 53-bit integers) until the SPRT stops
  * or max_sample ballots are drawn; returns the ballots drawn, or -1 when
  * it escalated to a full hand count. */
-static int64_t one_audit(tly__rng *r, uint64_t tw, uint64_t tl, double lw,
+static int64_t one_audit(stream *r, uint64_t tw, uint64_t tl, double lw,
                          double ll, double target, int64_t max_sample)
 {
   double t = 0; /* the log likelihood ratio so far */
   for (int64_t drawn = 1; drawn <= max_sample; drawn++) {
-    uint64_t x = tly__rng_next(r) >> 11;
+    uint64_t x = stream_next(r) >> 11;
     if (x < tw)
       t += lw;
     else if (x < tl)
@@ -166,8 +212,8 @@ tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
   double sum = 0;
   int64_t done = 0;
   for (int64_t t = 0; t < o->trials && drawn < DRAW_BUDGET; t++) {
-    tly__rng rng;
-    tly__rng_seed(&rng, o->seed, (uint64_t)t);
+    stream rng;
+    stream_seed(&rng, o->seed, (uint64_t)t);
     int64_t n = one_audit(&rng, tw, tl, lw, ll, target, o->max_sample);
     if (n < 0) {
       r.escalated++;

@@ -1,0 +1,376 @@
+/*
+ * cmd_audit.c -- `tally audit YEAR --state ST | --shares W,L`: a BRAVO
+ * ballot-polling risk-limiting audit (Lindeman, Stark and Yates 2012): the
+ * expected sample size, the stopping rule k_min(n) and the distribution of
+ * the stopping sample by a seeded simulation; a margin too small for
+ * ballot polling is said so, with a full hand count suggested.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <string.h>
+
+#define DEFAULT_SEED 20121108 /* fixed: the output never depends on a clock */
+#define DEFAULT_TRIALS 1000
+#define MAX_SAMPLE_UNKNOWN 1000000 /* the cap when ballots cast are unknown */
+
+static void help(void)
+{
+  printf(
+      "usage: tally audit [YEAR | FILE] --state ST [options]\n"
+      "       tally audit --shares W,L [--ballots N] [options]\n\n"
+      "A BRAVO ballot-polling risk-limiting audit of one state's\n"
+      "presidential contest (Lindeman, Stark and Yates, EVT/WOTE 2012):\n"
+      "Wald's sequential test of the reported winner against the runner-up,\n"
+      "ballots drawn at random with replacement. With W and L the winner's\n"
+      "and loser's shares of all ballots and s = W/(W+L):\n"
+      "  ASN = [ln(1/a) + ln(2s)/2] / [W ln(2s) + L ln(2-2s)]  (Stark,\n"
+      "        ballotPollTools), the expected number of ballots drawn;\n"
+      "  k_min(n) = ceil(ln(1/a)/ln(s/(1-s)) + n ln(1/(2-2s))/ln(s/(1-s))):\n"
+      "        after n ballots for either of the two, the audit stops and\n"
+      "        confirms the outcome once k >= k_min(n) of them are the\n"
+      "        winner's; if it never does, it goes to a full hand count;\n"
+      "  the stopping sample's quantiles from simulated audits at the\n"
+      "        reported shares, seeded (--seed; never the clock).\n"
+      "For YEAR --state ST the shares are the candidates' shares of all\n"
+      "votes for the office in the built-in (certified) results [assumed:\n"
+      "ballots without a presidential vote are not in the data, so true\n"
+      "shares of ballots are a little smaller]. A simulated audit that has\n"
+      "drawn as many ballots as were cast (or --max-sample) counts as a full\n"
+      "hand count; when the ASN itself reaches that many, no simulation is\n"
+      "run: the margin is too small for ballot polling.\n\n"
+      "Options:\n"
+      "  --state ST          the state (postal code)\n"
+      "  --shares W,L        the winner's and loser's shares of all ballots\n"
+      "                      (fractions, e.g. 0.55,0.45), instead of a state\n"
+      "  --ballots N         ballots cast, with --shares (default unknown)\n"
+      "  --risk A            the risk limit (default 0.05)\n"
+      "  --seed N            the simulation's seed (default 20121108)\n"
+      "  --trials N          simulated audits (default 1000)\n"
+      "  --max-sample N      ballots after which a simulated audit escalates\n"
+      "                      (default: the ballots cast, else 1,000,000)\n"
+      "  --source medsl|fec  built-in source (default medsl)\n"
+      "  --year Y            the election to take from a multi-year FILE\n"
+      "  --json              JSON instead of a table\n"
+      "  --out FILE          write to FILE (atomically) instead of stdout\n"
+      "  --help              this help\n\n"
+      "Examples:\n"
+      "  tally audit 2016 --state WI --risk 0.10\n"
+      "  tally audit --shares 0.55,0.45 --risk 0.10\n");
+}
+
+/* The n at which k_min is shown: 10, 20, 50, 100, ... up to `upto`. */
+static size_t ladder(double upto, int64_t *n_at, size_t cap)
+{
+  static const int step[3] = {1, 2, 5};
+  size_t k = 0;
+  for (int64_t p = 10; k < cap; p *= 10) {
+    for (int i = 0; i < 3 && k < cap; i++) {
+      n_at[k++] = p * step[i];
+      if ((double)(p * step[i]) >= upto)
+        return k;
+    }
+  }
+  return k;
+}
+
+/* x >= 0 with thousands separators and one decimal ("73,967.3"). */
+static char *decimal1(double x, char *buf, size_t size)
+{
+  double tenths = floor(x * 10 + 0.5);
+  if (!(tenths < 9e17)) {
+    snprintf(buf, size, "%.4g", x);
+    return buf;
+  }
+  int64_t t = (int64_t)tenths;
+  char b[32];
+  snprintf(buf, size, "%s.%d", tly_format_count(t / 10, b, sizeof b),
+           (int)(t % 10));
+  return buf;
+}
+
+static void print(FILE *fp, const tly_bravo_opts *o,
+                  const tly_bravo_result *r, const int64_t *n_at, size_t nk,
+                  const tly_election *e, int32_t unit, int32_t w, int32_t l)
+{
+  char b1[32], b2[32], b3[32], b4[32];
+  const char *wn = "the winner", *ln = "the loser";
+  if (e != NULL) {
+    const tly_unit *u = tly_election_unit(e, (size_t)unit);
+    wn = tly_election_candidate(e, (size_t)w)->name;
+    ln = tly_election_candidate(e, (size_t)l)->name;
+    int64_t total = tly_election_unit_total(e, (size_t)unit);
+    int64_t vw = tly_election_votes(e, (size_t)unit, (size_t)w);
+    int64_t vl = tly_election_votes(e, (size_t)unit, (size_t)l);
+    fprintf(fp, "BRAVO ballot-polling audit · %s %d · source: %s\n",
+            tly_state_name(u->code), tly_election_year(e),
+            tly_election_source_name(e));
+    fprintf(fp, "Reported: %s %s, %s %s, margin %s, of %s votes for the "
+                "office\n",
+            wn, tly_format_count(vw, b1, sizeof b1), ln,
+            tly_format_count(vl, b2, sizeof b2),
+            tly_format_count(vw - vl, b3, sizeof b3),
+            tly_format_count(total, b4, sizeof b4));
+  } else {
+    fprintf(fp, "BRAVO ballot-polling audit · shares given\n");
+  }
+  fprintf(fp, "Shares of all ballots: winner %.6f, loser %.6f; winner's "
+              "share of the two s = %.6f\n",
+          o->p_winner, o->p_loser, r->s_winner);
+  fprintf(fp, "Risk limit: %g\n\n", o->risk);
+  fprintf(fp, "Expected sample (ASN): %s ballots\n",
+          decimal1(r->asn, b1, sizeof b1));
+  if (!r->practical) {
+    fprintf(fp, "\nThe margin is too small for a ballot-polling audit: the "
+                "expected sample (%s ballots) reaches ",
+            decimal1(r->asn, b2, sizeof b2));
+    if (o->ballots > 0 && r->asn >= (double)o->ballots)
+      fprintf(fp, "the %s ballots cast", tly_format_count(o->ballots, b1,
+                                                          sizeof b1));
+    else
+      fprintf(fp, "the cap of %s ballots",
+              tly_format_count(o->max_sample, b1, sizeof b1));
+    fprintf(fp, ". A full hand count is suggested (or a ballot-comparison "
+                "audit, whose sample grows with 1/margin, not "
+                "1/margin^2).\n");
+  }
+  fprintf(fp, "\nStopping rule: after n ballots for %s or %s, stop and "
+              "confirm when at least k_min(n) are for %s\n",
+          wn, ln, wn);
+  fprintf(fp, "%14s %14s\n", "n", "k_min(n)");
+  for (size_t i = 0; i < nk; i++) {
+    int64_t k;
+    tly_bravo_kmin(o->risk, r->s_winner, n_at[i], &k, NULL);
+    fprintf(fp, "%14s %14s%s\n", tly_format_count(n_at[i], b1, sizeof b1),
+            tly_format_count(k, b2, sizeof b2),
+            k > n_at[i] ? "  (cannot stop yet)" : "");
+  }
+  if (!r->practical)
+    return;
+  fprintf(fp, "\nStopping sample, %s simulated audits (seed %llu):\n",
+          tly_format_count(r->trials, b1, sizeof b1),
+          (unsigned long long)o->seed);
+  for (size_t i = 0; i < TLY_BRAVO_NQ; i++) {
+    double q = tly_bravo_quantile_level(i);
+    if (r->quantiles[i] >= 0)
+      fprintf(fp, "  %2.0f %% of audits stop within %s ballots\n", q * 100,
+              tly_format_count(r->quantiles[i], b1, sizeof b1));
+    else
+      fprintf(fp, "  %2.0f %% of audits: not before a full hand count\n",
+              q * 100);
+  }
+  fprintf(fp, "  mean %s ballots; %s of %s escalated to a full hand count "
+              "(reached %s ballots)\n",
+          decimal1(r->mean, b4, sizeof b4),
+          tly_format_count(r->escalated, b1, sizeof b1),
+          tly_format_count(r->trials, b2, sizeof b2),
+          tly_format_count(o->max_sample, b3, sizeof b3));
+}
+
+static bool parse_shares(const char *s, double *w, double *l)
+{
+  const char *comma = strchr(s, ',');
+  if (comma == NULL || (size_t)(comma - s) >= 64)
+    return false;
+  char a[64];
+  memcpy(a, s, (size_t)(comma - s));
+  a[comma - s] = '\0';
+  return cli_parse_double(a, w) && cli_parse_double(comma + 1, l) &&
+         *w > 0 && *w < 1 && *l > 0 && *l < 1;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+  enum {
+    O_STATE = 1, O_SHARES, O_BALLOTS, O_RISK, O_SEED, O_TRIALS, O_MAX,
+    O_SOURCE, O_YEAR, O_JSON, O_OUT, O_HELP
+  };
+  static const struct option opts[] = {
+      {"state", required_argument, NULL, O_STATE},
+      {"shares", required_argument, NULL, O_SHARES},
+      {"ballots", required_argument, NULL, O_BALLOTS},
+      {"risk", required_argument, NULL, O_RISK},
+      {"seed", required_argument, NULL, O_SEED},
+      {"trials", required_argument, NULL, O_TRIALS},
+      {"max-sample", required_argument, NULL, O_MAX},
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"json", no_argument, NULL, O_JSON},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  const char *sub = "audit";
+  const char *state = NULL;
+  bool have_shares = false;
+  tly_bravo_opts o = {.risk = 0.05, .seed = DEFAULT_SEED,
+                      .trials = DEFAULT_TRIALS};
+  int64_t max_sample = 0;
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  bool json = false;
+  const char *out_path = NULL;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    switch (ch) {
+    case O_STATE:
+      state = optarg;
+      break;
+    case O_SHARES:
+      if (!parse_shares(optarg, &o.p_winner, &o.p_loser))
+        return cli_usage(sub, "--shares takes W,L, two fractions between 0 "
+                              "and 1, not '%s'",
+                         optarg);
+      have_shares = true;
+      break;
+    case O_BALLOTS:
+      if (!cli_parse_i64(optarg, 1, INT64_MAX, &o.ballots))
+        return cli_usage(sub, "--ballots needs a count >= 1, not '%s'",
+                         optarg);
+      break;
+    case O_RISK:
+      if (!cli_parse_double(optarg, &o.risk) || !(o.risk > 0) ||
+          !(o.risk < 1))
+        return cli_usage(sub, "--risk needs a number between 0 and 1, not "
+                              "'%s'",
+                         optarg);
+      break;
+    case O_SEED:
+      if (!cli_parse_i64(optarg, 0, INT64_MAX, &v))
+        return cli_usage(sub, "--seed needs an integer >= 0, not '%s'",
+                         optarg);
+      o.seed = (uint64_t)v;
+      break;
+    case O_TRIALS:
+      if (!cli_parse_i64(optarg, 1, 10000000, &o.trials))
+        return cli_usage(sub, "--trials needs 1 to 10,000,000, not '%s'",
+                         optarg);
+      break;
+    case O_MAX:
+      if (!cli_parse_i64(optarg, 1, INT64_MAX, &max_sample))
+        return cli_usage(sub, "--max-sample needs a count >= 1, not '%s'",
+                         optarg);
+      break;
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage(sub, "unknown source '%s' (medsl or fec)", optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage(sub, "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage(sub, "option '%s' needs a value", argv[optind - 1]);
+      return cli_usage(sub, "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind + 1 < argc)
+    return cli_usage(sub, "unexpected argument '%s'", argv[optind + 1]);
+  bool have_election = optind < argc;
+  if (have_shares == (have_election || state != NULL))
+    return cli_usage(sub, "give YEAR --state ST, or --shares W,L (one of "
+                          "them)");
+  if (have_election && state == NULL)
+    return cli_usage(sub, "which state? (--state ST)");
+  if (!have_shares && o.ballots != 0)
+    return cli_usage(sub, "--ballots goes with --shares (a state's ballots "
+                          "come from its results)");
+  if (have_shares && o.p_winner == o.p_loser)
+    return cli_fail(CLI_EINPUT, "shares tied: no ballot-polling audit can "
+                                "confirm a winner; a full hand count is "
+                                "needed");
+  tly_election *e = NULL;
+  int32_t unit = -1, w = -1, l = -1;
+  tly_error err = {0};
+  if (have_election) {
+    int rc = cli_load_election(sub, argv[optind], source, year, source_given,
+                               &e);
+    if (rc != CLI_OK)
+      return rc;
+    unit = tly_election_find_unit(e, state);
+    if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0 ||
+        !tly_election_unit(e, (size_t)unit)->has_votes) {
+      tly_election_free(e);
+      return cli_usage(sub, "unknown state '%s'", state);
+    }
+    /* The top two candidates by votes (the aggregate "Others" excluded). */
+    size_t nc = tly_election_n_candidates(e);
+    for (size_t c = 0; c < nc; c++) {
+      const tly_candidate *k = tly_election_candidate(e, c);
+      if (strcmp(k->name, "Others") == 0 && k->party[0] == '\0')
+        continue;
+      int64_t v = tly_election_votes(e, (size_t)unit, c);
+      if (w < 0 || v > tly_election_votes(e, (size_t)unit, (size_t)w)) {
+        l = w;
+        w = (int32_t)c;
+      } else if (l < 0 ||
+                 v > tly_election_votes(e, (size_t)unit, (size_t)l)) {
+        l = (int32_t)c;
+      }
+    }
+    int64_t total = tly_election_unit_total(e, (size_t)unit);
+    int64_t vw = w >= 0 ? tly_election_votes(e, (size_t)unit, (size_t)w) : 0;
+    int64_t vl = l >= 0 ? tly_election_votes(e, (size_t)unit, (size_t)l) : 0;
+    if (l < 0 || vl == 0 || vw == vl || total <= 0) {
+      char b[32];
+      tly_election_free(e);
+      return cli_fail(CLI_EINPUT,
+                      "%s: the top two are %s: no ballot-polling audit can "
+                      "confirm a winner; a full hand count is needed",
+                      state,
+                      vw == vl ? "tied"
+                               : tly_format_count(vw - vl, b, sizeof b));
+    }
+    o.p_winner = (double)vw / (double)total; /* probabilities only */
+    o.p_loser = (double)vl / (double)total;
+    o.ballots = total;
+  }
+  o.max_sample = max_sample > 0  ? max_sample
+                 : o.ballots > 0 ? o.ballots
+                                 : MAX_SAMPLE_UNKNOWN;
+  tly_bravo_result r;
+  if (tly_bravo_simulate(&o, &r, &err) != TLY_OK) {
+    tly_election_free(e);
+    return cli_report(&err);
+  }
+  int64_t n_at[16];
+  double upto = 4 * r.asn * (o.p_winner + o.p_loser);
+  if (upto > (double)o.max_sample)
+    upto = (double)o.max_sample;
+  size_t nk = ladder(upto, n_at, 16);
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    tly_election_free(e);
+    return CLI_EINPUT;
+  }
+  int rc = CLI_OK;
+  if (json) {
+    if (tly_json_bravo(&o, &r, n_at, nk, e, unit, cli_file_writer, out.fp,
+                       &err) != TLY_OK)
+      rc = cli_report(&err);
+  } else {
+    print(out.fp, &o, &r, n_at, nk, e, unit, w, l);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+  tly_election_free(e);
+  return rc;
+}
