@@ -74,6 +74,7 @@ int cmd_flip(int argc, char **argv);
 int cmd_tipping(int argc, char **argv);
 int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_forecast(int argc, char **argv);
 /* @@CLI-DECLS@@ */
 
 #endif
