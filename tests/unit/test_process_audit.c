@@ -1,0 +1,128 @@
+/*
+ * test_process_audit.c -- src/audit.c: BRAVO's expected sample size
+ * against the example in process-facts.md §5 (Stark's ballotPollTools
+ * formula: p_w = .55, p_l = .45, a = .10 -> about 469; a = .05 -> about
+ * 608), k_min(100) = 64 there, the SPRT consistency of k_min, and the
+ * seeded simulation (reproducible, never beyond its caps).
+ */
+#include "internal.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+
+Test(process_audit, asn_example)
+{
+  double asn = 0;
+  cr_assert_eq(tly_bravo_asn(0.10, 0.55, 0.45, &asn, NULL), TLY_OK);
+  cr_assert_eq(lround(asn), 469, "asn %f", asn);
+  cr_assert(fabs(asn - 469.26) < 0.01, "asn %f", asn);
+  cr_assert_eq(tly_bravo_asn(0.05, 0.55, 0.45, &asn, NULL), TLY_OK);
+  cr_assert_eq(lround(asn), 608, "asn %f", asn);
+}
+
+Test(process_audit, asn_errors)
+{
+  double asn;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_asn(0, 0.55, 0.45, &asn, &err), TLY_EINVAL);
+  cr_assert_eq(tly_bravo_asn(1, 0.55, 0.45, &asn, &err), TLY_EINVAL);
+  cr_assert_eq(tly_bravo_asn(0.1, 0.5, 0.5, &asn, &err), TLY_EINVAL);
+  cr_assert_eq(tly_bravo_asn(0.1, 0.45, 0.55, &asn, &err), TLY_EINVAL);
+  cr_assert_eq(tly_bravo_asn(0.1, 0.6, 0.5, &asn, &err), TLY_EINVAL);
+  cr_assert_eq(tly_bravo_asn(0.1, NAN, 0.5, &asn, &err), TLY_EINVAL);
+}
+
+Test(process_audit, kmin_example)
+{
+  int64_t k;
+  cr_assert_eq(tly_bravo_kmin(0.10, 0.55, 100, &k, NULL), TLY_OK);
+  cr_assert_eq(k, 64);
+  /* With no loser ballots the audit stops after ceil(ln 10 / ln 1.1) =
+   * 25 winner ballots. */
+  cr_assert_eq(tly_bravo_kmin(0.10, 0.55, 25, &k, NULL), TLY_OK);
+  cr_assert_eq(k, 25);
+  cr_assert_eq(tly_bravo_kmin(0.10, 0.55, 24, &k, NULL), TLY_OK);
+  cr_assert_gt(k, 24);
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_kmin(0.10, 0.5, 100, &k, &err), TLY_EINVAL);
+}
+
+/* k_min(n) is the least k whose likelihood ratio reaches 1/a, and it
+ * never decreases with n. */
+Test(process_audit, kmin_is_the_sprt)
+{
+  double s = 0.52, a = 0.05;
+  double lw = log(2 * s), ll = log(2 - 2 * s), target = log(1 / a);
+  int64_t prev = 0;
+  for (int64_t n = 0; n <= 5000; n += 7) {
+    int64_t k;
+    cr_assert_eq(tly_bravo_kmin(a, s, n, &k, NULL), TLY_OK);
+    cr_assert((double)k * lw + (double)(n - k) * ll >= target, "n %lld",
+              (long long)n);
+    cr_assert((double)(k - 1) * lw + (double)(n - k + 1) * ll < target,
+              "n %lld", (long long)n);
+    cr_assert_geq(k, prev);
+    prev = k;
+  }
+}
+
+static tly_bravo_result sim(uint64_t seed, int64_t trials)
+{
+  tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45,
+                      .seed = seed, .trials = trials,
+                      .max_sample = 1000000};
+  tly_bravo_result r;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_simulate(&o, &r, &err), TLY_OK, "%s", err.msg);
+  return r;
+}
+
+/* The same seed gives the same distribution; the simulated mean sits near
+ * the ASN (Wald's approximation ignores the overshoot, so a little
+ * above the simulated mean); no audit stops before 25 ballots. */
+Test(process_audit, simulation)
+{
+  tly_bravo_result a = sim(7, 4000), b = sim(7, 4000), c = sim(8, 4000);
+  cr_assert(a.practical);
+  cr_assert_eq(a.trials, 4000);
+  for (size_t i = 0; i < TLY_BRAVO_NQ; i++)
+    cr_assert_eq(a.quantiles[i], b.quantiles[i]);
+  cr_assert_eq(a.mean, b.mean);
+  cr_assert_neq(a.mean, c.mean);
+  cr_assert(a.mean > 0.85 * a.asn && a.mean < 1.05 * a.asn, "mean %f",
+            a.mean);
+  cr_assert_geq(a.quantiles[0], 25);
+  for (size_t i = 1; i < TLY_BRAVO_NQ; i++)
+    cr_assert_geq(a.quantiles[i], a.quantiles[i - 1]);
+  cr_assert_eq(a.escalated, 0);
+}
+
+/* A margin too small: the ASN exceeds the ballots, nothing is simulated. */
+Test(process_audit, impractical)
+{
+  tly_bravo_opts o = {.risk = 0.05, .p_winner = 0.5001, .p_loser = 0.4999,
+                      .ballots = 1000000, .seed = 1, .trials = 1000,
+                      .max_sample = 1000000};
+  tly_bravo_result r;
+  cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_OK);
+  cr_assert(!r.practical);
+  cr_assert_eq(r.trials, 0);
+  cr_assert_gt(r.asn, 1e6);
+  cr_assert_eq(r.quantiles[1], -1);
+}
+
+/* A small cap makes audits escalate, and the quantiles say so. */
+Test(process_audit, escalation)
+{
+  tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45,
+                      .seed = 3, .trials = 1000, .max_sample = 500};
+  tly_bravo_result r;
+  cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_OK);
+  cr_assert(r.practical); /* ASN 469 < 500 */
+  cr_assert_gt(r.escalated, 0);
+  cr_assert_lt(r.escalated, 1000);
+  cr_assert_eq(r.quantiles[TLY_BRAVO_NQ - 1], -1); /* the 99th escalated */
+  cr_assert_geq(r.quantiles[0], 25);
+  o.trials = 0;
+  cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_EINVAL);
+}
