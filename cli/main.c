@@ -31,6 +31,8 @@ static const command commands[] = {
      "BRAVO risk-limiting audit: expected sample and stopping rule"},
     {"forecast", cmd_forecast,
      "win probabilities from state estimates and correlated errors"},
+    {"whatif", cmd_whatif,
+     "what if states left, the House changed, or the rules or votes did"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -3,7 +3,10 @@
  * Amendment (a majority of the whole number of electors appointed, else the
  * House chooses among the top three), 3 U.S.C. §§ 3-15; plurality winner-
  * take-all by state law, and the district method of Maine (since 1972) and
- * Nebraska (since 1992): 2 at-large electors + 1 per district.
+ * Nebraska (since 1992): 2 at-large electors + 1 per district. What-if
+ * rules: whole slates, proportional splits in whole electors (Hamilton's
+ * largest remainders, D'Hondt, Webster/Sainte-Lague) and the National
+ * Popular Vote compact (art. III of the Agreement).
  */
 #include "results.h"
 
@@ -23,6 +26,7 @@ struct tly_outcome {
   tly_award *awards;
   int32_t *award_electors; /* n_awards x n_cands */
   size_t cap_c, cap_a;      /* allocated lengths: n_cands + 1, n_units + 1 */
+  tly_npv_info npv;         /* how the compact worked out (rule NPV) */
 };
 
 void tly_outcome_free(tly_outcome *o)
@@ -91,6 +95,136 @@ static void decide(const tly_election *e, size_t u, tly_award *w)
   w->winner = w->first;
 }
 
+/*---- Proportional splits in whole electors ----*/
+
+typedef unsigned __int128 u128;
+
+/* Whether candidate c takes part in a proportional split: a person with
+ * votes in the unit (the unnamed "Others" row is not a candidate). */
+static bool eligible(const tly_election *e, size_t u, size_t c)
+{
+  const tly_candidate *k = &e->cands[c];
+  if (e->votes[u * e->n_cands + c] <= 0)
+    return false;
+  return !(strcmp(k->name, "Others") == 0 && k->party[0] == '\0');
+}
+
+/* Hands out `left` electors among the candidates flagged in tied[] (all
+ * with the same claim to the next elector): all of them get one when there
+ * are enough; otherwise the tie-break candidate (if tied) gets one and the
+ * rest stay tied. Returns how many were handed out; sets *stuck when a tie
+ * remains that the electors left cannot settle. */
+static int64_t hand_out(const tly_election *e, size_t u, const bool *tied,
+                        size_t n_tied, int64_t left, int32_t *ae,
+                        bool *given, bool *stuck)
+{
+  if ((int64_t)n_tied <= left) {
+    for (size_t c = 0; c < e->n_cands; c++) {
+      if (tied[c]) {
+        ae[c]++;
+        given[c] = true;
+      }
+    }
+    return (int64_t)n_tied;
+  }
+  int32_t tb = e->tie_break[u];
+  if (tb >= 0 && tied[tb]) {
+    ae[tb]++;
+    given[tb] = true;
+    return 1;
+  }
+  *stuck = true;
+  return 0;
+}
+
+/* Splits the `electors` of unit u in proportion to its eligible votes by
+ * the election's proportional rule, into ae[0..n_cands) (zeroed by the
+ * caller); given[] is scratch of n_cands. Returns the electors left
+ * undecided by a tie (equal remainders or quotients for fewer electors
+ * than tied candidates, not decided by --tie), setting *tie.
+ *
+ * Hamilton: quota_c = E * v_c / V with V the eligible votes; each gets
+ * floor(quota_c), then the largest remainders (E * v_c mod V, compared as
+ * integers since they share the denominator V) one more each. D'Hondt and
+ * Webster: elector by elector to the highest v_c / d(s_c), d(s) = s + 1
+ * (D'Hondt) or 2s + 1 (Webster), compared exactly by cross-multiplying in
+ * unsigned 128 bits (v < 2^63, d <= 2E + 1 < 2^33: products < 2^96). */
+static int64_t split(const tly_election *e, size_t u, int64_t electors,
+                     int32_t *ae, bool *given, bool *tied, bool *tie)
+{
+  size_t nc = e->n_cands;
+  const int64_t *v = &e->votes[u * nc];
+  u128 total = 0;
+  for (size_t c = 0; c < nc; c++) {
+    given[c] = false;
+    if (eligible(e, u, c))
+      total = total + (uint64_t)v[c]; /* v > 0 here */
+  }
+  *tie = false;
+  if (total == 0 || electors <= 0)
+    return electors;
+  int64_t left = electors;
+  bool stuck = false;
+  if (e->rule == TLY__RULE_PROP_HAMILTON) {
+    for (size_t c = 0; c < nc; c++) {
+      if (!eligible(e, u, c))
+        continue;
+      u128 q = (u128)electors * (u128)v[c] / total; /* <= electors */
+      ae[c] = (int32_t)q;
+      left -= (int64_t)q;
+    }
+    while (left > 0 && !stuck) {
+      u128 best = 0;
+      bool any = false;
+      for (size_t c = 0; c < nc; c++) {
+        if (!eligible(e, u, c) || given[c])
+          continue;
+        u128 r = (u128)electors * (u128)v[c] % total;
+        if (r > 0 && (!any || r > best)) {
+          best = r;
+          any = true;
+        }
+      }
+      if (!any)
+        break; /* cannot happen: the remainders sum to left * V */
+      size_t n_tied = 0;
+      for (size_t c = 0; c < nc; c++) {
+        tied[c] = eligible(e, u, c) && !given[c] &&
+                  (u128)electors * (u128)v[c] % total == best;
+        n_tied += tied[c];
+      }
+      left -= hand_out(e, u, tied, n_tied, left, ae, given, &stuck);
+    }
+  } else {
+    u128 step = e->rule == TLY__RULE_PROP_DHONDT ? 1 : 2;
+    while (left > 0 && !stuck) {
+      /* The best quotient so far is v[best] / d_best. */
+      int32_t best = -1;
+      u128 d_best = 1;
+      for (size_t c = 0; c < nc; c++) {
+        if (!eligible(e, u, c))
+          continue;
+        u128 d = (u128)ae[c] * step + 1;
+        if (best < 0 || (u128)v[c] * d_best > (u128)v[best] * d) {
+          best = (int32_t)c;
+          d_best = d;
+        }
+      }
+      size_t n_tied = 0;
+      for (size_t c = 0; c < nc; c++) {
+        u128 d = (u128)ae[c] * step + 1;
+        tied[c] = eligible(e, u, c) &&
+                  (u128)v[c] * d_best == (u128)v[best] * d;
+        n_tied += tied[c];
+        given[c] = false;
+      }
+      left -= hand_out(e, u, tied, n_tied, left, ae, given, &stuck);
+    }
+  }
+  *tie = stuck;
+  return left;
+}
+
 tly_status tly_college(const tly_election *e, tly_outcome **out,
                        tly_error *err)
 {
@@ -133,20 +267,69 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
       goto fail;
     }
   }
+  /* The compact (rule NPV): in force when its members hold a majority of
+   * the electors appointed (every state's and DC's whole slate) and the
+   * national vote has a single winner; then each member's whole slate goes
+   * to that winner. Otherwise members choose electors by their own law. */
+  o->npv.applies = e->rule == TLY__RULE_NPV;
+  o->npv.national_winner = -1;
+  if (o->npv.applies) {
+    int64_t appointed = 0;
+    for (size_t u = 0; u < e->n_units; u++) {
+      if (e->units[u].parent >= 0)
+        continue;
+      appointed += e->units[u].electors; /* 51 slates < 2^31 each */
+      if (e->npv_member[u])
+        o->npv.member_electors += e->units[u].electors;
+    }
+    o->npv.needed = appointed / 2 + 1;
+    int64_t best = 0;
+    size_t n_best = 0;
+    for (size_t c = 0; c < e->n_cands; c++) {
+      if (o->votes[c] > best) {
+        best = o->votes[c];
+        n_best = 0;
+      }
+      if (o->votes[c] == best && best > 0) {
+        n_best++;
+        o->npv.national_winner = (int32_t)c;
+      }
+    }
+    if (n_best != 1)
+      o->npv.national_winner = -1; /* a national tie (or no votes) */
+    o->npv.in_force = o->npv.national_winner >= 0 &&
+                      o->npv.member_electors >= o->npv.needed;
+  }
   /* Awards: one per unit. Under the law, a state whose districts are
-   * units keeps only its at-large electors; under winner-take-all its
-   * districts' electors go back to the statewide award. */
+   * units keeps only its at-large electors; where its whole slate is
+   * awarded at once (winner-take-all, proportional, a compact member when
+   * the compact is in force) its districts' electors go back to the
+   * statewide award. */
+  bool *given = tly__calloc(a, e->n_cands + 1, sizeof *given);
+  bool *tied = tly__calloc(a, e->n_cands + 1, sizeof *tied);
+  if (given == NULL || tied == NULL) {
+    tly__free(a, given, (e->n_cands + 1) * sizeof *given);
+    tly__free(a, tied, (e->n_cands + 1) * sizeof *tied);
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto fail;
+  }
+  bool prop = e->rule == TLY__RULE_PROP_HAMILTON ||
+              e->rule == TLY__RULE_PROP_DHONDT ||
+              e->rule == TLY__RULE_PROP_WEBSTER;
   size_t na = 0;
   for (size_t u = 0; u < e->n_units; u++) {
     const tly_unit *un = &e->units[u];
-    bool wta = e->rule == TLY__RULE_WTA;
-    if (un->parent >= 0 && wta)
+    size_t state = un->parent >= 0 ? (size_t)un->parent : u;
+    bool to_npv = o->npv.in_force && e->npv_member[state];
+    bool whole = e->rule == TLY__RULE_WTA || prop || to_npv;
+    if (un->parent >= 0 && whole)
       continue;
     tly_award *w = &o->awards[na];
+    int32_t *ae = &o->award_electors[na * e->n_cands];
     memcpy(w->code, un->code, sizeof w->code);
     w->unit = (int32_t)u;
     w->electors = un->electors;
-    if (un->parent < 0 && !wta) {
+    if (un->parent < 0 && !whole) {
       for (size_t d = 0; d < e->n_units; d++) {
         if (e->units[d].parent == (int32_t)u)
           w->electors -= e->units[d].electors;
@@ -156,16 +339,36 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
     decide(e, u, w);
     if (!tly__add_i64(o->electors, w->electors, &o->electors)) {
       s = tly__fail(err, TLY_EOVERFLOW, "electors overflow");
-      goto fail;
+      break;
     }
-    if (w->winner >= 0) {
-      o->award_electors[na * e->n_cands + (size_t)w->winner] = w->electors;
-      o->pledged[w->winner] += w->electors;
+    int64_t undecided = 0;
+    if (e->forced[u] >= 0) {
+      ae[w->winner] = w->electors;
+    } else if (to_npv) {
+      w->winner = o->npv.national_winner;
+      w->tie = false;
+      ae[w->winner] = w->electors;
+    } else if (prop && un->has_votes) {
+      undecided = split(e, u, w->electors, ae, given, tied, &w->tie);
+      w->winner = -1;
+      for (size_t c = 0; c < e->n_cands; c++) {
+        if (ae[c] == w->electors && w->electors > 0)
+          w->winner = (int32_t)c;
+      }
+    } else if (w->winner >= 0) {
+      ae[w->winner] = w->electors;
     } else {
-      o->undecided += w->electors;
+      undecided = w->electors;
     }
+    for (size_t c = 0; c < e->n_cands; c++)
+      o->pledged[c] += ae[c];
+    o->undecided += undecided;
     na++;
   }
+  tly__free(a, given, (e->n_cands + 1) * sizeof *given);
+  tly__free(a, tied, (e->n_cands + 1) * sizeof *tied);
+  if (s != TLY_OK)
+    goto fail;
   o->n_awards = na;
   /* Electoral votes as cast: pledged, less the recorded faithless electors
    * of a state where the candidate they were pledged to won them. */
@@ -251,6 +454,11 @@ int64_t tly_outcome_votes(const tly_outcome *o, size_t c)
 int64_t tly_outcome_total_votes(const tly_outcome *o)
 {
   return o->total_votes;
+}
+
+void tly_outcome_npv(const tly_outcome *o, tly_npv_info *out)
+{
+  *out = o->npv;
 }
 
 size_t tly_outcome_n_awards(const tly_outcome *o) { return o->n_awards; }

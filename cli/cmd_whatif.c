@@ -1,0 +1,413 @@
+/*
+ * cmd_whatif.c -- `tally whatif YEAR|FILE [options]`: an election and a
+ * what-if made from it (states leaving, the House reapportioned, another
+ * allocation rule, a uniform swing, forced states) side by side, and the
+ * states whose electors or winner changed.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static void help(void)
+{
+  printf(
+      "usage: tally whatif [YEAR | FILE] [options]\n\n"
+      "An election and a what-if made from it, side by side: the popular\n"
+      "vote, the electors, the majority and the winner (or the contingent\n"
+      "election in the House), then every state whose electors or winner\n"
+      "changed. YEAR is a built-in election (1976-2024, default: the\n"
+      "latest); FILE a CSV in the MEDSL or tally layout. Every what-if is\n"
+      "computed from the data exactly; the original is never modified.\n\n"
+      "Options:\n"
+      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --year Y            the election to take from a multi-year FILE\n"
+      "  --json              {baseline, whatif, changes} (README, \"JSON\")\n"
+      "  --out FILE          write to FILE (atomically) instead of stdout\n"
+      "  --help              this help\n\n");
+  cli_whatif_help(stdout);
+  printf(
+      "\nExit status: 0 success, 1 bad input file, 2 usage error (unknown\n"
+      "state or candidate, census without data, swing beyond 100 points,\n"
+      "contradictory options, --rule district without district returns).\n"
+      "\nExamples:\n"
+      "  tally whatif 2016 --without CA --source fec\n"
+      "  tally whatif 2016 --without CA --reapportion\n"
+      "  tally whatif 2016 --rule npv --npv-members all\n"
+      "  tally whatif 2016 --rule proportional-hamilton\n"
+      "  tally whatif 2020 --swing -2\n");
+}
+
+enum { COLW = 22 };
+
+static const char *last(const tly_election *e, int32_t c)
+{
+  return c >= 0 ? cli_last_name(tly_election_candidate(e, (size_t)c)->name)
+                : "-";
+}
+
+/* A candidate gets a popular-vote row when it has votes and electors
+ * pledged or 0.5 % of the vote, on either side. */
+static bool shown(const tly_outcome *o, size_t c)
+{
+  int64_t total = tly_outcome_total_votes(o);
+  int64_t v = tly_outcome_votes(o, c);
+  return v > 0 && (tly_outcome_pledged(o, c) > 0 || v >= total / 200);
+}
+
+static void row(FILE *fp, const char *label, const char *a, const char *b)
+{
+  fprintf(fp, "  %-24.24s %*s %*s\n", label, COLW, a, COLW, b);
+}
+
+/* "Clinton +2,868,519": the national leader and the margin over second. */
+static void leader(const tly_election *e, const tly_outcome *o, char *buf,
+                   size_t size)
+{
+  int32_t first = -1, second = -1;
+  for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+    int64_t v = tly_outcome_votes(o, c);
+    if (first < 0 || v > tly_outcome_votes(o, (size_t)first)) {
+      second = first;
+      first = (int32_t)c;
+    } else if (second < 0 || v > tly_outcome_votes(o, (size_t)second)) {
+      second = (int32_t)c;
+    }
+  }
+  if (first < 0 || second < 0) {
+    snprintf(buf, size, "-");
+    return;
+  }
+  int64_t m = tly_outcome_votes(o, (size_t)first) -
+              tly_outcome_votes(o, (size_t)second);
+  char b[32];
+  if (m == 0)
+    snprintf(buf, size, "tied");
+  else
+    snprintf(buf, size, "%s +%s", last(e, first),
+             tly_format_count(m, b, sizeof b));
+}
+
+static void electors_cell(const tly_outcome *o, size_t c, char *buf,
+                          size_t size)
+{
+  int64_t p = tly_outcome_pledged(o, c);
+  int64_t k = tly_outcome_cast(o, c);
+  if (p == k)
+    snprintf(buf, size, "%lld", (long long)p);
+  else
+    snprintf(buf, size, "%lld (%lld cast)", (long long)p, (long long)k);
+}
+
+static void outcome_line(FILE *fp, const char *label, const tly_election *e,
+                         const tly_outcome *o)
+{
+  int32_t w = tly_outcome_winner(o);
+  if (w >= 0) {
+    fprintf(fp, "%s: %s wins, %lld electoral votes cast of %lld (majority "
+                "%lld)\n",
+            label, tly_election_candidate(e, (size_t)w)->name,
+            (long long)tly_outcome_cast(o, (size_t)w),
+            (long long)tly_outcome_electors(o),
+            (long long)tly_outcome_majority(o));
+    return;
+  }
+  int32_t top[3];
+  size_t n = tly_outcome_contingent(o, top);
+  fprintf(fp, "%s: no majority (%lld of %lld needed): contingent election "
+              "in the House (one vote per state delegation) among",
+          label, (long long)tly_outcome_majority(o),
+          (long long)tly_outcome_electors(o));
+  for (size_t i = 0; i < n; i++)
+    fprintf(fp, "%s %s (%lld)", i ? (i + 1 == n ? " and" : ",") : "",
+            tly_election_candidate(e, (size_t)top[i])->name,
+            (long long)tly_outcome_cast(o, (size_t)top[i]));
+  fprintf(fp, "\n");
+  if (tly_outcome_undecided(o) > 0)
+    fprintf(fp, "  (%lld electors undecided by ties; decide with --tie "
+                "ST=CANDIDATE)\n",
+            (long long)tly_outcome_undecided(o));
+}
+
+static void print_notes(FILE *fp, const tly_election *e)
+{
+  const char *notes = tly_election_notes(e);
+  while (*notes != '\0') {
+    const char *nl = strchr(notes, '\n');
+    int n = nl ? (int)(nl - notes) : (int)strlen(notes);
+    fprintf(fp, "note: %.*s\n", n, notes);
+    notes += n + (nl ? 1 : 0);
+  }
+}
+
+static void print_side_by_side(FILE *fp, const tly_election *b,
+                               const tly_outcome *ob, const tly_election *w,
+                               const tly_outcome *ow, const char *what)
+{
+  char c1[64], c2[64];
+  fprintf(fp, "%d presidential election · what if: %s · source: %s\n",
+          tly_election_year(w), what[0] ? what : "(nothing)",
+          tly_election_source_name(w));
+  print_notes(fp, w);
+  fprintf(fp, "\n  %-24s %*s %*s\n", "", COLW, "Baseline", COLW, "What-if");
+  fprintf(fp, "Popular vote\n");
+  size_t nc = tly_election_n_candidates(b);
+  for (size_t c = 0; c < nc; c++) {
+    if (!shown(ob, c) && !shown(ow, c))
+      continue;
+    row(fp, tly_election_candidate(b, c)->name,
+        tly_format_count(tly_outcome_votes(ob, c), c1, sizeof c1),
+        tly_format_count(tly_outcome_votes(ow, c), c2, sizeof c2));
+  }
+  row(fp, "Total", tly_format_count(tly_outcome_total_votes(ob), c1, sizeof c1),
+      tly_format_count(tly_outcome_total_votes(ow), c2, sizeof c2));
+  leader(b, ob, c1, sizeof c1);
+  leader(w, ow, c2, sizeof c2);
+  row(fp, "Lead", c1, c2);
+  fprintf(fp, "Electors pledged\n");
+  for (size_t c = 0; c < nc; c++) {
+    if (tly_outcome_pledged(ob, c) == 0 && tly_outcome_pledged(ow, c) == 0 &&
+        tly_outcome_cast(ob, c) == 0 && tly_outcome_cast(ow, c) == 0)
+      continue;
+    electors_cell(ob, c, c1, sizeof c1);
+    electors_cell(ow, c, c2, sizeof c2);
+    row(fp, tly_election_candidate(b, c)->name, c1, c2);
+  }
+  if (tly_outcome_undecided(ob) > 0 || tly_outcome_undecided(ow) > 0) {
+    snprintf(c1, sizeof c1, "%lld", (long long)tly_outcome_undecided(ob));
+    snprintf(c2, sizeof c2, "%lld", (long long)tly_outcome_undecided(ow));
+    row(fp, "Undecided (ties)", c1, c2);
+  }
+  snprintf(c1, sizeof c1, "%lld", (long long)tly_outcome_electors(ob));
+  snprintf(c2, sizeof c2, "%lld", (long long)tly_outcome_electors(ow));
+  row(fp, "Appointed", c1, c2);
+  snprintf(c1, sizeof c1, "%lld", (long long)tly_outcome_majority(ob));
+  snprintf(c2, sizeof c2, "%lld", (long long)tly_outcome_majority(ow));
+  row(fp, "Majority", c1, c2);
+  int32_t wb = tly_outcome_winner(ob);
+  int32_t ww = tly_outcome_winner(ow);
+  row(fp, "Winner", wb >= 0 ? last(b, wb) : "none: the House",
+      ww >= 0 ? last(w, ww) : "none: the House");
+  fprintf(fp, "\n");
+  outcome_line(fp, "Baseline", b, ob);
+  outcome_line(fp, "What-if", w, ow);
+  tly_npv_info ni;
+  tly_outcome_npv(ow, &ni);
+  if (ni.applies) {
+    if (ni.in_force)
+      fprintf(fp, "NPV compact in force: the members hold %lld electors "
+                  "(%lld needed); all of them go to %s, the national "
+                  "popular-vote winner\n",
+              (long long)ni.member_electors, (long long)ni.needed,
+              tly_election_candidate(w, (size_t)ni.national_winner)->name);
+    else if (ni.member_electors >= ni.needed)
+      fprintf(fp, "NPV compact not in force: the national vote is tied; "
+                  "the members chose their electors as their states did\n");
+    else
+      fprintf(fp, "NPV compact not in force: the members hold %lld "
+                  "electors, %lld needed; they chose their electors as "
+                  "their states did\n",
+              (long long)ni.member_electors, (long long)ni.needed);
+  }
+}
+
+/* "Clinton 3, Trump 1" for state `code`, or "none" when no one. */
+static void split_text(const tly_election *e, const tly_outcome *o,
+                       const char *code, char *buf, size_t size)
+{
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t c = 0; c < tly_election_n_candidates(e) && n < size; c++) {
+    int64_t k = tly_outcome_state_electors(e, o, code, c);
+    if (k == 0)
+      continue;
+    n += (size_t)snprintf(buf + n, size - n, "%s%s %lld", n ? ", " : "",
+                          last(e, (int32_t)c), (long long)k);
+  }
+  if (n == 0)
+    snprintf(buf, size, "none");
+}
+
+static int print_changes(FILE *fp, const tly_election *b,
+                         const tly_outcome *ob, const tly_election *w,
+                         const tly_outcome *ow)
+{
+  tly_whatif_change ch[64];
+  size_t n;
+  tly_error err = {0};
+  if (tly_whatif_changes(b, ob, w, ow, ch, 64, &n, &err) != TLY_OK)
+    return cli_report(&err);
+  fprintf(fp, "\nChanged: %zu state%s (electors or winner)\n", n,
+          n == 1 ? "" : "s");
+  for (size_t i = 0; i < n; i++) {
+    char s1[160], s2[160];
+    split_text(b, ob, ch[i].code, s1, sizeof s1);
+    split_text(w, ow, ch[i].code, s2, sizeof s2);
+    if (ch[i].left) {
+      fprintf(fp, "  %-3s %2lld electors (%s): left\n", ch[i].code,
+              (long long)ch[i].electors_before, s1);
+    } else if (ch[i].joined) {
+      fprintf(fp, "  %-3s joined: %lld electors (%s)\n", ch[i].code,
+              (long long)ch[i].electors_after, s2);
+    } else {
+      fprintf(fp, "  %-3s %2lld electors (%s) -> %2lld (%s)\n", ch[i].code,
+              (long long)ch[i].electors_before, s1,
+              (long long)ch[i].electors_after, s2);
+    }
+  }
+  return CLI_OK;
+}
+
+/* Every state's seats and electors before and after a reapportionment. */
+static int print_reapportion(FILE *fp, const tly_election *b,
+                             const tly_election *w)
+{
+  int census = tly_election_census(w);
+  tly_census_row rows[64];
+  size_t n = 0;
+  tly_error err = {0};
+  if (tly_census_builtin(census, NULL, rows, 64, &n, &err) != TLY_OK)
+    return cli_report(&err);
+  fprintf(fp, "\nReapportionment (%d census)\n", census);
+  fprintf(fp, "  %-5s %12s %12s %14s\n", "State", "Population",
+          "Seats", "Electors");
+  int64_t seats = 0;
+  for (size_t u = 0; u < tly_election_n_units(w); u++) {
+    const tly_unit *un = tly_election_unit(w, u);
+    if (un->parent >= 0)
+      continue;
+    int32_t ub = tly_election_find_unit(b, un->code);
+    int64_t before = ub >= 0 ? tly_election_unit(b, (size_t)ub)->electors : 0;
+    const tly_census_row *r = NULL;
+    for (size_t i = 0; i < n; i++) {
+      if (strcmp(rows[i].code, un->code) == 0)
+        r = &rows[i];
+    }
+    char pop[32], s[32], ev[32];
+    if (r == NULL) { /* DC: no seats */
+      snprintf(pop, sizeof pop, "-");
+      snprintf(s, sizeof s, "-");
+    } else {
+      tly_format_count(r->population, pop, sizeof pop);
+      snprintf(s, sizeof s, "%lld -> %lld", (long long)(before - 2),
+               (long long)(un->electors - 2));
+      seats += un->electors - 2;
+    }
+    snprintf(ev, sizeof ev, "%lld -> %d", (long long)before, un->electors);
+    fprintf(fp, "  %-5s %12s %12s %14s%s\n", un->code, pop, s, ev,
+            before != un->electors ? "  *" : "");
+  }
+  fprintf(fp, "  %-5s %12s %12lld\n", "Total", "", (long long)seats);
+  return CLI_OK;
+}
+
+int cmd_whatif(int argc, char **argv)
+{
+  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_OUT, O_HELP };
+  static const struct option opts[] = {
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"json", no_argument, NULL, O_JSON},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      CLI_WHATIF_OPTIONS,
+      {NULL, 0, NULL, 0}};
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  const char *out_path = NULL;
+  bool json = false;
+  cli_whatif wi;
+  cli_whatif_init(&wi);
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    int rc = cli_whatif_option(&wi, "whatif", ch, optarg, argc, argv);
+    if (rc >= 0) {
+      if (rc != CLI_OK)
+        return rc;
+      continue;
+    }
+    switch (ch) {
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage("whatif", "unknown source '%s' (medsl or fec)",
+                         optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage("whatif", "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage("whatif", "option '%s' needs a value",
+                         argv[optind - 1]);
+      return cli_usage("whatif", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind + 1 < argc)
+    return cli_usage("whatif", "unexpected argument '%s'", argv[optind + 1]);
+  int rc = cli_whatif_check(&wi, "whatif");
+  if (rc != CLI_OK)
+    return rc;
+  tly_election *base = NULL;
+  rc = cli_load_election("whatif", optind < argc ? argv[optind] : NULL,
+                         source, year, source_given, &base);
+  if (rc != CLI_OK)
+    return rc;
+  tly_election *w = NULL;
+  rc = cli_whatif_apply(&wi, "whatif", base, &w);
+  if (rc != CLI_OK) {
+    tly_election_free(base);
+    return rc;
+  }
+  tly_error err = {0};
+  tly_outcome *ob = NULL;
+  tly_outcome *ow = NULL;
+  if (tly_college(base, &ob, &err) != TLY_OK ||
+      tly_college(w, &ow, &err) != TLY_OK) {
+    rc = cli_report(&err);
+    goto done;
+  }
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    rc = CLI_EINPUT;
+    goto done;
+  }
+  if (json) {
+    if (tly_json_whatif(base, ob, w, ow, cli_file_writer, out.fp, &err) !=
+        TLY_OK)
+      rc = cli_report(&err);
+  } else {
+    char what[512];
+    cli_whatif_describe(&wi, what, sizeof what);
+    print_side_by_side(out.fp, base, ob, w, ow, what);
+    if (wi.o.reapportion)
+      rc = print_reapportion(out.fp, base, w);
+    if (rc == CLI_OK)
+      rc = print_changes(out.fp, base, ob, w, ow);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+done:
+  tly_outcome_free(ob);
+  tly_outcome_free(ow);
+  tly_election_free(w);
+  tly_election_free(base);
+  return rc;
+}
