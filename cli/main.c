@@ -33,6 +33,7 @@ static const command commands[] = {
      "win probabilities from state estimates and correlated errors"},
     {"whatif", cmd_whatif,
      "what if states left, the House changed, or the rules or votes did"},
+    {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -844,7 +844,7 @@ typedef enum tly_power_index {
 
 /* Largest game accepted: players and the sum of weights. */
 #define TLY_POWER_MAX_PLAYERS 64
-#define TLY_POWER_MAX_WEIGHT 1000000
+#define TLY_POWER_MAX_WEIGHT 100000
 
 /* The index of each of the n players of [quota; weights] into values[0..n)
  * and, for Banzhaf, each player's swings (coalitions of the others it

@@ -1,0 +1,267 @@
+/*
+ * cmd_power.c -- `tally power [YEAR|FILE | --census C]`: the exact
+ * normalized Banzhaf or Shapley-Shubik index of each unit of the College,
+ * its power per elector and (Banzhaf) the Penrose power of one voter.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(void)
+{
+  printf(
+      "usage: tally power [YEAR | FILE] [options]\n"
+      "       tally power --census CENSUS [options]\n\n"
+      "Voting power of each unit of the Electoral College in the weighted\n"
+      "game [majority; electors...], computed exactly by dynamic programming\n"
+      "over coalition weights: the normalized Banzhaf index (a unit's swings\n"
+      "over all units' swings; swings are exact 64-bit counts) or the\n"
+      "Shapley-Shubik index (pivotal orders over n!; exact 320-bit counts,\n"
+      "only the final ratio rounded to a double).\n\n"
+      "YEAR or FILE takes the electors of that election (YEAR: 1976-2024,\n"
+      "default the latest); --census takes the apportionment of a census\n"
+      "(1970-2020, Huntington-Hill, 435 seats, DC 3). 2020 is both an\n"
+      "election and a census, hence the option.\n\n"
+      "Columns: Index, the unit's share of power; Per elector, the index per\n"
+      "elector relative to an equal share (1.000: power in proportion to\n"
+      "electors); Voter (Banzhaf), the power of one voter after Penrose:\n"
+      "index / sqrt(votes cast, or population for a census), scaled so that\n"
+      "the average voter is 1.000. In --units districts, a Maine or Nebraska\n"
+      "district voter also counts the at-large award.\n\n"
+      "Options:\n"
+      "  --census C           the census C's apportionment instead of an\n"
+      "                       election (districts of equal population)\n"
+      "  --index banzhaf|shapley   (default banzhaf)\n"
+      "  --units states|districts  states (default): Maine and Nebraska as\n"
+      "                       blocks; districts: at-large and districts apart\n"
+      "  --source medsl|fec   built-in source (default medsl)\n"
+      "  --year Y             the election to take from a multi-year FILE\n"
+      "  --json               {index, majority, electors, units: [{code,\n"
+      "                       electors, value, per_elector, swings, voter}]}\n"
+      "  --csv                one row per unit\n"
+      "  --out FILE           write to FILE (atomically) instead of stdout\n"
+      "  --help               this help\n\n"
+      "Examples:\n"
+      "  tally power 2016\n"
+      "  tally power --census 2020 --index shapley --units districts\n");
+}
+
+typedef struct {
+  const tly_power_row *r;
+} entry;
+
+static int by_value(const void *a, const void *b)
+{
+  const tly_power_row *x = ((const entry *)a)->r;
+  const tly_power_row *y = ((const entry *)b)->r;
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return strcmp(x->code, y->code);
+}
+
+static void print_human(FILE *fp, const tly_power *p, const char *what,
+                        bool census)
+{
+  bool bz = tly_power_index_of(p) == TLY_POWER_BANZHAF;
+  size_t n = tly_power_n_rows(p);
+  int64_t total = tly_power_electors(p);
+  fprintf(fp, "%s · %s\n",
+          bz ? "Banzhaf index (normalized)" : "Shapley-Shubik index", what);
+  fprintf(fp, "Game: majority %lld of %lld electors, %zu units\n\n",
+          (long long)tly_power_majority(p), (long long)total, n);
+  entry e[64];
+  for (size_t i = 0; i < n; i++)
+    e[i].r = tly_power_row_at(p, i);
+  qsort(e, n, sizeof *e, by_value);
+  fprintf(fp, "%-6s %3s %10s %11s", "Unit", "EV", "Index", "Per elector");
+  if (bz)
+    fprintf(fp, " %7s %14s", "Voter", census ? "Population" : "Votes cast");
+  fprintf(fp, "\n");
+  double sum = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    const tly_power_row *r = e[i].r;
+    sum += r->value;
+    fprintf(fp, "%-6s %3lld %10.6f %11.3f", r->code, (long long)r->electors,
+            r->value, r->per_elector * (double)total);
+    if (bz) {
+      char b[32];
+      if (isnan(r->voter))
+        fprintf(fp, " %7s %14s", "-", "-");
+      else
+        fprintf(fp, " %7.3f %14s", r->voter,
+                tly_format_count(r->turnout, b, sizeof b));
+    }
+    fprintf(fp, "\n");
+  }
+  fprintf(fp, "%-6s %3lld %10.6f\n", "Total", (long long)total, sum);
+}
+
+static void print_csv(FILE *fp, const tly_power *p)
+{
+  bool bz = tly_power_index_of(p) == TLY_POWER_BANZHAF;
+  fprintf(fp, "code,electors,value,per_elector%s\n",
+          bz ? ",swings,turnout,voter" : "");
+  for (size_t i = 0; i < tly_power_n_rows(p); i++) {
+    const tly_power_row *r = tly_power_row_at(p, i);
+    fprintf(fp, "%s,%lld,%.12g,%.12g", r->code, (long long)r->electors,
+            r->value, r->per_elector);
+    if (bz) {
+      fprintf(fp, ",%llu,%lld,", (unsigned long long)r->swings,
+              (long long)r->turnout);
+      if (!isnan(r->voter))
+        fprintf(fp, "%.12g", r->voter);
+    }
+    fprintf(fp, "\n");
+  }
+}
+
+int cmd_power(int argc, char **argv)
+{
+  enum {
+    O_SOURCE = 1,
+    O_YEAR,
+    O_CENSUS,
+    O_INDEX,
+    O_UNITS,
+    O_JSON,
+    O_CSV,
+    O_OUT,
+    O_HELP
+  };
+  static const struct option opts[] = {
+      {"source", required_argument, NULL, O_SOURCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"census", required_argument, NULL, O_CENSUS},
+      {"index", required_argument, NULL, O_INDEX},
+      {"units", required_argument, NULL, O_UNITS},
+      {"json", no_argument, NULL, O_JSON},
+      {"csv", no_argument, NULL, O_CSV},
+      {"out", required_argument, NULL, O_OUT},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  tly_source source = TLY_SOURCE_MEDSL;
+  bool source_given = false;
+  int year = 0;
+  int census = 0;
+  tly_power_index index = TLY_POWER_BANZHAF;
+  tly_power_units units = TLY_POWER_STATES;
+  const char *out_path = NULL;
+  bool json = false;
+  bool csv = false;
+  int ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int64_t v;
+    switch (ch) {
+    case O_SOURCE:
+      if (!cli_parse_source(optarg, &source))
+        return cli_usage("power", "unknown source '%s' (medsl or fec)",
+                         optarg);
+      source_given = true;
+      break;
+    case O_YEAR:
+      if (!cli_parse_i64(optarg, 1789, 9999, &v))
+        return cli_usage("power", "--year needs a year, not '%s'", optarg);
+      year = (int)v;
+      break;
+    case O_CENSUS:
+      if (!cli_parse_i64(optarg, 1790, 9999, &v))
+        return cli_usage("power", "--census needs a census year, not '%s'",
+                         optarg);
+      census = (int)v;
+      break;
+    case O_INDEX:
+      if (strcmp(optarg, "banzhaf") == 0)
+        index = TLY_POWER_BANZHAF;
+      else if (strcmp(optarg, "shapley") == 0)
+        index = TLY_POWER_SHAPLEY;
+      else
+        return cli_usage("power", "--index is banzhaf or shapley, not '%s'",
+                         optarg);
+      break;
+    case O_UNITS:
+      if (strcmp(optarg, "states") == 0)
+        units = TLY_POWER_STATES;
+      else if (strcmp(optarg, "districts") == 0)
+        units = TLY_POWER_DISTRICTS;
+      else
+        return cli_usage("power",
+                         "--units is states or districts, not '%s'", optarg);
+      break;
+    case O_JSON:
+      json = true;
+      break;
+    case O_CSV:
+      csv = true;
+      break;
+    case O_OUT:
+      out_path = optarg;
+      break;
+    case O_HELP:
+      help();
+      return CLI_OK;
+    default:
+      if (optopt != 0)
+        return cli_usage("power", "option '%s' needs a value",
+                         argv[optind - 1]);
+      return cli_usage("power", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (json && csv)
+    return cli_usage("power", "--json and --csv exclude each other");
+  if (optind + 1 < argc)
+    return cli_usage("power", "unexpected argument '%s'", argv[optind + 1]);
+  if (census != 0 && (optind < argc || source_given || year != 0))
+    return cli_usage("power", "--census excludes an election (YEAR, FILE, "
+                              "--source, --year)");
+  tly_error err = {0};
+  tly_power *p = NULL;
+  char what[320];
+  if (census != 0) {
+    tly_status s = tly_power_census(census, index, units, NULL, &p, &err);
+    if (s == TLY_ENODATA)
+      return cli_usage("power", "%s", err.msg);
+    if (s != TLY_OK)
+      return cli_report(&err);
+    snprintf(what, sizeof what,
+             "electors of the %d census's apportionment (Huntington-Hill)",
+             census);
+  } else {
+    tly_election *e = NULL;
+    int rc = cli_load_election("power", optind < argc ? argv[optind] : NULL,
+                               source, year, source_given, &e);
+    if (rc != CLI_OK)
+      return rc;
+    if (tly_power_election(e, index, units, &p, &err) != TLY_OK) {
+      tly_election_free(e);
+      return cli_report(&err);
+    }
+    snprintf(what, sizeof what, "electors of the %d election · source: %.200s",
+             tly_election_year(e), tly_election_source_name(e));
+    tly_election_free(e);
+  }
+  cli_out out;
+  if (!cli_out_open(&out, out_path)) {
+    tly_power_free(p);
+    return CLI_EINPUT;
+  }
+  int rc = CLI_OK;
+  if (json) {
+    if (tly_json_power(p, cli_file_writer, out.fp, &err) != TLY_OK)
+      rc = cli_report(&err);
+  } else if (csv) {
+    print_csv(out.fp, p);
+  } else {
+    print_human(out.fp, p, what, census != 0);
+  }
+  if (rc == CLI_OK)
+    rc = cli_out_close(&out);
+  else
+    cli_out_abort(&out);
+  tly_power_free(p);
+  return rc;
+}
