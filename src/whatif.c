@@ -337,8 +337,9 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
   bool drop = false;
   char dropped[256] = "";
   char extra[256] = "";
-  for (size_t u = 0; u < e->n_units; u++) {
+  for (size_t u = 0; u < e->n_units; u++)
     keep[u] = true;
+  for (size_t u = 0; u < e->n_units; u++) {
     if (e->units[u].parent >= 0)
       continue;
     const tly_electors_row *r = NULL;
