@@ -37,12 +37,16 @@ static void help(void)
       "  --csv               one row per flipped unit\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n"
+      "What-ifs (applied to the election first):\n");
+  cli_whatif_help(stdout);
+  printf("\n"
       "Examples:\n"
       "  tally flip 2016\n"
       "  tally flip 2020 --target tie\n");
 }
 
-static void print_human(FILE *fp, const tly_election *e, const tly_flip *f)
+static void print_human(FILE *fp, const char *what, const tly_election *e,
+                        const tly_flip *f)
 {
   char b1[32], b2[32], b3[32];
   const char *to = tly_election_candidate(e, (size_t)tly_flip_to(f))->name;
@@ -50,6 +54,8 @@ static void print_human(FILE *fp, const tly_election *e, const tly_flip *f)
       tly_election_candidate(e, (size_t)tly_flip_from(f))->name;
   fprintf(fp, "%d presidential election · source: %s\n",
           tly_election_year(e), tly_election_source_name(e));
+  if (what[0] != '\0')
+    fprintf(fp, "What-if: %s\n", what);
   if (tly_flip_target_of(f) == TLY_FLIP_WIN)
     fprintf(fp, "Fewest votes for %s to win: %lld of %lld electors "
                 "(a majority)\n",
@@ -121,6 +127,7 @@ int cmd_flip(int argc, char **argv)
       {"csv", no_argument, NULL, O_CSV},
       {"out", required_argument, NULL, O_OUT},
       {"help", no_argument, NULL, O_HELP},
+      CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   tly_source source = TLY_SOURCE_MEDSL;
   bool source_given = false;
@@ -130,11 +137,19 @@ int cmd_flip(int argc, char **argv)
   tly_flip_opts fo = {TLY_FLIP_WIN, -1};
   bool json = false;
   bool csv = false;
+  cli_whatif wi;
+  cli_whatif_init(&wi);
   int ch;
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     int64_t v;
+    int wrc = cli_whatif_option(&wi, "flip", ch, optarg, argc, argv);
+    if (wrc >= 0) {
+      if (wrc != CLI_OK)
+        return wrc;
+      continue;
+    }
     switch (ch) {
     case O_SOURCE:
       if (!cli_parse_source(optarg, &source))
@@ -181,11 +196,21 @@ int cmd_flip(int argc, char **argv)
     return cli_usage("flip", "--json and --csv exclude each other");
   if (optind + 1 < argc)
     return cli_usage("flip", "unexpected argument '%s'", argv[optind + 1]);
-  tly_election *e = NULL;
-  int rc = cli_load_election("flip", optind < argc ? argv[optind] : NULL,
-                             source, year, source_given, &e);
+  int rc = cli_whatif_check(&wi, "flip");
   if (rc != CLI_OK)
     return rc;
+  tly_election *base = NULL;
+  rc = cli_load_election("flip", optind < argc ? argv[optind] : NULL,
+                         source, year, source_given, &base);
+  if (rc != CLI_OK)
+    return rc;
+  tly_election *e = NULL;
+  rc = cli_whatif_apply(&wi, "flip", base, &e);
+  tly_election_free(base);
+  if (rc != CLI_OK)
+    return rc;
+  char what[512];
+  cli_whatif_describe(&wi, what, sizeof what);
   if (to != NULL) {
     fo.to = tly_election_find_candidate(e, to);
     if (fo.to < 0) {
@@ -212,7 +237,7 @@ int cmd_flip(int argc, char **argv)
   } else if (csv) {
     print_csv(out.fp, f);
   } else {
-    print_human(out.fp, e, f);
+    print_human(out.fp, what, e, f);
   }
   if (rc == CLI_OK)
     rc = cli_out_close(&out);

@@ -44,6 +44,9 @@ static void help(void)
       "  --csv                one row per unit\n"
       "  --out FILE           write to FILE (atomically) instead of stdout\n"
       "  --help               this help\n\n"
+      "What-ifs (applied to the election first):\n");
+  cli_whatif_help(stdout);
+  printf("\n"
       "Examples:\n"
       "  tally power 2016\n"
       "  tally power --census 2020 --index shapley --units districts\n");
@@ -141,6 +144,7 @@ int cmd_power(int argc, char **argv)
       {"csv", no_argument, NULL, O_CSV},
       {"out", required_argument, NULL, O_OUT},
       {"help", no_argument, NULL, O_HELP},
+      CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   tly_source source = TLY_SOURCE_MEDSL;
   bool source_given = false;
@@ -151,11 +155,19 @@ int cmd_power(int argc, char **argv)
   const char *out_path = NULL;
   bool json = false;
   bool csv = false;
+  cli_whatif wi;
+  cli_whatif_init(&wi);
   int ch;
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     int64_t v;
+    int wrc = cli_whatif_option(&wi, "power", ch, optarg, argc, argv);
+    if (wrc >= 0) {
+      if (wrc != CLI_OK)
+        return wrc;
+      continue;
+    }
     switch (ch) {
     case O_SOURCE:
       if (!cli_parse_source(optarg, &source))
@@ -218,9 +230,15 @@ int cmd_power(int argc, char **argv)
   if (census != 0 && (optind < argc || source_given || year != 0))
     return cli_usage("power", "--census excludes an election (YEAR, FILE, "
                               "--source, --year)");
+  if (census != 0 && wi.any)
+    return cli_usage("power", "what-if options apply to an election, not "
+                              "to --census");
+  int rc = cli_whatif_check(&wi, "power");
+  if (rc != CLI_OK)
+    return rc;
   tly_error err = {0};
   tly_power *p = NULL;
-  char what[320];
+  char what[600];
   if (census != 0) {
     tly_status s = tly_power_census(census, index, units, NULL, &p, &err);
     if (s == TLY_ENODATA)
@@ -231,17 +249,26 @@ int cmd_power(int argc, char **argv)
              "electors of the %d census's apportionment (Huntington-Hill)",
              census);
   } else {
+    tly_election *base = NULL;
+    rc = cli_load_election("power", optind < argc ? argv[optind] : NULL,
+                           source, year, source_given, &base);
+    if (rc != CLI_OK)
+      return rc;
     tly_election *e = NULL;
-    int rc = cli_load_election("power", optind < argc ? argv[optind] : NULL,
-                               source, year, source_given, &e);
+    rc = cli_whatif_apply(&wi, "power", base, &e);
+    tly_election_free(base);
     if (rc != CLI_OK)
       return rc;
     if (tly_power_election(e, index, units, &p, &err) != TLY_OK) {
       tly_election_free(e);
       return cli_report(&err);
     }
-    snprintf(what, sizeof what, "electors of the %d election · source: %.200s",
-             tly_election_year(e), tly_election_source_name(e));
+    char wif[512];
+    cli_whatif_describe(&wi, wif, sizeof wif);
+    snprintf(what, sizeof what, "electors of the %d election · source: %.200s"
+             "%s%.200s",
+             tly_election_year(e), tly_election_source_name(e),
+             wif[0] ? " · what-if: " : "", wif);
     tly_election_free(e);
   }
   cli_out out;
@@ -249,7 +276,7 @@ int cmd_power(int argc, char **argv)
     tly_power_free(p);
     return CLI_EINPUT;
   }
-  int rc = CLI_OK;
+  rc = CLI_OK;
   if (json) {
     if (tly_json_power(p, cli_file_writer, out.fp, &err) != TLY_OK)
       rc = cli_report(&err);

@@ -35,6 +35,9 @@ static void help(void)
       "  --csv               the order, one row per unit\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n"
+      "What-ifs (applied to the election first):\n");
+  cli_whatif_help(stdout);
+  printf("\n"
       "Examples:\n"
       "  tally tipping 2016\n"
       "  tally tipping 2020 --json\n");
@@ -69,7 +72,7 @@ static const char *label(const tly_election *e, int32_t pos, int32_t neg,
   return buf;
 }
 
-static void print_human(FILE *fp, const tly_election *e,
+static void print_human(FILE *fp, const char *what, const tly_election *e,
                         const tly_tipping *t)
 {
   int32_t w = tly_tipping_winner(t);
@@ -78,6 +81,8 @@ static void print_human(FILE *fp, const tly_election *e,
   char b1[48], b2[48], b3[48];
   fprintf(fp, "%d presidential election · source: %s\n",
           tly_election_year(e), tly_election_source_name(e));
+  if (what[0] != '\0')
+    fprintf(fp, "What-if: %s\n", what);
   const char *name = tly_state_name(p->code);
   fprintf(fp, "Tipping point: %s%s%s%s, %s; it carries %s to %lld electors "
               "(a majority is %lld)\n",
@@ -138,6 +143,7 @@ int cmd_tipping(int argc, char **argv)
       {"csv", no_argument, NULL, O_CSV},
       {"out", required_argument, NULL, O_OUT},
       {"help", no_argument, NULL, O_HELP},
+      CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   tly_source source = TLY_SOURCE_MEDSL;
   bool source_given = false;
@@ -145,11 +151,19 @@ int cmd_tipping(int argc, char **argv)
   const char *out_path = NULL;
   bool json = false;
   bool csv = false;
+  cli_whatif wi;
+  cli_whatif_init(&wi);
   int ch;
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     int64_t v;
+    int wrc = cli_whatif_option(&wi, "tipping", ch, optarg, argc, argv);
+    if (wrc >= 0) {
+      if (wrc != CLI_OK)
+        return wrc;
+      continue;
+    }
     switch (ch) {
     case O_SOURCE:
       if (!cli_parse_source(optarg, &source))
@@ -186,11 +200,21 @@ int cmd_tipping(int argc, char **argv)
   if (optind + 1 < argc)
     return cli_usage("tipping", "unexpected argument '%s'",
                      argv[optind + 1]);
-  tly_election *e = NULL;
-  int rc = cli_load_election("tipping", optind < argc ? argv[optind] : NULL,
-                             source, year, source_given, &e);
+  int rc = cli_whatif_check(&wi, "tipping");
   if (rc != CLI_OK)
     return rc;
+  tly_election *base = NULL;
+  rc = cli_load_election("tipping", optind < argc ? argv[optind] : NULL,
+                         source, year, source_given, &base);
+  if (rc != CLI_OK)
+    return rc;
+  tly_election *e = NULL;
+  rc = cli_whatif_apply(&wi, "tipping", base, &e);
+  tly_election_free(base);
+  if (rc != CLI_OK)
+    return rc;
+  char what[512];
+  cli_whatif_describe(&wi, what, sizeof what);
   tly_error err = {0};
   tly_tipping *t = NULL;
   if (tly_tipping_compute(e, &t, &err) != TLY_OK) {
@@ -210,7 +234,7 @@ int cmd_tipping(int argc, char **argv)
   } else if (csv) {
     print_csv(out.fp, t);
   } else {
-    print_human(out.fp, e, t);
+    print_human(out.fp, what, e, t);
   }
   if (rc == CLI_OK)
     rc = cli_out_close(&out);

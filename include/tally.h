@@ -744,11 +744,13 @@ typedef struct tly_flip tly_flip;
  * hold (cost = votes_to_move, weight = electors) by dynamic programming
  * over electors, O(units x electors). `from` is the College's winner (or,
  * with no majority, the candidate with the most electors pledged). Units
- * without returns (settled by the record) cannot move. Among sets of equal
- * cost the one with the fewest electors is taken. opts NULL = {WIN, -1}.
- * TLY_EINVAL when the target is the winner or not a candidate;
- * TLY_EUNSUPPORTED when a unit splits its electors (a proportional rule)
- * or a tie is impossible (an odd number of electors); TLY_ENOTFOUND when
+ * without returns (settled by the record) or forced by tly_whatif_set
+ * cannot move. Among sets of equal cost the one with the fewest electors
+ * is taken. opts NULL = {WIN, -1}. Works on any what-if whose awards follow
+ * their units' votes. TLY_EINVAL when the target is the winner or not a
+ * candidate; TLY_EUNSUPPORTED under a proportional rule or the NPV
+ * compact, or when a tie is impossible (an odd number of electors);
+ * TLY_ENOTFOUND when
  * no set of units reaches the target; TLY_EOVERFLOW; TLY_ENOMEM. */
 TLY_API tly_status tly_flip_compute(const tly_election *e,
                                     const tly_flip_opts *opts,
@@ -785,7 +787,8 @@ typedef struct tly_tipping_row {
   char code[8];
   int32_t award;       /* index of the award in tly_college's outcome */
   int32_t electors;
-  bool by_record;      /* no returns: ordered first, margin unknown */
+  bool by_record;      /* no returns, or forced by a what-if: ordered
+                          first, margin unknown */
   int64_t lead;        /* winner's votes minus the best other's */
   int64_t total_votes; /* all votes in the unit */
   int64_t cumulative;  /* the winner's electors from rows 0..this one */
@@ -800,8 +803,9 @@ typedef struct tly_tipping tly_tipping;
  * national margin is the winner's national votes minus the runner-up's
  * (the candidate with the most electors pledged after the winner), and the
  * tilt is the tipping unit's margin minus the national one, exactly.
- * TLY_EUNSUPPORTED when no candidate has a majority of electors pledged
- * or a unit splits its electors; TLY_EOVERFLOW; TLY_ENOMEM. */
+ * TLY_EUNSUPPORTED when no candidate has a majority of electors pledged,
+ * or under a proportional rule or the NPV compact; TLY_EOVERFLOW;
+ * TLY_ENOMEM. */
 TLY_API tly_status tly_tipping_compute(const tly_election *e,
                                        tly_tipping **out, tly_error *err);
 TLY_API void tly_tipping_free(tly_tipping *t);

@@ -51,6 +51,21 @@ static int32_t most_pledged(const tly_outcome *o, size_t n_cands,
   return best;
 }
 
+/* Both analyses assume that each award follows its own unit's votes: true
+ * as the law stands, under winner-take-all and under the district rule,
+ * but not under a proportional rule or the National Popular Vote compact
+ * (whose member states follow the national vote). */
+static tly_status check_rule(const tly_election *e, const char *what,
+                             tly_error *err)
+{
+  tly_rule r = tly_election_rule(e);
+  if (r == TLY_RULE_LAW || r == TLY_RULE_WTA || r == TLY_RULE_DISTRICT)
+    return TLY_OK;
+  return tly__fail(err, TLY_EUNSUPPORTED,
+                   "%s needs units decided by their own votes, not the rule "
+                   "\"%s\"", what, tly_rule_name(r));
+}
+
 /*---- Fewest votes to flip --------------------------------------------------*/
 
 struct tly_flip {
@@ -133,6 +148,9 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
   if (opts->target != TLY_FLIP_WIN && opts->target != TLY_FLIP_TIE)
     return tly__fail(err, TLY_EINVAL, "unknown flip target %d",
                      (int)opts->target);
+  tly_status s = check_rule(e, "flip", err);
+  if (s != TLY_OK)
+    return s;
   const tly_allocator *a = &e->alloc;
   tly_outcome *o = NULL;
   tly_flip *f = NULL;
@@ -140,7 +158,7 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
   int64_t *dp = NULL;
   unsigned char *take = NULL;
   size_t n_items = 0, width = 0;
-  tly_status s = tly_college(e, &o, err);
+  s = tly_college(e, &o, err);
   if (s != TLY_OK)
     return s;
   size_t na = tly_outcome_n_awards(o);
@@ -193,8 +211,9 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
       goto fail;
     }
     if (h == to || w->by_record || w->electors <= 0 ||
-        !e->units[w->unit].has_votes)
-      continue;
+        !e->units[w->unit].has_votes || e->forced[w->unit] >= 0)
+      continue; /* held already, or not moved by votes (no returns, or
+                   forced by a what-if) */
     items[n_items].award = i;
     items[n_items].holder = h;
     items[n_items].electors = w->electors;
@@ -451,10 +470,13 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
                                tly_error *err)
 {
   *out = NULL;
+  tly_status s = check_rule(e, "the tipping point", err);
+  if (s != TLY_OK)
+    return s;
   const tly_allocator *a = &e->alloc;
   tly_outcome *o = NULL;
   tly_tipping *t = NULL;
-  tly_status s = tly_college(e, &o, err);
+  s = tly_college(e, &o, err);
   if (s != TLY_OK)
     return s;
   size_t na = tly_outcome_n_awards(o);
@@ -497,7 +519,8 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     memcpy(r->code, w->code, sizeof r->code);
     r->award = (int32_t)i;
     r->electors = w->electors;
-    r->by_record = w->by_record || !e->units[w->unit].has_votes;
+    r->by_record = w->by_record || !e->units[w->unit].has_votes ||
+                   e->forced[w->unit] >= 0; /* no margin decides it */
     r->total_votes = r->by_record ? 0 : w->total_votes;
     r->lead = r->total_votes > 0
                   ? -lead_over(e, (size_t)w->unit, (size_t)win)
