@@ -132,6 +132,7 @@ void cli_whatif_help(FILE *fp);
  * one-line summary of what was asked, into buf; "" when nothing. */
 void cli_whatif_describe(const cli_whatif *w, char *buf, size_t size);
 int cmd_whatif(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 /* @@CLI-DECLS@@ */
 
 #endif

@@ -34,6 +34,7 @@ static const command commands[] = {
     {"whatif", cmd_whatif,
      "what if states left, the House changed, or the rules or votes did"},
     {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
+    {"serve", cmd_serve, "the local page and its JSON API over HTTP"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };

@@ -1,0 +1,288 @@
+/*
+ * http.c -- the daemon of `tally serve` on GNU libmicrohttpd (no HTTP
+ * parsing of our own): binds loopback unless told otherwise, caps request
+ * bodies (413 past SRV_MAX_BODY), connection memory, connections and idle
+ * time, refuses Host names other than its own on loopback (DNS rebinding),
+ * and hands each complete request to srv_handle.
+ */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* What the daemon knows, read-only once it runs. */
+typedef struct daemon_ctx {
+  bool loopback; /* bound to a loopback address: check Host */
+  bool quiet;
+} daemon_ctx;
+
+/* A request being received. */
+typedef struct conn_state {
+  char *body;
+  size_t len, cap;
+  bool too_big;
+  bool answered; /* a response was queued early (413) */
+} conn_state;
+
+/* Collects the query arguments (MHD decodes them). */
+typedef struct query_ctx {
+  srv_kv kv[SRV_MAX_QUERY];
+  size_t n;
+  bool overflow;
+} query_ctx;
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind,
+                               const char *key, const char *value)
+{
+  (void)kind;
+  query_ctx *q = cls;
+  if (q->n == SRV_MAX_QUERY) {
+    q->overflow = true;
+    return MHD_NO;
+  }
+  q->kv[q->n].key = key;
+  q->kv[q->n].value = value != NULL ? value : "";
+  q->n++;
+  return MHD_YES;
+}
+
+/* Whether a Host header names this loopback server ("127.0.0.1:8080",
+ * "localhost", "[::1]:8080"). */
+static bool host_ok(const char *host)
+{
+  static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
+  for (size_t i = 0; i < 3; i++) {
+    size_t n = strlen(names[i]);
+    if (strncasecmp(host, names[i], n) != 0)
+      continue;
+    const char *p = host + n;
+    if (*p == '\0')
+      return true;
+    if (*p != ':' || p[1] == '\0')
+      return false;
+    for (p++; *p != '\0'; p++)
+      if (*p < '0' || *p > '9')
+        return false;
+    return true;
+  }
+  return false;
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *c,
+                                     srv_response *rs)
+{
+  struct MHD_Response *r;
+  if (rs->body != NULL) {
+    r = MHD_create_response_from_buffer(rs->len, rs->body,
+                                        MHD_RESPMEM_MUST_FREE);
+    if (r != NULL)
+      rs->body = NULL; /* MHD frees it */
+  } else {
+    r = MHD_create_response_from_buffer(rs->len, (void *)rs->fixed,
+                                        MHD_RESPMEM_PERSISTENT);
+  }
+  if (r == NULL) {
+    srv_response_free(rs);
+    return MHD_NO;
+  }
+  MHD_add_response_header(r, "Content-Type", rs->type);
+  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(r, "Cache-Control", "no-store");
+  MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  MHD_add_response_header(r, "Content-Security-Policy",
+                          "default-src 'self'; img-src 'self' data:; "
+                          "style-src 'self'; script-src 'self'; "
+                          "object-src 'none'; base-uri 'none'; "
+                          "frame-ancestors 'none'; form-action 'self'");
+  if (rs->allow != NULL)
+    MHD_add_response_header(r, "Allow", rs->allow);
+  enum MHD_Result ret = MHD_queue_response(c, rs->status, r);
+  MHD_destroy_response(r);
+  srv_response_free(rs);
+  return ret;
+}
+
+/* A JSON error answered straight from here. */
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status,
+                                  const char *msg)
+{
+  srv_response rs = {.status = status, .type = "application/json"};
+  size_t n = strlen(msg) + 64;
+  rs.body = malloc(n);
+  if (rs.body == NULL)
+    return MHD_NO;
+  int k = snprintf(rs.body, n, "{\"error\": \"%s\", \"status\": %u}\n", msg,
+                   status);
+  rs.len = k > 0 ? (size_t)k : 0;
+  return send_response(c, &rs);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
+                                  const char *url, const char *method,
+                                  const char *version,
+                                  const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+  (void)version;
+  const daemon_ctx *dc = cls;
+  conn_state *st = *con_cls;
+  if (st == NULL) { /* headers are in: decide what can be decided now */
+    st = calloc(1, sizeof *st);
+    if (st == NULL)
+      return MHD_NO;
+    *con_cls = st;
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                 "Content-Length");
+    if (cl != NULL) {
+      size_t n = 0;
+      bool digits = *cl != '\0';
+      for (const char *p = cl; *p != '\0' && digits; p++) {
+        digits = *p >= '0' && *p <= '9';
+        if (digits && n <= SRV_MAX_BODY)
+          n = n * 10 + (size_t)(*p - '0');
+      }
+      if (digits && n > SRV_MAX_BODY) {
+        st->answered = true; /* MHD then closes without reading it */
+        return send_error(c, 413, "request body too large (limit 65536 "
+                                  "bytes)");
+      }
+    }
+    return MHD_YES;
+  }
+  if (*upload_data_size > 0) { /* a piece of the body */
+    size_t n = *upload_data_size;
+    *upload_data_size = 0;
+    if (st->answered || st->too_big)
+      return MHD_YES;
+    if (st->len + n > SRV_MAX_BODY) {
+      st->too_big = true;
+      return MHD_YES;
+    }
+    if (st->len + n + 1 > st->cap) {
+      size_t cap = st->cap ? st->cap : 1024;
+      while (cap < st->len + n + 1)
+        cap *= 2;
+      char *p = realloc(st->body, cap);
+      if (p == NULL)
+        return MHD_NO;
+      st->body = p;
+      st->cap = cap;
+    }
+    memcpy(st->body + st->len, upload_data, n);
+    st->len += n;
+    st->body[st->len] = '\0';
+    return MHD_YES;
+  }
+  if (st->answered)
+    return MHD_YES;
+  st->answered = true;
+  if (st->too_big)
+    return send_error(c, 413, "request body too large (limit 65536 bytes)");
+  if (dc->loopback) {
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                   "Host");
+    if (host != NULL && !host_ok(host))
+      return send_error(c, 403, "this server answers only to 127.0.0.1, "
+                                "localhost or [::1]");
+  }
+  query_ctx q = {.n = 0};
+  MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &q);
+  srv_request rq = {.method = method,
+                    .path = url,
+                    .query = q.kv,
+                    .n_query = q.n,
+                    .query_overflow = q.overflow,
+                    .body = st->body != NULL ? st->body : "",
+                    .body_len = st->len};
+  srv_response rs = {0};
+  srv_handle(&rq, &rs);
+  if (!dc->quiet)
+    fprintf(stderr, "tally serve: %s %s %u\n", method, url, rs.status);
+  return send_response(c, &rs);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+  (void)cls;
+  (void)c;
+  (void)toe;
+  conn_state *st = *con_cls;
+  if (st != NULL) {
+    free(st->body);
+    free(st);
+    *con_cls = NULL;
+  }
+}
+
+int srv_run(const srv_config *cfg)
+{
+  struct sockaddr_in a4;
+  struct sockaddr_in6 a6;
+  const struct sockaddr *addr;
+  unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+  daemon_ctx dc = {.quiet = cfg->quiet};
+  const char *host = cfg->host;
+  if (strcmp(host, "localhost") == 0)
+    host = "127.0.0.1";
+  memset(&a4, 0, sizeof a4);
+  memset(&a6, 0, sizeof a6);
+  if (inet_pton(AF_INET, host, &a4.sin_addr) == 1) {
+    a4.sin_family = AF_INET;
+    a4.sin_port = htons((uint16_t)cfg->port);
+    addr = (const struct sockaddr *)&a4;
+    dc.loopback = (ntohl(a4.sin_addr.s_addr) >> 24) == 127;
+  } else if (inet_pton(AF_INET6, host, &a6.sin6_addr) == 1) {
+    a6.sin6_family = AF_INET6;
+    a6.sin6_port = htons((uint16_t)cfg->port);
+    addr = (const struct sockaddr *)&a6;
+    flags |= MHD_USE_IPv6;
+    dc.loopback = IN6_IS_ADDR_LOOPBACK(&a6.sin6_addr);
+  } else {
+    fprintf(stderr, "tally: --host %s is not an IPv4 or IPv6 address\n",
+            cfg->host);
+    return 1;
+  }
+  /* SIGINT and SIGTERM are taken by sigwait below; the daemon's threads
+   * inherit the mask. */
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+  signal(SIGPIPE, SIG_IGN);
+  struct MHD_Daemon *d = MHD_start_daemon(
+      flags, (uint16_t)cfg->port, NULL, NULL, on_request, &dc,
+      MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      SRV_CONN_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
+      (unsigned)SRV_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
+      (unsigned)SRV_MAX_CONNECTIONS, MHD_OPTION_THREAD_POOL_SIZE,
+      (unsigned)cfg->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+      NULL, MHD_OPTION_END);
+  if (d == NULL) {
+    fprintf(stderr, "tally: cannot listen on %s port %d (in use, or not "
+                    "allowed)\n",
+            cfg->host, cfg->port);
+    return 1;
+  }
+  const union MHD_DaemonInfo *info =
+      MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  unsigned port = info != NULL ? info->port : (unsigned)cfg->port;
+  bool v6 = (flags & MHD_USE_IPv6) != 0;
+  printf("tally serve: listening on http://%s%s%s:%u/\n", v6 ? "[" : "",
+         host, v6 ? "]" : "", port);
+  fflush(stdout);
+  int sig = 0;
+  sigwait(&set, &sig);
+  MHD_stop_daemon(d);
+  printf("tally serve: stopped\n");
+  return 0;
+}
