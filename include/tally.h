@@ -1483,6 +1483,7 @@ typedef struct tly_bravo_opts {
   int64_t trials;       /* simulated audits, >= 1 */
   int64_t max_sample;   /* a trial that has drawn this many ballots stops
                            and counts as a full hand count, >= 1 */
+  const tly_allocator *alloc; /* for the stopping samples; NULL = libc */
 } tly_bravo_opts;
 
 /* Quantiles reported of the stopping sample. */

@@ -197,7 +197,7 @@ tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
     *out = r;
     return TLY_OK;
   }
-  const tly_allocator *a = tly__alloc_or_default(NULL);
+  const tly_allocator *a = tly__alloc_or_default(o->alloc);
   size_t bytes = (size_t)o->trials * sizeof(int64_t);
   int64_t *stop = tly__malloc(a, bytes);
   if (stop == NULL)

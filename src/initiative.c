@@ -766,12 +766,12 @@ tly_status tly_county_list_parse(const char *name, const char *data,
   if (l == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   l->alloc = *a;
+  l->n = n; /* the arrays' size, also for freeing them on failure */
   l->rows = tly__calloc(a, n, sizeof *l->rows);
   l->lines = tly__calloc(a, n, sizeof *l->lines);
   if (l->rows == NULL || l->lines == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
   } else {
-    l->n = n;
     size_t n2 = 0;
     s = county_pass(a, name, data, len, l, &n2, err);
   }
@@ -792,22 +792,37 @@ tly_status tly_county_list_load(const char *path, const tly_allocator *a,
   if (fp == NULL)
     return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
                         strerror(errno));
-  size_t cap = COUNTY_MAX_FILE + 1;
+  size_t cap = 1 << 12, len = 0;
   char *buf = tly__malloc(a, cap);
-  if (buf == NULL) {
-    fclose(fp);
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly_status s = buf == NULL ? tly__fail(err, TLY_ENOMEM, "out of memory")
+                             : TLY_OK;
+  while (s == TLY_OK) {
+    if (len == cap) { /* grow by doubling up to the cap */
+      if (cap > COUNTY_MAX_FILE) {
+        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
+                         "file larger than 16 MiB");
+        break;
+      }
+      char *nb = tly__realloc(a, buf, cap, 2 * cap);
+      if (nb == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t got = fread(buf + len, 1, cap - len, fp);
+    len += got;
+    if (got == 0) {
+      if (ferror(fp))
+        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
+      break;
+    }
   }
-  size_t len = fread(buf, 1, cap, fp);
-  bool bad = ferror(fp) != 0;
   fclose(fp);
-  tly_status s;
-  if (bad)
-    s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
-  else if (len > COUNTY_MAX_FILE)
-    s = tly__fail_at(err, TLY_ERANGE, path, 0, 0, "file larger than 16 MiB");
-  else
+  if (s == TLY_OK)
     s = tly_county_list_parse(path, buf, len, a, out, err);
-  tly__free(a, buf, cap);
+  if (buf != NULL)
+    tly__free(a, buf, cap);
   return s;
 }

@@ -9,6 +9,7 @@
 
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdlib.h>
 
 Test(process_audit, asn_example)
 {
@@ -125,4 +126,29 @@ Test(process_audit, escalation)
   cr_assert_geq(r.quantiles[0], 25);
   o.trials = 0;
   cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_EINVAL);
+}
+
+/* The stopping samples' array is the one allocation: failing it gives
+ * TLY_ENOMEM and nothing else. */
+static void *fail_all(void *ud, void *p, size_t old_size, size_t new_size)
+{
+  (void)ud;
+  (void)old_size;
+  if (new_size == 0) {
+    free(p);
+    return NULL;
+  }
+  return NULL;
+}
+
+Test(process_audit, out_of_memory)
+{
+  tly_allocator a = {fail_all, NULL};
+  tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45,
+                      .seed = 1, .trials = 10, .max_sample = 1000,
+                      .alloc = &a};
+  tly_bravo_result r;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_simulate(&o, &r, &err), TLY_ENOMEM);
+  cr_assert_eq(err.status, TLY_ENOMEM);
 }

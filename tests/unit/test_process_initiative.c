@@ -8,6 +8,7 @@
 #include "process.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 static tly_date D(int y, int m, int d)
@@ -378,4 +379,58 @@ Test(process_initiative, county_file_errors)
                TLY_EPARSE);
   cr_assert_str_eq(err.msg, "missing column \"duplicates\" (header: "
                             "name,raw,sample,valid,duplicates)");
+}
+
+/*---- out of memory ----*/
+
+/* An allocator that fails the n-th allocation and tracks the bytes live. */
+typedef struct pfailing {
+  long fail_at; /* 1-based; 0 = never */
+  long count;
+  long long live;
+} pfailing;
+
+static void *pfailing_realloc(void *ud, void *p, size_t old_size,
+                              size_t new_size)
+{
+  pfailing *fa = ud;
+  if (new_size == 0) {
+    fa->live -= (long long)old_size;
+    free(p);
+    return NULL;
+  }
+  fa->count++;
+  if (fa->fail_at != 0 && fa->count == fa->fail_at)
+    return NULL;
+  void *q = realloc(p, new_size);
+  if (q != NULL)
+    fa->live += (long long)new_size - (long long)old_size;
+  return q;
+}
+
+/* tly_county_list_parse with the n-th allocation failing, n = 1, 2, ...
+ * until it succeeds: TLY_ENOMEM each time, *out NULL, nothing leaked. */
+Test(process_initiative, county_file_out_of_memory)
+{
+  const char *csv = "name,raw,sample,valid,duplicates\n"
+                    "Example,24034,722,516,2\n"
+                    "Alpine,300,300,200,0\n";
+  for (long k = 1;; k++) {
+    pfailing fa = {k, 0, 0};
+    tly_allocator a = {pfailing_realloc, &fa};
+    tly_county_list *l = (tly_county_list *)&fa; /* must become NULL */
+    tly_error err = {0};
+    tly_status st = tly_county_list_parse("c.csv", csv, strlen(csv), &a, &l,
+                                          &err);
+    if (st == TLY_OK) {
+      cr_assert_eq(tly_county_list_n(l), 2);
+      tly_county_list_free(l);
+      cr_assert_eq(fa.live, 0);
+      cr_assert_gt(k, 3);
+      break;
+    }
+    cr_assert_eq(st, TLY_ENOMEM, "allocation %ld: %s", k, err.msg);
+    cr_assert_null(l);
+    cr_assert_eq(fa.live, 0, "leak failing allocation %ld", k);
+  }
 }
