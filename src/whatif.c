@@ -640,15 +640,22 @@ tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
   if (rule == TLY_RULE_DISTRICT) {
     /* A state with more than one House seat needs its district returns
      * (a single-seat state's one district is the state; DC has none). */
-    char missing[256] = "";
+    char missing[200] = "";
+    char have[40] = "";
     size_t n_missing = 0;
     for (size_t u = 0; u < in->n_units; u++) {
-      if (in->units[u].parent >= 0 || in->units[u].electors <= 3)
+      if (in->units[u].parent >= 0)
         continue;
       bool has = false;
       for (size_t d = 0; d < in->n_units; d++)
         has = has || in->units[d].parent == (int32_t)u;
-      if (has)
+      if (has) {
+        size_t len = strlen(have);
+        if (len + 8 < sizeof have)
+          snprintf(have + len, sizeof have - len, "%s%s", len ? ", " : "",
+                   in->units[u].code);
+      }
+      if (has || in->units[u].electors <= 3)
         continue;
       size_t len = strlen(missing);
       if (len + 8 < sizeof missing)
@@ -658,9 +665,10 @@ tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
     }
     if (n_missing > 0)
       return tly__fail(err, TLY_EUNSUPPORTED,
-                       "--rule district needs district returns; %zu states "
-                       "with more than one seat have none: %s",
-                       n_missing, missing);
+                       "the district method needs district returns, which "
+                       "exist here only for %s; %zu states with more than "
+                       "one seat have none: %s",
+                       have[0] ? have : "no state", n_missing, missing);
   }
   tly_election *e = NULL;
   tly_status s = tly__election_clone(in, &e, err);
@@ -787,7 +795,7 @@ tly_status tly_whatif_npv(const tly_election *in, const tly_npv_members *m,
       if (s == TLY_ENOTFOUND && tly__state_index(m->codes[i],
                                                  strlen(m->codes[i])) >= 0)
         s = tly__fail(err, TLY_EINVAL,
-                      "--npv-members %s: %s is not in this election",
+                      "compact member %s: %s is not in this election",
                       m->codes[i], state_name(m->codes[i]));
       if (s != TLY_OK)
         goto done;

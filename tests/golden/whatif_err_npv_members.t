@@ -1,0 +1,6 @@
+# --npv-members without --rule npv is contradictory.
+cmd: tally whatif 2016 --npv-members all
+exit: 2
+--- stdout
+--- stderr
+tally whatif: --npv-members needs --rule npv (see 'tally whatif --help')

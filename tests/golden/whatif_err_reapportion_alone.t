@@ -1,0 +1,6 @@
+# --reapportion without --without contradicts itself (the census's own apportionment).
+cmd: tally whatif 2016 --reapportion
+exit: 2
+--- stdout
+--- stderr
+tally whatif: --reapportion needs --without (the states that leave) (see 'tally whatif --help')
