@@ -19,46 +19,56 @@ static void help(void)
       "state's electors and the winner's letter (D, R) on it; the bar of\n"
       "electors with the majority line; a legend; and a title naming the\n"
       "election and its source. YEAR is a built-in election (1976-2024,\n"
-      "default: the latest); FILE is a CSV in the MEDSL or tally layout.\n\n"
+      "default: the latest); FILE is a CSV in the MEDSL or tally layout.\n"
+      "With what-if options the map is of the what-if, named under the\n"
+      "title; a state that left is a dashed outline.\n\n"
       "Options:\n"
       "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
-      "  --tie ST=CAND       decide a tied state for CAND; repeatable\n"
       "  --title TEXT        the picture's title (default \"YEAR presidential\n"
       "                      election\")\n"
       "  --bar               only the bar of electors\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
-      "  --help              this help\n\n"
-      "Examples:\n"
+      "  --help              this help\n\n");
+  cli_whatif_help(stdout);
+  printf(
+      "\nExamples:\n"
       "  tally map 2016 --out map2016.svg\n"
+      "  tally map 2016 --without CA --reapportion --out calexit.svg\n"
       "  tally map 2000 --bar --out bar2000.svg\n");
 }
 
 int cmd_map(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_TIE, O_TITLE, O_BAR, O_OUT, O_HELP };
+  enum { O_SOURCE = 1, O_YEAR, O_TITLE, O_BAR, O_OUT, O_HELP };
   static const struct option opts[] = {
       {"source", required_argument, NULL, O_SOURCE},
       {"year", required_argument, NULL, O_YEAR},
-      {"tie", required_argument, NULL, O_TIE},
       {"title", required_argument, NULL, O_TITLE},
       {"bar", no_argument, NULL, O_BAR},
       {"out", required_argument, NULL, O_OUT},
       {"help", no_argument, NULL, O_HELP},
+      CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   tly_source source = TLY_SOURCE_MEDSL;
   bool source_given = false;
   int year = 0;
   const char *out_path = NULL;
   const char *title = NULL;
-  const char *ties[64];
-  size_t n_ties = 0;
   bool bar = false;
+  cli_whatif wi;
+  cli_whatif_init(&wi);
   int ch;
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     int64_t v;
+    int wrc = cli_whatif_option(&wi, "map", ch, optarg, argc, argv);
+    if (wrc >= 0) {
+      if (wrc != CLI_OK)
+        return wrc;
+      continue;
+    }
     switch (ch) {
     case O_SOURCE:
       if (!cli_parse_source(optarg, &source))
@@ -69,11 +79,6 @@ int cmd_map(int argc, char **argv)
       if (!cli_parse_i64(optarg, 1789, 9999, &v))
         return cli_usage("map", "--year needs a year, not '%s'", optarg);
       year = (int)v;
-      break;
-    case O_TIE:
-      if (n_ties == 64 || strchr(optarg, '=') == NULL)
-        return cli_usage("map", "--tie takes ST=CANDIDATE, not '%s'", optarg);
-      ties[n_ties++] = optarg;
       break;
     case O_TITLE:
       title = optarg;
@@ -96,28 +101,20 @@ int cmd_map(int argc, char **argv)
   }
   if (optind + 1 < argc)
     return cli_usage("map", "unexpected argument '%s'", argv[optind + 1]);
+  int rc = cli_whatif_check(&wi, "map");
+  if (rc != CLI_OK)
+    return rc;
+  tly_election *base = NULL;
+  rc = cli_load_election("map", optind < argc ? argv[optind] : NULL, source,
+                         year, source_given, &base);
+  if (rc != CLI_OK)
+    return rc;
   tly_election *e = NULL;
-  int rc = cli_load_election("map", optind < argc ? argv[optind] : NULL,
-                             source, year, source_given, &e);
+  rc = cli_whatif_apply(&wi, "map", base, &e);
+  tly_election_free(base);
   if (rc != CLI_OK)
     return rc;
   tly_error err = {0};
-  for (size_t i = 0; i < n_ties; i++) {
-    char unit[16];
-    const char *eq = strchr(ties[i], '=');
-    size_t n = (size_t)(eq - ties[i]);
-    if (n >= sizeof unit)
-      n = sizeof unit - 1;
-    memcpy(unit, ties[i], n);
-    unit[n] = '\0';
-    tly_election *t = NULL;
-    if (tly_whatif_tie(e, unit, eq + 1, &t, &err) != TLY_OK) {
-      tly_election_free(e);
-      return cli_usage("map", "--tie %s: %s", ties[i], err.msg);
-    }
-    tly_election_free(e);
-    e = t;
-  }
   tly_outcome *o = NULL;
   if (tly_college(e, &o, &err) != TLY_OK) {
     tly_election_free(e);
@@ -129,7 +126,12 @@ int cmd_map(int argc, char **argv)
     tly_election_free(e);
     return CLI_EINPUT;
   }
-  tly_svg_opts so = {.title = title};
+  char what[512] = "";
+  char note[600] = "";
+  cli_whatif_describe(&wi, what, sizeof what);
+  if (what[0] != '\0')
+    snprintf(note, sizeof note, "What-if: %s", what);
+  tly_svg_opts so = {.title = title, .note = note[0] ? note : NULL};
   tly_status s = bar ? tly_svg_bar(e, o, &so, cli_file_writer, out.fp, &err)
                      : tly_svg_map(e, o, &so, cli_file_writer, out.fp, &err);
   if (s == TLY_OK) {
