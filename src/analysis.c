@@ -522,9 +522,12 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     r->by_record = w->by_record || !e->units[w->unit].has_votes ||
                    e->forced[w->unit] >= 0; /* no margin decides it */
     r->total_votes = r->by_record ? 0 : w->total_votes;
-    r->lead = r->total_votes > 0
-                  ? -lead_over(e, (size_t)w->unit, (size_t)win)
-                  : 0;
+    if (r->total_votes <= 0)
+      r->lead = 0;
+    else if (w->first == win && w->second >= 0)
+      r->lead = w->first_votes - w->second_votes; /* the top two's gap */
+    else
+      r->lead = -lead_over(e, (size_t)w->unit, (size_t)win);
   }
   /* Insertion sort: at most a few dozen rows. */
   for (size_t i = 1; i < t->n_rows; i++) {

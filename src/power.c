@@ -181,42 +181,53 @@ tly_status tly__power_shapley_counts(const int64_t *weights, size_t n,
   uint64_t *prev = tly__calloc(a, q, sizeof *prev);
   uint64_t *cur = tly__calloc(a, q, sizeof *cur);
   tly__big *fact = tly__calloc(a, m + 1, sizeof *fact);
-  if (c == NULL || prev == NULL || cur == NULL || fact == NULL) {
+  tly__big *coef = tly__calloc(a, m + 1, sizeof *coef);
+  if (c == NULL || prev == NULL || cur == NULL || fact == NULL ||
+      coef == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
   fact[0].limb[0] = 1;
   for (size_t k = 1; k <= m; k++)
     (void)big_mul_u64(&fact[k - 1], k, &fact[k]); /* <= 64! */
+  /* coef[k] = k! (m-1-k)!: the orders in which a player joins k others
+   * and m - 1 - k follow; at most (m-1)! < 2^297. */
+  for (size_t k = 0; k + 1 <= m; k++) {
+    bool ok = big_mul(&fact[k], &fact[m - 1 - k], &coef[k]);
+    TLY_ASSERT(ok);
+    TLY_UNUSED(ok);
+  }
   c[0] = 1;
   for (size_t j = 0; j < m; j++) {
     size_t wj = (size_t)weights[idx[j]];
     for (size_t k = j + 1; k >= 1; k--) {
-      uint64_t *row = &c[k * q];
-      const uint64_t *below = &c[(k - 1) * q];
-      for (size_t t = q; t-- > wj;)
-        row[t] += below[t - wj];
+      uint64_t *restrict row = &c[k * q];
+      const uint64_t *restrict below = &c[(k - 1) * q];
+      for (size_t t = wj; t < q; t++)
+        row[t] += below[t - wj]; /* rows differ: no order dependence */
     }
   }
   for (size_t j = 0; j < m; j++) {
     size_t wi = (size_t)weights[idx[j]];
+    size_t lo = wi < q ? q - wi : 0; /* pivotal weights: lo <= t < q */
     tly__big acc = {{0}};
     for (size_t k = 0; k + 1 <= m; k++) {
       /* cur = ci[k], prev = ci[k-1]. */
-      const uint64_t *row = &c[k * q];
+      const uint64_t *restrict row = &c[k * q];
+      uint64_t *restrict cu = cur;
+      const uint64_t *restrict pr = prev;
+      size_t split = k > 0 ? (wi < q ? wi : q) : q;
+      memcpy(cu, row, split * sizeof *cu);
+      for (size_t t = split; t < q; t++)
+        cu[t] = row[t] - pr[t - wi];
       uint64_t pivots = 0; /* coalitions of k others where i is pivotal */
-      for (size_t t = 0; t < q; t++) {
-        cur[t] = (k > 0 && t >= wi) ? row[t] - prev[t - wi] : row[t];
-        if (t + wi >= q)
-          pivots += cur[t];
-      }
+      for (size_t t = lo; t < q; t++)
+        pivots += cu[t];
       if (pivots != 0) {
-        /* i joins k others and m - 1 - k follow: k! (m-1-k)! orders each.
-         * The sum over k is at most m! < 2^297 (every order counted once),
-         * so no step overflows 320 bits. */
-        tly__big coef, term;
-        bool ok = big_mul(&fact[k], &fact[m - 1 - k], &coef) &&
-                  big_mul_u64(&coef, pivots, &term) &&
+        /* The sum over k of coef[k] x pivots is at most m! < 2^297 (every
+         * order counted once), so no step overflows 320 bits. */
+        tly__big term;
+        bool ok = big_mul_u64(&coef[k], pivots, &term) &&
                   tly__big_add(&acc, &term, &acc);
         TLY_ASSERT(ok);
         TLY_UNUSED(ok);
@@ -228,6 +239,7 @@ tly_status tly__power_shapley_counts(const int64_t *weights, size_t n,
     num[idx[j]] = acc;
   }
 done:
+  tly__free(a, coef, (m + 1) * sizeof *coef);
   tly__free(a, fact, (m + 1) * sizeof *fact);
   tly__free(a, cur, q * sizeof *cur);
   tly__free(a, prev, q * sizeof *prev);
