@@ -79,7 +79,7 @@ static void short_rule(const tly_recount_trigger *t, char *buf, size_t n)
 static void print(FILE *fp, const tly_election *e, const char *state,
                   const tly_recount_check *rows, size_t n)
 {
-  char b1[32], b2[32], rule[96];
+  char b1[32], b2[32], rule[160];
   fprintf(fp, "Recount triggers in force in %d · source: %s\n",
           tly_election_year(e), tly_election_source_name(e));
   fprintf(fp, "Each state recounts its own contest; threshold = the largest "
