@@ -326,6 +326,21 @@ void cli_whatif_describe(const cli_whatif *w, char *buf, size_t size)
     ADD("%stie %s=%s", n ? " · " : "", w->tie[i].code, w->tie[i].candidate);
   if (w->o.rule != TLY_RULE_LAW)
     ADD("%srule %s", n ? " · " : "", tly_rule_name(w->o.rule));
+  if (w->o.rule == TLY_RULE_NPV) {
+    const tly_npv_members *m = &w->o.npv;
+    if (m->which == TLY_NPV_ALL)
+      ADD(" (members: all)");
+    else if (m->which == TLY_NPV_NONE)
+      ADD(" (members: none)");
+    else if (m->which == TLY_NPV_YEAR)
+      ADD(" (members as of %d)", m->year);
+    else if (m->which == TLY_NPV_LIST) {
+      ADD(" (members: ");
+      for (size_t i = 0; i < m->n_codes; i++)
+        ADD("%s%s", i ? "," : "", m->codes[i]);
+      ADD(")");
+    }
+  }
 #undef ADD
   if (n >= size && size > 0)
     buf[size - 1] = '\0';
