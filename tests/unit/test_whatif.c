@@ -741,3 +741,74 @@ Test(whatif_oom, every_allocation_of_a_composed_whatif)
     cr_assert(k < 100000);
   }
 }
+
+/*==== Ties under the what-if rules (small made-up elections) ===============*/
+
+static tly_election *parse_text(const char *text)
+{
+  tly_election *e = NULL;
+  tly_error err;
+  cr_assert_eq(
+      tly_election_parse("t.csv", text, strlen(text), NULL, NULL, &e, &err),
+      TLY_OK, "%s", err.msg);
+  return e;
+}
+
+Test(whatif_ties, proportional_last_elector_and_npv_national_tie)
+{
+  /* Delaware (3 electors in 2016) split 10-10: one elector each, the third
+   * tied (equal remainders, equal D'Hondt quotients 10/2). Vermont (3)
+   * 7-3: Hamilton quotas 2.1 and 0.9 give 2-1. */
+  const char *text = "year,unit,candidate,party,votes\n"
+                     "2016,DE,Ann,A,10\n"
+                     "2016,DE,Bob,B,10\n"
+                     "2016,VT,Ann,A,7\n"
+                     "2016,VT,Bob,B,3\n";
+  tly_election *e = parse_text(text);
+  tly_rule rules[] = {TLY_RULE_PROP_HAMILTON, TLY_RULE_PROP_DHONDT};
+  for (size_t i = 0; i < 2; i++) {
+    tly_whatif_opts op = {.rule = rules[i]};
+    tly_election *w = apply(e, &op);
+    tly_outcome *o = college(w);
+    cr_assert_eq(tly_outcome_undecided(o), 1);
+    cr_assert_eq(tly_outcome_electors(o), 6);
+    cr_assert_eq(pledged(w, o, "Ann"), 1 + 2); /* DE 1, VT 2 (both methods) */
+    cr_assert_eq(pledged(w, o, "Bob"), 1 + 1); /* DE 1, VT 1 */
+    size_t k = 0;
+    while (strcmp(tly_outcome_award(o, k)->code, "DE") != 0)
+      k++;
+    cr_assert(tly_outcome_award(o, k)->tie);
+    tly_outcome_free(o);
+    tly_election_free(w);
+    /* Decided as by lot for Ann. */
+    tly_whatif_opts op2 = {.rule = rules[i],
+                           .tie = (tly_assign[]){{"DE", "Ann"}}, .n_tie = 1};
+    w = apply(e, &op2);
+    o = college(w);
+    cr_assert_eq(tly_outcome_undecided(o), 0);
+    cr_assert_eq(pledged(w, o, "Ann"), 4);
+    cr_assert_eq(pledged(w, o, "Bob"), 2);
+    tly_outcome_free(o);
+    tly_election_free(w);
+  }
+  tly_election_free(e);
+  /* A national tie: the compact cannot name a winner; the members choose
+   * as their states do (Delaware tied, Vermont to Ann). */
+  e = parse_text("year,unit,candidate,party,votes\n"
+                 "2016,DE,Ann,A,10\n"
+                 "2016,DE,Bob,B,13\n"
+                 "2016,VT,Ann,A,7\n"
+                 "2016,VT,Bob,B,4\n");
+  tly_whatif_opts op = {.rule = TLY_RULE_NPV, .npv = {.which = TLY_NPV_ALL}};
+  tly_election *w = apply(e, &op);
+  tly_outcome *o = college(w);
+  tly_npv_info ni;
+  tly_outcome_npv(o, &ni);
+  cr_assert_eq(ni.national_winner, -1);
+  cr_assert(!ni.in_force);
+  cr_assert_eq(pledged(w, o, "Ann"), 3);
+  cr_assert_eq(pledged(w, o, "Bob"), 3);
+  tly_outcome_free(o);
+  tly_election_free(w);
+  tly_election_free(e);
+}
