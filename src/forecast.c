@@ -1148,6 +1148,61 @@ static tly_status rule_make(const tly_allocator *al, tly__quad_kind kind,
   return s;
 }
 
+/* The rule for s = 1/g = sqrt(W / (df - 2)), W ~ chi-square(df): the
+ * trapezoid rule in t = log s with step h. Results depend smoothly on s
+ * but have features at every scale near s = 0 (a unit far from 1/2 turns
+ * over there), which a Laguerre rule in W resolves only with hundreds of
+ * nodes; in t those features are evenly spread, and the trapezoid rule on
+ * the whole line converges geometrically for such analytic integrands.
+ * The density of t is f_W(w) 2w with w = (df - 2) e^(2t); nodes run out
+ * to where it falls below e^-46 (1e-20) of its peak (at w = df), and the
+ * weights are normalised to sum to 1. */
+static tly_status mix_rule(const tly_allocator *al, double h, double df,
+                           rule *r, tly_error *err)
+{
+  if (df == 0.0) { /* normal errors: the one node s = 1 */
+    tly_status st = rule_make(al, TLY__QUAD_HERMITE, 0, 0.0, r, err);
+    if (st == TLY_OK)
+      r->x[0] = 1.0;
+    return st;
+  }
+  double k = df / 2.0;
+  double tpeak = 0.5 * log(df / (df - 2.0));
+  double lpeak = k * log(df) - df / 2.0;
+  double tlo = tpeak, thi = tpeak;
+  for (;;) { /* log density up to constants: k log w - w / 2 */
+    double w = (df - 2.0) * exp(2.0 * tlo);
+    if (k * log(w) - w / 2.0 < lpeak - 46.0)
+      break;
+    tlo -= h;
+  }
+  for (;;) {
+    double w = (df - 2.0) * exp(2.0 * thi);
+    if (k * log(w) - w / 2.0 < lpeak - 46.0)
+      break;
+    thi += h;
+  }
+  size_t n = (size_t)((thi - tlo) / h + 0.5) + 1;
+  r->n = n;
+  r->x = tly__calloc(al, n, sizeof(double));
+  r->w = tly__calloc(al, n, sizeof(double));
+  if (r->x == NULL || r->w == NULL) {
+    rule_free(al, r);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  double sum = 0.0;
+  for (size_t j = 0; j < n; j++) {
+    double t = tlo + (double)j * h;
+    double w = (df - 2.0) * exp(2.0 * t);
+    r->x[j] = exp(t);
+    r->w[j] = exp(k * log(w) - w / 2.0 - lpeak);
+    sum += r->w[j];
+  }
+  for (size_t j = 0; j < n; j++)
+    r->w[j] /= sum;
+  return TLY_OK;
+}
+
 typedef struct exact_ws {
   size_t *gstart;   /* n_groups + 1: offsets into order[] */
   size_t *order;    /* units grouped by region */
@@ -1194,12 +1249,12 @@ static void exact_pass(const prep *p, const rule *mix, const rule *nat,
   memset(ws->unit, 0, p->n * sizeof(double));
   ws->mass = 0.0;
   for (size_t a = 0; a < mix->n; a++) {
-    /* g scales every error: g = sqrt((df - 2) / W), W = 2X, X the
-     * Laguerre node (a Gamma(df / 2) variate). */
-    double g = p->df > 0.0 ? sqrt((p->df - 2.0) / (2.0 * mix->x[a])) : 1.0;
+    /* With Student-t errors every error is multiplied by g; dividing the
+     * margin by g instead, the mean is scaled by s = 1/g (mix->x). */
+    double sc = mix->x[a];
     for (size_t b = 0; b < nat->n; b++) {
       double wab = mix->w[a] * nat->w[b];
-      double shift_n = g * p->sn * nat->x[b];
+      double shift_n = p->sn * nat->x[b];
       for (size_t gi = 0; gi < ng; gi++) {
         bool has_factor = gi < p->n_regions;
         const rule *rr = has_factor ? reg : NULL;
@@ -1212,14 +1267,14 @@ static void exact_pass(const prep *p, const rule *mix, const rule *nat,
           ws->gnum[ws->order[q]] = 0.0;
         for (size_t c = 0; c < nr; c++) {
           double wr = has_factor ? rr->w[c] : 1.0;
-          double shift = shift_n + (has_factor ? g * p->sr * rr->x[c] : 0.0);
+          double shift = shift_n + (has_factor ? p->sr * rr->x[c] : 0.0);
           size_t len = 1;
           double mq = 1.0;
           ws->tmp[0] = 1.0;
           for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
             size_t i = ws->order[q];
             double pd, pr;
-            win_probs(p->mu[i] + shift, g * p->sd[i], &pd, &pr);
+            win_probs(p->mu[i] * sc + shift, p->sd[i], &pd, &pr);
             int8_t gv = p->given != NULL ? p->given[i] : 0;
             len = conv_unit(ws->tmp, len, (size_t)p->ev[i], pd, pr, gv);
             ws->pu[i] = pd;
@@ -1368,25 +1423,31 @@ static tly_status run_exact(const tly_forecast_model *m, const prep *p,
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
-  bool any_factor = p->sn > 0.0 || p->n_regions > 0 || p->df > 0.0;
-  /* Node counts double from 16 until nothing moves by more than the
-   * tolerance; the work bound keeps nested regional rules affordable. */
-  double best_err = INFINITY;
-  for (size_t level = 0;; level++) {
-    size_t nh = (size_t)16 << level;
-    size_t nl = (size_t)8 << level;
+  /* Each factor's rule is refined on its own (national, regional, then
+   * the Student-t scale, in turn), doubling its nodes until doing so
+   * moves no probability by more than the tolerance; the error reported
+   * is the largest last change. A work bound keeps nested rules
+   * affordable. */
+  bool active[3] = {p->sn > 0.0, p->n_regions > 0, p->df > 0.0};
+  bool done_d[3] = {!active[0], !active[1], !active[2]};
+  double last[3] = {0.0, 0.0, 0.0};
+  int lev[3] = {0, 0, 0};
+  bool first = true;
+  int d = 0;
+  for (;;) {
+    size_t nh = (size_t)16 << lev[0];
+    size_t nr = (size_t)16 << lev[1];
+    double h = 0.8 / (double)(1 << lev[2]);
     rule_free(al, &mix);
     rule_free(al, &nat);
     rule_free(al, &reg);
-    double alpha = p->df / 2.0 - 1.0;
-    s = rule_make(al, TLY__QUAD_LAGUERRE, p->df > 0.0 ? nl : 0, alpha, &mix,
-                  err);
+    s = mix_rule(al, h, p->df, &mix, err);
     if (s == TLY_OK)
-      s = rule_make(al, TLY__QUAD_HERMITE, p->sn > 0.0 ? nh : 0, 0.0, &nat,
+      s = rule_make(al, TLY__QUAD_HERMITE, active[0] ? nh : 0, 0.0, &nat,
                     err);
     if (s == TLY_OK)
-      s = rule_make(al, TLY__QUAD_HERMITE, p->n_regions > 0 ? nh : 0, 0.0,
-                    &reg, err);
+      s = rule_make(al, TLY__QUAD_HERMITE, active[1] ? nr : 0, 0.0, &reg,
+                    err);
     if (s != TLY_OK)
       goto done;
     exact_pass(p, &mix, &nat, &reg, &ws);
@@ -1406,21 +1467,32 @@ static tly_status run_exact(const tly_forecast_model *m, const prep *p,
       diff = fmax(diff, fabs(v - prev[t1 + i]));
       prev[t1 + i] = v;
     }
-    f->nodes = p->sn > 0.0 || p->n_regions > 0 ? nh : p->df > 0.0 ? nl : 1;
-    if (!any_factor) {
-      best_err = 0.0;
-      break;
+    f->nodes = active[0] ? nh : active[1] ? nr : mix.n;
+    if (!first) {
+      last[d] = diff;
+      if (diff <= EXACT_TOL)
+        done_d[d] = true;
     }
-    if (level > 0)
-      best_err = diff;
-    if (level > 0 && diff <= EXACT_TOL)
+    first = false;
+    /* The next factor to refine, and whether it is affordable. */
+    int next = -1;
+    for (int j = 1; j <= 3 && next < 0; j++)
+      if (!done_d[(d + j) % 3])
+        next = (d + j) % 3;
+    if (next < 0)
       break;
-    /* Work of the next level, in unit-node evaluations. */
-    double mult = (double)(2 * nh) * (p->df > 0.0 ? (double)(2 * nl) : 1.0) *
-                  (p->n_regions > 0 ? (double)(2 * nh) : 1.0);
-    if (mult * (double)p->n > 4e8 || nh >= 1024)
-      break;
+    double work = (double)nat.n * (double)reg.n * (double)mix.n * 2.0 *
+                  (double)p->n;
+    if (work > 3e7 || lev[next] >= 7) {
+      done_d[next] = true; /* give up on it; its last change stands */
+      if (lev[next] == 0)
+        last[next] = INFINITY;
+      continue;
+    }
+    d = next;
+    lev[d]++;
   }
+  double best_err = fmax(last[0], fmax(last[1], last[2]));
   memcpy(f->hist, prev, t1 * sizeof(double));
   for (size_t i = 0; i < p->n; i++) {
     double v = prev[t1 + i];
