@@ -23,6 +23,9 @@ static void help(void)
       "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
       "  --json              {baseline, whatif, changes} (README, \"JSON\")\n"
+      "  --csv               every state's electors by candidate, before and\n"
+      "                      after: year,source,code,electors_before,\n"
+      "                      electors_after,candidate,before,after\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n");
   cli_whatif_help(stdout);
@@ -258,6 +261,59 @@ static int print_changes(FILE *fp, const tly_election *b,
   return CLI_OK;
 }
 
+/* RFC 4180 quoting of one field. */
+static void csv_field(FILE *fp, const char *s)
+{
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    fputs(s, fp);
+    return;
+  }
+  fputc('"', fp);
+  for (; *s; s++) {
+    if (*s == '"')
+      fputc('"', fp);
+    fputc(*s, fp);
+  }
+  fputc('"', fp);
+}
+
+/* One row per state (or DC) of either side and candidate with electors on
+ * either side; a state with none (every elector undecided) gets one row
+ * with an empty candidate. */
+static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
+                      const tly_election *w, const tly_outcome *ow)
+{
+  fprintf(fp, "year,source,code,electors_before,electors_after,candidate,"
+              "before,after\n");
+  for (size_t u = 0; u < tly_election_n_units(b); u++) {
+    const tly_unit *un = tly_election_unit(b, u);
+    if (un->parent >= 0)
+      continue;
+    int32_t uw = tly_election_find_unit(w, un->code);
+    int64_t after = uw >= 0 ? tly_election_unit(w, (size_t)uw)->electors : 0;
+    bool any = false;
+    for (size_t c = 0; c < tly_election_n_candidates(b); c++) {
+      int64_t x = tly_outcome_state_electors(b, ob, un->code, c);
+      int64_t y = uw >= 0 ? tly_outcome_state_electors(w, ow, un->code, c)
+                          : 0;
+      if (x == 0 && y == 0)
+        continue;
+      any = true;
+      fprintf(fp, "%d,", tly_election_year(b));
+      csv_field(fp, tly_election_source_name(b));
+      fprintf(fp, ",%s,%d,%lld,", un->code, un->electors, (long long)after);
+      csv_field(fp, tly_election_candidate(b, c)->name);
+      fprintf(fp, ",%lld,%lld\n", (long long)x, (long long)y);
+    }
+    if (!any) {
+      fprintf(fp, "%d,", tly_election_year(b));
+      csv_field(fp, tly_election_source_name(b));
+      fprintf(fp, ",%s,%d,%lld,,0,0\n", un->code, un->electors,
+              (long long)after);
+    }
+  }
+}
+
 /* Every state's seats and electors before and after a reapportionment. */
 static int print_reapportion(FILE *fp, const tly_election *b,
                              const tly_election *w)
@@ -303,11 +359,12 @@ static int print_reapportion(FILE *fp, const tly_election *b,
 
 int cmd_whatif(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_OUT, O_HELP };
+  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_CSV, O_OUT, O_HELP };
   static const struct option opts[] = {
       {"source", required_argument, NULL, O_SOURCE},
       {"year", required_argument, NULL, O_YEAR},
       {"json", no_argument, NULL, O_JSON},
+      {"csv", no_argument, NULL, O_CSV},
       {"out", required_argument, NULL, O_OUT},
       {"help", no_argument, NULL, O_HELP},
       CLI_WHATIF_OPTIONS,
@@ -317,6 +374,7 @@ int cmd_whatif(int argc, char **argv)
   int year = 0;
   const char *out_path = NULL;
   bool json = false;
+  bool csv = false;
   cli_whatif wi;
   cli_whatif_init(&wi);
   int ch;
@@ -345,6 +403,9 @@ int cmd_whatif(int argc, char **argv)
     case O_JSON:
       json = true;
       break;
+    case O_CSV:
+      csv = true;
+      break;
     case O_OUT:
       out_path = optarg;
       break;
@@ -358,6 +419,8 @@ int cmd_whatif(int argc, char **argv)
       return cli_usage("whatif", "unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (json && csv)
+    return cli_usage("whatif", "--json and --csv exclude each other");
   if (optind + 1 < argc)
     return cli_usage("whatif", "unexpected argument '%s'", argv[optind + 1]);
   int rc = cli_whatif_check(&wi, "whatif");
@@ -391,6 +454,8 @@ int cmd_whatif(int argc, char **argv)
     if (tly_json_whatif(base, ob, w, ow, cli_file_writer, out.fp, &err) !=
         TLY_OK)
       rc = cli_report(&err);
+  } else if (csv) {
+    print_csv(out.fp, base, ob, w, ow);
   } else {
     char what[512];
     cli_whatif_describe(&wi, what, sizeof what);
