@@ -830,7 +830,7 @@ tly_status tly_whatif_npv(const tly_election *in, const tly_npv_members *m,
            "rule: the National Popular Vote compact, members %s (%zu, %lld "
            "electors)%s%s; in force only when they hold a majority of the "
            "electors appointed",
-           how, n_members, (long long)electors, n_members ? ": " : "",
+           how, n_members, (long long)electors, list[0] ? ": " : "",
            list);
   if (s != TLY_OK)
     goto done;

@@ -3,7 +3,7 @@ cmd: tally whatif 2016 --rule npv --npv-members all
 exit: 0
 --- stdout
 2016 presidential election · what if: rule npv (members: all) · source: MEDSL
-note: rule: the National Popular Vote compact, members every state and DC (51, 538 electors): ; in force only when they hold a majority of the electors appointed
+note: rule: the National Popular Vote compact, members every state and DC (51, 538 electors); in force only when they hold a majority of the electors appointed
 
                                          Baseline                What-if
 Popular vote
