@@ -482,25 +482,79 @@ static int get_assign(json_t *p, const char *key, tly_assign *out,
   return 1;
 }
 
-/* Appends printf-style text to sc->note, separated by " · ". */
-static void note_add(scenario *sc, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void note_add(scenario *sc, const char *fmt, ...)
+/* The what-if in words, as the CLI's cli_whatif_describe puts it
+ * ("without CA · reapportioned (2010 census) · swing +1.5 · set WI=D · rule
+ * wta"), so that `tally map` and /api/map.svg draw the same bytes. */
+static void describe(const tly_whatif_opts *o, char *buf, size_t size)
 {
-  size_t used = strlen(sc->note);
-  if (used + 8 >= sizeof sc->note)
-    return;
-  if (used > 0) {
-    snprintf(sc->note + used, sizeof sc->note - used, " · ");
-    used = strlen(sc->note);
-  } else {
-    snprintf(sc->note, sizeof sc->note, "What-if: ");
-    used = strlen(sc->note);
+  size_t n = 0;
+  buf[0] = '\0';
+#define ADD(...)                                                           \
+  do {                                                                     \
+    if (n < size)                                                          \
+      n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);               \
+  } while (0)
+  if (o->n_without > 0) {
+    ADD("without ");
+    for (size_t i = 0; i < o->n_without; i++)
+      ADD("%s%s", i ? "," : "", o->without[i]);
   }
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(sc->note + used, sizeof sc->note - used, fmt, ap);
-  va_end(ap);
+  if (o->reapportion) {
+    ADD("%sreapportioned", n ? " · " : "");
+    if (o->census != 0)
+      ADD(" (%d census)", o->census);
+  }
+  if (o->swing) {
+    int64_t a = o->swing_num < 0 ? -o->swing_num : o->swing_num;
+    ADD("%sswing %c%lld", n ? " · " : "", o->swing_num < 0 ? '-' : '+',
+        (long long)(a / o->swing_den));
+    if (o->swing_den > 1) {
+      int k = 0;
+      for (int64_t d = o->swing_den; d > 1; d /= 10)
+        k++;
+      ADD(".%0*lld", k, (long long)(a % o->swing_den));
+    }
+  }
+  for (size_t i = 0; i < o->n_set; i++)
+    ADD("%sset %s=%s", n ? " · " : "", o->set[i].code, o->set[i].candidate);
+  for (size_t i = 0; i < o->n_tie; i++)
+    ADD("%stie %s=%s", n ? " · " : "", o->tie[i].code, o->tie[i].candidate);
+  if (o->rule != TLY_RULE_LAW)
+    ADD("%srule %s", n ? " · " : "", tly_rule_name(o->rule));
+  if (o->rule == TLY_RULE_NPV) {
+    const tly_npv_members *m = &o->npv;
+    if (m->which == TLY_NPV_ALL)
+      ADD(" (members: all)");
+    else if (m->which == TLY_NPV_NONE)
+      ADD(" (members: none)");
+    else if (m->which == TLY_NPV_YEAR)
+      ADD(" (members as of %d)", m->year);
+    else if (m->which == TLY_NPV_LIST) {
+      ADD(" (members: ");
+      for (size_t i = 0; i < m->n_codes; i++)
+        ADD("%s%s", i ? "," : "", m->codes[i]);
+      ADD(")");
+    }
+  }
+#undef ADD
+  if (n >= size && size > 0)
+    buf[size - 1] = '\0';
+}
+
+/* A swing in points as an exact decimal num / den (den = 10^k, k <= 9 the
+ * fewest decimals that give the number back), as the CLI reads "1.5". */
+static bool decimal_of(double x, int64_t *num, int64_t *den)
+{
+  double scale = 1;
+  for (int k = 0; k <= 9; k++, scale *= 10) {
+    double v = x * scale;
+    if (fabs(v - nearbyint(v)) <= 1e-9 * fmax(1, fabs(v))) {
+      *num = (int64_t)llround(v);
+      *den = (int64_t)llround(scale);
+      return true;
+    }
+  }
+  return false;
 }
 
 static const char *const scenario_keys[] = {
@@ -543,15 +597,6 @@ static bool scenario_load(json_t *p, bool whatif, scenario *sc,
     if (get_list(p, "without", sc->without, &o.n_without, rs) < 0)
       goto fail;
     o.without = sc->without;
-    if (o.n_without > 0) {
-      char list[256] = "";
-      for (size_t i = 0; i < o.n_without; i++) {
-        size_t u = strlen(list);
-        snprintf(list + u, sizeof list - u, "%s%.8s", i ? ", " : "",
-                 o.without[i]);
-      }
-      note_add(sc, "without %s", list);
-    }
     long long census = 0, seats = 0;
     const char *method = NULL, *rule = NULL, *npv = NULL;
     double swing = 0;
@@ -574,42 +619,21 @@ static bool scenario_load(json_t *p, bool whatif, scenario *sc,
       fail_tly(rs, &err);
       goto fail;
     }
-    if (o.reapportion) {
-      char what[40];
-      if (census != 0)
-        snprintf(what, sizeof what, "%lld census", census);
-      else
-        snprintf(what, sizeof what, "the election's census");
-      note_add(sc, "House reapportioned (%s%s%s)", what,
-               method != NULL ? ", " : "", method != NULL ? method : "");
-    }
     if (swing != 0) {
-      /* Thousandths of a point, exactly as the CLI's --swing parses. */
       o.swing = true;
-      o.swing_num = (int64_t)llround(swing * 1000);
-      o.swing_den = 1000;
-      note_add(sc, "swing %+.3g points toward the %s", fabs(swing),
-               swing > 0 ? "Democrat" : "Republican");
+      if (!decimal_of(swing, &o.swing_num, &o.swing_den)) {
+        fail(rs, 400, "swing must have at most 9 decimals");
+        goto fail;
+      }
     }
     if (get_assign(p, "set", sc->set, &o.n_set, rs) < 0)
       goto fail;
     o.set = sc->set;
-    if (o.n_set > 0) {
-      char list[256] = "";
-      for (size_t i = 0; i < o.n_set; i++) {
-        size_t u = strlen(list);
-        snprintf(list + u, sizeof list - u, "%s%.8s=%.16s", i ? ", " : "",
-                 o.set[i].code, o.set[i].candidate);
-      }
-      note_add(sc, "set %s", list);
-    }
     if (rule != NULL) {
       if (tly_rule_from_name(rule, &o.rule, &err) != TLY_OK) {
         fail_tly(rs, &err);
         goto fail;
       }
-      if (o.rule != TLY_RULE_LAW)
-        note_add(sc, "rule %s", tly_rule_name(o.rule));
     }
     json_t *nv = json_object_get(p, "npv");
     if (nv != NULL && !json_is_null(nv)) {
@@ -637,9 +661,12 @@ static bool scenario_load(json_t *p, bool whatif, scenario *sc,
         goto fail;
       }
     }
-    sc->any = o.n_without > 0 || o.reapportion || o.swing || o.n_set > 0 ||
-              o.rule != TLY_RULE_LAW;
   }
+  char what[400];
+  describe(&o, what, sizeof what);
+  sc->any = what[0] != '\0';
+  if (sc->any)
+    snprintf(sc->note, sizeof sc->note, "What-if: %s", what);
   if (tly_whatif_apply(sc->base, &o, &sc->wi, &err) != TLY_OK) {
     fail_tly(rs, &err);
     goto fail;
@@ -790,8 +817,10 @@ static void h_apportion(json_t *p, srv_response *rs)
     return;
   }
   srv_buf b = {0};
+  /* `tally apportion --json` ends the object with a newline. */
   if (tly_json_apportionment(r, (int)census, (size_t)next, priority,
-                             srv_buf_write, &b, &err) != TLY_OK) {
+                             srv_buf_write, &b, &err) != TLY_OK ||
+      srv_buf_write(&b, "\n", 1) != 0) {
     srv_buf_free(&b);
     fail_tly(rs, &err);
   } else {

@@ -75,6 +75,40 @@ static bool host_ok(const char *host)
   return false;
 }
 
+static int hexval(char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Decodes %XX in the path and the arguments as MHD would, except %00: a
+ * NUL would cut "/app.js%00.html" short to "/app.js", so it stays
+ * undecoded (and such a path matches nothing). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+  (void)cls;
+  (void)c;
+  char *w = s;
+  const char *r = s;
+  while (*r != '\0') {
+    int hi = r[0] == '%' ? hexval(r[1]) : -1;
+    int lo = hi >= 0 ? hexval(r[2]) : -1;
+    if (lo >= 0 && (hi | lo) != 0) {
+      *w++ = (char)(hi * 16 + lo);
+      r += 3;
+    } else {
+      *w++ = *r++;
+    }
+  }
+  *w = '\0';
+  return (size_t)(w - s);
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *c,
                                      srv_response *rs)
 {
@@ -266,7 +300,7 @@ int srv_run(const srv_config *cfg)
       (unsigned)SRV_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
       (unsigned)SRV_MAX_CONNECTIONS, MHD_OPTION_THREAD_POOL_SIZE,
       (unsigned)cfg->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-      NULL, MHD_OPTION_END);
+      NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
   if (d == NULL) {
     fprintf(stderr, "tally: cannot listen on %s port %d (in use, or not "
                     "allowed)\n",

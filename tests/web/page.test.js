@@ -1,0 +1,206 @@
+/*
+ * page.test.js -- the tally page in headless Chromium (Debian's
+ * /usr/bin/chromium, driven by playwright-core), as issue 7's acceptance
+ * says: 2016 reads 306-232 on the elector bar (National Archives, pledged
+ * electors); California leaves: 306-177 of 483 (its 55 electors go); the
+ * House is reapportioned: the totals of the reapportioned College (as the
+ * API computes them, and 435 + 2 x 49 + 3 = 536 electors); back on the
+ * unchanged map, Wisconsin (10), Michigan (16) and Pennsylvania (20) flip:
+ * Clinton 232 + 46 = 278; a reload from the URL gives the same scenario; a
+ * screenshot is saved. Also: keyboard use, no console errors (CSP), the
+ * forecast panel.
+ * Usage: node page.test.js BASE_URL SCREENSHOT.png
+ * Prints "ok"/"not ok" lines and ends with "N passed, N failed".
+ */
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const base = process.argv[2];
+const shot = process.argv[3];
+let pass = 0;
+let fail = 0;
+
+function check(name, cond, detail) {
+  if (cond) {
+    pass++;
+    console.log('ok - ' + name);
+  } else {
+    fail++;
+    console.log('not ok - ' + name + (detail ? ': ' + detail : ''));
+  }
+}
+
+async function bar(page) {
+  return page.evaluate(() => ({
+    d: document.getElementById('ev-d').textContent,
+    r: document.getElementById('ev-r').textContent,
+    total: document.getElementById('ev-total').textContent,
+    majority: document.getElementById('ev-majority').textContent,
+    label: document.getElementById('bar').getAttribute('aria-label')
+  }));
+}
+
+/* Waits until the bar shows what `want` says (fields given as strings). */
+async function waitBar(page, want) {
+  try {
+    await page.waitForFunction((w) => {
+      const get = (id) => document.getElementById(id).textContent;
+      return (!w.d || get('ev-d') === w.d) && (!w.r || get('ev-r') === w.r) &&
+        (!w.total || get('ev-total') === w.total) &&
+        !document.body.hasAttribute('aria-busy');
+    }, want, { timeout: 15000 });
+  } catch (e) { /* the checks below report what was seen */ }
+  return bar(page);
+}
+
+async function api(pathname, body) {
+  const r = await fetch(base + pathname, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body)
+  });
+  return r.json();
+}
+
+function pledged(res, party) {
+  let best = null;
+  for (const c of res.candidates)
+    if (c.party.toLowerCase().startsWith(party) && (!best || c.votes > best.votes)) best = c;
+  return best ? best.ev_pledged : null;
+}
+
+async function main() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 1000 }
+  });
+  const errors = [];
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    /* 1. 2016 as counted: Trump 306, Clinton 232 pledged (National
+     * Archives), 270 of 538 to win. */
+    await page.goto(base + '/?year=2016', { waitUntil: 'load' });
+    let b = await waitBar(page, { d: '232', r: '306', total: '538' });
+    check('2016 bar reads 306-232', b.r === '306' && b.d === '232', JSON.stringify(b));
+    check('2016: 270 of 538 to win', b.majority === '270' && b.total === '538',
+      JSON.stringify(b));
+    check('the bar has a text alternative',
+      /Hillary Clinton 232 electors, Donald Trump 306 electors/.test(b.label), b.label);
+    check('51 state tiles and 5 district cells',
+      await page.locator('#map .tile').count() === 51 &&
+      await page.locator('#map button.dist').count() === 5);
+
+    /* 2. California leaves the Union: its 55 electors go. */
+    await page.getByLabel('California leaves the Union').check();
+    b = await waitBar(page, { d: '177', r: '306', total: '483' });
+    check('without CA: 306-177 of 483', b.d === '177' && b.r === '306' && b.total === '483',
+      JSON.stringify(b));
+    check('without CA: 242 to win', b.majority === '242', b.majority);
+    check('CA tile shows it left',
+      (await page.locator('#map .tile.out').getAttribute('aria-label')) ===
+      'California: left the Union');
+    check('the URL holds without=CA', new URL(page.url()).searchParams.get('without') === 'CA',
+      page.url());
+
+    /* 3. Reapportion the House among the 49 states that remain. */
+    await page.locator('#reapportion').check();
+    b = await waitBar(page, { total: '536' });
+    const want = (await api('/api/whatif', { year: 2016, without: ['CA'], reapportion: true }))
+      .whatif;
+    check('reapportioned: 435 + 2 x 49 + 3 = 536 electors', b.total === '536' &&
+      want.electors === 536, JSON.stringify(b));
+    check('reapportioned totals as the API computes them (' + want.candidates[0].name + ' ' +
+      pledged(want, 'democrat') + ', ' + pledged(want, 'republican') + ')',
+      b.d === String(pledged(want, 'democrat')) && b.r === String(pledged(want, 'republican')) &&
+      b.majority === String(want.majority), JSON.stringify(b));
+    check('reapportioned: the 2016 total changed for some state', (await page.locator(
+      '#changes li').allTextContents()).some((t) => /electors/.test(t) && /→/.test(t)));
+
+    /* 4. Back on the unchanged 2016 map: flip WI, MI and PA. */
+    await page.locator('#reapportion').uncheck();
+    await page.getByLabel('California leaves the Union').uncheck();
+    b = await waitBar(page, { d: '232', r: '306', total: '538' });
+    check('back to 2016 as counted', b.d === '232' && b.r === '306' && b.total === '538',
+      JSON.stringify(b));
+    for (const st of ['WI', 'MI', 'PA']) {
+      const before = (await bar(page)).d;
+      await page.locator('#map button[data-code="' + st + '"]').click();
+      await page.waitForFunction((x) => document.getElementById('ev-d').textContent !== x &&
+        !document.body.hasAttribute('aria-busy'), before, { timeout: 15000 }).catch(() => {});
+    }
+    b = await waitBar(page, { d: '278' });
+    check('WI, MI, PA flipped: Clinton 278', b.d === '278' && b.r === '260', JSON.stringify(b));
+    check('Clinton wins', /Hillary Clinton wins with 278 of 538/.test(
+      await page.textContent('#winner')), await page.textContent('#winner'));
+    const url = page.url();
+    check('the URL holds the flips', new URL(url).searchParams.get('set') === 'MI:D,PA:D,WI:D',
+      url);
+
+    /* 5. Reload from the URL: the same scenario. */
+    await page.goto(url, { waitUntil: 'load' });
+    b = await waitBar(page, { d: '278' });
+    check('reloaded from the URL: Clinton 278', b.d === '278' && b.r === '260',
+      JSON.stringify(b));
+    check('reloaded: WI shown as set',
+      /\bset\b/.test(await page.locator('#map button[data-code="WI"]').getAttribute('class')));
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot, fullPage: true });
+    check('screenshot saved', fs.statSync(shot).size > 10000, shot);
+
+    /* 6. Keyboard: Enter on the focused WI tile cycles it (its own party,
+     * then as voted). */
+    await page.locator('#map button[data-code="WI"]').focus();
+    await page.keyboard.press('Enter');
+    b = await waitBar(page, { d: '268' });
+    check('keyboard: WI set to its own party (R): 268', b.d === '268', JSON.stringify(b));
+    check('keyboard: focus stays on WI', await page.evaluate(() =>
+      document.activeElement.getAttribute('data-code')) === 'WI');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !/WI:/.test(location.search), null, { timeout: 15000 })
+      .catch(() => {});
+    b = await waitBar(page, { d: '268' });
+    check('keyboard: WI back to as voted', !/WI:/.test(page.url()) && b.d === '268',
+      page.url());
+
+    /* 7. The analysis panels answer for the scenario. */
+    await page.waitForFunction(() => document.querySelector('#flip strong') &&
+      document.querySelector('#tipping strong'), null, { timeout: 15000 }).catch(() => {});
+    check('flip panel filled', await page.locator('#flip strong').count() === 1);
+    check('tipping panel filled', await page.locator('#tipping strong').count() === 1);
+
+    /* 8. The forecast panel: a model from the election's shares. */
+    await page.locator('#fc-from').click();
+    await page.waitForSelector('#fc-out .fc-p', { timeout: 30000 }).catch(() => {});
+    const fc = await page.locator('#fc-out .fc-p dd').allTextContents();
+    const sum = fc.slice(0, 3).reduce((s, t) => s + parseFloat(t), 0);
+    check('forecast: P(D) + P(R) + P(no majority) = 100 %', fc.length === 4 &&
+      Math.abs(sum - 100) < 0.2, JSON.stringify(fc));
+    check('forecast: histogram shown with a text alternative',
+      /P\(Democrat wins\)/.test(await page.locator('#fc-out img.hist').getAttribute('alt') || ''));
+    check('forecast: the URL holds the model', /fc=code/.test(page.url()));
+
+    check('no console errors', errors.length === 0, errors.join(' | '));
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  fail++;
+  console.log('not ok - the test crashed: ' + (e && e.stack || e));
+}).finally(() => {
+  console.log(pass + ' passed, ' + fail + ' failed');
+  process.exitCode = fail === 0 ? 0 : 1;
+});

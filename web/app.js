@@ -1,0 +1,754 @@
+/*
+ * app.js -- the tally page: plain JavaScript over tally's JSON API. The
+ * whole scenario (election, what-ifs, forecast) lives in `state` and in the
+ * URL, so a link reproduces it; every change asks the server again, which
+ * computes exactly; nothing here does election arithmetic beyond display.
+ */
+'use strict';
+(function () {
+  /* The familiar tile grid (as src/svg.c draws it): code, row, column. */
+  var GRID = [
+    ['AK', 0, 0], ['ME', 0, 10], ['VT', 1, 9], ['NH', 1, 10], ['WA', 2, 0],
+    ['ID', 2, 1], ['MT', 2, 2], ['ND', 2, 3], ['MN', 2, 4], ['IL', 2, 5],
+    ['WI', 2, 6], ['MI', 2, 7], ['NY', 2, 8], ['RI', 2, 9], ['MA', 2, 10],
+    ['OR', 3, 0], ['NV', 3, 1], ['WY', 3, 2], ['SD', 3, 3], ['IA', 3, 4],
+    ['IN', 3, 5], ['OH', 3, 6], ['PA', 3, 7], ['NJ', 3, 8], ['CT', 3, 9],
+    ['CA', 4, 0], ['UT', 4, 1], ['CO', 4, 2], ['NE', 4, 3], ['MO', 4, 4],
+    ['KY', 4, 5], ['WV', 4, 6], ['VA', 4, 7], ['MD', 4, 8], ['DE', 4, 9],
+    ['AZ', 5, 1], ['NM', 5, 2], ['KS', 5, 3], ['AR', 5, 4], ['TN', 5, 5],
+    ['NC', 5, 6], ['SC', 5, 7], ['DC', 5, 8], ['OK', 6, 3], ['LA', 6, 4],
+    ['MS', 6, 5], ['AL', 6, 6], ['GA', 6, 7], ['HI', 7, 0], ['TX', 7, 3],
+    ['FL', 7, 8]
+  ];
+  var NAMES = {
+    AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas',
+    CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
+    DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii',
+    ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas',
+    KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
+    MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi',
+    MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada',
+    NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
+    NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma',
+    OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island',
+    SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
+    UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington',
+    WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming'
+  };
+  var RULES = ['law', 'wta', 'district', 'proportional-hamilton',
+    'proportional-dhondt', 'proportional-webster', 'npv'];
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === 'class') e.className = attrs[k];
+        else e.setAttribute(k, attrs[k]);
+      });
+    }
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function fmt(n) { return Number(n).toLocaleString('en-US'); }
+  function pct(p, d) { return (100 * p).toFixed(d === undefined ? 1 : d) + ' %'; }
+  function unitName(code) {
+    var m = /^([A-Z]{2})-(\d+)$/.exec(code);
+    if (m) return (NAMES[m[1]] || m[1]) + ' district ' + m[2];
+    return NAMES[code] || code;
+  }
+  function sideOf(party) {
+    var p = (party || '').toLowerCase();
+    if (p.indexOf('democrat') === 0) return 'd';
+    if (p.indexOf('republican') === 0) return 'r';
+    return 'o';
+  }
+
+  /*---- the scenario, and the URL that holds it ----*/
+  var state = {
+    year: null, source: 'medsl', without: [], reapportion: false,
+    census: '', rule: 'law', swing: 0, set: {}, fc: '', nsd: 0.03
+  };
+  var years = [];
+  var latest = null;   /* the last /api/whatif answer */
+  var seq = 0;         /* ignores answers to superseded requests */
+  var fcSeq = 0;
+
+  function fromURL() {
+    var q = new URLSearchParams(location.search);
+    if (q.has('year')) state.year = parseInt(q.get('year'), 10) || null;
+    if (q.get('source') === 'fec') state.source = 'fec';
+    if (q.get('without')) {
+      state.without = q.get('without').split(',').filter(function (c) {
+        return /^[A-Z]{2}$/.test(c);
+      });
+    }
+    state.reapportion = q.get('reapportion') === '1';
+    if (/^\d{4}$/.test(q.get('census') || '')) state.census = q.get('census');
+    if (RULES.indexOf(q.get('rule')) >= 0) state.rule = q.get('rule');
+    var sw = parseFloat(q.get('swing') || '0');
+    if (isFinite(sw) && Math.abs(sw) <= 100) state.swing = sw;
+    state.set = {};
+    (q.get('set') || '').split(',').forEach(function (kv) {
+      var m = /^([A-Z]{2}(?:-\d)?):([DR])$/.exec(kv);
+      if (m) state.set[m[1]] = m[2];
+    });
+    state.fc = q.get('fc') || '';
+    var nsd = parseFloat(q.get('nsd') || '');
+    if (isFinite(nsd) && nsd >= 0 && nsd <= 0.1) state.nsd = nsd;
+  }
+
+  function queryString() {
+    var q = new URLSearchParams();
+    q.set('year', state.year);
+    if (state.source !== 'medsl') q.set('source', state.source);
+    if (state.without.length) q.set('without', state.without.join(','));
+    if (state.reapportion) q.set('reapportion', '1');
+    if (state.census) q.set('census', state.census);
+    if (state.rule !== 'law') q.set('rule', state.rule);
+    if (state.swing) q.set('swing', String(state.swing));
+    var set = Object.keys(state.set).sort().map(function (k) {
+      return k + ':' + state.set[k];
+    });
+    if (set.length) q.set('set', set.join(','));
+    return q;
+  }
+
+  function toURL() {
+    var q = queryString();
+    if (state.fc) {
+      q.set('fc', state.fc);
+      q.set('nsd', String(state.nsd));
+    }
+    history.replaceState(null, '', '?' + q.toString());
+    /* The map link carries the what-if (not the forecast). */
+    var m = queryString();
+    m.delete('set');
+    var set = Object.keys(state.set).sort().map(function (k) {
+      return k + ':' + state.set[k];
+    });
+    if (set.length) m.set('set', set.join(','));
+    if (!state.without.length) { m.delete('reapportion'); m.delete('census'); }
+    $('svg-link').href = '/api/map.svg?' + m.toString();
+  }
+
+  /* The what-if as the API takes it (the CLI's options, as JSON). */
+  function scenario() {
+    var b = { year: state.year, source: state.source };
+    if (state.without.length) b.without = state.without.slice();
+    if (state.reapportion && state.without.length) {
+      b.reapportion = true;
+      if (state.census) b.census = parseInt(state.census, 10);
+    }
+    if (state.rule !== 'law') b.rule = state.rule;
+    if (state.swing) b.swing = state.swing;
+    if (Object.keys(state.set).length) b.set = Object.assign({}, state.set);
+    return b;
+  }
+
+  function post(path, body, asText) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      if (r.ok) return asText ? r.text() : r.json();
+      return r.json().then(function (e) {
+        throw new Error(e.error || ('HTTP ' + r.status));
+      }, function () { throw new Error('HTTP ' + r.status); });
+    });
+  }
+
+  function status(msg) { $('status').textContent = msg || ''; }
+
+  /*---- the election and its what-ifs ----*/
+  function nominees(res) {
+    var d = null, r = null;
+    res.candidates.forEach(function (c) {
+      var s = sideOf(c.party);
+      if (s === 'd' && (!d || c.votes > d.votes)) d = c;
+      if (s === 'r' && (!r || c.votes > r.votes)) r = c;
+    });
+    return { d: d, r: r };
+  }
+
+  function partyOf(res, name) {
+    for (var i = 0; i < res.candidates.length; i++)
+      if (res.candidates[i].name === name) return res.candidates[i].party;
+    return '';
+  }
+
+  /* Winner side, shade (0..2) and margin in points of a jurisdiction. */
+  function look(res, j) {
+    var v = Object.keys(j.votes).map(function (k) { return j.votes[k]; });
+    v.sort(function (a, b) { return b - a; });
+    var pts = j.total_votes > 0 && v.length > 1 ?
+      100 * (v[0] - v[1]) / j.total_votes : null;
+    var out = { side: 'o', shade: 1, pts: pts, forced: !!state.set[j.code] };
+    if (j.tie) { out.side = 'tie'; return out; }
+    if (!j.winner) { out.side = 'split'; return out; }
+    out.side = sideOf(partyOf(res, j.winner));
+    var lead = j.votes[j.winner] || 0;
+    if (out.forced || j.by_record || lead !== v[0] || pts === null) out.shade = 1;
+    else out.shade = pts >= 15 ? 2 : pts >= 5 ? 1 : 0;
+    return out;
+  }
+
+  function letter(res, name) {
+    var s = sideOf(partyOf(res, name));
+    if (s === 'd') return 'D';
+    if (s === 'r') return 'R';
+    return (partyOf(res, name) || name || '?').charAt(0).toUpperCase();
+  }
+
+  function describe(res, j, lk) {
+    var s = unitName(j.code) + ', ' + j.electors + ' elector' +
+      (j.electors === 1 ? '' : 's') + ': ';
+    if (lk.side === 'tie') s += 'tied';
+    else if (lk.side === 'split') {
+      s += 'split, ' + Object.keys(j.electors_by_candidate || {}).map(function (k) {
+        return k + ' ' + j.electors_by_candidate[k];
+      }).join(', ');
+    } else {
+      s += j.winner + ' (' + letter(res, j.winner) + ')';
+      if (lk.forced) s += ', set by you';
+      else if (j.by_record) s += ', by the electors as cast';
+      else if (lk.pts !== null) s += ' by ' + lk.pts.toFixed(2) + ' points';
+    }
+    return s;
+  }
+
+  function stripes(res, j) {
+    var parts = [];
+    var e = j.electors_by_candidate || {};
+    var order = ['d', 'o', 'r'];
+    var x = 0;
+    order.forEach(function (side) {
+      Object.keys(e).forEach(function (name) {
+        if (sideOf(partyOf(res, name)) !== side) return;
+        var w = 100 * e[name] / j.electors;
+        var col = side === 'd' ? '#6baed6' : side === 'r' ? '#ef6548' : '#9e9ac8';
+        parts.push(col + ' ' + x.toFixed(2) + '%', col + ' ' + (x + w).toFixed(2) + '%');
+        x += w;
+      });
+    });
+    return 'linear-gradient(to right, ' + parts.join(', ') + ')';
+  }
+
+  function paint(btn, res, j) {
+    var lk = look(res, j);
+    btn.className += ' ' + (lk.side === 'd' || lk.side === 'r' || lk.side === 'o' ?
+      'sh-' + lk.side + lk.shade : lk.side);
+    if (lk.forced) btn.className += ' set';
+    if (lk.side === 'split') btn.style.background = stripes(res, j);
+    return lk;
+  }
+
+  function baseSide(code) {
+    if (!latest) return 'o';
+    var b = latest.baseline.jurisdictions.filter(function (j) {
+      return j.code === code;
+    })[0];
+    if (!b || !b.winner) return 'o';
+    return sideOf(partyOf(latest.baseline, b.winner));
+  }
+
+  /* As voted -> the other party -> its own party (set) -> as voted. */
+  function cycle(code) {
+    var own = baseSide(code) === 'd' ? 'D' : baseSide(code) === 'r' ? 'R' : null;
+    var other = own === 'D' ? 'R' : 'D';
+    var cur = state.set[code];
+    if (!cur) state.set[code] = other;
+    else if (cur === other && own) state.set[code] = own;
+    else delete state.set[code];
+    update();
+  }
+
+  function unitButton(res, j, cls, content) {
+    var b = el('button', { type: 'button', class: cls, 'data-code': j.code });
+    content.forEach(function (c) { b.appendChild(c); });
+    var lk = paint(b, res, j);
+    var next = state.set[j.code] ? (state.set[j.code] === (baseSide(j.code) === 'd' ? 'R' : 'D') &&
+      baseSide(j.code) !== 'o' ? 'set to its own party' : 'back to as voted') :
+      'set to the other party';
+    b.setAttribute('aria-label', describe(res, j, lk) + '. Press: ' + next + '.');
+    b.title = describe(res, j, lk);
+    if (lk.forced) b.setAttribute('aria-pressed', 'true');
+    b.addEventListener('click', function () { cycle(j.code); });
+    return b;
+  }
+
+  function renderMap(res) {
+    var map = $('map');
+    var focused = document.activeElement && document.activeElement.getAttribute &&
+      document.activeElement.getAttribute('data-code');
+    map.textContent = '';
+    var byCode = {};
+    res.jurisdictions.forEach(function (j) { byCode[j.code] = j; });
+    var tbody = $('map-table').querySelector('tbody');
+    tbody.textContent = '';
+    GRID.forEach(function (g) {
+      var code = g[0];
+      var cell = el('div', { class: 'tile' });
+      cell.style.gridRow = String(g[1] + 1);
+      cell.style.gridColumn = String(g[2] + 1);
+      var j = byCode[code];
+      var districts = res.jurisdictions.filter(function (d) {
+        return d.code.indexOf(code + '-') === 0;
+      });
+      if (!j) {
+        cell.className += ' out';
+        cell.appendChild(el('span', { class: 'code' }, code));
+        cell.appendChild(el('span', { class: 'ev' }, 'left'));
+        cell.setAttribute('role', 'img');
+        cell.setAttribute('aria-label', unitName(code) + ': left the Union');
+        cell.title = unitName(code) + ': left the Union';
+        map.appendChild(cell);
+        return;
+      }
+      var all = j.electors;
+      districts.forEach(function (d) { all += d.electors; });
+      if (districts.length) {
+        cell.className += ' split-tile';
+        var top = unitButton(res, j, 'st top', [
+          el('span', { class: 'code' }, code),
+          el('span', { class: 'ev' }, all),
+          el('span', { class: 'mk' }, j.winner ? letter(res, j.winner) : '')]);
+        cell.appendChild(top);
+        var row = el('div', { class: 'districts' });
+        districts.forEach(function (d) {
+          row.appendChild(unitButton(res, d, 'st dist', [
+            el('span', { class: 'dn' }, d.code.split('-')[1] +
+              (d.winner ? letter(res, d.winner) : ''))]));
+        });
+        cell.appendChild(row);
+      } else {
+        cell.appendChild(unitButton(res, j, 'st', [
+          el('span', { class: 'code' }, code),
+          el('span', { class: 'ev' }, all),
+          el('span', { class: 'mk' }, j.winner ? letter(res, j.winner) : '')]));
+      }
+      map.appendChild(cell);
+    });
+    res.jurisdictions.forEach(function (j) {
+      var lk = look(res, j);
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, unitName(j.code) + ' (' + j.code + ')'));
+      tr.appendChild(el('td', null, j.electors));
+      tr.appendChild(el('td', null, lk.side === 'tie' ? 'tie' : j.winner ||
+        'split' + (lk.forced ? '' : '')));
+      tr.appendChild(el('td', null, lk.forced ? 'set by you' :
+        lk.pts === null ? '-' : lk.pts.toFixed(2)));
+      tbody.appendChild(tr);
+    });
+    if (focused) {
+      var again = map.querySelector('[data-code="' + focused + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  function renderBar(res) {
+    var n = nominees(res);
+    var d = n.d ? n.d.ev_pledged : 0;
+    var r = n.r ? n.r.ev_pledged : 0;
+    var total = res.electors;
+    $('name-d').textContent = n.d ? n.d.name + ' (D)' : 'Democrat';
+    $('name-r').textContent = n.r ? n.r.name + ' (R)' : 'Republican';
+    $('ev-d').textContent = d;
+    $('ev-r').textContent = r;
+    $('ev-total').textContent = total;
+    $('ev-majority').textContent = res.majority;
+    $('seg-d').style.width = (100 * d / total) + '%';
+    $('seg-r').style.width = (100 * r / total) + '%';
+    $('seg-o').style.width = (100 * (total - d - r) / total) + '%';
+    $('bar').setAttribute('aria-label', (n.d ? n.d.name : 'Democrat') + ' ' + d +
+      ' electors, ' + (n.r ? n.r.name : 'Republican') + ' ' + r + ' electors; ' +
+      res.majority + ' of ' + total + ' needed to win');
+    var w = res.winner ? res.winner + ' wins with ' + (res.candidates.filter(function (c) {
+      return c.name === res.winner;
+    })[0] || { ev_pledged: '?' }).ev_pledged + ' of ' + total + ' electors pledged.' :
+      'No one has a majority of ' + total + ' electors: the House chooses among ' +
+      (res.contingent || []).join(', ') + '.';
+    $('winner').textContent = w;
+  }
+
+  function renderPopular(res) {
+    var tb = $('popular').querySelector('tbody');
+    tb.textContent = '';
+    res.candidates.forEach(function (c) {
+      if (c.votes * 200 < res.total_votes && !c.ev_pledged) return;
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, c.name));
+      tr.appendChild(el('td', null, c.party));
+      tr.appendChild(el('td', null, fmt(c.votes)));
+      tr.appendChild(el('td', null, c.share === null ? '-' : c.share.toFixed(2) + ' %'));
+      tr.appendChild(el('td', null, c.ev_pledged));
+      tb.appendChild(tr);
+    });
+    var tr = el('tr', { class: 'total' });
+    tr.appendChild(el('th', { scope: 'row' }, 'All candidates'));
+    tr.appendChild(el('td'));
+    tr.appendChild(el('td', null, fmt(res.total_votes)));
+    tr.appendChild(el('td', null, '100.00 %'));
+    tr.appendChild(el('td', null, res.electors - res.undecided));
+    tb.appendChild(tr);
+  }
+
+  function renderChanges(data) {
+    var ul = $('changes');
+    ul.textContent = '';
+    if (!data.changes.length) {
+      ul.appendChild(el('li', null, 'Nothing: this is the election as counted.'));
+      return;
+    }
+    data.changes.forEach(function (c) {
+      var s = unitName(c.code) + ': ';
+      if (c.left) s += 'left the Union (' + c.before.electors + ' electors)';
+      else if (c.before && c.after) {
+        var parts = [];
+        if (c.before.electors !== c.after.electors)
+          parts.push(c.before.electors + ' → ' + c.after.electors + ' electors');
+        if (c.before.winner !== c.after.winner)
+          parts.push((c.before.winner || 'split') + ' → ' + (c.after.winner || 'split'));
+        s += parts.join('; ') || 'electors divided differently';
+      } else s += 'joined';
+      ul.appendChild(el('li', null, s));
+    });
+  }
+
+  function renderLeave(res) {
+    var box = $('leave-list');
+    var codes = res.jurisdictions.filter(function (j) {
+      return j.code.indexOf('-') < 0;
+    }).map(function (j) { return j.code; });
+    state.without.forEach(function (c) { if (codes.indexOf(c) < 0) codes.push(c); });
+    codes.sort();
+    var have = box.getAttribute('data-codes');
+    if (have !== codes.join(',')) {
+      box.textContent = '';
+      codes.forEach(function (c) {
+        var id = 'leave-' + c;
+        var lab = el('label', { class: 'lv', title: unitName(c) + ' leaves the Union' });
+        var cb = el('input', { type: 'checkbox', id: id, value: c,
+          'aria-label': unitName(c) + ' leaves the Union' });
+        cb.addEventListener('change', function () {
+          if (cb.checked) {
+            if (state.without.indexOf(c) < 0) state.without.push(c);
+          } else {
+            state.without = state.without.filter(function (x) { return x !== c; });
+          }
+          state.without.sort();
+          delete state.set[c];
+          update();
+        });
+        lab.appendChild(cb);
+        lab.appendChild(document.createTextNode(' ' + c));
+        box.appendChild(lab);
+      });
+      box.setAttribute('data-codes', codes.join(','));
+    }
+    Array.prototype.forEach.call(box.querySelectorAll('input'), function (cb) {
+      cb.checked = state.without.indexOf(cb.value) >= 0;
+    });
+  }
+
+  function renderControls() {
+    $('year').value = String(state.year);
+    $('source').value = state.source;
+    $('rule').value = state.rule;
+    $('swing').value = String(state.swing);
+    $('swing-out').textContent = (state.swing > 0 ? '+' : '') + state.swing.toFixed(1);
+    $('reapportion').checked = state.reapportion;
+    $('census').value = state.census;
+    var can = state.without.length > 0;
+    $('reap-hint').hidden = can;
+    $('census').disabled = !state.reapportion || !can;
+    var y = years.filter(function (x) { return x.year === state.year; })[0];
+    $('source').querySelector('option[value=fec]').disabled =
+      !(y && y.sources.indexOf('fec') >= 0);
+    $('fc-nsd').value = String(state.nsd);
+    $('fc-nsd-out').textContent = state.nsd.toFixed(3);
+  }
+
+  /*---- analysis panels ----*/
+  function note(box, msg) {
+    box.textContent = '';
+    box.appendChild(el('p', { class: 'muted' }, msg));
+  }
+
+  function renderFlip(f) {
+    var box = $('flip');
+    box.textContent = '';
+    var p = el('p');
+    p.appendChild(el('strong', null, fmt(f.voters)));
+    p.appendChild(document.createTextNode(' voters switching from ' + f.from +
+      ' to ' + f.to + ' in ' + f.units.length + ' unit' + (f.units.length === 1 ? '' : 's') +
+      ' would have given ' + f.to + (f.target === 'tie' ? ' a tie' : ' a majority') +
+      ' (margins summed: ' + fmt(f.margin_sum) + ').'));
+    box.appendChild(p);
+    var t = el('table', { class: 'num' });
+    var h = el('tr');
+    ['Unit', 'Electors', 'Margin', 'Voters to switch'].forEach(function (x) {
+      h.appendChild(el('th', { scope: 'col' }, x));
+    });
+    t.appendChild(el('thead')).appendChild(h);
+    var tb = el('tbody');
+    f.units.forEach(function (u) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, u.code));
+      tr.appendChild(el('td', null, u.electors));
+      tr.appendChild(el('td', null, fmt(u.margin)));
+      tr.appendChild(el('td', null, fmt(u.votes_to_move)));
+      tb.appendChild(tr);
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
+  }
+
+  function renderTipping(t) {
+    var box = $('tipping');
+    box.textContent = '';
+    var p = el('p');
+    p.appendChild(el('strong', null, unitName(t.unit) + ' (' + t.unit + ')'));
+    p.appendChild(document.createTextNode(' gave ' + t.winner +
+      ' the majority: won by ' + t.margin_pct.toFixed(2) + ' points, against ' +
+      t.national_margin_pct.toFixed(2) + ' nationally (tilt ' +
+      (t.tilt_pct > 0 ? '+' : '') + t.tilt_pct.toFixed(2) + ').'));
+    box.appendChild(p);
+    var ol = el('ol', { class: 'tip-order', 'aria-label': 'The winner\'s units by margin, closest last' });
+    var k = 0;
+    for (var i = 0; i < t.order.length; i++) if (t.order[i].code === t.unit) k = i;
+    t.order.slice(Math.max(0, k - 3), k + 4).forEach(function (o) {
+      var li = el('li', o.code === t.unit ? { class: 'tip' } : null,
+        o.code + ': ' + (o.margin_pct === null ? 'by the electors as cast' :
+          o.margin_pct.toFixed(2) + ' pts') + ', ' + o.cumulative + ' electors so far');
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+  }
+
+  function analyses(my) {
+    var body = scenario();
+    post('/api/flip', body).then(function (f) {
+      if (my === seq) renderFlip(f);
+    }, function (e) { if (my === seq) note($('flip'), e.message); });
+    post('/api/tipping', body).then(function (t) {
+      if (my === seq) renderTipping(t);
+    }, function (e) { if (my === seq) note($('tipping'), e.message); });
+  }
+
+  /*---- one round trip for the whole scenario ----*/
+  function update() {
+    toURL();
+    renderControls();
+    var my = ++seq;
+    document.body.setAttribute('aria-busy', 'true');
+    return post('/api/whatif', scenario()).then(function (data) {
+      if (my !== seq) return;
+      latest = data;
+      var res = data.whatif;
+      status('');
+      $('title').textContent = res.year + ' presidential election · source: ' + res.source;
+      var notes = (res.notes || []).filter(function (n) { return n; });
+      $('whatif-note').textContent = notes.join(' ');
+      renderBar(res);
+      renderMap(res);
+      renderPopular(res);
+      renderChanges(data);
+      renderLeave(res);
+      analyses(my);
+      document.body.setAttribute('data-ready', String(my));
+      document.body.removeAttribute('aria-busy');
+    }, function (e) {
+      if (my !== seq) return;
+      status(e.message);
+      document.body.removeAttribute('aria-busy');
+    });
+  }
+
+  /*---- the forecast ----*/
+  var fcTimer = null;
+  function forecastSoon() {
+    clearTimeout(fcTimer);
+    fcTimer = setTimeout(forecast, 350);
+  }
+
+  function forecast() {
+    toURL();
+    var out = $('fc-out');
+    if (!state.fc.trim()) {
+      out.textContent = '';
+      return;
+    }
+    var body = { model: state.fc, national_sd: state.nsd, sims: 20000 };
+    var header = state.fc.split(/\r?\n/)[0].toLowerCase();
+    if (header.split(',').indexOf('electors') < 0) body.electors = state.year;
+    var my = ++fcSeq;
+    Promise.all([post('/api/forecast', body),
+      post('/api/forecast/histogram.svg', body, true)]).then(function (r) {
+      if (my !== fcSeq) return;
+      var f = r[0];
+      out.textContent = '';
+      var dl = el('dl', { class: 'fc-p' });
+      [['P(Democrat wins)', pct(f.p_win.D)], ['P(Republican wins)', pct(f.p_win.R)],
+        ['P(no majority)', pct(f.p_no_majority)],
+        ['Democrat\'s electors', 'mean ' + f.ev_mean.toFixed(1) + ' of ' + f.electors]
+      ].forEach(function (x) {
+        dl.appendChild(el('dt', null, x[0]));
+        dl.appendChild(el('dd', null, x[1]));
+      });
+      out.appendChild(dl);
+      var img = el('img', { class: 'hist', alt: 'Histogram of the Democrat\'s electoral votes: ' +
+        'P(Democrat wins) ' + pct(f.p_win.D) + ', P(Republican wins) ' + pct(f.p_win.R) +
+        ', mean ' + f.ev_mean.toFixed(1) + ' electors.' });
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(r[1]);
+      out.appendChild(img);
+      var t = el('table', { class: 'num fc-units' });
+      t.appendChild(el('caption', null, 'Each unit: probability the Democrat wins it'));
+      var h = el('tr');
+      ['Unit', 'P(Democrat)', 'P(tipping point)'].forEach(function (x) {
+        h.appendChild(el('th', { scope: 'col' }, x));
+      });
+      t.appendChild(el('thead')).appendChild(h);
+      var tb = el('tbody');
+      f.units.forEach(function (u) {
+        var tr = el('tr');
+        tr.appendChild(el('th', { scope: 'row' }, u.code));
+        tr.appendChild(el('td', null, pct(u.p_win)));
+        tr.appendChild(el('td', null, u.p_tipping === null || u.p_tipping === undefined ?
+          '-' : pct(u.p_tipping)));
+        tb.appendChild(tr);
+      });
+      t.appendChild(tb);
+      out.appendChild(t);
+    }, function (e) {
+      if (my !== fcSeq) return;
+      out.textContent = '';
+      out.appendChild(el('p', { class: 'error' }, e.message));
+    });
+  }
+
+  /* A model from the current what-if's two-party shares: a starting point
+   * to edit. */
+  function modelFromElection() {
+    if (!latest) return '';
+    var res = latest.whatif;
+    var n = nominees(res);
+    if (!n.d || !n.r) return '';
+    var rows = ['code,mean,sd,electors'];
+    var share = {};
+    res.jurisdictions.forEach(function (j) {
+      var d = j.votes[n.d.name] || 0;
+      var r = j.votes[n.r.name] || 0;
+      if (d + r > 0) share[j.code] = d / (d + r);
+    });
+    res.jurisdictions.forEach(function (j) {
+      var s = share[j.code];
+      if (s === undefined) s = share[j.code.split('-')[0]];
+      if (s === undefined) s = 0.5;
+      rows.push(j.code + ',' + s.toFixed(4) + ',0.030,' + j.electors);
+    });
+    return rows.join('\n') + '\n';
+  }
+
+  /*---- wiring ----*/
+  function init() {
+    fromURL();
+    $('year').addEventListener('change', function () {
+      state.year = parseInt($('year').value, 10);
+      var y = years.filter(function (x) { return x.year === state.year; })[0];
+      if (state.source === 'fec' && !(y && y.sources.indexOf('fec') >= 0)) state.source = 'medsl';
+      state.set = {};
+      state.without = [];
+      update();
+      forecastSoon();
+    });
+    $('source').addEventListener('change', function () {
+      state.source = $('source').value;
+      update();
+    });
+    $('rule').addEventListener('change', function () {
+      state.rule = $('rule').value;
+      update();
+    });
+    var swingTimer = null;
+    $('swing').addEventListener('input', function () {
+      state.swing = Math.round(parseFloat($('swing').value) * 10) / 10;
+      $('swing-out').textContent = (state.swing > 0 ? '+' : '') + state.swing.toFixed(1);
+      clearTimeout(swingTimer);
+      swingTimer = setTimeout(update, 120);
+    });
+    $('reapportion').addEventListener('change', function () {
+      state.reapportion = $('reapportion').checked;
+      update();
+    });
+    $('census').addEventListener('change', function () {
+      state.census = $('census').value;
+      update();
+    });
+    $('reset').addEventListener('click', function () {
+      state.without = [];
+      state.reapportion = false;
+      state.census = '';
+      state.rule = 'law';
+      state.swing = 0;
+      state.set = {};
+      update();
+    });
+    $('fc-model').value = state.fc;
+    $('fc-model').addEventListener('input', function () {
+      state.fc = $('fc-model').value;
+      forecastSoon();
+    });
+    $('fc-nsd').addEventListener('input', function () {
+      state.nsd = parseFloat($('fc-nsd').value);
+      $('fc-nsd-out').textContent = state.nsd.toFixed(3);
+      forecastSoon();
+    });
+    $('fc-file').addEventListener('change', function () {
+      var f = $('fc-file').files[0];
+      if (!f) return;
+      if (f.size > 60000) {
+        status('that file is larger than the server takes (64 KiB)');
+        return;
+      }
+      f.text().then(function (t) {
+        state.fc = t;
+        $('fc-model').value = t;
+        forecast();
+      });
+    });
+    $('fc-from').addEventListener('click', function () {
+      state.fc = modelFromElection();
+      $('fc-model').value = state.fc;
+      forecast();
+    });
+    $('fc-clear').addEventListener('click', function () {
+      state.fc = '';
+      $('fc-model').value = '';
+      forecast();
+    });
+    fetch('/api/years').then(function (r) { return r.json(); }).then(function (ys) {
+      years = ys;
+      var sel = $('year');
+      ys.slice().reverse().forEach(function (y) {
+        sel.appendChild(el('option', { value: y.year }, y.year));
+      });
+      var censuses = [];
+      ys.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
+      [1970, 1980, 1990, 2000, 2010, 2020].forEach(function (c) {
+        if (censuses.indexOf(c) < 0) censuses.push(c);
+      });
+      censuses.sort().forEach(function (c) {
+        $('census').appendChild(el('option', { value: c }, c + ' census'));
+      });
+      var ok = ys.some(function (y) { return y.year === state.year; });
+      if (!ok) state.year = ys[ys.length - 1].year;
+      update();
+      if (state.fc) forecast();
+    }, function (e) { status('cannot reach the server: ' + e.message); });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
