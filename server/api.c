@@ -891,6 +891,46 @@ static void h_tipping(json_t *p, srv_response *rs)
   scenario_free(&sc);
 }
 
+static void h_power(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {
+      "year", "source", "tie", "without", "reapportion", "census", "seats",
+      "method", "rule", "npv", "swing", "set", "index", "units", NULL};
+  const char *index = NULL, *units = NULL;
+  if (!check_keys(p, keys, rs) || get_str(p, "index", &index, rs) < 0 ||
+      get_str(p, "units", &units, rs) < 0)
+    return;
+  tly_power_index ix = TLY_POWER_BANZHAF;
+  tly_power_units un = TLY_POWER_STATES;
+  if (index != NULL && strcmp(index, "shapley") == 0) {
+    ix = TLY_POWER_SHAPLEY;
+  } else if (index != NULL && strcmp(index, "banzhaf") != 0) {
+    fail(rs, 400, "index must be \"banzhaf\" or \"shapley\"");
+    return;
+  }
+  if (units != NULL && strcmp(units, "districts") == 0) {
+    un = TLY_POWER_DISTRICTS;
+  } else if (units != NULL && strcmp(units, "states") != 0) {
+    fail(rs, 400, "units must be \"states\" or \"districts\"");
+    return;
+  }
+  scenario sc;
+  if (!scenario_load(p, true, &sc, rs))
+    return;
+  tly_error err = {0};
+  tly_power *pw = NULL;
+  srv_buf b = {0};
+  if (tly_power_election(sc.wi, ix, un, &pw, &err) != TLY_OK ||
+      tly_json_power(pw, srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    fail_tly(rs, &err);
+  } else {
+    ok_buf(rs, &b, TYPE_JSON);
+  }
+  tly_power_free(pw);
+  scenario_free(&sc);
+}
+
 /*---- the forecast ----*/
 
 typedef enum { FC_JSON, FC_HISTOGRAM, FC_MAP } fc_out;
@@ -1059,6 +1099,7 @@ static const struct route {
     {"/api/apportion", M_GET | M_POST, h_apportion},
     {"/api/flip", M_GET | M_POST, h_flip},
     {"/api/tipping", M_GET | M_POST, h_tipping},
+    {"/api/power", M_GET | M_POST, h_power},
     {"/api/forecast", M_POST, h_forecast},
     {"/api/forecast/histogram.svg", M_POST, h_forecast_hist},
     {"/api/forecast/map.svg", M_POST, h_forecast_map},

@@ -130,6 +130,11 @@ same "POST /api/flip (a 269-269 tie, 2000) = tally flip" POST /api/flip \
   "$(j '{"year": 2000, "target": "tie"}')" -- flip 2000 --target tie --json
 same "GET /api/tipping = tally tipping 2020 --json" GET '/api/tipping?year=2020' "" -- \
   tipping 2020 --json
+same "GET /api/power = tally power 2016 --json" GET '/api/power?year=2016' "" -- \
+  power 2016 --json
+same "POST /api/power (Shapley, without CA) = tally power" POST /api/power \
+  "$(j '{"year": 2016, "without": ["CA"], "index": "shapley"}')" -- \
+  power 2016 --without CA --index shapley --json
 python3 -c '
 import json, sys
 json.dump({"model": open(sys.argv[1]).read(), "national_sd": 0.03, "sims": 2000,
@@ -187,6 +192,7 @@ fails "unknown rule" 400 POST /api/whatif "$(j '{"year": 2016, "rule": "lottery"
 fails "unknown apportionment method" 400 GET '/api/apportion?method=coinflip'
 fails "flip under a proportional rule" 400 POST /api/flip \
   "$(j '{"year": 2016, "rule": "proportional-hamilton"}')"
+fails "unknown power index" 400 GET '/api/power?year=2016&index=penrose'
 fails "forecast without a model" 400 POST /api/forecast "$(j '{"national_sd": 0.03}')"
 fails "forecast with a bad model" 400 POST /api/forecast "$(j '{"model": "code,mean,sd\nPA,1.5,0.1\n"}')"
 fails "forecast with too many simulations" 400 POST /api/forecast \

@@ -67,7 +67,8 @@
   /*---- the scenario, and the URL that holds it ----*/
   var state = {
     year: null, source: 'medsl', without: [], reapportion: false,
-    census: '', rule: 'law', swing: 0, set: {}, fc: '', nsd: 0.03
+    census: '', rule: 'law', swing: 0, set: {}, fc: '', nsd: 0.03,
+    pindex: 'banzhaf'
   };
   var years = [];
   var latest = null;   /* the last /api/whatif answer */
@@ -93,6 +94,7 @@
       var m = /^([A-Z]{2}(?:-\d)?):([DR])$/.exec(kv);
       if (m) state.set[m[1]] = m[2];
     });
+    if (q.get('pindex') === 'shapley') state.pindex = 'shapley';
     state.fc = q.get('fc') || '';
     var nsd = parseFloat(q.get('nsd') || '');
     if (isFinite(nsd) && nsd >= 0 && nsd <= 0.1) state.nsd = nsd;
@@ -111,6 +113,7 @@
       return k + ':' + state.set[k];
     });
     if (set.length) q.set('set', set.join(','));
+    if (state.pindex !== 'banzhaf') q.set('pindex', state.pindex);
     return q;
   }
 
@@ -123,6 +126,7 @@
     history.replaceState(null, '', '?' + q.toString());
     /* The map link carries the what-if (not the forecast). */
     var m = queryString();
+    m.delete('pindex');
     m.delete('set');
     var set = Object.keys(state.set).sort().map(function (k) {
       return k + ':' + state.set[k];
@@ -466,6 +470,7 @@
     var y = years.filter(function (x) { return x.year === state.year; })[0];
     $('source').querySelector('option[value=fec]').disabled =
       !(y && y.sources.indexOf('fec') >= 0);
+    $('pindex').value = state.pindex;
     $('fc-nsd').value = String(state.nsd);
     $('fc-nsd-out').textContent = state.nsd.toFixed(3);
   }
@@ -527,6 +532,37 @@
     box.appendChild(ol);
   }
 
+  function renderPower(pw) {
+    var box = $('power');
+    box.textContent = '';
+    var units = pw.units.slice().sort(function (a, b) { return b.value - a.value; });
+    box.appendChild(el('p', null, 'Each unit\'s share of the power to decide a majority of ' +
+      pw.electors + ' electors (' + (pw.index === 'shapley' ? 'Shapley-Shubik' : 'Banzhaf') +
+      ', exact). Per elector: 1.00 is the average.'));
+    var wrap = el('div', { class: 'scroll', tabindex: '0', role: 'region',
+      'aria-label': 'Voting power of every unit' });
+    var t = el('table', { class: 'num' });
+    var h = el('tr');
+    var cols = ['Unit', 'Electors', 'Power', 'Per elector'];
+    if (pw.index === 'banzhaf') cols.push('One voter (mean 1)');
+    cols.forEach(function (x) { h.appendChild(el('th', { scope: 'col' }, x)); });
+    t.appendChild(el('thead')).appendChild(h);
+    var tb = el('tbody');
+    units.forEach(function (u) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, u.code));
+      tr.appendChild(el('td', null, u.electors));
+      tr.appendChild(el('td', null, pct(u.value, 2)));
+      tr.appendChild(el('td', null, (u.per_elector * pw.electors).toFixed(2)));
+      if (pw.index === 'banzhaf')
+        tr.appendChild(el('td', null, u.voter === null ? '-' : u.voter.toFixed(2)));
+      tb.appendChild(tr);
+    });
+    t.appendChild(tb);
+    wrap.appendChild(t);
+    box.appendChild(wrap);
+  }
+
   function analyses(my) {
     var body = scenario();
     post('/api/flip', body).then(function (f) {
@@ -535,6 +571,10 @@
     post('/api/tipping', body).then(function (t) {
       if (my === seq) renderTipping(t);
     }, function (e) { if (my === seq) note($('tipping'), e.message); });
+    var pb = Object.assign({ index: state.pindex }, body);
+    post('/api/power', pb).then(function (pw) {
+      if (my === seq) renderPower(pw);
+    }, function (e) { if (my === seq) note($('power'), e.message); });
   }
 
   /*---- one round trip for the whole scenario ----*/
@@ -680,6 +720,10 @@
     });
     $('reapportion').addEventListener('change', function () {
       state.reapportion = $('reapportion').checked;
+      update();
+    });
+    $('pindex').addEventListener('change', function () {
+      state.pindex = $('pindex').value;
       update();
     });
     $('census').addEventListener('change', function () {

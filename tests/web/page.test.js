@@ -178,6 +178,15 @@ async function main() {
       document.querySelector('#tipping strong'), null, { timeout: 15000 }).catch(() => {});
     check('flip panel filled', await page.locator('#flip strong').count() === 1);
     check('tipping panel filled', await page.locator('#tipping strong').count() === 1);
+    await page.waitForSelector('#power table', { timeout: 15000 }).catch(() => {});
+    check('power panel: one row per unit (51 states and DC, 2016)',
+      await page.locator('#power tbody tr').count() === 51);
+    await page.locator('#pindex').selectOption('shapley');
+    await page.waitForFunction(() => /pindex=shapley/.test(location.search) &&
+      /Shapley/.test(document.getElementById('power').textContent), null, { timeout: 15000 })
+      .catch(() => {});
+    check('power panel: Shapley-Shubik on request',
+      /Shapley-Shubik/.test(await page.textContent('#power')));
 
     /* 8. The forecast panel: a model from the election's shares. */
     await page.locator('#fc-from').click();
