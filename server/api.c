@@ -394,10 +394,63 @@ static int get_str(json_t *p, const char *key, const char **out,
 
 #define MAX_LIST 64
 
+/* The built-in elections, loaded once by srv_init before the daemon
+ * starts and only read afterwards: every library call on them takes a
+ * const election, so the request threads share them safely. */
+#define MAX_CACHE 64
+static struct {
+  int year;
+  tly_source source;
+  tly_election *e;
+} cache[MAX_CACHE];
+static size_t n_cache;
+
+int srv_init(void)
+{
+  int years[MAX_CACHE];
+  size_t n = tly_builtin_years(years, MAX_CACHE);
+  for (size_t i = 0; i < n && i < MAX_CACHE; i++) {
+    for (int s = 0; s < 2 && n_cache < MAX_CACHE; s++) {
+      tly_election *e = NULL;
+      tly_error err;
+      tly_source src = s == 0 ? TLY_SOURCE_MEDSL : TLY_SOURCE_FEC;
+      tly_status st = tly_election_builtin(years[i], src, NULL, &e, &err);
+      if (st == TLY_ENODATA)
+        continue;
+      if (st != TLY_OK)
+        return -1;
+      cache[n_cache].year = years[i];
+      cache[n_cache].source = src;
+      cache[n_cache].e = e;
+      n_cache++;
+    }
+  }
+  return 0;
+}
+
+void srv_fini(void)
+{
+  for (size_t i = 0; i < n_cache; i++)
+    tly_election_free(cache[i].e);
+  n_cache = 0;
+}
+
+static const tly_election *cached(int year, tly_source source)
+{
+  for (size_t i = 0; i < n_cache; i++)
+    if (cache[i].year == year && cache[i].source == source)
+      return cache[i].e;
+  return NULL;
+}
+
 /* An election as a request names it, and the what-if made from it. */
 typedef struct scenario {
-  tly_election *base, *wi;
-  tly_outcome *ob, *ow;
+  const tly_election *base; /* cached, or `owned` */
+  const tly_election *wi;   /* base itself when nothing applies */
+  tly_election *owned, *owned_wi;
+  tly_outcome *ob;
+  const tly_outcome *ow;    /* ob when wi is base */
+  tly_outcome *owned_ow;
   bool any; /* some what-if field was given */
   char note[512];
   /* storage the what-if options point into */
@@ -408,10 +461,10 @@ typedef struct scenario {
 
 static void scenario_free(scenario *sc)
 {
-  tly_outcome_free(sc->ow);
+  tly_outcome_free(sc->owned_ow);
   tly_outcome_free(sc->ob);
-  tly_election_free(sc->wi);
-  tly_election_free(sc->base);
+  tly_election_free(sc->owned_wi);
+  tly_election_free(sc->owned);
   memset(sc, 0, sizeof *sc);
 }
 
@@ -582,10 +635,14 @@ static bool scenario_load(json_t *p, bool whatif, scenario *sc,
     fail(rs, 400, "source must be \"medsl\" or \"fec\"");
     return false;
   }
-  if (tly_election_builtin((int)year, source, NULL, &sc->base, &err) !=
-      TLY_OK) {
-    fail_tly(rs, &err);
-    return false;
+  sc->base = cached((int)year, source);
+  if (sc->base == NULL) {
+    if (tly_election_builtin((int)year, source, NULL, &sc->owned, &err) !=
+        TLY_OK) {
+      fail_tly(rs, &err);
+      return false;
+    }
+    sc->base = sc->owned;
   }
   tly_whatif_opts o;
   memset(&o, 0, sizeof o);
@@ -667,15 +724,22 @@ static bool scenario_load(json_t *p, bool whatif, scenario *sc,
   sc->any = what[0] != '\0';
   if (sc->any)
     snprintf(sc->note, sizeof sc->note, "What-if: %s", what);
-  if (tly_whatif_apply(sc->base, &o, &sc->wi, &err) != TLY_OK) {
+  if (tly_college(sc->base, &sc->ob, &err) != TLY_OK) {
     fail_tly(rs, &err);
     goto fail;
   }
-  if (tly_college(sc->base, &sc->ob, &err) != TLY_OK ||
-      tly_college(sc->wi, &sc->ow, &err) != TLY_OK) {
+  if (!sc->any && o.n_tie == 0) { /* nothing to apply: the election itself */
+    sc->wi = sc->base;
+    sc->ow = sc->ob;
+    return true;
+  }
+  if (tly_whatif_apply(sc->base, &o, &sc->owned_wi, &err) != TLY_OK ||
+      tly_college(sc->owned_wi, &sc->owned_ow, &err) != TLY_OK) {
     fail_tly(rs, &err);
     goto fail;
   }
+  sc->wi = sc->owned_wi;
+  sc->ow = sc->owned_ow;
   return true;
 fail:
   scenario_free(sc);
@@ -701,8 +765,11 @@ static void h_years(json_t *p, srv_response *rs)
     tly_election *e = NULL;
     tly_error err;
     int census = 0;
-    if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e, &err) ==
-        TLY_OK)
+    const tly_election *c = cached(years[i], TLY_SOURCE_MEDSL);
+    if (c != NULL)
+      census = tly_election_census(c);
+    else if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e,
+                                  &err) == TLY_OK)
       census = tly_election_census(e);
     tly_election_free(e);
     bool fec = years[i] >= 2004 && years[i] <= 2020;

@@ -285,6 +285,10 @@ int srv_run(const srv_config *cfg)
             cfg->host);
     return 1;
   }
+  if (srv_init() != 0) {
+    fprintf(stderr, "tally: cannot load the built-in elections\n");
+    return 1;
+  }
   /* SIGINT and SIGTERM are taken by sigwait below; the daemon's threads
    * inherit the mask. */
   sigset_t set;
@@ -305,6 +309,7 @@ int srv_run(const srv_config *cfg)
     fprintf(stderr, "tally: cannot listen on %s port %d (in use, or not "
                     "allowed)\n",
             cfg->host, cfg->port);
+    srv_fini();
     return 1;
   }
   const union MHD_DaemonInfo *info =
@@ -317,6 +322,7 @@ int srv_run(const srv_config *cfg)
   int sig = 0;
   sigwait(&set, &sig);
   MHD_stop_daemon(d);
+  srv_fini();
   printf("tally serve: stopped\n");
   return 0;
 }

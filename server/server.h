@@ -62,6 +62,10 @@ typedef struct srv_response {
 /* Answers one request (api.c). Never fails: errors become 4xx/5xx JSON
  * bodies {"error": message, "status": n}. */
 void srv_handle(const srv_request *rq, srv_response *rs);
+/* Loads the built-in elections once, before any request (srv_handle works
+ * without, loading per request); 0, or -1 when one fails to load. */
+int srv_init(void);
+void srv_fini(void);
 void srv_response_free(srv_response *rs);
 
 /*---- the daemon (http.c) ----*/
