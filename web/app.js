@@ -327,10 +327,17 @@
         });
         cell.appendChild(row);
       } else {
-        cell.appendChild(unitButton(res, j, 'st', [
-          el('span', { class: 'code' }, code),
-          el('span', { class: 'ev' }, all),
-          el('span', { class: 'mk' }, j.winner ? letter(res, j.winner) : '')]));
+        var parts = [el('span', { class: 'code' }, code), el('span', { class: 'ev' }, all),
+          el('span', { class: 'mk' }, j.winner ? letter(res, j.winner) : '')];
+        if (!j.winner && j.electors_by_candidate) { /* split: electors by letter */
+          var rank = { d: 0, o: 1, r: 2 };
+          parts.push(el('span', { class: 'by' }, Object.keys(j.electors_by_candidate)
+            .sort(function (x, y) {
+              return rank[sideOf(partyOf(res, x))] - rank[sideOf(partyOf(res, y))];
+            }).map(function (k) { return letter(res, k) + j.electors_by_candidate[k]; })
+            .join(' ')));
+        }
+        cell.appendChild(unitButton(res, j, 'st', parts));
       }
       map.appendChild(cell);
     });
@@ -590,7 +597,7 @@
       status('');
       $('title').textContent = res.year + ' presidential election · source: ' + res.source;
       var notes = (res.notes || []).filter(function (n) { return n; });
-      $('whatif-note').textContent = notes.join(' ');
+      $('whatif-note').textContent = notes.join('\n');
       renderBar(res);
       renderMap(res);
       renderPopular(res);
@@ -625,7 +632,8 @@
     if (header.split(',').indexOf('electors') < 0) body.electors = state.year;
     var my = ++fcSeq;
     Promise.all([post('/api/forecast', body),
-      post('/api/forecast/histogram.svg', body, true)]).then(function (r) {
+      post('/api/forecast/histogram.svg', body, true),
+      post('/api/forecast/map.svg', body, true)]).then(function (r) {
       if (my !== fcSeq) return;
       var f = r[0];
       out.textContent = '';
@@ -642,7 +650,15 @@
         'P(Democrat wins) ' + pct(f.p_win.D) + ', P(Republican wins) ' + pct(f.p_win.R) +
         ', mean ' + f.ev_mean.toFixed(1) + ' electors.' });
       img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(r[1]);
-      out.appendChild(img);
+      var pics = el('div', { class: 'fc-pics' });
+      pics.appendChild(img);
+      out.appendChild(pics);
+      var fav = f.units.filter(function (u) { return u.p_win >= 0.5; }).length;
+      var map = el('img', { class: 'fcmap', alt: 'Map of each unit\'s probability: ' +
+        'the Democrat is favoured in ' + fav + ' of ' + f.units.length +
+        ' units; the table below gives every probability.' });
+      map.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(r[2]);
+      pics.appendChild(map);
       var t = el('table', { class: 'num fc-units' });
       t.appendChild(el('caption', null, 'Each unit: probability the Democrat wins it'));
       var h = el('tr');
@@ -660,7 +676,10 @@
         tb.appendChild(tr);
       });
       t.appendChild(tb);
-      out.appendChild(t);
+      var wrap = el('div', { class: 'scroll', tabindex: '0', role: 'region',
+        'aria-label': 'Each unit\'s probabilities' });
+      wrap.appendChild(t);
+      out.appendChild(wrap);
     }, function (e) {
       if (my !== fcSeq) return;
       out.textContent = '';

@@ -198,6 +198,7 @@ async function main() {
     check('forecast: histogram shown with a text alternative',
       /P\(Democrat wins\)/.test(await page.locator('#fc-out img.hist').getAttribute('alt') || ''));
     check('forecast: the URL holds the model', /fc=code/.test(page.url()));
+    check('forecast: the probability map shown', await page.locator('#fc-out img.fcmap').count() === 1);
 
     check('no console errors', errors.length === 0, errors.join(' | '));
   } finally {
