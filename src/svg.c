@@ -244,8 +244,9 @@ static void text(sb *b, double x, double y, const char *cls,
   out(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\"", x, y, cls);
   if (fill != NULL)
     out(b, " fill=\"%s\"", fill);
-  if (anchor != NULL)
-    out(b, " text-anchor=\"%s\"", anchor);
+  if (anchor != NULL) /* a style attribute, since class rules override
+                         presentation attributes */
+    out(b, " style=\"text-anchor:%s\"", anchor);
   out(b, ">");
   esc(b, s);
   out(b, "</text>\n");
@@ -297,8 +298,10 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
   if (t->n_sub > 0) {
     /* At-large part on top: the code, the state's electors and the
      * at-large winner's letter; one cell per district below. */
+    char top[48];
+    snprintf(top, sizeof top, "%s %s", t->line2, t->main.mark);
     text(b, x + 5, y + 18, "b", ink, "start", grid[g].code);
-    text(b, x + TILE - 5, y + 18, "n", ink, "end", t->line2);
+    text(b, x + TILE - 5, y + 18, "n", ink, "end", top);
     double cw = TILE / (double)t->n_sub;
     for (size_t i = 0; i < t->n_sub; i++) {
       double sx = x + cw * (double)i;
