@@ -364,7 +364,7 @@ Test(svg, prob_map)
   const char *ca = strstr(s.p, "<g id=\"tile-CA\">");
   cr_assert_not_null(ca);
   cr_assert_not_null(strstr(ca, ">&gt;99%</text>"));
-  cr_assert_not_null(strstr(s.p, ">5</text>"), "NE's top shows 4 + 1");
+  cr_assert_not_null(strstr(s.p, ">5 R</text>"), "NE's top: 4 + 1, the R favoured");
   cr_assert_not_null(strstr(s.p, ">2D</text>"));
   free(s.p);
   s = (str){0};
