@@ -116,7 +116,7 @@ static void print(FILE *fp, const tly_bravo_opts *o,
     fprintf(fp, "BRAVO ballot-polling audit · shares given\n");
   }
   fprintf(fp, "Shares of all ballots: winner %.6f, loser %.6f; winner's "
-              "share of the two s = %.6f\n",
+              "share of the two, s_w = %.6f\n",
           o->p_winner, o->p_loser, r->s_winner);
   fprintf(fp, "Risk limit: %g\n\n", o->risk);
   fprintf(fp, "Expected sample (ASN): %s ballots\n",
