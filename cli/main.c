@@ -15,26 +15,30 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    /* Results and what-ifs */
     {"result", cmd_result, "how the votes became electors and a President"},
     {"years", cmd_years, "list the built-in elections"},
+    {"whatif", cmd_whatif,
+     "what if states left, the House changed, or the rules or votes did"},
+    {"apportion", cmd_apportion, "apportion the House among the states"},
+    /* Analysis and forecasts */
+    {"flip", cmd_flip, "fewest votes that would have changed the result"},
+    {"tipping", cmd_tipping, "the tipping-point state, its margin and tilt"},
+    {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
+    {"forecast", cmd_forecast,
+     "win probabilities from state estimates and correlated errors"},
+    /* Pictures and the page */
+    {"map", cmd_map, "draw the College as an SVG tile-grid map"},
+    {"serve", cmd_serve, "the local page and its JSON API over HTTP"},
+    /* The processes around an election */
     {"initiative", cmd_initiative,
      "a California initiative's signatures, sample and deadlines"},
     {"amend", cmd_amend,
      "Article V: two-thirds of both Houses, three-fourths of the states"},
-    {"apportion", cmd_apportion, "apportion the House among the states"},
-    {"flip", cmd_flip, "fewest votes that would have changed the result"},
-    {"tipping", cmd_tipping, "the tipping-point state, its margin and tilt"},
     {"recount", cmd_recount,
      "which states' margins met their recount triggers"},
-    {"map", cmd_map, "draw the College as an SVG tile-grid map"},
     {"audit", cmd_audit,
      "BRAVO risk-limiting audit: expected sample and stopping rule"},
-    {"forecast", cmd_forecast,
-     "win probabilities from state estimates and correlated errors"},
-    {"whatif", cmd_whatif,
-     "what if states left, the House changed, or the rules or votes did"},
-    {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
-    {"serve", cmd_serve, "the local page and its JSON API over HTTP"},
     /* @@CLI-TABLE@@ */
     {NULL, NULL, NULL},
 };
