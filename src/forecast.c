@@ -1512,33 +1512,29 @@ done:
 
 /*---- Monte Carlo -------------------------------------------------------*/
 
-/* The kernel works on 8 lanes at a time with GCC's vector extensions: 8
- * xoshiro256++ streams step together, and units are padded to a multiple
- * of 8 "slots". It is compiled for AVX-512, AVX2 and the x86-64 baseline
- * and chosen at run time; every lane does the same IEEE operations in all
- * three (no contraction into FMA in ISO C mode, sums reduced in a fixed
- * lane order), so the choice never changes a result. */
+/* The kernel runs 8 simulations at once, one per lane of GCC's vector
+ * extensions: two sets of 8 xoshiro256++ streams alternate draws (for
+ * instruction-level parallelism), unit by unit. It is compiled for
+ * AVX-512 and for the x86-64 baseline and chosen at run time; every lane
+ * does the same IEEE operations in both (ISO C mode contracts nothing into
+ * FMA), so the choice never changes a result. */
 typedef uint64_t u64x8 __attribute__((vector_size(64), aligned(8)));
 typedef int64_t i64x8 __attribute__((vector_size(64), aligned(8)));
 typedef double f64x8 __attribute__((vector_size(64), aligned(8)));
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&      \
-    !defined(__SANITIZE_ADDRESS__)
-#define TLY_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define TLY_CLONES
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TLY_X86 1
+#include <immintrin.h>
 #endif
 
-#define CHUNK 16 /* simulations whose normals are drawn together */
+/* Vector helpers are macros: a function returning a 64-byte vector would
+ * have a different ABI in each compiled variant. */
+#define ROTL8(x, k) (((x) << (k)) | ((x) >> (64 - (k))))
 
 /* Eight xoshiro256++ streams, one per lane. */
 typedef struct lanes {
   u64x8 s0, s1, s2, s3;
 } lanes;
-
-/* Vector helpers are macros: a function returning a 64-byte vector would
- * have a different ABI in each compiled variant. */
-#define ROTL8(x, k) (((x) << (k)) | ((x) >> (64 - (k))))
 
 /* out = the next 64 bits of each lane's stream. */
 #define LANES_NEXT(l, out)                                                   \
@@ -1559,44 +1555,88 @@ typedef struct lanes {
 
 #define VBROADCAST(x) ((f64x8){(x), (x), (x), (x), (x), (x), (x), (x)})
 
-/* Fills out[0..count) (count a multiple of 8) with standard normals: the
- * ziggurat's fast path on 8 lanes at once (the 52-bit position becomes a
- * double exactly by the 2^52 exponent trick), and the rare rejections
- * (about 1.2 %) finished one by one from the side stream. */
-TLY_CLONES static void fill_normals(lanes *l, tly__rng *side,
-                                    const tly__zig *z, double *out,
-                                    size_t count)
+/* The ziggurat's fast path on 8 lanes (the 52-bit position becomes a
+ * double exactly by the 2^52 exponent trick); *rej gets the lanes that
+ * need the slow path. */
+#define ZIG8(bits, kk, ww, x)                                                \
+  do {                                                                       \
+    u64x8 j_ = (bits) >> 12;                                                 \
+    u64x8 e_ = j_ | 0x4330000000000000u;                                     \
+    (x) = ((f64x8)e_ - 0x1.0p52) * (ww);                                     \
+    (x) = (f64x8)((u64x8)(x) ^ (((bits) & 0x400) << 53));                    \
+    rej = (i64x8)(j_ >= (kk));                                               \
+  } while (0)
+
+/* Finishes the lanes of one vector the fast path rejected (about 1.2 % of
+ * draws) from the side stream, in lane order. */
+static void zig_fixup(double *out, const uint64_t *bits, const int64_t *rej,
+                      tly__rng *side, const tly__zig *z)
 {
-  const u64x8 expo = (u64x8){0x4330000000000000u, 0x4330000000000000u,
-                             0x4330000000000000u, 0x4330000000000000u,
-                             0x4330000000000000u, 0x4330000000000000u,
-                             0x4330000000000000u, 0x4330000000000000u};
-  const f64x8 two52 = VBROADCAST(0x1.0p52);
-  for (size_t p = 0; p < count; p += 8) {
-    u64x8 bits;
-    LANES_NEXT(l, bits);
-    u64x8 idx = bits & 0xff;
-    u64x8 j = bits >> 12;
-    u64x8 kk;
-    f64x8 ww;
-    for (int q = 0; q < 8; q++) {
-      kk[q] = z->k[idx[q]];
-      ww[q] = z->w[idx[q]];
-    }
-    f64x8 x = ((f64x8)(j | expo) - two52) * ww;
-    u64x8 sx = (u64x8)x ^ ((bits & 0x100) << 55);
-    memcpy(out + p, &sx, sizeof sx);
-    i64x8 rej = (i64x8)(j >= kk);
-    uint64_t any = 0;
-    for (int q = 0; q < 8; q++)
-      any |= (uint64_t)rej[q];
-    if (any != 0) {
-      for (int q = 0; q < 8; q++)
-        if (rej[q] != 0)
-          out[p + (size_t)q] = tly__rng_normal_slow(side, z, bits[q]);
-    }
+  for (int q = 0; q < 8; q++)
+    if (rej[q] != 0)
+      out[q] = tly__rng_normal_slow(side, z, bits[q]);
+}
+
+#ifdef TLY_X86
+/* The same with AVX-512 gathers for the table lookups: the same integer
+ * and IEEE operations, so the same bits. */
+__attribute__((target("avx512f"))) static void
+fill_gather512(lanes *l, tly__rng *side, const tly__zig *z, f64x8 *out,
+               size_t count, uint64_t *qb, uint64_t *qp)
+{
+  const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+  size_t nq = 0;
+  const __m512i expo = _mm512_set1_epi64(0x4330000000000000);
+  const __m512d two52 = _mm512_set1_pd(0x1.0p52);
+  const __m512i m8 = _mm512_set1_epi64(TLY__ZIG_LAYERS - 1);
+  const __m512i m100 = _mm512_set1_epi64(0x400);
+  __m512i s[2][4];
+  for (int h = 0; h < 2; h++) {
+    s[h][0] = _mm512_loadu_si512(&l[h].s0);
+    s[h][1] = _mm512_loadu_si512(&l[h].s1);
+    s[h][2] = _mm512_loadu_si512(&l[h].s2);
+    s[h][3] = _mm512_loadu_si512(&l[h].s3);
+  }
+  for (size_t k = 0; k < count; k++) {
+    __m512i *t = s[k & 1];
+    __m512i bits = _mm512_add_epi64(
+        _mm512_rol_epi64(_mm512_add_epi64(t[0], t[3]), 23), t[0]);
+    __m512i u = _mm512_slli_epi64(t[1], 17);
+    t[2] = _mm512_xor_si512(t[2], t[0]);
+    t[3] = _mm512_xor_si512(t[3], t[1]);
+    t[1] = _mm512_xor_si512(t[1], t[2]);
+    t[0] = _mm512_xor_si512(t[0], t[3]);
+    t[2] = _mm512_xor_si512(t[2], u);
+    t[3] = _mm512_rol_epi64(t[3], 45);
+    __m512i idx = _mm512_and_si512(bits, m8);
+    __m512i kk = _mm512_i64gather_epi64(idx, (const void *)z->k, 8);
+    __m512d ww = _mm512_i64gather_pd(idx, z->w, 8);
+    __m512i j = _mm512_srli_epi64(bits, 12);
+    __m512d x = _mm512_mul_pd(
+        _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(j, expo)), two52),
+        ww);
+    __m512i sg = _mm512_slli_epi64(_mm512_and_si512(bits, m100), 53);
+    x = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(x), sg));
+    _mm512_storeu_pd((double *)&out[k], x);
+    /* Rejected lanes go to a queue (no branch here); they are finished
+     * afterwards in the same order as lane by lane. */
+    __mmask8 rej = _mm512_cmpge_epu64_mask(j, kk);
+    _mm512_mask_compressstoreu_epi64(qb + nq, rej, bits);
+    _mm512_mask_compressstoreu_epi64(
+        qp + nq, rej, _mm512_add_epi64(lane, _mm512_set1_epi64((long long)(8 * k))));
+    nq += (size_t)__builtin_popcount(rej);
+  }
+  double *flat = (double *)out;
+  for (size_t q = 0; q < nq; q++)
+    flat[qp[q]] = tly__rng_normal_slow(side, z, qb[q]);
+  for (int h = 0; h < 2; h++) {
+    _mm512_storeu_si512(&l[h].s0, s[h][0]);
+    _mm512_storeu_si512(&l[h].s1, s[h][1]);
+    _mm512_storeu_si512(&l[h].s2, s[h][2]);
+    _mm512_storeu_si512(&l[h].s3, s[h][3]);
   }
 }
+#endif
 
 typedef struct mc_shared {
   const prep *p;
@@ -1607,16 +1647,11 @@ typedef struct mc_shared {
   tly_progress progress;
   void *progress_ud;
   bool draws;
-  /* Units as padded slots: slot s < n is unit s, the rest are padding
-   * that never wins and weighs nothing. */
-  size_t n8;
-  double *mu8, *sd8, *ev8, *turn8;
-  double *evc8;     /* 1024 ev + 1 for real slots, 0 for padding */
-  int32_t *grp8;
-  int64_t *pad8;    /* -1 for a padding slot */
-  size_t n_shared;  /* normals per simulation before the units' */
-  size_t per_sim;   /* normals per simulation */
-  size_t buf_n;     /* normals per chunk, a multiple of 8 */
+  bool avx512;
+  size_t n_shared;  /* normal vectors per chunk before the units' */
+  size_t per_chunk; /* normal vectors per chunk of 8 simulations */
+  double *evc;      /* per unit: 2048 ev + 1 (electors and a count) */
+  double turn_sum;
 } mc_shared;
 
 typedef struct mc_worker {
@@ -1624,15 +1659,16 @@ typedef struct mc_worker {
   mc_shared *sh;
   int id;
   uint64_t *hist, *tip;
-  int64_t *win8;    /* per slot, counted down by the -1 masks */
+  int64_t *win;     /* per unit x lane, counted down by -1 masks */
   uint64_t kept, pv_loses;
-  double *m8;       /* each slot's margin in the current simulation */
-  double *key8;     /* tipping scratch */
-  double last_key;  /* the last tipping margin: where the search starts */
-  double *fr;       /* the shared error of each group */
-  double *fs;       /* per slot: its group's shared error */
-  double *y;        /* correlated draws (corr_k) */
-  double *nbuf;     /* a chunk's normals */
+  f64x8 *mv;        /* per unit: the 8 simulations' margins */
+  f64x8 *kv;        /* per unit: tipping keys */
+  f64x8 *ev;        /* the chunk's normals */
+  uint64_t *qb, *qp; /* the slow path's queue: bits and positions */
+  f64x8 *fr;        /* per group: the shared error */
+  f64x8 *y;         /* correlated draws */
+  double *tk;       /* tie fallback scratch: keys */
+  int32_t *ti;      /* tie fallback scratch: units */
   char *buf;        /* draws of the current block */
   size_t buf_len, buf_cap;
   bool buf_fail;
@@ -1641,308 +1677,118 @@ typedef struct mc_worker {
   char gap2_[128];
 } mc_worker;
 
-/* The sum of a vector's lanes by a fixed tree (so in the same order in
- * every compiled variant). */
-#define VSUM(v, out)                                                         \
-  do {                                                                       \
-    f64x8 a_ = (v) + __builtin_shuffle((v), (i64x8){4, 5, 6, 7, 0, 1, 2, 3}); \
-    a_ += __builtin_shuffle(a_, (i64x8){2, 3, 0, 1, 6, 7, 4, 5});            \
-    a_ += __builtin_shuffle(a_, (i64x8){1, 0, 3, 2, 5, 4, 7, 6});            \
-    (out) = a_[0];                                                           \
-  } while (0)
-
-/* Electors and number of slots with keys below t, from evc8 = 1024 ev + 1
- * (exact in a double: at most 1000 slots of 1000 electors). */
-#define BELOW(t, sum, cnt)                                                   \
-  do {                                                                       \
-    f64x8 tv_ = VBROADCAST(t), s_ = VBROADCAST(0.0);                         \
-    for (size_t c_i = 0; c_i < nv; c_i++) {                                  \
-      f64x8 k_, e_;                                                          \
-      memcpy(&k_, w->key8 + 8 * c_i, sizeof k_);                             \
-      memcpy(&e_, sh->evc8 + 8 * c_i, sizeof e_);                            \
-      s_ += (f64x8)((i64x8)e_ & (i64x8)(k_ < tv_));                          \
-    }                                                                        \
-    double x_;                                                               \
-    VSUM(s_, x_);                                                            \
-    (sum) = floor(x_ / 1024.0);                                              \
-    (cnt) = x_ - 1024.0 * (sum);                                             \
-  } while (0)
-
-/* The tipping point of one simulation: ordered by the winner's margin, the
- * unit whose electors carry the winner to the majority. Taking the
- * winner's units from the weakest, it is the first at which their
- * electors exceed the winner's surplus over the majority (excess); ties in
- * margin count the higher index as weaker, so the order is total. Cheap
- * 8-lane passes count the electors below a threshold, which doubles from
- * 1 point and then halves its interval until few units remain in it; the
- * weakest of those are then taken one by one. When the surplus is at
- * least the majority (only in small Colleges) the strong end is nearer:
- * there the first unit at which the electors reach the majority. */
-TLY_CLONES static int32_t tipping_unit(mc_worker *w, bool dwin,
-                                       int64_t win_ev)
+/* The tipping point of lane q, one unit at a time: ordered by the
+ * winner's margin, the unit whose electors carry the winner to the
+ * majority; ties in margin count the higher index as weaker. Used when
+ * the vector search cannot settle it (equal margins, or a surplus of at
+ * least the majority, possible only in small Colleges). */
+static int32_t tipping_scalar(mc_worker *w, int q, bool dwin, int64_t win_ev)
 {
-  const mc_shared *sh = w->sh;
-  const prep *p = sh->p;
-  size_t nv = sh->n8 / 8;
-  const f64x8 inf = VBROADCAST(INFINITY);
-  const f64x8 zero = VBROADCAST(0.0);
-  int64_t excess = win_ev - p->maj;
-  bool from_weak = excess < p->maj;
-  /* key: the winner's margin (negated when counting from the strong end),
-   * +inf for units the winner lost and for padding. */
-  for (size_t c = 0; c < nv; c++) {
-    f64x8 m, key;
-    i64x8 pad;
-    memcpy(&m, w->m8 + 8 * c, sizeof m);
-    memcpy(&pad, sh->pad8 + 8 * c, sizeof pad);
-    i64x8 won = dwin ? (i64x8)(m > zero) : (i64x8)(m <= zero);
-    f64x8 marg = dwin ? m : -m;
-    key = from_weak ? marg : -marg;
-    key = VSEL(won & ~pad, key, inf);
-    memcpy(w->key8 + 8 * c, &key, sizeof key);
+  const prep *p = w->sh->p;
+  size_t k = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    double m = w->mv[i][q];
+    if (dwin ? m > 0.0 : !(m > 0.0)) {
+      w->tk[k] = dwin ? m : -m;
+      w->ti[k] = (int32_t)i;
+      k++;
+    }
   }
-  double lo = -INFINITY, base = 0.0;
-  if (from_weak) {
-    /* Find [lo, hi) holding the tipping unit: electors below lo (base)
-     * <= excess < electors below hi. */
-    /* Start near the last simulation's tipping margin: any start gives
-     * the same unit, a good one just takes fewer passes. */
-    double hi = w->last_key * 1.5, sum, cnt, cnt_lo = 0.0;
-    if (!(hi > 1e-4 && hi < 1.0))
-      hi = 0.02;
-    for (;;) {
-      BELOW(hi, sum, cnt);
-      if (sum > (double)excess)
-        break;
-      lo = hi;
-      base = sum;
-      cnt_lo = cnt;
-      hi = hi < 1.0 ? hi * 2.0 : INFINITY;
-      if (hi == INFINITY)
-        break;
-    }
-    if (hi != INFINITY) {
-      BELOW(hi, sum, cnt);
-      double lo_v = lo == -INFINITY ? 0.0 : lo;
-      while (cnt - cnt_lo > 4.0 && hi - lo_v > 1e-9) {
-        double mid = lo == -INFINITY ? hi / 2.0 : lo + (hi - lo) / 2.0;
-        double ms, mc;
-        BELOW(mid, ms, mc);
-        if (ms > (double)excess) {
-          hi = mid;
-          cnt = mc;
-        } else {
-          lo = mid;
-          lo_v = mid;
-          base = ms;
-          cnt_lo = mc;
-        }
-      }
-    }
-    (void)hi;
+  /* Strongest first: larger margin, then lower index. */
+  int64_t cum = 0;
+  while (k > 0) {
+    size_t b = 0;
+    for (size_t j = 1; j < k; j++)
+      if (w->tk[j] > w->tk[b] || (w->tk[j] == w->tk[b] && w->ti[j] < w->ti[b]))
+        b = j;
+    cum += p->ev[w->ti[b]];
+    if (cum >= p->maj)
+      return w->ti[b];
+    k--;
+    w->tk[b] = w->tk[k];
+    w->ti[b] = w->ti[k];
   }
-  /* Take the remaining candidates (keys >= lo) weakest first: each step
-   * finds the smallest key above the last one, then the slots holding it
-   * in the tie order. No scalar store touches key8 (it would stall the
-   * next vector load). */
-  int64_t cum = (int64_t)base;
-  double floor_v = lo;
-  bool incl = true;
-  for (;;) {
-    f64x8 mn = inf;
-    f64x8 fv = VBROADCAST(floor_v);
-    for (size_t c = 0; c < nv; c++) {
-      f64x8 k;
-      memcpy(&k, w->key8 + 8 * c, sizeof k);
-      i64x8 ok = incl ? (i64x8)(k >= fv) : (i64x8)(k > fv);
-      mn = VSEL(ok & (i64x8)(k < mn), k, mn);
-    }
-    f64x8 sh1 = __builtin_shuffle(mn, (i64x8){4, 5, 6, 7, 0, 1, 2, 3});
-    mn = VSEL((i64x8)(sh1 < mn), sh1, mn);
-    sh1 = __builtin_shuffle(mn, (i64x8){2, 3, 0, 1, 6, 7, 4, 5});
-    mn = VSEL((i64x8)(sh1 < mn), sh1, mn);
-    sh1 = __builtin_shuffle(mn, (i64x8){1, 0, 3, 2, 5, 4, 7, 6});
-    mn = VSEL((i64x8)(sh1 < mn), sh1, mn);
-    double best = mn[0];
-    if (best == INFINITY)
-      return -1; /* unreachable: the winner's electors reach a majority */
-    /* The tie rule: from the weak end the higher index is weaker; from
-     * the strong end the lower index is stronger. */
-    f64x8 bv = VBROADCAST(best);
-    for (size_t c2 = 0; c2 < nv; c2++) {
-      size_t c = from_weak ? nv - 1 - c2 : c2;
-      f64x8 k;
-      memcpy(&k, w->key8 + 8 * c, sizeof k);
-      i64x8 eq = (i64x8)(k == bv);
-      uint64_t any = 0;
-      for (int q = 0; q < 8; q++)
-        any |= (uint64_t)eq[q];
-      if (any == 0)
-        continue;
-      for (int q2 = 0; q2 < 8; q2++) {
-        int q = from_weak ? 7 - q2 : q2;
-        if (eq[q] == 0)
-          continue;
-        size_t slot = 8 * c + (size_t)q;
-        cum += (int64_t)sh->ev8[slot];
-        if (from_weak ? cum > excess : cum >= p->maj) {
-          w->last_key = best;
-          return (int32_t)slot;
-        }
-      }
-    }
-    floor_v = best;
-    incl = false;
-  }
+  (void)win_ev;
+  return -1;
 }
 
 /* Appends one simulation's draws line to the worker's buffer. */
-static void draws_line(mc_worker *w, const prep *p, uint64_t sim,
-                       int64_t evd, double pv_share)
+static void draws_line(mc_worker *w, const prep *p, int q, uint64_t sim,
+                       int64_t evd, double pv)
 {
   size_t need = 64 + p->n * 12;
   if (w->buf_len + need > w->buf_cap) {
     w->buf_fail = true;
     return;
   }
-  char *q = w->buf + w->buf_len;
+  char *s = w->buf + w->buf_len;
+  double ts = w->sh->turn_sum;
   int k = p->has_pv
-              ? snprintf(q, need, "%llu,%lld,%.6f", (unsigned long long)sim,
-                         (long long)evd, pv_share)
-              : snprintf(q, need, "%llu,%lld,", (unsigned long long)sim,
+              ? snprintf(s, need, "%llu,%lld,%.6f", (unsigned long long)sim,
+                         (long long)evd, ts > 0.0 ? 0.5 + pv / ts : 0.5)
+              : snprintf(s, need, "%llu,%lld,", (unsigned long long)sim,
                          (long long)evd);
   size_t len = (size_t)k;
   for (size_t i = 0; i < p->n; i++)
-    len += (size_t)snprintf(q + len, need - len, ",%.6f", 0.5 + w->m8[i]);
-  q[len++] = '\n';
+    len += (size_t)snprintf(s + len, need - len, ",%.6f",
+                            0.5 + w->mv[i][q]);
+  s[len++] = '\n';
   w->buf_len += len;
 }
 
-/* One simulation from its normals e (shared factors first, then one per
- * slot or per correlated state): margins, electoral votes, popular vote
- * and the tallies. */
-TLY_CLONES static void one_sim(mc_worker *w, tly__rng *side,
-                               const double *e, uint64_t sim)
-{
-  mc_shared *sh = w->sh;
-  const prep *p = sh->p;
-  const tly__zig *z = &sh->zig;
-  size_t nv = sh->n8 / 8;
-  size_t nreg = p->n_regions;
-  double g = 1.0;
-  if (p->df > 0.0) {
-    double chi2 = 2.0 * tly__rng_gamma(side, z, p->df / 2.0);
-    g = sqrt((p->df - 2.0) / chi2);
-  }
-  double zn = p->sn > 0.0 ? p->sn * e[0] : 0.0;
-  const double *ez = e + (p->sn > 0.0);
-  for (size_t gi = 0; gi < nreg; gi++)
-    w->fr[gi] = g * (zn + p->sr * ez[gi]);
-  if (nreg == 0)
-    w->fr[0] = g * zn;
-  const double *eu = e + sh->n_shared;
-  if (p->corr_l != NULL) {
-    size_t k = p->corr_k;
-    for (size_t a = k; a-- > 0;) { /* y = L e, from the bottom row up */
-      double s = 0.0;
-      const double *row = p->corr_l + a * k;
-      for (size_t b = 0; b <= a; b++)
-        s += row[b] * eu[b];
-      w->y[a] = s;
-    }
-    for (size_t i = 0; i < sh->n8; i++)
-      w->fs[i] = i < p->n ? w->y[p->corr_row[i]] : 0.0;
-    eu = w->fs; /* the units' correlated standard normals */
-  }
-  const f64x8 zero = VBROADCAST(0.0);
-  const f64x8 half = VBROADCAST(0.5);
-  const f64x8 mhalf = VBROADCAST(-0.5);
-  const f64x8 gv = VBROADCAST(g);
-  f64x8 evacc = zero, pvacc = zero;
-  bool one_group = nreg == 0;
-  f64x8 f0 = VBROADCAST(w->fr[0]);
-  for (size_t c = 0; c < nv; c++) {
-    f64x8 mu, sd, ev, turn, ee, f;
-    memcpy(&mu, sh->mu8 + 8 * c, sizeof mu);
-    memcpy(&sd, sh->sd8 + 8 * c, sizeof sd);
-    memcpy(&ev, sh->ev8 + 8 * c, sizeof ev);
-    memcpy(&turn, sh->turn8 + 8 * c, sizeof turn);
-    memcpy(&ee, eu + 8 * c, sizeof ee);
-    if (one_group) {
-      f = f0;
-    } else {
-      for (int q = 0; q < 8; q++)
-        f[q] = w->fr[sh->grp8[8 * c + (size_t)q]];
-    }
-    f64x8 m = mu + f + gv * (sd * ee);
-    memcpy(w->m8 + 8 * c, &m, sizeof m);
-    i64x8 won = (i64x8)(m > zero);
-    evacc += (f64x8)((i64x8)ev & won);
-    f64x8 cm = VSEL((i64x8)(m > half), half, VSEL((i64x8)(m < mhalf), mhalf, m));
-    pvacc += turn * cm;
-  }
-  /* Lane sums by a fixed tree: electoral votes are integers (exact in any
-   * order), the popular vote is summed the same way every time. */
-  double evs, pv;
-  VSUM(evacc, evs);
-  VSUM(pvacc, pv);
-  int64_t evd = (int64_t)evs;
-  if (p->any_given) {
-    for (size_t i = 0; i < p->n; i++)
-      if (p->given[i] != 0 && (p->given[i] > 0) != (w->m8[i] > 0.0))
-        return;
-  }
-  w->kept++;
-  w->hist[evd]++;
-  for (size_t c = 0; c < nv; c++) {
-    f64x8 m;
-    i64x8 cnt;
-    memcpy(&m, w->m8 + 8 * c, sizeof m);
-    memcpy(&cnt, w->win8 + 8 * c, sizeof cnt);
-    cnt -= (i64x8)(m > zero);
-    memcpy(w->win8 + 8 * c, &cnt, sizeof cnt);
-  }
-  int64_t evr = p->total - evd;
-  bool dwin = evd >= p->maj;
-  bool rwin = evr >= p->maj;
-  if (dwin || rwin) {
-    int32_t t = tipping_unit(w, dwin, dwin ? evd : evr);
-    if (t >= 0)
-      w->tip[t]++;
-  }
-  if (p->has_pv && ((pv > 0.0 && rwin) || (pv < 0.0 && dwin)))
-    w->pv_loses++;
-  if (sh->draws) {
-    double tsum = 0.0;
-    for (size_t i = 0; i < p->n; i++)
-      tsum += p->turn[i];
-    draws_line(w, p, sim + 1, evd, tsum > 0.0 ? 0.5 + pv / tsum : 0.5);
-  }
-}
+/* floor(x / 2048) for 0 <= x < 2^50 whose remainder is below 1024, by
+ * rounding x / 2048 - 1/4 to the nearest integer with the 2^52 trick. */
+#define FLOOR2048(x)                                                         \
+  (((x) * (1.0 / 2048.0) - 0.25 + 0x1.0p52) - 0x1.0p52)
 
-/* Runs the simulations of one block from its own streams: lanes seeded
- * from (seed, 9 block + lane), the side stream from (seed, 9 block + 8). */
+/* The kernel, twice: for AVX-512 (chosen at run time when the processor
+ * has it) and for the baseline. */
+#ifdef TLY_X86
+#define K(name) name##_avx512
+#define K_ATTR __attribute__((target("avx512f")))
+#include "forecast_kernel.h"
+#undef K
+#undef K_ATTR
+#endif
+#define K(name) name##_base
+#define K_ATTR
+#include "forecast_kernel.h"
+#undef K
+#undef K_ATTR
+
+/* Runs the simulations of one block from its own streams: lane sets from
+ * (seed, 17 block + 0..15), the side stream from (seed, 17 block + 16). */
 static void run_block(mc_worker *w, uint64_t block)
 {
   mc_shared *sh = w->sh;
-  lanes l;
-  for (int q = 0; q < 8; q++) {
-    tly__rng r;
-    tly__rng_seed(&r, sh->seed, 9 * block + (uint64_t)q);
-    l.s0[q] = r.s[0];
-    l.s1[q] = r.s[1];
-    l.s2[q] = r.s[2];
-    l.s3[q] = r.s[3];
+  lanes l[2];
+  for (int h = 0; h < 2; h++) {
+    for (int q = 0; q < 8; q++) {
+      tly__rng r;
+      tly__rng_seed(&r, sh->seed, 17 * block + (uint64_t)(8 * h + q));
+      l[h].s0[q] = r.s[0];
+      l[h].s1[q] = r.s[1];
+      l[h].s2[q] = r.s[2];
+      l[h].s3[q] = r.s[3];
+    }
   }
   tly__rng side;
-  tly__rng_seed(&side, sh->seed, 9 * block + 8);
+  tly__rng_seed(&side, sh->seed, 17 * block + 16);
   uint64_t first = block * BLOCK;
   uint64_t end = first + BLOCK < sh->sims ? first + BLOCK : sh->sims;
-  for (uint64_t c0 = first; c0 < end; c0 += CHUNK) {
-    fill_normals(&l, &side, &sh->zig, w->nbuf, sh->buf_n);
-    uint64_t cn = end - c0 < CHUNK ? end - c0 : CHUNK;
-    for (uint64_t s = 0; s < cn; s++)
-      one_sim(w, &side, w->nbuf + s * sh->per_sim, c0 + s);
+  for (uint64_t c0 = first; c0 < end; c0 += 8) {
+    i64x8 valid;
+    for (int q = 0; q < 8; q++)
+      valid[q] = c0 + (uint64_t)q < end ? -1 : 0;
+#ifdef TLY_X86
+    if (sh->avx512) {
+      fill_gather512(l, &side, &sh->zig, w->ev, sh->per_chunk, w->qb, w->qp);
+      run_chunk_avx512(w, &side, &valid, c0);
+      continue;
+    }
+#endif
+    fill_normals_base(l, &side, &sh->zig, w->ev, sh->per_chunk);
+    run_chunk_base(w, &side, &valid, c0);
   }
 }
 
@@ -1975,15 +1821,19 @@ static void worker_free(const tly_allocator *al, mc_worker *w,
                         const mc_shared *sh)
 {
   const prep *p = sh->p;
+  size_t n = p->n;
   tly__free(al, w->hist, ((size_t)p->total + 1) * sizeof(uint64_t));
-  tly__free(al, w->tip, sh->n8 * sizeof(uint64_t));
-  tly__free(al, w->win8, sh->n8 * sizeof(int64_t));
-  tly__free(al, w->m8, sh->n8 * sizeof(double));
-  tly__free(al, w->key8, sh->n8 * sizeof(double));
-  tly__free(al, w->fr, (p->n_groups + 1) * sizeof(double));
-  tly__free(al, w->fs, sh->n8 * sizeof(double));
-  tly__free(al, w->y, (p->corr_k + 1) * sizeof(double));
-  tly__free(al, w->nbuf, sh->buf_n * sizeof(double));
+  tly__free(al, w->tip, n * sizeof(uint64_t));
+  tly__free(al, w->win, 8 * n * sizeof(int64_t));
+  tly__free(al, w->mv, n * sizeof(f64x8));
+  tly__free(al, w->kv, n * sizeof(f64x8));
+  tly__free(al, w->ev, sh->per_chunk * sizeof(f64x8));
+  tly__free(al, w->qb, 8 * sh->per_chunk * sizeof(uint64_t));
+  tly__free(al, w->qp, 8 * sh->per_chunk * sizeof(uint64_t));
+  tly__free(al, w->fr, (p->n_groups + 1) * sizeof(f64x8));
+  tly__free(al, w->y, (p->corr_k + 1) * sizeof(f64x8));
+  tly__free(al, w->tk, n * sizeof(double));
+  tly__free(al, w->ti, n * sizeof(int32_t));
   tly__free(al, w->buf, w->buf_cap);
 }
 
@@ -1991,71 +1841,54 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
                         const mc_shared *sh)
 {
   const prep *p = sh->p;
+  size_t n = p->n;
   memset(w, 0, sizeof *w);
   w->hist = tly__calloc(al, (size_t)p->total + 1, sizeof(uint64_t));
-  w->tip = tly__calloc(al, sh->n8, sizeof(uint64_t));
-  w->win8 = tly__calloc(al, sh->n8, sizeof(int64_t));
-  w->m8 = tly__calloc(al, sh->n8, sizeof(double));
-  w->key8 = tly__calloc(al, sh->n8, sizeof(double));
-  w->fr = tly__calloc(al, p->n_groups + 1, sizeof(double));
-  w->fs = tly__calloc(al, sh->n8, sizeof(double));
-  w->y = tly__calloc(al, p->corr_k + 1, sizeof(double));
-  w->nbuf = tly__calloc(al, sh->buf_n, sizeof(double));
+  w->tip = tly__calloc(al, n, sizeof(uint64_t));
+  w->win = tly__calloc(al, 8 * n, sizeof(int64_t));
+  w->mv = tly__calloc(al, n, sizeof(f64x8));
+  w->kv = tly__calloc(al, n, sizeof(f64x8));
+  w->ev = tly__calloc(al, sh->per_chunk, sizeof(f64x8));
+  w->qb = tly__calloc(al, 8 * sh->per_chunk, sizeof(uint64_t));
+  w->qp = tly__calloc(al, 8 * sh->per_chunk, sizeof(uint64_t));
+  w->fr = tly__calloc(al, p->n_groups + 1, sizeof(f64x8));
+  w->y = tly__calloc(al, p->corr_k + 1, sizeof(f64x8));
+  w->tk = tly__calloc(al, n, sizeof(double));
+  w->ti = tly__calloc(al, n, sizeof(int32_t));
   if (sh->draws) {
-    w->buf_cap = (size_t)BLOCK * (64 + p->n * 12);
+    w->buf_cap = (size_t)BLOCK * (64 + n * 12);
     w->buf = tly__malloc(al, w->buf_cap);
   }
-  return w->hist && w->tip && w->win8 && w->m8 && w->key8 && w->fr &&
-         w->fs && w->y && w->nbuf && (!sh->draws || w->buf);
+  return w->hist && w->tip && w->win && w->mv && w->kv && w->ev && w->qb &&
+         w->qp && w->fr &&
+         w->y && w->tk && w->ti && (!sh->draws || w->buf);
 }
 
 static void shared_free(const tly_allocator *al, mc_shared *sh)
 {
   if (sh == NULL)
     return;
-  tly__free(al, sh->mu8, sh->n8 * sizeof(double));
-  tly__free(al, sh->sd8, sh->n8 * sizeof(double));
-  tly__free(al, sh->ev8, sh->n8 * sizeof(double));
-  tly__free(al, sh->turn8, sh->n8 * sizeof(double));
-  tly__free(al, sh->evc8, sh->n8 * sizeof(double));
-  tly__free(al, sh->grp8, sh->n8 * sizeof(int32_t));
-  tly__free(al, sh->pad8, sh->n8 * sizeof(int64_t));
+  tly__free(al, sh->evc, sh->p->n * sizeof(double));
   tly__free(al, sh, sizeof *sh);
 }
 
-/* The shared state: padded slot arrays and the normals' layout. */
+/* The shared state: the normals' layout and constant tables. */
 static mc_shared *shared_make(const tly_allocator *al, const prep *p,
                               const tly_forecast_opts *o)
 {
   mc_shared *sh = tly__calloc(al, 1, sizeof *sh);
   if (sh == NULL)
     return NULL;
-  size_t n8 = (p->n + 7) / 8 * 8;
-  sh->n8 = n8;
-  sh->mu8 = tly__calloc(al, n8, sizeof(double));
-  sh->sd8 = tly__calloc(al, n8, sizeof(double));
-  sh->ev8 = tly__calloc(al, n8, sizeof(double));
-  sh->turn8 = tly__calloc(al, n8, sizeof(double));
-  sh->evc8 = tly__calloc(al, n8, sizeof(double));
-  sh->grp8 = tly__calloc(al, n8, sizeof(int32_t));
-  sh->pad8 = tly__calloc(al, n8, sizeof(int64_t));
-  if (!sh->mu8 || !sh->sd8 || !sh->ev8 || !sh->turn8 || !sh->evc8 ||
-      !sh->grp8 ||
-      !sh->pad8) {
-    shared_free(al, sh);
+  sh->p = p;
+  sh->evc = tly__calloc(al, p->n, sizeof(double));
+  if (sh->evc == NULL) {
+    tly__free(al, sh, sizeof *sh);
     return NULL;
   }
-  for (size_t i = 0; i < n8; i++) {
-    bool real = i < p->n;
-    sh->mu8[i] = real ? p->mu[i] : -1.0; /* padding: never wins */
-    sh->sd8[i] = real ? p->sd[i] : 0.0;
-    sh->ev8[i] = real ? (double)p->ev[i] : 0.0;
-    sh->turn8[i] = real ? p->turn[i] : 0.0;
-    sh->evc8[i] = real ? 1024.0 * (double)p->ev[i] + 1.0 : 0.0;
-    sh->grp8[i] = real ? p->grp[i] : 0;
-    sh->pad8[i] = real ? 0 : -1;
+  for (size_t i = 0; i < p->n; i++) {
+    sh->evc[i] = 2048.0 * (double)p->ev[i] + 1.0;
+    sh->turn_sum += p->turn[i];
   }
-  sh->p = p;
   tly__zig_init(&sh->zig);
   sh->seed = o->seed;
   sh->sims = o->sims;
@@ -2066,8 +1899,11 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
   sh->progress_ud = o->progress_ud;
   sh->draws = o->draws != NULL;
   sh->n_shared = (p->sn > 0.0 ? 1 : 0) + p->n_regions;
-  sh->per_sim = sh->n_shared + (p->corr_l != NULL ? p->corr_k : n8);
-  sh->buf_n = (CHUNK * sh->per_sim + 7) / 8 * 8;
+  sh->per_chunk = sh->n_shared + (p->corr_l != NULL ? p->corr_k : p->n);
+#ifdef TLY_X86
+  __builtin_cpu_init();
+  sh->avx512 = __builtin_cpu_supports("avx512f");
+#endif
   return sh;
 }
 
@@ -2169,7 +2005,8 @@ static tly_status run_mc(const tly_forecast_model *m, const prep *p,
     uint64_t tip = 0, win = 0;
     for (int k = 0; k < nt; k++) {
       tip += ws[k].tip[i];
-      win += (uint64_t)(-ws[k].win8[i]);
+      for (int q = 0; q < 8; q++)
+        win += (uint64_t)(-ws[k].win[8 * i + (size_t)q]);
     }
     f->unit_tip[i] = kept > 0 ? (double)tip / (double)kept : NAN;
     if (tallies)

@@ -31,18 +31,21 @@ static double fden(double x)
 
 void tly__zig_init(tly__zig *z)
 {
-  /* r: the start of the tail for 256 layers of equal area v (Marsaglia
-   * and Tsang 2000); v is recomputed from r so the layers close at 0. */
-  const double r = 3.6541528853610088;
+  /* r: the start of the tail for 1024 layers of equal area v, solved (by
+   * bisection, in double precision) so that the recursion below reaches
+   * the top, f = 1, at the last layer, as Marsaglia and Tsang's 3.6541528…
+   * does for 256; v is recomputed from r. */
+  const int n = TLY__ZIG_LAYERS;
+  const double r = 4.038849846109504;
   const double v = r * fden(r) + sqrt(M_PI / 2) * erfc(r / M_SQRT2);
   z->x[0] = v / fden(r);
   z->x[1] = r;
-  for (int i = 1; i < 255; i++)
+  for (int i = 1; i < n - 1; i++)
     z->x[i + 1] = sqrt(-2.0 * log(fden(z->x[i]) + v / z->x[i]));
-  z->x[256] = 0.0;
-  for (int i = 0; i <= 256; i++)
+  z->x[n] = 0.0;
+  for (int i = 0; i <= n; i++)
     z->f[i] = fden(z->x[i]);
-  for (int i = 0; i < 256; i++) {
+  for (int i = 0; i < n; i++) {
     z->w[i] = z->x[i] * 0x1.0p-52;
     z->k[i] = (uint64_t)(z->x[i + 1] / z->x[i] * 0x1.0p52);
   }
@@ -51,9 +54,9 @@ void tly__zig_init(tly__zig *z)
 double tly__rng_normal_slow(tly__rng *r, const tly__zig *z, uint64_t bits)
 {
   for (;;) {
-    unsigned i = (unsigned)(bits & 0xff);
+    unsigned i = (unsigned)(bits & (TLY__ZIG_LAYERS - 1));
     uint64_t j = bits >> 12;
-    double sign = (bits & 0x100) ? -1.0 : 1.0;
+    double sign = (bits & 0x400) ? -1.0 : 1.0;
     double x = (double)j * z->w[i];
     if (j < z->k[i])
       return sign * x;
