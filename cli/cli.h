@@ -45,6 +45,21 @@ int cli_out_close(cli_out *o);
 void cli_out_abort(cli_out *o);
 /* A tly_writer onto a FILE* (ud). */
 int cli_file_writer(void *ud, const char *p, size_t n);
+/* What a subcommand writes into its output: returns the exit code. */
+typedef int (*cli_write_fn)(FILE *fp, void *ud);
+/* The output tail every subcommand shares: opens `path` (as cli_out_open),
+ * runs fn(fp, ud), then closes the output when fn returned CLI_OK and
+ * abandons it otherwise. Returns fn's exit code, or CLI_EINPUT when the
+ * output could not be opened or closed (after printing why). */
+int cli_write(const char *path, cli_write_fn fn, void *ud);
+/* CLI_OK for TLY_OK, else cli_report(err): for a library writer's status. */
+int cli_check(tly_status s, const tly_error *err);
+/* Prints a count with thousands separators right-aligned in `width`. */
+void cli_count_cell(FILE *fp, int64_t v, int width);
+/* Prints one CSV field, quoted per RFC 4180 when it needs to be. */
+void cli_csv_field(FILE *fp, const char *s);
+/* Prints the election's notes, one "note: " line each. */
+void cli_print_notes(FILE *fp, const tly_election *e);
 
 /* Parses a whole decimal int64 in [lo, hi] (optional leading '-'); false
  * on junk, an empty string or out of range. */
@@ -61,6 +76,70 @@ int cli_load_election(const char *sub, const char *arg, tly_source source,
                       int year, bool source_given, tly_election **out);
 /* "Clinton" for "Hillary Clinton" (keeps "Biden Jr." together). */
 const char *cli_last_name(const char *name);
+
+/* opts.c: the options most subcommands share (--source, --year, --json,
+ * --csv, --out, --help and, where offered, the what-if options), one
+ * getopt_long loop for all of them, and the YEAR|FILE load. Use: put the
+ * CLI_OPT_* entries the subcommand offers (and CLI_WHATIF_OPTIONS) in its
+ * table next to its own options (codes from 1, below CLI_OPTS_BASE), fill
+ * a cli_opts, call cli_opts_parse with a function for its own options,
+ * then cli_opts_load for the election. */
+#define CLI_OPTS_BASE 900
+enum {
+  CLI_O_SOURCE = CLI_OPTS_BASE,
+  CLI_O_YEAR,
+  CLI_O_JSON,
+  CLI_O_CSV,
+  CLI_O_OUT,
+  CLI_O_HELP
+};
+#define CLI_OPT_SOURCE {"source", required_argument, NULL, CLI_O_SOURCE}
+#define CLI_OPT_YEAR {"year", required_argument, NULL, CLI_O_YEAR}
+#define CLI_OPT_JSON {"json", no_argument, NULL, CLI_O_JSON}
+#define CLI_OPT_CSV {"csv", no_argument, NULL, CLI_O_CSV}
+#define CLI_OPT_OUT {"out", required_argument, NULL, CLI_O_OUT}
+#define CLI_OPT_HELP {"help", no_argument, NULL, CLI_O_HELP}
+
+struct option; /* <getopt.h> */
+typedef struct cli_whatif cli_whatif;
+typedef struct cli_opts {
+  /* Set by the subcommand before cli_opts_parse: */
+  const char *sub;       /* its name, for messages */
+  void (*help)(void);    /* prints its --help to stdout */
+  cli_whatif *wi;        /* its what-if options (initialized); NULL: none */
+  int first;             /* argv index of the first option (0 means 1) */
+  int max_operands;      /* operands allowed after the options: 0 or 1 */
+  /* Filled by cli_opts_parse (zero: not given): */
+  tly_source source;     /* --source (TLY_SOURCE_MEDSL, 0, by default) */
+  bool source_given;
+  int year;              /* --year */
+  bool json, csv;        /* --json, --csv */
+  const char *out;       /* --out FILE; NULL: stdout */
+  const char *arg;       /* the operand (YEAR|FILE, CENSUS), NULL if none */
+} cli_opts;
+
+/* cli_opts_parse's "nothing to return yet": parsing went through. */
+enum { CLI_MORE = -1 };
+/* A subcommand's own option `ch` (with its argument, NULL when none):
+ * returns CLI_OK when taken, or the exit code to stop with. */
+typedef int (*cli_option_fn)(void *ud, int ch, char *arg);
+
+/* Runs getopt_long over argv with `opts`: the shared options are taken
+ * here (--help prints o->help and stops with CLI_OK), what-if options go
+ * to cli_whatif_option, the others to own(ud, ...) (own may be NULL when
+ * there are none). An unknown option or a missing value, --json with
+ * --csv, or more than o->max_operands operands is a usage error. Returns
+ * CLI_MORE when all went through (o->arg set), else the exit code. */
+int cli_opts_parse(cli_opts *o, int argc, char **argv,
+                   const struct option *opts, cli_option_fn own, void *ud);
+/* Loads the election o->arg names (cli_load_election) into *out. When
+ * o->wi is set, the what-ifs are checked first (cli_whatif_check) and
+ * applied after (cli_whatif_apply): *out is then the what-if, and the
+ * election as loaded goes to *base, or is freed when base is NULL (base
+ * is only for a subcommand with what-ifs). Returns the exit code; on
+ * failure *out (and *base) are NULL. */
+int cli_opts_load(const cli_opts *o, tly_election **base,
+                  tly_election **out);
 
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);

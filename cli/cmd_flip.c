@@ -115,134 +115,94 @@ static void print_csv(FILE *fp, const tly_flip *f)
   }
 }
 
+/* flip's own options. */
+enum { O_TARGET = 1, O_TO };
+typedef struct {
+  tly_flip_opts fo;
+  const char *to;
+} flip_args;
+
+static int flip_option(void *ud, int ch, char *arg)
+{
+  flip_args *a = ud;
+  switch (ch) {
+  case O_TARGET:
+    if (strcmp(arg, "win") == 0)
+      a->fo.target = TLY_FLIP_WIN;
+    else if (strcmp(arg, "tie") == 0)
+      a->fo.target = TLY_FLIP_TIE;
+    else
+      return cli_usage("flip", "--target is win or tie, not '%s'", arg);
+    return CLI_OK;
+  default: /* O_TO */
+    a->to = arg;
+    return CLI_OK;
+  }
+}
+
+typedef struct {
+  const cli_opts *o;
+  const char *what;
+  const tly_election *e;
+  const tly_flip *f;
+} flip_job;
+
+static int write_flip(FILE *fp, void *ud)
+{
+  const flip_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(tly_json_flip(j->e, j->f, cli_file_writer, fp, &err),
+                     &err);
+  if (j->o->csv)
+    print_csv(fp, j->f);
+  else
+    print_human(fp, j->what, j->e, j->f);
+  return CLI_OK;
+}
+
 int cmd_flip(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_TARGET, O_TO, O_JSON, O_CSV, O_OUT, O_HELP };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
       {"target", required_argument, NULL, O_TARGET},
       {"to", required_argument, NULL, O_TO},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_CSV,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  const char *out_path = NULL;
-  const char *to = NULL;
-  tly_flip_opts fo = {TLY_FLIP_WIN, -1};
-  bool json = false;
-  bool csv = false;
   cli_whatif wi;
   cli_whatif_init(&wi);
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    int wrc = cli_whatif_option(&wi, "flip", ch, optarg, argc, argv);
-    if (wrc >= 0) {
-      if (wrc != CLI_OK)
-        return wrc;
-      continue;
-    }
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("flip", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("flip", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_TARGET:
-      if (strcmp(optarg, "win") == 0)
-        fo.target = TLY_FLIP_WIN;
-      else if (strcmp(optarg, "tie") == 0)
-        fo.target = TLY_FLIP_TIE;
-      else
-        return cli_usage("flip", "--target is win or tie, not '%s'", optarg);
-      break;
-    case O_TO:
-      to = optarg;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("flip", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("flip", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("flip", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("flip", "unexpected argument '%s'", argv[optind + 1]);
-  int rc = cli_whatif_check(&wi, "flip");
-  if (rc != CLI_OK)
-    return rc;
-  tly_election *base = NULL;
-  rc = cli_load_election("flip", optind < argc ? argv[optind] : NULL,
-                         source, year, source_given, &base);
-  if (rc != CLI_OK)
+  cli_opts o = {.sub = "flip", .help = help, .wi = &wi, .max_operands = 1};
+  flip_args a = {{TLY_FLIP_WIN, -1}, NULL};
+  int rc = cli_opts_parse(&o, argc, argv, opts, flip_option, &a);
+  if (rc != CLI_MORE)
     return rc;
   tly_election *e = NULL;
-  rc = cli_whatif_apply(&wi, "flip", base, &e);
-  tly_election_free(base);
+  rc = cli_opts_load(&o, NULL, &e);
   if (rc != CLI_OK)
     return rc;
   char what[512];
   cli_whatif_describe(&wi, what, sizeof what);
-  if (to != NULL) {
-    fo.to = tly_election_find_candidate(e, to);
-    if (fo.to < 0) {
+  if (a.to != NULL) {
+    a.fo.to = tly_election_find_candidate(e, a.to);
+    if (a.fo.to < 0) {
       tly_election_free(e);
-      return cli_usage("flip", "--to '%s' matches no single candidate", to);
+      return cli_usage("flip", "--to '%s' matches no single candidate",
+                       a.to);
     }
   }
   tly_error err = {0};
   tly_flip *f = NULL;
-  if (tly_flip_compute(e, &fo, &f, &err) != TLY_OK) {
+  if (tly_flip_compute(e, &a.fo, &f, &err) != TLY_OK) {
     tly_election_free(e);
     return cli_report(&err);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_flip_free(f);
-    tly_election_free(e);
-    return CLI_EINPUT;
-  }
-  rc = CLI_OK;
-  if (json) {
-    if (tly_json_flip(e, f, cli_file_writer, out.fp, &err) != TLY_OK)
-      rc = cli_report(&err);
-  } else if (csv) {
-    print_csv(out.fp, f);
-  } else {
-    print_human(out.fp, what, e, f);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
+  flip_job j = {&o, what, e, f};
+  rc = cli_write(o.out, write_flip, &j);
   tly_flip_free(f);
   tly_election_free(e);
   return rc;

@@ -38,109 +38,78 @@ static void help(void)
       "  tally map 2000 --bar --out bar2000.svg\n");
 }
 
+/* map's own options. */
+enum { O_TITLE = 1, O_BAR };
+typedef struct {
+  const char *title;
+  bool bar;
+} map_args;
+
+static int map_option(void *ud, int ch, char *arg)
+{
+  map_args *a = ud;
+  if (ch == O_TITLE)
+    a->title = arg;
+  else
+    a->bar = true;
+  return CLI_OK;
+}
+
+typedef struct {
+  const map_args *a;
+  const char *note;
+  const tly_election *e;
+  const tly_outcome *o;
+} map_job;
+
+static int write_map(FILE *fp, void *ud)
+{
+  const map_job *j = ud;
+  tly_error err = {0};
+  tly_svg_opts so = {.title = j->a->title,
+                     .note = j->note[0] ? j->note : NULL};
+  return cli_check(
+      j->a->bar ? tly_svg_bar(j->e, j->o, &so, cli_file_writer, fp, &err)
+                : tly_svg_map(j->e, j->o, &so, cli_file_writer, fp, &err),
+      &err);
+}
+
 int cmd_map(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_TITLE, O_BAR, O_OUT, O_HELP };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
       {"title", required_argument, NULL, O_TITLE},
       {"bar", no_argument, NULL, O_BAR},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  const char *out_path = NULL;
-  const char *title = NULL;
-  bool bar = false;
   cli_whatif wi;
   cli_whatif_init(&wi);
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    int wrc = cli_whatif_option(&wi, "map", ch, optarg, argc, argv);
-    if (wrc >= 0) {
-      if (wrc != CLI_OK)
-        return wrc;
-      continue;
-    }
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("map", "unknown source '%s' (medsl or fec)", optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("map", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_TITLE:
-      title = optarg;
-      break;
-    case O_BAR:
-      bar = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("map", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("map", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind + 1 < argc)
-    return cli_usage("map", "unexpected argument '%s'", argv[optind + 1]);
-  int rc = cli_whatif_check(&wi, "map");
-  if (rc != CLI_OK)
-    return rc;
-  tly_election *base = NULL;
-  rc = cli_load_election("map", optind < argc ? argv[optind] : NULL, source,
-                         year, source_given, &base);
-  if (rc != CLI_OK)
+  cli_opts o = {.sub = "map", .help = help, .wi = &wi, .max_operands = 1};
+  map_args a = {NULL, false};
+  int rc = cli_opts_parse(&o, argc, argv, opts, map_option, &a);
+  if (rc != CLI_MORE)
     return rc;
   tly_election *e = NULL;
-  rc = cli_whatif_apply(&wi, "map", base, &e);
-  tly_election_free(base);
+  rc = cli_opts_load(&o, NULL, &e);
   if (rc != CLI_OK)
     return rc;
   tly_error err = {0};
-  tly_outcome *o = NULL;
-  if (tly_college(e, &o, &err) != TLY_OK) {
+  tly_outcome *oc = NULL;
+  if (tly_college(e, &oc, &err) != TLY_OK) {
     tly_election_free(e);
     return cli_report(&err);
-  }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_outcome_free(o);
-    tly_election_free(e);
-    return CLI_EINPUT;
   }
   char what[512] = "";
   char note[600] = "";
   cli_whatif_describe(&wi, what, sizeof what);
   if (what[0] != '\0')
     snprintf(note, sizeof note, "What-if: %s", what);
-  tly_svg_opts so = {.title = title, .note = note[0] ? note : NULL};
-  tly_status s = bar ? tly_svg_bar(e, o, &so, cli_file_writer, out.fp, &err)
-                     : tly_svg_map(e, o, &so, cli_file_writer, out.fp, &err);
-  if (s == TLY_OK) {
-    rc = cli_out_close(&out);
-  } else {
-    cli_out_abort(&out);
-    rc = cli_report(&err);
-  }
-  tly_outcome_free(o);
+  map_job j = {&a, note, e, oc};
+  rc = cli_write(o.out, write_map, &j);
+  tly_outcome_free(oc);
   tly_election_free(e);
   return rc;
 }

@@ -121,145 +121,112 @@ static void print_csv(FILE *fp, const tly_power *p)
   }
 }
 
+/* power's own options. */
+enum { O_CENSUS = 1, O_INDEX, O_UNITS };
+typedef struct {
+  int census;
+  tly_power_index index;
+  tly_power_units units;
+} power_args;
+
+static int power_option(void *ud, int ch, char *arg)
+{
+  power_args *a = ud;
+  int64_t v;
+  switch (ch) {
+  case O_CENSUS:
+    if (!cli_parse_i64(arg, 1790, 9999, &v))
+      return cli_usage("power", "--census needs a census year, not '%s'",
+                       arg);
+    a->census = (int)v;
+    return CLI_OK;
+  case O_INDEX:
+    if (strcmp(arg, "banzhaf") == 0)
+      a->index = TLY_POWER_BANZHAF;
+    else if (strcmp(arg, "shapley") == 0)
+      a->index = TLY_POWER_SHAPLEY;
+    else
+      return cli_usage("power", "--index is banzhaf or shapley, not '%s'",
+                       arg);
+    return CLI_OK;
+  default: /* O_UNITS */
+    if (strcmp(arg, "states") == 0)
+      a->units = TLY_POWER_STATES;
+    else if (strcmp(arg, "districts") == 0)
+      a->units = TLY_POWER_DISTRICTS;
+    else
+      return cli_usage("power", "--units is states or districts, not '%s'",
+                       arg);
+    return CLI_OK;
+  }
+}
+
+typedef struct {
+  const cli_opts *o;
+  const char *what;
+  bool census;
+  const tly_power *p;
+} power_job;
+
+static int write_power(FILE *fp, void *ud)
+{
+  const power_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(tly_json_power(j->p, cli_file_writer, fp, &err), &err);
+  if (j->o->csv)
+    print_csv(fp, j->p);
+  else
+    print_human(fp, j->p, j->what, j->census);
+  return CLI_OK;
+}
+
 int cmd_power(int argc, char **argv)
 {
-  enum {
-    O_SOURCE = 1,
-    O_YEAR,
-    O_CENSUS,
-    O_INDEX,
-    O_UNITS,
-    O_JSON,
-    O_CSV,
-    O_OUT,
-    O_HELP
-  };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
       {"census", required_argument, NULL, O_CENSUS},
       {"index", required_argument, NULL, O_INDEX},
       {"units", required_argument, NULL, O_UNITS},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_CSV,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  int census = 0;
-  tly_power_index index = TLY_POWER_BANZHAF;
-  tly_power_units units = TLY_POWER_STATES;
-  const char *out_path = NULL;
-  bool json = false;
-  bool csv = false;
   cli_whatif wi;
   cli_whatif_init(&wi);
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    int wrc = cli_whatif_option(&wi, "power", ch, optarg, argc, argv);
-    if (wrc >= 0) {
-      if (wrc != CLI_OK)
-        return wrc;
-      continue;
-    }
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("power", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("power", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_CENSUS:
-      if (!cli_parse_i64(optarg, 1790, 9999, &v))
-        return cli_usage("power", "--census needs a census year, not '%s'",
-                         optarg);
-      census = (int)v;
-      break;
-    case O_INDEX:
-      if (strcmp(optarg, "banzhaf") == 0)
-        index = TLY_POWER_BANZHAF;
-      else if (strcmp(optarg, "shapley") == 0)
-        index = TLY_POWER_SHAPLEY;
-      else
-        return cli_usage("power", "--index is banzhaf or shapley, not '%s'",
-                         optarg);
-      break;
-    case O_UNITS:
-      if (strcmp(optarg, "states") == 0)
-        units = TLY_POWER_STATES;
-      else if (strcmp(optarg, "districts") == 0)
-        units = TLY_POWER_DISTRICTS;
-      else
-        return cli_usage("power",
-                         "--units is states or districts, not '%s'", optarg);
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("power", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("power", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("power", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("power", "unexpected argument '%s'", argv[optind + 1]);
-  if (census != 0 && (optind < argc || source_given || year != 0))
+  cli_opts o = {.sub = "power", .help = help, .wi = &wi, .max_operands = 1};
+  power_args a = {0, TLY_POWER_BANZHAF, TLY_POWER_STATES};
+  int rc = cli_opts_parse(&o, argc, argv, opts, power_option, &a);
+  if (rc != CLI_MORE)
+    return rc;
+  if (a.census != 0 && (o.arg != NULL || o.source_given || o.year != 0))
     return cli_usage("power", "--census excludes an election (YEAR, FILE, "
                               "--source, --year)");
-  if (census != 0 && wi.any)
+  if (a.census != 0 && wi.any)
     return cli_usage("power", "what-if options apply to an election, not "
                               "to --census");
-  int rc = cli_whatif_check(&wi, "power");
-  if (rc != CLI_OK)
-    return rc;
   tly_error err = {0};
   tly_power *p = NULL;
   char what[600];
-  if (census != 0) {
-    tly_status s = tly_power_census(census, index, units, NULL, &p, &err);
+  if (a.census != 0) {
+    tly_status s =
+        tly_power_census(a.census, a.index, a.units, NULL, &p, &err);
     if (s == TLY_ENODATA)
       return cli_usage("power", "%s", err.msg);
     if (s != TLY_OK)
       return cli_report(&err);
     snprintf(what, sizeof what,
              "electors of the %d census's apportionment (Huntington-Hill)",
-             census);
+             a.census);
   } else {
-    tly_election *base = NULL;
-    rc = cli_load_election("power", optind < argc ? argv[optind] : NULL,
-                           source, year, source_given, &base);
-    if (rc != CLI_OK)
-      return rc;
     tly_election *e = NULL;
-    rc = cli_whatif_apply(&wi, "power", base, &e);
-    tly_election_free(base);
+    rc = cli_opts_load(&o, NULL, &e);
     if (rc != CLI_OK)
       return rc;
-    if (tly_power_election(e, index, units, &p, &err) != TLY_OK) {
+    if (tly_power_election(e, a.index, a.units, &p, &err) != TLY_OK) {
       tly_election_free(e);
       return cli_report(&err);
     }
@@ -271,24 +238,8 @@ int cmd_power(int argc, char **argv)
              wif[0] ? " · what-if: " : "", wif);
     tly_election_free(e);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_power_free(p);
-    return CLI_EINPUT;
-  }
-  rc = CLI_OK;
-  if (json) {
-    if (tly_json_power(p, cli_file_writer, out.fp, &err) != TLY_OK)
-      rc = cli_report(&err);
-  } else if (csv) {
-    print_csv(out.fp, p);
-  } else {
-    print_human(out.fp, p, what, census != 0);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
+  power_job j = {&o, what, a.census != 0, p};
+  rc = cli_write(o.out, write_power, &j);
   tly_power_free(p);
   return rc;
 }

@@ -34,13 +34,6 @@ static void help(void)
       "  tally result results.csv --json\n");
 }
 
-/* Prints a cell right-aligned in `w` columns. */
-static void count_cell(FILE *fp, int64_t v, int w)
-{
-  char b[32];
-  fprintf(fp, "%*s", w, tly_format_count(v, b, sizeof b));
-}
-
 static bool shown(const tly_outcome *o, size_t c, int64_t total)
 {
   /* Candidates with electors, or at least 0.5 % of the national vote, get
@@ -57,13 +50,7 @@ static void print_national(FILE *fp, const tly_election *e,
   char b1[32], b2[32];
   fprintf(fp, "%d presidential election · source: %s\n", tly_election_year(e),
           tly_election_source_name(e));
-  const char *notes = tly_election_notes(e);
-  while (*notes != '\0') {
-    const char *nl = strchr(notes, '\n');
-    int n = nl ? (int)(nl - notes) : (int)strlen(notes);
-    fprintf(fp, "note: %.*s\n", n, notes);
-    notes += n + (nl ? 1 : 0);
-  }
+  cli_print_notes(fp, e);
   fprintf(fp, "\n%-26s %-14s %14s %8s %8s %5s\n", "Candidate", "Party",
           "Popular vote", "Share", "Pledged", "Cast");
   size_t nc = tly_election_n_candidates(e);
@@ -77,7 +64,7 @@ static void print_national(FILE *fp, const tly_election *e,
       continue;
     }
     fprintf(fp, "%-26.26s %-14.14s ", k->name, k->party);
-    count_cell(fp, tly_outcome_votes(o, c), 14);
+    cli_count_cell(fp, tly_outcome_votes(o, c), 14);
     fprintf(fp, " %6s %% %8lld %5lld\n",
             tly_format_percent(tly_outcome_votes(o, c), total, 2, b1,
                                sizeof b1),
@@ -88,12 +75,12 @@ static void print_national(FILE *fp, const tly_election *e,
     char label[40];
     snprintf(label, sizeof label, "%zu more candidates", n_rest);
     fprintf(fp, "%-26s %-14s ", label, "");
-    count_cell(fp, rest, 14);
+    cli_count_cell(fp, rest, 14);
     fprintf(fp, " %6s %% %8d %5d\n",
             tly_format_percent(rest, total, 2, b1, sizeof b1), 0, 0);
   }
   fprintf(fp, "%-26s %-14s ", "Total", "");
-  count_cell(fp, total, 14);
+  cli_count_cell(fp, total, 14);
   fprintf(fp, " %6s %% %8lld %5lld\n",
           tly_format_percent(total, total, 2, b1, sizeof b1),
           (long long)(tly_outcome_electors(o) - tly_outcome_undecided(o)),
@@ -179,13 +166,13 @@ static void print_states(FILE *fp, const tly_election *e,
     int64_t v0 = nc > 0 ? tly_election_votes(e, u, 0) : 0;
     int64_t v1 = nc > 1 ? tly_election_votes(e, u, 1) : 0;
     fprintf(fp, " ");
-    count_cell(fp, v0, 12);
+    cli_count_cell(fp, v0, 12);
     fprintf(fp, " ");
-    count_cell(fp, v1, 12);
+    cli_count_cell(fp, v1, 12);
     fprintf(fp, " ");
-    count_cell(fp, w->total_votes - v0 - v1, 10);
+    cli_count_cell(fp, w->total_votes - v0 - v1, 10);
     fprintf(fp, " ");
-    count_cell(fp, w->first_votes - w->second_votes, 12);
+    cli_count_cell(fp, w->first_votes - w->second_votes, 12);
     fprintf(fp, " %8s\n",
             tly_format_percent(w->first_votes - w->second_votes,
                                w->total_votes, 2, b, sizeof b));
@@ -226,12 +213,12 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
         continue;
       const tly_candidate *k = tly_election_candidate(e, c);
       fprintf(fp, "  %-28.28s %-22.22s ", k->name, k->party);
-      count_cell(fp, v, 12);
+      cli_count_cell(fp, v, 12);
       fprintf(fp, " %6s %%\n",
               tly_format_percent(v, w->total_votes, 2, b1, sizeof b1));
     }
     fprintf(fp, "  %-28s %-22s ", "Total", "");
-    count_cell(fp, w->total_votes, 12);
+    cli_count_cell(fp, w->total_votes, 12);
     fprintf(fp, "\n");
     if (w->tie)
       fprintf(fp, "  TIE between %s and %s at %s votes: decided by lot "
@@ -260,22 +247,6 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
   }
 }
 
-/* RFC 4180 quoting of one field. */
-static void csv_field(FILE *fp, const char *s)
-{
-  if (strpbrk(s, ",\"\r\n") == NULL) {
-    fputs(s, fp);
-    return;
-  }
-  fputc('"', fp);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', fp);
-    fputc(*s, fp);
-  }
-  fputc('"', fp);
-}
-
 static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
                       int32_t only)
 {
@@ -290,149 +261,120 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
       if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes))
         continue;
       fprintf(fp, "%d,", tly_election_year(e));
-      csv_field(fp, tly_election_source_name(e));
+      cli_csv_field(fp, tly_election_source_name(e));
       fprintf(fp, ",%s,%d,", w->code, w->electors);
-      csv_field(fp, w->winner >= 0
+      cli_csv_field(fp, w->winner >= 0
                         ? tly_election_candidate(e, (size_t)w->winner)->name
                         : (w->tie ? "TIE" : ""));
       fputc(',', fp);
-      csv_field(fp, tly_election_candidate(e, c)->name);
+      cli_csv_field(fp, tly_election_candidate(e, c)->name);
       fputc(',', fp);
-      csv_field(fp, tly_election_candidate(e, c)->party);
+      cli_csv_field(fp, tly_election_candidate(e, c)->party);
       fprintf(fp, ",%lld\n", (long long)v);
     }
   }
 }
 
+/* result's own options. */
+enum { O_STATE = 1, O_TIE };
+typedef struct {
+  const char *state;
+  const char *ties[64];
+  size_t n_ties;
+} result_args;
+
+static int result_option(void *ud, int ch, char *arg)
+{
+  result_args *a = ud;
+  if (ch == O_STATE) {
+    a->state = arg;
+    return CLI_OK;
+  }
+  if (a->n_ties == 64 || strchr(arg, '=') == NULL)
+    return cli_usage("result", "--tie takes ST=CANDIDATE, not '%s'", arg);
+  a->ties[a->n_ties++] = arg;
+  return CLI_OK;
+}
+
+typedef struct {
+  const cli_opts *o;
+  int32_t unit;
+  const tly_election *e;
+  const tly_outcome *oc;
+} result_job;
+
+static int write_result(FILE *fp, void *ud)
+{
+  const result_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(
+        tly_json_result(j->e, j->oc, cli_file_writer, fp, &err), &err);
+  if (j->o->csv) {
+    print_csv(fp, j->e, j->oc, j->unit);
+  } else if (j->unit >= 0) {
+    print_state(fp, j->e, j->oc, j->unit);
+  } else {
+    print_national(fp, j->e, j->oc);
+    print_states(fp, j->e, j->oc);
+  }
+  return CLI_OK;
+}
+
 int cmd_result(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_STATE, O_TIE, O_JSON, O_CSV, O_OUT, O_HELP };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
       {"state", required_argument, NULL, O_STATE},
       {"tie", required_argument, NULL, O_TIE},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_CSV,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  const char *state = NULL;
-  const char *out_path = NULL;
-  const char *ties[64];
-  size_t n_ties = 0;
-  bool json = false;
-  bool csv = false;
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("result", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("result", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_STATE:
-      state = optarg;
-      break;
-    case O_TIE:
-      if (n_ties == 64 || strchr(optarg, '=') == NULL)
-        return cli_usage("result", "--tie takes ST=CANDIDATE, not '%s'",
-                         optarg);
-      ties[n_ties++] = optarg;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("result", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("result", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("result", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("result", "unexpected argument '%s'", argv[optind + 1]);
+  cli_opts o = {.sub = "result", .help = help, .max_operands = 1};
+  result_args a = {0};
+  int rc = cli_opts_parse(&o, argc, argv, opts, result_option, &a);
+  if (rc != CLI_MORE)
+    return rc;
   tly_election *e = NULL;
-  int rc = cli_load_election("result", optind < argc ? argv[optind] : NULL,
-                             source, year, source_given, &e);
+  rc = cli_opts_load(&o, NULL, &e);
   if (rc != CLI_OK)
     return rc;
   tly_error err = {0};
-  for (size_t i = 0; i < n_ties; i++) {
+  for (size_t i = 0; i < a.n_ties; i++) {
     char unit[16];
-    const char *eq = strchr(ties[i], '=');
-    size_t n = (size_t)(eq - ties[i]);
+    const char *eq = strchr(a.ties[i], '=');
+    size_t n = (size_t)(eq - a.ties[i]);
     if (n >= sizeof unit)
       n = sizeof unit - 1;
-    memcpy(unit, ties[i], n);
+    memcpy(unit, a.ties[i], n);
     unit[n] = '\0';
     tly_election *t = NULL;
     if (tly_whatif_tie(e, unit, eq + 1, &t, &err) != TLY_OK) {
       tly_election_free(e);
-      return cli_usage("result", "--tie %s: %s", ties[i], err.msg);
+      return cli_usage("result", "--tie %s: %s", a.ties[i], err.msg);
     }
     tly_election_free(e);
     e = t;
   }
   int32_t unit = -1;
-  if (state != NULL) {
-    unit = tly_election_find_unit(e, state);
+  if (a.state != NULL) {
+    unit = tly_election_find_unit(e, a.state);
     if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0) {
       tly_election_free(e);
-      return cli_usage("result", "unknown state '%s'", state);
+      return cli_usage("result", "unknown state '%s'", a.state);
     }
   }
-  tly_outcome *o = NULL;
-  if (tly_college(e, &o, &err) != TLY_OK) {
+  tly_outcome *oc = NULL;
+  if (tly_college(e, &oc, &err) != TLY_OK) {
     tly_election_free(e);
     return cli_report(&err);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_outcome_free(o);
-    tly_election_free(e);
-    return CLI_EINPUT;
-  }
-  rc = CLI_OK;
-  if (json) {
-    if (tly_json_result(e, o, cli_file_writer, out.fp, &err) != TLY_OK)
-      rc = cli_report(&err);
-  } else if (csv) {
-    print_csv(out.fp, e, o, unit);
-  } else if (unit >= 0) {
-    print_state(out.fp, e, o, unit);
-  } else {
-    print_national(out.fp, e, o);
-    print_states(out.fp, e, o);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
-  tly_outcome_free(o);
+  result_job j = {&o, unit, e, oc};
+  rc = cli_write(o.out, write_result, &j);
+  tly_outcome_free(oc);
   tly_election_free(e);
   return rc;
 }

@@ -133,84 +133,41 @@ static void print_csv(FILE *fp, const tly_tipping *t)
   }
 }
 
+typedef struct {
+  const cli_opts *o;
+  const char *what;
+  const tly_election *e;
+  const tly_tipping *t;
+} tipping_job;
+
+static int write_tipping(FILE *fp, void *ud)
+{
+  const tipping_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(
+        tly_json_tipping(j->e, j->t, cli_file_writer, fp, &err), &err);
+  if (j->o->csv)
+    print_csv(fp, j->t);
+  else
+    print_human(fp, j->what, j->e, j->t);
+  return CLI_OK;
+}
+
 int cmd_tipping(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_CSV, O_OUT, O_HELP };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
-      CLI_WHATIF_OPTIONS,
-      {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  const char *out_path = NULL;
-  bool json = false;
-  bool csv = false;
+      CLI_OPT_SOURCE, CLI_OPT_YEAR, CLI_OPT_JSON,       CLI_OPT_CSV,
+      CLI_OPT_OUT,    CLI_OPT_HELP, CLI_WHATIF_OPTIONS, {NULL, 0, NULL, 0}};
   cli_whatif wi;
   cli_whatif_init(&wi);
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    int wrc = cli_whatif_option(&wi, "tipping", ch, optarg, argc, argv);
-    if (wrc >= 0) {
-      if (wrc != CLI_OK)
-        return wrc;
-      continue;
-    }
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("tipping", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("tipping", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("tipping", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("tipping", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("tipping", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("tipping", "unexpected argument '%s'",
-                     argv[optind + 1]);
-  int rc = cli_whatif_check(&wi, "tipping");
-  if (rc != CLI_OK)
-    return rc;
-  tly_election *base = NULL;
-  rc = cli_load_election("tipping", optind < argc ? argv[optind] : NULL,
-                         source, year, source_given, &base);
-  if (rc != CLI_OK)
+  cli_opts o = {.sub = "tipping", .help = help, .wi = &wi,
+                .max_operands = 1};
+  int rc = cli_opts_parse(&o, argc, argv, opts, NULL, NULL);
+  if (rc != CLI_MORE)
     return rc;
   tly_election *e = NULL;
-  rc = cli_whatif_apply(&wi, "tipping", base, &e);
-  tly_election_free(base);
+  rc = cli_opts_load(&o, NULL, &e);
   if (rc != CLI_OK)
     return rc;
   char what[512];
@@ -221,25 +178,8 @@ int cmd_tipping(int argc, char **argv)
     tly_election_free(e);
     return cli_report(&err);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_tipping_free(t);
-    tly_election_free(e);
-    return CLI_EINPUT;
-  }
-  rc = CLI_OK;
-  if (json) {
-    if (tly_json_tipping(e, t, cli_file_writer, out.fp, &err) != TLY_OK)
-      rc = cli_report(&err);
-  } else if (csv) {
-    print_csv(out.fp, t);
-  } else {
-    print_human(out.fp, what, e, t);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
+  tipping_job j = {&o, what, e, t};
+  rc = cli_write(o.out, write_tipping, &j);
   tly_tipping_free(t);
   tly_election_free(e);
   return rc;

@@ -132,17 +132,6 @@ static void outcome_line(FILE *fp, const char *label, const tly_election *e,
             (long long)tly_outcome_undecided(o));
 }
 
-static void print_notes(FILE *fp, const tly_election *e)
-{
-  const char *notes = tly_election_notes(e);
-  while (*notes != '\0') {
-    const char *nl = strchr(notes, '\n');
-    int n = nl ? (int)(nl - notes) : (int)strlen(notes);
-    fprintf(fp, "note: %.*s\n", n, notes);
-    notes += n + (nl ? 1 : 0);
-  }
-}
-
 static void print_side_by_side(FILE *fp, const tly_election *b,
                                const tly_outcome *ob, const tly_election *w,
                                const tly_outcome *ow, const char *what)
@@ -151,7 +140,7 @@ static void print_side_by_side(FILE *fp, const tly_election *b,
   fprintf(fp, "%d presidential election · what if: %s · source: %s\n",
           tly_election_year(w), what[0] ? what : "(nothing)",
           tly_election_source_name(w));
-  print_notes(fp, w);
+  cli_print_notes(fp, w);
   fprintf(fp, "\n  %-24s %*s %*s\n", "", COLW, "Baseline", COLW, "What-if");
   fprintf(fp, "Popular vote\n");
   size_t nc = tly_election_n_candidates(b);
@@ -261,22 +250,6 @@ static int print_changes(FILE *fp, const tly_election *b,
   return CLI_OK;
 }
 
-/* RFC 4180 quoting of one field. */
-static void csv_field(FILE *fp, const char *s)
-{
-  if (strpbrk(s, ",\"\r\n") == NULL) {
-    fputs(s, fp);
-    return;
-  }
-  fputc('"', fp);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', fp);
-    fputc(*s, fp);
-  }
-  fputc('"', fp);
-}
-
 /* One row per state (or DC) of either side and candidate with electors on
  * either side; a state with none (every elector undecided) gets one row
  * with an empty candidate. */
@@ -300,14 +273,14 @@ static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
         continue;
       any = true;
       fprintf(fp, "%d,", tly_election_year(b));
-      csv_field(fp, tly_election_source_name(b));
+      cli_csv_field(fp, tly_election_source_name(b));
       fprintf(fp, ",%s,%d,%lld,", un->code, un->electors, (long long)after);
-      csv_field(fp, tly_election_candidate(b, c)->name);
+      cli_csv_field(fp, tly_election_candidate(b, c)->name);
       fprintf(fp, ",%lld,%lld\n", (long long)x, (long long)y);
     }
     if (!any) {
       fprintf(fp, "%d,", tly_election_year(b));
-      csv_field(fp, tly_election_source_name(b));
+      cli_csv_field(fp, tly_election_source_name(b));
       fprintf(fp, ",%s,%d,%lld,,0,0\n", un->code, un->electors,
               (long long)after);
     }
@@ -357,119 +330,62 @@ static int print_reapportion(FILE *fp, const tly_election *b,
   return CLI_OK;
 }
 
+typedef struct {
+  const cli_opts *o;
+  const cli_whatif *wi;
+  const tly_election *b, *w;
+  const tly_outcome *ob, *ow;
+} whatif_job;
+
+static int write_whatif(FILE *fp, void *ud)
+{
+  const whatif_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(tly_json_whatif(j->b, j->ob, j->w, j->ow,
+                                     cli_file_writer, fp, &err),
+                     &err);
+  if (j->o->csv) {
+    print_csv(fp, j->b, j->ob, j->w, j->ow);
+    return CLI_OK;
+  }
+  char what[512];
+  cli_whatif_describe(j->wi, what, sizeof what);
+  print_side_by_side(fp, j->b, j->ob, j->w, j->ow, what);
+  int rc = CLI_OK;
+  if (j->wi->o.reapportion)
+    rc = print_reapportion(fp, j->b, j->w);
+  if (rc == CLI_OK)
+    rc = print_changes(fp, j->b, j->ob, j->w, j->ow);
+  return rc;
+}
+
 int cmd_whatif(int argc, char **argv)
 {
-  enum { O_SOURCE = 1, O_YEAR, O_JSON, O_CSV, O_OUT, O_HELP };
   static const struct option opts[] = {
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
-      CLI_WHATIF_OPTIONS,
-      {NULL, 0, NULL, 0}};
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  const char *out_path = NULL;
-  bool json = false;
-  bool csv = false;
+      CLI_OPT_SOURCE, CLI_OPT_YEAR, CLI_OPT_JSON,       CLI_OPT_CSV,
+      CLI_OPT_OUT,    CLI_OPT_HELP, CLI_WHATIF_OPTIONS, {NULL, 0, NULL, 0}};
   cli_whatif wi;
   cli_whatif_init(&wi);
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    int rc = cli_whatif_option(&wi, "whatif", ch, optarg, argc, argv);
-    if (rc >= 0) {
-      if (rc != CLI_OK)
-        return rc;
-      continue;
-    }
-    switch (ch) {
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("whatif", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("whatif", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("whatif", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("whatif", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("whatif", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("whatif", "unexpected argument '%s'", argv[optind + 1]);
-  int rc = cli_whatif_check(&wi, "whatif");
-  if (rc != CLI_OK)
+  cli_opts o = {.sub = "whatif", .help = help, .wi = &wi, .max_operands = 1};
+  int rc = cli_opts_parse(&o, argc, argv, opts, NULL, NULL);
+  if (rc != CLI_MORE)
     return rc;
   tly_election *base = NULL;
-  rc = cli_load_election("whatif", optind < argc ? argv[optind] : NULL,
-                         source, year, source_given, &base);
+  tly_election *w = NULL;
+  rc = cli_opts_load(&o, &base, &w);
   if (rc != CLI_OK)
     return rc;
-  tly_election *w = NULL;
-  rc = cli_whatif_apply(&wi, "whatif", base, &w);
-  if (rc != CLI_OK) {
-    tly_election_free(base);
-    return rc;
-  }
   tly_error err = {0};
   tly_outcome *ob = NULL;
   tly_outcome *ow = NULL;
   if (tly_college(base, &ob, &err) != TLY_OK ||
       tly_college(w, &ow, &err) != TLY_OK) {
     rc = cli_report(&err);
-    goto done;
-  }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    rc = CLI_EINPUT;
-    goto done;
-  }
-  if (json) {
-    if (tly_json_whatif(base, ob, w, ow, cli_file_writer, out.fp, &err) !=
-        TLY_OK)
-      rc = cli_report(&err);
-  } else if (csv) {
-    print_csv(out.fp, base, ob, w, ow);
   } else {
-    char what[512];
-    cli_whatif_describe(&wi, what, sizeof what);
-    print_side_by_side(out.fp, base, ob, w, ow, what);
-    if (wi.o.reapportion)
-      rc = print_reapportion(out.fp, base, w);
-    if (rc == CLI_OK)
-      rc = print_changes(out.fp, base, ob, w, ow);
+    whatif_job j = {&o, &wi, base, w, ob, ow};
+    rc = cli_write(o.out, write_whatif, &j);
   }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
-done:
   tly_outcome_free(ob);
   tly_outcome_free(ow);
   tly_election_free(w);

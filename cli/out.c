@@ -1,5 +1,7 @@
 /*
- * out.c -- error lines, atomic --out files and strict argument parsing for
+ * out.c -- error lines, atomic --out files (and the open-write-close tail
+ * around them), the output helpers several subcommands print with (count
+ * cells, CSV fields, an election's notes) and strict argument parsing for
  * every subcommand (after lua.c's l_message and curl's tool_* helpers).
  */
 #include "cli.h"
@@ -107,6 +109,55 @@ void cli_out_abort(cli_out *o)
 int cli_file_writer(void *ud, const char *p, size_t n)
 {
   return fwrite(p, 1, n, (FILE *)ud) == n ? 0 : -1;
+}
+
+int cli_write(const char *path, cli_write_fn fn, void *ud)
+{
+  cli_out out;
+  if (!cli_out_open(&out, path))
+    return CLI_EINPUT;
+  int rc = fn(out.fp, ud);
+  if (rc == CLI_OK)
+    return cli_out_close(&out);
+  cli_out_abort(&out);
+  return rc;
+}
+
+int cli_check(tly_status s, const tly_error *err)
+{
+  return s == TLY_OK ? CLI_OK : cli_report(err);
+}
+
+void cli_count_cell(FILE *fp, int64_t v, int width)
+{
+  char b[32];
+  fprintf(fp, "%*s", width, tly_format_count(v, b, sizeof b));
+}
+
+void cli_csv_field(FILE *fp, const char *s)
+{
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    fputs(s, fp);
+    return;
+  }
+  fputc('"', fp);
+  for (; *s; s++) {
+    if (*s == '"')
+      fputc('"', fp);
+    fputc(*s, fp);
+  }
+  fputc('"', fp);
+}
+
+void cli_print_notes(FILE *fp, const tly_election *e)
+{
+  const char *notes = tly_election_notes(e);
+  while (*notes != '\0') {
+    const char *nl = strchr(notes, '\n');
+    int n = nl ? (int)(nl - notes) : (int)strlen(notes);
+    fprintf(fp, "note: %.*s\n", n, notes);
+    notes += n + (nl ? 1 : 0);
+  }
 }
 
 bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out)
