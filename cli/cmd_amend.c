@@ -105,12 +105,40 @@ static void print(FILE *fp, const tly_amend_result *r)
   }
 }
 
+/* amend's own options: the counts, in the order of tly_amend_votes. */
+enum { O_HY = 1, O_HN, O_SY, O_SN, O_RAT, O_STATES, O_HM, O_SM };
+static const char *const names[8] = {
+    "--house-yeas", "--house-nays", "--senate-yeas", "--senate-nays",
+    "--ratified",   "--states",     "--house-members", "--senate-members"};
+
+static int amend_option(void *ud, int ch, char *arg)
+{
+  int64_t *v = ud;
+  int k = ch - O_HY;
+  int64_t lo = k >= O_STATES - O_HY ? 1 : 0;
+  if (!cli_parse_i64(arg, lo, 1000000000, &v[k]))
+    return cli_usage("amend", "%s needs a count >= %lld, not '%s'", names[k],
+                     (long long)lo, arg);
+  return CLI_OK;
+}
+
+typedef struct {
+  const cli_opts *o;
+  const tly_amend_result *r;
+} amend_job;
+
+static int write_amend(FILE *fp, void *ud)
+{
+  const amend_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(tly_json_amend(j->r, cli_file_writer, fp, &err), &err);
+  print(fp, j->r);
+  return CLI_OK;
+}
+
 int cmd_amend(int argc, char **argv)
 {
-  enum {
-    O_HY = 1, O_HN, O_SY, O_SN, O_RAT, O_STATES, O_HM, O_SM, O_JSON, O_OUT,
-    O_HELP
-  };
   static const struct option opts[] = {
       {"house-yeas", required_argument, NULL, O_HY},
       {"house-nays", required_argument, NULL, O_HN},
@@ -120,55 +148,16 @@ int cmd_amend(int argc, char **argv)
       {"states", required_argument, NULL, O_STATES},
       {"house-members", required_argument, NULL, O_HM},
       {"senate-members", required_argument, NULL, O_SM},
-      {"json", no_argument, NULL, O_JSON},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
   /* Index by option code - O_HY: the counts, -1 until given. */
   int64_t v[8] = {-1, -1, -1, -1, -1, 0, 0, 0};
-  static const char *const names[8] = {
-      "--house-yeas", "--house-nays", "--senate-yeas", "--senate-nays",
-      "--ratified",   "--states",     "--house-members", "--senate-members"};
-  bool json = false;
-  const char *out_path = NULL;
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    switch (ch) {
-    case O_HY:
-    case O_HN:
-    case O_SY:
-    case O_SN:
-    case O_RAT:
-    case O_STATES:
-    case O_HM:
-    case O_SM: {
-      int k = ch - O_HY;
-      int64_t lo = k >= O_STATES - O_HY ? 1 : 0;
-      if (!cli_parse_i64(optarg, lo, 1000000000, &v[k]))
-        return cli_usage("amend", "%s needs a count >= %lld, not '%s'",
-                         names[k], (long long)lo, optarg);
-      break;
-    }
-    case O_JSON:
-      json = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("amend", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("amend", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind < argc)
-    return cli_usage("amend", "unexpected argument '%s'", argv[optind]);
+  cli_opts o = {.sub = "amend", .help = help, .max_operands = 0};
+  int rc = cli_opts_parse(&o, argc, argv, opts, amend_option, v);
+  if (rc != CLI_MORE)
+    return rc;
   for (int k = 0; k < 5; k++) {
     if (v[k] < 0)
       return cli_usage("amend", "%s is required", names[k]);
@@ -181,18 +170,8 @@ int cmd_amend(int argc, char **argv)
   tly_error err = {0};
   if (tly_amend_check(&in, &r, &err) != TLY_OK)
     return cli_report(&err);
-  cli_out out;
-  if (!cli_out_open(&out, out_path))
-    return CLI_EINPUT;
-  if (json) {
-    if (tly_json_amend(&r, cli_file_writer, out.fp, &err) != TLY_OK) {
-      cli_out_abort(&out);
-      return cli_report(&err);
-    }
-  } else {
-    print(out.fp, &r);
-  }
-  int rc = cli_out_close(&out);
+  amend_job j = {&o, &r};
+  rc = cli_write(o.out, write_amend, &j);
   if (rc != CLI_OK)
     return rc;
   return r.failed == TLY_AMEND_PASSES ? CLI_OK : AMEND_FAILS;

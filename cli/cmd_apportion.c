@@ -336,22 +336,77 @@ static int parse_without(params *p, const char *arg)
   return CLI_OK;
 }
 
+/* apportion's own options. */
+enum { O_METHOD = 1, O_SEATS, O_WITHOUT, O_PRIORITY, O_NEXT };
+
+static int apportion_option(void *ud, int ch, char *arg)
+{
+  params *p = ud;
+  tly_error err = {0};
+  int64_t v;
+  switch (ch) {
+  case O_METHOD:
+    if (tly_method_from_name(arg, &p->method, &err) != TLY_OK)
+      return cli_usage("apportion", "%s", err.msg);
+    return CLI_OK;
+  case O_SEATS:
+    if (!cli_parse_i64(arg, 1, TLY_APPORTION_MAX_SEATS, &v))
+      return cli_usage("apportion",
+                       "--seats takes a House size from 1 to %d, not '%s'",
+                       TLY_APPORTION_MAX_SEATS, arg);
+    p->seats = v;
+    return CLI_OK;
+  case O_WITHOUT:
+    return parse_without(p, arg);
+  case O_PRIORITY:
+    p->priority = true;
+    return CLI_OK;
+  default: /* O_NEXT */
+    if (!cli_parse_i64(arg, 0, 1000, &v))
+      return cli_usage("apportion", "--next takes 0 to 1000, not '%s'", arg);
+    p->n_next = (size_t)v;
+    return CLI_OK;
+  }
+}
+
+typedef struct {
+  const cli_opts *o;
+  const params *p;
+  const tly_apportionment *r;
+} apportion_job;
+
+static int write_apportion(FILE *fp, void *ud)
+{
+  const apportion_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json) {
+    if (tly_json_apportionment(j->r, j->p->census, j->p->n_next,
+                               j->p->priority, cli_file_writer, fp,
+                               &err) != TLY_OK)
+      return cli_report(&err);
+    fputc('\n', fp);
+  } else if (j->o->csv) {
+    print_csv(fp, j->p, j->r);
+  } else if (j->p->priority) {
+    print_priority(fp, j->p, j->r);
+  } else {
+    print_table(fp, j->p, j->r);
+  }
+  return CLI_OK;
+}
+
 int cmd_apportion(int argc, char **argv)
 {
-  enum {
-    O_METHOD = 1, O_SEATS, O_WITHOUT, O_PRIORITY, O_NEXT, O_JSON, O_CSV,
-    O_OUT, O_HELP
-  };
   static const struct option opts[] = {
       {"method", required_argument, NULL, O_METHOD},
       {"seats", required_argument, NULL, O_SEATS},
       {"without", required_argument, NULL, O_WITHOUT},
       {"priority", no_argument, NULL, O_PRIORITY},
       {"next", required_argument, NULL, O_NEXT},
-      {"json", no_argument, NULL, O_JSON},
-      {"csv", no_argument, NULL, O_CSV},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_CSV,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
   static params p;
   memset(&p, 0, sizeof p);
@@ -359,72 +414,17 @@ int cmd_apportion(int argc, char **argv)
   p.method = TLY_METHOD_HUNTINGTON_HILL;
   p.seats = 435;
   p.n_next = 5;
-  bool json = false;
-  bool csv = false;
-  const char *out_path = NULL;
+  cli_opts o = {.sub = "apportion", .help = help, .max_operands = 1};
+  int rc = cli_opts_parse(&o, argc, argv, opts, apportion_option, &p);
+  if (rc != CLI_MORE)
+    return rc;
   tly_error err = {0};
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+  if (o.arg != NULL) {
     int64_t v;
-    int rc;
-    switch (ch) {
-    case O_METHOD:
-      if (tly_method_from_name(optarg, &p.method, &err) != TLY_OK)
-        return cli_usage("apportion", "%s", err.msg);
-      break;
-    case O_SEATS:
-      if (!cli_parse_i64(optarg, 1, TLY_APPORTION_MAX_SEATS, &v))
-        return cli_usage("apportion",
-                         "--seats takes a House size from 1 to %d, not '%s'",
-                         TLY_APPORTION_MAX_SEATS, optarg);
-      p.seats = v;
-      break;
-    case O_WITHOUT:
-      rc = parse_without(&p, optarg);
-      if (rc != CLI_OK)
-        return rc;
-      break;
-    case O_PRIORITY:
-      p.priority = true;
-      break;
-    case O_NEXT:
-      if (!cli_parse_i64(optarg, 0, 1000, &v))
-        return cli_usage("apportion", "--next takes 0 to 1000, not '%s'",
-                         optarg);
-      p.n_next = (size_t)v;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_CSV:
-      csv = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("apportion", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("apportion", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (json && csv)
-    return cli_usage("apportion", "--json and --csv exclude each other");
-  if (optind + 1 < argc)
-    return cli_usage("apportion", "unexpected argument '%s'",
-                     argv[optind + 1]);
-  if (optind < argc) {
-    int64_t v;
-    if (!cli_parse_i64(argv[optind], 1, 9999, &v))
+    if (!cli_parse_i64(o.arg, 1, 9999, &v))
       return cli_usage("apportion", "CENSUS is a year such as 2020, not "
                                     "'%s'",
-                       argv[optind]);
+                       o.arg);
     p.census = (int)v;
   }
   if (tly_census_builtin(p.census, NULL, p.rows, MAX_STATES, &p.n_rows,
@@ -455,26 +455,8 @@ int cmd_apportion(int argc, char **argv)
       return cli_usage("apportion", "%s", err.msg);
     return cli_report(&err);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_apportionment_free(r);
-    return CLI_EINPUT;
-  }
-  if (json) {
-    if (tly_json_apportionment(r, p.census, p.n_next, p.priority,
-                               cli_file_writer, out.fp, &err) != TLY_OK) {
-      cli_out_abort(&out);
-      tly_apportionment_free(r);
-      return cli_report(&err);
-    }
-    fputc('\n', out.fp);
-  } else if (csv) {
-    print_csv(out.fp, &p, r);
-  } else if (p.priority) {
-    print_priority(out.fp, &p, r);
-  } else {
-    print_table(out.fp, &p, r);
-  }
+  apportion_job j = {&o, &p, r};
+  rc = cli_write(o.out, write_apportion, &j);
   tly_apportionment_free(r);
-  return cli_out_close(&out);
+  return rc;
 }

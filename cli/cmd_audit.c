@@ -180,12 +180,84 @@ static bool parse_shares(const char *s, double *w, double *l)
          *w > 0 && *w < 1 && *l > 0 && *l < 1;
 }
 
+/* audit's own options. */
+enum { O_STATE = 1, O_SHARES, O_BALLOTS, O_RISK, O_SEED, O_TRIALS, O_MAX };
+typedef struct {
+  const char *state;
+  bool have_shares;
+  tly_bravo_opts o;
+  int64_t max_sample;
+} audit_args;
+
+static int audit_option(void *ud, int ch, char *arg)
+{
+  const char *sub = "audit";
+  audit_args *a = ud;
+  int64_t v;
+  switch (ch) {
+  case O_STATE:
+    a->state = arg;
+    return CLI_OK;
+  case O_SHARES:
+    if (!parse_shares(arg, &a->o.p_winner, &a->o.p_loser))
+      return cli_usage(sub, "--shares takes W,L, two fractions between 0 "
+                            "and 1, not '%s'",
+                       arg);
+    a->have_shares = true;
+    return CLI_OK;
+  case O_BALLOTS:
+    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->o.ballots))
+      return cli_usage(sub, "--ballots needs a count >= 1, not '%s'", arg);
+    return CLI_OK;
+  case O_RISK:
+    if (!cli_parse_double(arg, &a->o.risk) || !(a->o.risk > 0) ||
+        !(a->o.risk < 1))
+      return cli_usage(sub, "--risk needs a number between 0 and 1, not "
+                            "'%s'",
+                       arg);
+    return CLI_OK;
+  case O_SEED:
+    if (!cli_parse_i64(arg, 0, INT64_MAX, &v))
+      return cli_usage(sub, "--seed needs an integer >= 0, not '%s'", arg);
+    a->o.seed = (uint64_t)v;
+    return CLI_OK;
+  case O_TRIALS:
+    if (!cli_parse_i64(arg, 1, 10000000, &a->o.trials))
+      return cli_usage(sub, "--trials needs 1 to 10,000,000, not '%s'",
+                       arg);
+    return CLI_OK;
+  default: /* O_MAX */
+    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->max_sample))
+      return cli_usage(sub, "--max-sample needs a count >= 1, not '%s'",
+                       arg);
+    return CLI_OK;
+  }
+}
+
+typedef struct {
+  const cli_opts *opts;
+  const tly_bravo_opts *o;
+  const tly_bravo_result *r;
+  const int64_t *n_at;
+  size_t nk;
+  const tly_election *e;
+  int32_t unit, w, l;
+} audit_job;
+
+static int write_audit(FILE *fp, void *ud)
+{
+  const audit_job *j = ud;
+  tly_error err = {0};
+  if (j->opts->json)
+    return cli_check(tly_json_bravo(j->o, j->r, j->n_at, j->nk, j->e,
+                                    j->unit, cli_file_writer, fp, &err),
+                     &err);
+  print(fp, j->o, j->r, j->n_at, j->nk, j->e, j->unit, j->w, j->l);
+  return CLI_OK;
+}
+
 int cmd_audit(int argc, char **argv)
 {
-  enum {
-    O_STATE = 1, O_SHARES, O_BALLOTS, O_RISK, O_SEED, O_TRIALS, O_MAX,
-    O_SOURCE, O_YEAR, O_JSON, O_OUT, O_HELP
-  };
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
       {"shares", required_argument, NULL, O_SHARES},
@@ -194,104 +266,30 @@ int cmd_audit(int argc, char **argv)
       {"seed", required_argument, NULL, O_SEED},
       {"trials", required_argument, NULL, O_TRIALS},
       {"max-sample", required_argument, NULL, O_MAX},
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"json", no_argument, NULL, O_JSON},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
+      CLI_OPT_JSON,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
   const char *sub = "audit";
-  const char *state = NULL;
-  bool have_shares = false;
-  tly_bravo_opts o = {.risk = 0.05, .seed = DEFAULT_SEED,
-                      .trials = DEFAULT_TRIALS};
-  int64_t max_sample = 0;
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  bool json = false;
-  const char *out_path = NULL;
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    switch (ch) {
-    case O_STATE:
-      state = optarg;
-      break;
-    case O_SHARES:
-      if (!parse_shares(optarg, &o.p_winner, &o.p_loser))
-        return cli_usage(sub, "--shares takes W,L, two fractions between 0 "
-                              "and 1, not '%s'",
-                         optarg);
-      have_shares = true;
-      break;
-    case O_BALLOTS:
-      if (!cli_parse_i64(optarg, 1, INT64_MAX, &o.ballots))
-        return cli_usage(sub, "--ballots needs a count >= 1, not '%s'",
-                         optarg);
-      break;
-    case O_RISK:
-      if (!cli_parse_double(optarg, &o.risk) || !(o.risk > 0) ||
-          !(o.risk < 1))
-        return cli_usage(sub, "--risk needs a number between 0 and 1, not "
-                              "'%s'",
-                         optarg);
-      break;
-    case O_SEED:
-      if (!cli_parse_i64(optarg, 0, INT64_MAX, &v))
-        return cli_usage(sub, "--seed needs an integer >= 0, not '%s'",
-                         optarg);
-      o.seed = (uint64_t)v;
-      break;
-    case O_TRIALS:
-      if (!cli_parse_i64(optarg, 1, 10000000, &o.trials))
-        return cli_usage(sub, "--trials needs 1 to 10,000,000, not '%s'",
-                         optarg);
-      break;
-    case O_MAX:
-      if (!cli_parse_i64(optarg, 1, INT64_MAX, &max_sample))
-        return cli_usage(sub, "--max-sample needs a count >= 1, not '%s'",
-                         optarg);
-      break;
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage(sub, "unknown source '%s' (medsl or fec)", optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage(sub, "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage(sub, "option '%s' needs a value", argv[optind - 1]);
-      return cli_usage(sub, "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind + 1 < argc)
-    return cli_usage(sub, "unexpected argument '%s'", argv[optind + 1]);
-  bool have_election = optind < argc;
-  if (have_shares == (have_election || state != NULL))
+  cli_opts co = {.sub = sub, .help = help, .max_operands = 1};
+  audit_args a = {.o = {.risk = 0.05, .seed = DEFAULT_SEED,
+                        .trials = DEFAULT_TRIALS}};
+  int rc = cli_opts_parse(&co, argc, argv, opts, audit_option, &a);
+  if (rc != CLI_MORE)
+    return rc;
+  tly_bravo_opts o = a.o;
+  bool have_election = co.arg != NULL;
+  if (a.have_shares == (have_election || a.state != NULL))
     return cli_usage(sub, "give YEAR --state ST, or --shares W,L (one of "
                           "them)");
-  if (have_election && state == NULL)
+  if (have_election && a.state == NULL)
     return cli_usage(sub, "which state? (--state ST)");
-  if (!have_shares && o.ballots != 0)
+  if (!a.have_shares && o.ballots != 0)
     return cli_usage(sub, "--ballots goes with --shares (a state's ballots "
                           "come from its results)");
-  if (have_shares && o.p_winner == o.p_loser)
+  if (a.have_shares && o.p_winner == o.p_loser)
     return cli_fail(CLI_EINPUT, "shares tied: no ballot-polling audit can "
                                 "confirm a winner; a full hand count is "
                                 "needed");
@@ -299,15 +297,14 @@ int cmd_audit(int argc, char **argv)
   int32_t unit = -1, w = -1, l = -1;
   tly_error err = {0};
   if (have_election) {
-    int rc = cli_load_election(sub, argv[optind], source, year, source_given,
-                               &e);
+    rc = cli_opts_load(&co, NULL, &e);
     if (rc != CLI_OK)
       return rc;
-    unit = tly_election_find_unit(e, state);
+    unit = tly_election_find_unit(e, a.state);
     if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0 ||
         !tly_election_unit(e, (size_t)unit)->has_votes) {
       tly_election_free(e);
-      return cli_usage(sub, "unknown state '%s'", state);
+      return cli_usage(sub, "unknown state '%s'", a.state);
     }
     /* The top two candidates by votes (the aggregate "Others" excluded). */
     size_t nc = tly_election_n_candidates(e);
@@ -333,7 +330,7 @@ int cmd_audit(int argc, char **argv)
       return cli_fail(CLI_EINPUT,
                       "%s: the top two are %s: no ballot-polling audit can "
                       "confirm a winner; a full hand count is needed",
-                      state,
+                      a.state,
                       vw == vl ? "tied"
                                : tly_format_count(vw - vl, b, sizeof b));
     }
@@ -341,7 +338,7 @@ int cmd_audit(int argc, char **argv)
     o.p_loser = (double)vl / (double)total;
     o.ballots = total;
   }
-  o.max_sample = max_sample > 0  ? max_sample
+  o.max_sample = a.max_sample > 0 ? a.max_sample
                  : o.ballots > 0 ? o.ballots
                                  : MAX_SAMPLE_UNKNOWN;
   tly_bravo_result r;
@@ -354,23 +351,8 @@ int cmd_audit(int argc, char **argv)
   if (upto > (double)o.max_sample)
     upto = (double)o.max_sample;
   size_t nk = ladder(upto, n_at, 16);
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_election_free(e);
-    return CLI_EINPUT;
-  }
-  int rc = CLI_OK;
-  if (json) {
-    if (tly_json_bravo(&o, &r, n_at, nk, e, unit, cli_file_writer, out.fp,
-                       &err) != TLY_OK)
-      rc = cli_report(&err);
-  } else {
-    print(out.fp, &o, &r, n_at, nk, e, unit, w, l);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
+  audit_job j = {&co, &o, &r, n_at, nk, e, unit, w, l};
+  rc = cli_write(co.out, write_audit, &j);
   tly_election_free(e);
   return rc;
 }

@@ -275,12 +275,97 @@ static int deadline(FILE *fp, tly_date summary, const tly_date *election,
   return CLI_OK;
 }
 
+/* initiative's own options. */
+enum {
+  O_VOTES = 1, O_KIND, O_REQUIRED, O_COUNTY, O_COUNTIES, O_SUMMARY,
+  O_ELECTION
+};
+typedef struct {
+  int64_t votes, required; /* -1 until given */
+  tly_initiative_kind kind;
+  tly_county_sample counties[128];
+  size_t n_counties;
+  const char *counties_file;
+  tly_date summary, election;
+  bool have_summary, have_election;
+} initiative_args;
+
+static int initiative_option(void *ud, int ch, char *arg)
+{
+  const char *sub = "initiative";
+  initiative_args *a = ud;
+  tly_error err = {0};
+  switch (ch) {
+  case O_VOTES:
+    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->votes))
+      return cli_usage(sub, "--governor-votes needs a count >= 1, not '%s'",
+                       arg);
+    return CLI_OK;
+  case O_KIND:
+    if (strcmp(arg, "statute") == 0)
+      a->kind = TLY_INITIATIVE_STATUTE;
+    else if (strcmp(arg, "amendment") == 0)
+      a->kind = TLY_INITIATIVE_AMENDMENT;
+    else
+      return cli_usage(sub, "--kind is statute or amendment, not '%s'", arg);
+    return CLI_OK;
+  case O_REQUIRED:
+    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->required))
+      return cli_usage(sub, "--required needs a count >= 1, not '%s'", arg);
+    return CLI_OK;
+  case O_COUNTY: {
+    char orig[128];
+    snprintf(orig, sizeof orig, "%s", arg);
+    if (a->n_counties == sizeof a->counties / sizeof a->counties[0])
+      return cli_usage(sub, "too many --county (use --counties FILE)");
+    if (!parse_county(arg, &a->counties[a->n_counties]))
+      return cli_usage(sub, "--county takes NAME,RAW,SAMPLE,VALID,"
+                            "DUPLICATES with counts >= 0, not '%s'",
+                       orig);
+    a->n_counties++;
+    return CLI_OK;
+  }
+  case O_COUNTIES:
+    a->counties_file = arg;
+    return CLI_OK;
+  case O_SUMMARY:
+    if (tly_date_parse(arg, &a->summary, &err) != TLY_OK)
+      return cli_usage(sub, "--summary-date: %s", err.msg);
+    a->have_summary = true;
+    return CLI_OK;
+  default: /* O_ELECTION */
+    if (tly_date_parse(arg, &a->election, &err) != TLY_OK)
+      return cli_usage(sub, "--election: %s", err.msg);
+    a->have_election = true;
+    return CLI_OK;
+  }
+}
+
+typedef struct {
+  const cli_opts *o;
+  const char *what;
+  const initiative_args *a;
+  const tly_county_list *list;
+} initiative_job;
+
+static int write_initiative(FILE *fp, void *ud)
+{
+  const initiative_job *j = ud;
+  const initiative_args *a = j->a;
+  if (strcmp(j->what, "requirement") == 0)
+    return requirement(fp, a->votes, a->kind, j->o->json);
+  if (strcmp(j->what, "sample") == 0)
+    return j->list != NULL
+               ? sample(fp, a->required, tly_county_list_rows(j->list),
+                        tly_county_list_n(j->list), j->o->json)
+               : sample(fp, a->required, a->counties, a->n_counties,
+                        j->o->json);
+  return deadline(fp, a->summary, a->have_election ? &a->election : NULL,
+                  j->o->json);
+}
+
 int cmd_initiative(int argc, char **argv)
 {
-  enum {
-    O_VOTES = 1, O_KIND, O_REQUIRED, O_COUNTY, O_COUNTIES, O_SUMMARY,
-    O_ELECTION, O_JSON, O_OUT, O_HELP
-  };
   static const struct option opts[] = {
       {"governor-votes", required_argument, NULL, O_VOTES},
       {"kind", required_argument, NULL, O_KIND},
@@ -289,9 +374,9 @@ int cmd_initiative(int argc, char **argv)
       {"counties", required_argument, NULL, O_COUNTIES},
       {"summary-date", required_argument, NULL, O_SUMMARY},
       {"election", required_argument, NULL, O_ELECTION},
-      {"json", no_argument, NULL, O_JSON},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_JSON,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
   const char *sub = "initiative";
   if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -306,116 +391,31 @@ int cmd_initiative(int argc, char **argv)
       strcmp(what, "deadline") != 0)
     return cli_usage(sub, "unknown '%s' (requirement, sample or deadline)",
                      what);
-  int64_t votes = -1, required = -1;
-  tly_initiative_kind kind = TLY_INITIATIVE_AMENDMENT;
-  tly_county_sample counties[128];
-  size_t n_counties = 0;
-  const char *counties_file = NULL;
-  tly_date summary, election;
-  bool have_summary = false, have_election = false;
-  bool json = false;
-  const char *out_path = NULL;
+  initiative_args a = {.votes = -1, .required = -1,
+                       .kind = TLY_INITIATIVE_AMENDMENT};
+  cli_opts o = {.sub = sub, .help = help, .first = 2, .max_operands = 0};
+  int rc = cli_opts_parse(&o, argc, argv, opts, initiative_option, &a);
+  if (rc != CLI_MORE)
+    return rc;
   tly_error err = {0};
-  int ch;
-  optind = 2;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    switch (ch) {
-    case O_VOTES:
-      if (!cli_parse_i64(optarg, 1, INT64_MAX, &votes))
-        return cli_usage(sub, "--governor-votes needs a count >= 1, not "
-                              "'%s'",
-                         optarg);
-      break;
-    case O_KIND:
-      if (strcmp(optarg, "statute") == 0)
-        kind = TLY_INITIATIVE_STATUTE;
-      else if (strcmp(optarg, "amendment") == 0)
-        kind = TLY_INITIATIVE_AMENDMENT;
-      else
-        return cli_usage(sub, "--kind is statute or amendment, not '%s'",
-                         optarg);
-      break;
-    case O_REQUIRED:
-      if (!cli_parse_i64(optarg, 1, INT64_MAX, &required))
-        return cli_usage(sub, "--required needs a count >= 1, not '%s'",
-                         optarg);
-      break;
-    case O_COUNTY: {
-      char orig[128];
-      snprintf(orig, sizeof orig, "%s", optarg);
-      if (n_counties == sizeof counties / sizeof counties[0])
-        return cli_usage(sub, "too many --county (use --counties FILE)");
-      if (!parse_county(optarg, &counties[n_counties]))
-        return cli_usage(sub, "--county takes NAME,RAW,SAMPLE,VALID,"
-                              "DUPLICATES with counts >= 0, not '%s'",
-                         orig);
-      n_counties++;
-      break;
-    }
-    case O_COUNTIES:
-      counties_file = optarg;
-      break;
-    case O_SUMMARY:
-      if (tly_date_parse(optarg, &summary, &err) != TLY_OK)
-        return cli_usage(sub, "--summary-date: %s", err.msg);
-      have_summary = true;
-      break;
-    case O_ELECTION:
-      if (tly_date_parse(optarg, &election, &err) != TLY_OK)
-        return cli_usage(sub, "--election: %s", err.msg);
-      have_election = true;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage(sub, "option '%s' needs a value", argv[optind - 1]);
-      return cli_usage(sub, "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind < argc)
-    return cli_usage(sub, "unexpected argument '%s'", argv[optind]);
   tly_county_list *list = NULL;
   if (strcmp(what, "requirement") == 0) {
-    if (votes < 0)
+    if (a.votes < 0)
       return cli_usage(sub, "requirement needs --governor-votes N");
   } else if (strcmp(what, "sample") == 0) {
-    if (required < 0)
+    if (a.required < 0)
       return cli_usage(sub, "sample needs --required N");
-    if ((n_counties > 0) == (counties_file != NULL))
+    if ((a.n_counties > 0) == (a.counties_file != NULL))
       return cli_usage(sub, "sample needs --county SPEC ... or --counties "
                             "FILE (one of them)");
-    if (counties_file != NULL &&
-        tly_county_list_load(counties_file, NULL, &list, &err) != TLY_OK)
+    if (a.counties_file != NULL &&
+        tly_county_list_load(a.counties_file, NULL, &list, &err) != TLY_OK)
       return cli_report(&err);
-  } else if (!have_summary) {
+  } else if (!a.have_summary) {
     return cli_usage(sub, "deadline needs --summary-date YYYY-MM-DD");
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_county_list_free(list);
-    return CLI_EINPUT;
-  }
-  int rc;
-  if (strcmp(what, "requirement") == 0)
-    rc = requirement(out.fp, votes, kind, json);
-  else if (strcmp(what, "sample") == 0)
-    rc = list != NULL ? sample(out.fp, required, tly_county_list_rows(list),
-                               tly_county_list_n(list), json)
-                      : sample(out.fp, required, counties, n_counties, json);
-  else
-    rc = deadline(out.fp, summary, have_election ? &election : NULL, json);
+  initiative_job j = {&o, what, &a, list};
+  rc = cli_write(o.out, write_initiative, &j);
   tly_county_list_free(list);
-  if (rc == CLI_OK)
-    return cli_out_close(&out);
-  cli_out_abort(&out);
   return rc;
 }

@@ -145,67 +145,54 @@ static void print(FILE *fp, const tly_election *e, const char *state,
             year, left);
 }
 
+enum { O_STATE = 1 }; /* recount's own option */
+
+static int recount_option(void *ud, int ch, char *arg)
+{
+  (void)ch; /* O_STATE */
+  *(const char **)ud = arg;
+  return CLI_OK;
+}
+
+typedef struct {
+  const cli_opts *o;
+  const char *state;
+  const tly_election *e;
+  const tly_recount_check *rows;
+  size_t n;
+} recount_job;
+
+static int write_recount(FILE *fp, void *ud)
+{
+  const recount_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json)
+    return cli_check(tly_json_recount(j->e, j->rows, j->n, cli_file_writer,
+                                      fp, &err),
+                     &err);
+  print(fp, j->e, j->state, j->rows, j->n);
+  return CLI_OK;
+}
+
 int cmd_recount(int argc, char **argv)
 {
-  enum { O_STATE = 1, O_SOURCE, O_YEAR, O_JSON, O_OUT, O_HELP };
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
-      {"source", required_argument, NULL, O_SOURCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"json", no_argument, NULL, O_JSON},
-      {"out", required_argument, NULL, O_OUT},
-      {"help", no_argument, NULL, O_HELP},
+      CLI_OPT_SOURCE,
+      CLI_OPT_YEAR,
+      CLI_OPT_JSON,
+      CLI_OPT_OUT,
+      CLI_OPT_HELP,
       {NULL, 0, NULL, 0}};
+  cli_opts o = {.sub = "recount", .help = help, .max_operands = 1};
   const char *state = NULL;
-  tly_source source = TLY_SOURCE_MEDSL;
-  bool source_given = false;
-  int year = 0;
-  bool json = false;
-  const char *out_path = NULL;
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
-    switch (ch) {
-    case O_STATE:
-      state = optarg;
-      break;
-    case O_SOURCE:
-      if (!cli_parse_source(optarg, &source))
-        return cli_usage("recount", "unknown source '%s' (medsl or fec)",
-                         optarg);
-      source_given = true;
-      break;
-    case O_YEAR:
-      if (!cli_parse_i64(optarg, 1789, 9999, &v))
-        return cli_usage("recount", "--year needs a year, not '%s'", optarg);
-      year = (int)v;
-      break;
-    case O_JSON:
-      json = true;
-      break;
-    case O_OUT:
-      out_path = optarg;
-      break;
-    case O_HELP:
-      help();
-      return CLI_OK;
-    default:
-      if (optopt != 0)
-        return cli_usage("recount", "option '%s' needs a value",
-                         argv[optind - 1]);
-      return cli_usage("recount", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind + 1 < argc)
-    return cli_usage("recount", "unexpected argument '%s'",
-                     argv[optind + 1]);
-  if (optind >= argc)
+  int rc = cli_opts_parse(&o, argc, argv, opts, recount_option, &state);
+  if (rc != CLI_MORE)
+    return rc;
+  if (o.arg == NULL)
     return cli_usage("recount", "which election? (a YEAR or a FILE)");
   tly_election *e = NULL;
-  int rc = cli_load_election("recount", argv[optind], source, year,
-                             source_given, &e);
+  rc = cli_opts_load(&o, NULL, &e);
   if (rc != CLI_OK)
     return rc;
   tly_error err = {0};
@@ -223,23 +210,8 @@ int cmd_recount(int argc, char **argv)
     tly_election_free(e);
     return cli_report(&err);
   }
-  cli_out out;
-  if (!cli_out_open(&out, out_path)) {
-    tly_election_free(e);
-    return CLI_EINPUT;
-  }
-  rc = CLI_OK;
-  if (json) {
-    if (tly_json_recount(e, rows, n, cli_file_writer, out.fp, &err) !=
-        TLY_OK)
-      rc = cli_report(&err);
-  } else {
-    print(out.fp, e, state, rows, n);
-  }
-  if (rc == CLI_OK)
-    rc = cli_out_close(&out);
-  else
-    cli_out_abort(&out);
+  recount_job j = {&o, state, e, rows, n};
+  rc = cli_write(o.out, write_recount, &j);
   tly_election_free(e);
   return rc;
 }
