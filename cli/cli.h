@@ -80,8 +80,8 @@ const char *cli_last_name(const char *name);
 /* opts.c: the options most subcommands share (--source, --year, --json,
  * --csv, --out, --help and, where offered, the what-if options), one
  * getopt_long loop for all of them, and the YEAR|FILE load. Use: put the
- * CLI_OPT_* entries the subcommand offers (and CLI_WHATIF_OPTIONS) in its
- * table next to its own options (codes from 1, below CLI_OPTS_BASE), fill
+ * CLI_OPT_* entries the subcommand offers, or the groups of them below
+ * (and CLI_WHATIF_OPTIONS), in its table next to its own options (codes from 1, below CLI_OPTS_BASE), fill
  * a cli_opts, call cli_opts_parse with a function for its own options,
  * then cli_opts_load for the election. */
 #define CLI_OPTS_BASE 900
@@ -99,6 +99,10 @@ enum {
 #define CLI_OPT_CSV {"csv", no_argument, NULL, CLI_O_CSV}
 #define CLI_OPT_OUT {"out", required_argument, NULL, CLI_O_OUT}
 #define CLI_OPT_HELP {"help", no_argument, NULL, CLI_O_HELP}
+/* A built-in YEAR's source and a FILE's year. */
+#define CLI_ELECTION_OPTIONS CLI_OPT_SOURCE, CLI_OPT_YEAR
+/* --json, --csv, --out FILE, --help. */
+#define CLI_OUTPUT_OPTIONS CLI_OPT_JSON, CLI_OPT_CSV, CLI_OPT_OUT, CLI_OPT_HELP
 
 struct option; /* <getopt.h> */
 typedef struct cli_whatif cli_whatif;

@@ -403,10 +403,7 @@ int cmd_apportion(int argc, char **argv)
       {"without", required_argument, NULL, O_WITHOUT},
       {"priority", no_argument, NULL, O_PRIORITY},
       {"next", required_argument, NULL, O_NEXT},
-      CLI_OPT_JSON,
-      CLI_OPT_CSV,
-      CLI_OPT_OUT,
-      CLI_OPT_HELP,
+      CLI_OUTPUT_OPTIONS,
       {NULL, 0, NULL, 0}};
   static params p;
   memset(&p, 0, sizeof p);

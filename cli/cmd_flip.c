@@ -164,14 +164,10 @@ static int write_flip(FILE *fp, void *ud)
 int cmd_flip(int argc, char **argv)
 {
   static const struct option opts[] = {
-      CLI_OPT_SOURCE,
-      CLI_OPT_YEAR,
       {"target", required_argument, NULL, O_TARGET},
       {"to", required_argument, NULL, O_TO},
-      CLI_OPT_JSON,
-      CLI_OPT_CSV,
-      CLI_OPT_OUT,
-      CLI_OPT_HELP,
+      CLI_ELECTION_OPTIONS,
+      CLI_OUTPUT_OPTIONS,
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;

@@ -77,10 +77,9 @@ static int write_map(FILE *fp, void *ud)
 int cmd_map(int argc, char **argv)
 {
   static const struct option opts[] = {
-      CLI_OPT_SOURCE,
-      CLI_OPT_YEAR,
       {"title", required_argument, NULL, O_TITLE},
       {"bar", no_argument, NULL, O_BAR},
+      CLI_ELECTION_OPTIONS,
       CLI_OPT_OUT,
       CLI_OPT_HELP,
       CLI_WHATIF_OPTIONS,

@@ -184,15 +184,11 @@ static int write_power(FILE *fp, void *ud)
 int cmd_power(int argc, char **argv)
 {
   static const struct option opts[] = {
-      CLI_OPT_SOURCE,
-      CLI_OPT_YEAR,
       {"census", required_argument, NULL, O_CENSUS},
       {"index", required_argument, NULL, O_INDEX},
       {"units", required_argument, NULL, O_UNITS},
-      CLI_OPT_JSON,
-      CLI_OPT_CSV,
-      CLI_OPT_OUT,
-      CLI_OPT_HELP,
+      CLI_ELECTION_OPTIONS,
+      CLI_OUTPUT_OPTIONS,
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;

@@ -178,8 +178,7 @@ int cmd_recount(int argc, char **argv)
 {
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
-      CLI_OPT_SOURCE,
-      CLI_OPT_YEAR,
+      CLI_ELECTION_OPTIONS,
       CLI_OPT_JSON,
       CLI_OPT_OUT,
       CLI_OPT_HELP,

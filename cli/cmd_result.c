@@ -324,14 +324,10 @@ static int write_result(FILE *fp, void *ud)
 int cmd_result(int argc, char **argv)
 {
   static const struct option opts[] = {
-      CLI_OPT_SOURCE,
-      CLI_OPT_YEAR,
       {"state", required_argument, NULL, O_STATE},
       {"tie", required_argument, NULL, O_TIE},
-      CLI_OPT_JSON,
-      CLI_OPT_CSV,
-      CLI_OPT_OUT,
-      CLI_OPT_HELP,
+      CLI_ELECTION_OPTIONS,
+      CLI_OUTPUT_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_opts o = {.sub = "result", .help = help, .max_operands = 1};
   result_args a = {0};

@@ -157,8 +157,8 @@ static int write_tipping(FILE *fp, void *ud)
 int cmd_tipping(int argc, char **argv)
 {
   static const struct option opts[] = {
-      CLI_OPT_SOURCE, CLI_OPT_YEAR, CLI_OPT_JSON,       CLI_OPT_CSV,
-      CLI_OPT_OUT,    CLI_OPT_HELP, CLI_WHATIF_OPTIONS, {NULL, 0, NULL, 0}};
+      CLI_ELECTION_OPTIONS, CLI_OUTPUT_OPTIONS, CLI_WHATIF_OPTIONS,
+      {NULL, 0, NULL, 0}};
   cli_whatif wi;
   cli_whatif_init(&wi);
   cli_opts o = {.sub = "tipping", .help = help, .wi = &wi,
