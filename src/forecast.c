@@ -26,7 +26,10 @@
 #define MAX_ELECTORS_UNIT 1000
 #define MAX_REGIONS 64
 #define MAX_FILE ((size_t)1 << 28)
-#define BLOCK 4096 /* simulations per RNG block: fixed, never per thread */
+#define BLOCK 4096
+
+
+
 
 struct tly_forecast_model {
   tly_allocator al;
@@ -1621,10 +1624,12 @@ fill_gather512(lanes *l, tly__rng *side, const tly__zig *z, f64x8 *out,
     /* Rejected lanes go to a queue (no branch here); they are finished
      * afterwards in the same order as lane by lane. */
     __mmask8 rej = _mm512_cmpge_epu64_mask(j, kk);
-    _mm512_mask_compressstoreu_epi64(qb + nq, rej, bits);
-    _mm512_mask_compressstoreu_epi64(
-        qp + nq, rej, _mm512_add_epi64(lane, _mm512_set1_epi64((long long)(8 * k))));
-    nq += (size_t)__builtin_popcount(rej);
+    if (rej != 0) { /* about 3 % of vectors; compressed in registers */
+      __m512i pos = _mm512_add_epi64(lane, _mm512_set1_epi64((long long)(8 * k)));
+      _mm512_storeu_si512(qb + nq, _mm512_maskz_compress_epi64(rej, bits));
+      _mm512_storeu_si512(qp + nq, _mm512_maskz_compress_epi64(rej, pos));
+      nq += (size_t)__builtin_popcount(rej);
+    }
   }
   double *flat = (double *)out;
   for (size_t q = 0; q < nq; q++)
@@ -1654,6 +1659,15 @@ typedef struct mc_shared {
   double turn_sum;
 } mc_shared;
 
+/* What a chunk of 8 simulations leaves for its tipping points and
+ * tallies. */
+typedef struct chunk_state {
+  f64x8 evd, pv, excess;            /* the Democrat's electors, popular
+                                       margin, winner's surplus */
+  i64x8 keep, dwin, rwin, small, want; /* lane masks */
+  uint64_t first;                   /* the simulation of lane 0 */
+} chunk_state;
+
 typedef struct mc_worker {
   char gap_[128]; /* keeps two workers' counters off one cache line */
   mc_shared *sh;
@@ -1661,8 +1675,9 @@ typedef struct mc_worker {
   uint64_t *hist, *tip;
   int64_t *win;     /* per unit x lane, counted down by -1 masks */
   uint64_t kept, pv_loses;
-  f64x8 *mv;        /* per unit: the 8 simulations' margins */
-  f64x8 *kv;        /* per unit: tipping keys */
+  f64x8 *mv;        /* two chunks x units: the simulations' margins */
+  f64x8 *kv;        /* two chunks x units: tipping keys */
+  chunk_state cs[2];
   f64x8 *ev;        /* the chunk's normals */
   uint64_t *qb, *qp; /* the slow path's queue: bits and positions */
   f64x8 *fr;        /* per group: the shared error */
@@ -1682,12 +1697,13 @@ typedef struct mc_worker {
  * majority; ties in margin count the higher index as weaker. Used when
  * the vector search cannot settle it (equal margins, or a surplus of at
  * least the majority, possible only in small Colleges). */
-static int32_t tipping_scalar(mc_worker *w, int q, bool dwin, int64_t win_ev)
+static int32_t tipping_scalar(mc_worker *w, int set, int q, bool dwin,
+                              int64_t win_ev)
 {
   const prep *p = w->sh->p;
   size_t k = 0;
   for (size_t i = 0; i < p->n; i++) {
-    double m = w->mv[i][q];
+    double m = w->mv[(size_t)set * p->n + i][q];
     if (dwin ? m > 0.0 : !(m > 0.0)) {
       w->tk[k] = dwin ? m : -m;
       w->ti[k] = (int32_t)i;
@@ -1713,8 +1729,8 @@ static int32_t tipping_scalar(mc_worker *w, int q, bool dwin, int64_t win_ev)
 }
 
 /* Appends one simulation's draws line to the worker's buffer. */
-static void draws_line(mc_worker *w, const prep *p, int q, uint64_t sim,
-                       int64_t evd, double pv)
+static void draws_line(mc_worker *w, const prep *p, int set, int q,
+                       uint64_t sim, int64_t evd, double pv)
 {
   size_t need = 64 + p->n * 12;
   if (w->buf_len + need > w->buf_cap) {
@@ -1731,7 +1747,7 @@ static void draws_line(mc_worker *w, const prep *p, int q, uint64_t sim,
   size_t len = (size_t)k;
   for (size_t i = 0; i < p->n; i++)
     len += (size_t)snprintf(s + len, need - len, ",%.6f",
-                            0.5 + w->mv[i][q]);
+                            0.5 + w->mv[(size_t)set * p->n + i][q]);
   s[len++] = '\n';
   w->buf_len += len;
 }
@@ -1776,19 +1792,36 @@ static void run_block(mc_worker *w, uint64_t block)
   tly__rng_seed(&side, sh->seed, 17 * block + 16);
   uint64_t first = block * BLOCK;
   uint64_t end = first + BLOCK < sh->sims ? first + BLOCK : sh->sims;
-  for (uint64_t c0 = first; c0 < end; c0 += 8) {
-    i64x8 valid;
-    for (int q = 0; q < 8; q++)
-      valid[q] = c0 + (uint64_t)q < end ? -1 : 0;
+  /* Chunks of 8 go in pairs, so the two tipping searches interleave; the
+   * draws come in the same order as one chunk at a time. */
+  for (uint64_t c0 = first; c0 < end; c0 += 16) {
+    int32_t tip[16];
+    for (int set = 0; set < 2; set++) {
+      uint64_t c = c0 + 8 * (uint64_t)set;
+      i64x8 valid;
+      for (int q = 0; q < 8; q++)
+        valid[q] = c + (uint64_t)q < end ? -1 : 0;
+#ifdef TLY_X86
+      if (sh->avx512) {
+        fill_gather512(l, &side, &sh->zig, w->ev, sh->per_chunk, w->qb, w->qp);
+        run_chunk_avx512(w, &side, &valid, c, set);
+        continue;
+      }
+#endif
+      fill_normals_base(l, &side, &sh->zig, w->ev, sh->per_chunk);
+      run_chunk_base(w, &side, &valid, c, set);
+    }
 #ifdef TLY_X86
     if (sh->avx512) {
-      fill_gather512(l, &side, &sh->zig, w->ev, sh->per_chunk, w->qb, w->qp);
-      run_chunk_avx512(w, &side, &valid, c0);
+      tipping16_avx512(w, tip);
+      tally_chunk_avx512(w, 0, tip);
+      tally_chunk_avx512(w, 1, tip + 8);
       continue;
     }
 #endif
-    fill_normals_base(l, &side, &sh->zig, w->ev, sh->per_chunk);
-    run_chunk_base(w, &side, &valid, c0);
+    tipping16_base(w, tip);
+    tally_chunk_base(w, 0, tip);
+    tally_chunk_base(w, 1, tip + 8);
   }
 }
 
@@ -1825,11 +1858,11 @@ static void worker_free(const tly_allocator *al, mc_worker *w,
   tly__free(al, w->hist, ((size_t)p->total + 1) * sizeof(uint64_t));
   tly__free(al, w->tip, n * sizeof(uint64_t));
   tly__free(al, w->win, 8 * n * sizeof(int64_t));
-  tly__free(al, w->mv, n * sizeof(f64x8));
-  tly__free(al, w->kv, n * sizeof(f64x8));
+  tly__free(al, w->mv, 2 * n * sizeof(f64x8));
+  tly__free(al, w->kv, 2 * n * sizeof(f64x8));
   tly__free(al, w->ev, sh->per_chunk * sizeof(f64x8));
-  tly__free(al, w->qb, 8 * sh->per_chunk * sizeof(uint64_t));
-  tly__free(al, w->qp, 8 * sh->per_chunk * sizeof(uint64_t));
+  tly__free(al, w->qb, (8 * sh->per_chunk + 8) * sizeof(uint64_t));
+  tly__free(al, w->qp, (8 * sh->per_chunk + 8) * sizeof(uint64_t));
   tly__free(al, w->fr, (p->n_groups + 1) * sizeof(f64x8));
   tly__free(al, w->y, (p->corr_k + 1) * sizeof(f64x8));
   tly__free(al, w->tk, n * sizeof(double));
@@ -1846,11 +1879,11 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
   w->hist = tly__calloc(al, (size_t)p->total + 1, sizeof(uint64_t));
   w->tip = tly__calloc(al, n, sizeof(uint64_t));
   w->win = tly__calloc(al, 8 * n, sizeof(int64_t));
-  w->mv = tly__calloc(al, n, sizeof(f64x8));
-  w->kv = tly__calloc(al, n, sizeof(f64x8));
+  w->mv = tly__calloc(al, 2 * n, sizeof(f64x8));
+  w->kv = tly__calloc(al, 2 * n, sizeof(f64x8));
   w->ev = tly__calloc(al, sh->per_chunk, sizeof(f64x8));
-  w->qb = tly__calloc(al, 8 * sh->per_chunk, sizeof(uint64_t));
-  w->qp = tly__calloc(al, 8 * sh->per_chunk, sizeof(uint64_t));
+  w->qb = tly__calloc(al, 8 * sh->per_chunk + 8, sizeof(uint64_t));
+  w->qp = tly__calloc(al, 8 * sh->per_chunk + 8, sizeof(uint64_t));
   w->fr = tly__calloc(al, p->n_groups + 1, sizeof(f64x8));
   w->y = tly__calloc(al, p->corr_k + 1, sizeof(f64x8));
   w->tk = tly__calloc(al, n, sizeof(double));

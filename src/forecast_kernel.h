@@ -38,84 +38,112 @@ K_ATTR __attribute__((unused)) static void K(fill_normals)(lanes *l, tly__rng *s
   }
 }
 
-/* Tipping points of the lanes in `want` (-1 lanes), winners in dmask
- * (-1: the Democrat), surplus over the majority in excess. Taking the
- * winner's units from the weakest, the tipping unit is the first at which
- * their electors exceed the surplus: bisect the margin per lane, counting
- * electors and units below the midpoint over all units in one vector pass
- * (evc = 2048 ev + 1 carries both, exactly), until one unit is left
- * between the bounds. The first cut is at 4 points, where most tipping
- * margins lie. */
-K_ATTR static void K(tipping8)(mc_worker *w, const i64x8 *want_p,
-                                const i64x8 *dmask_p, const f64x8 *excess_p,
-                                int32_t *out)
+/* Tipping points of two chunks at once (their lanes in cs[0].want and
+ * cs[1].want), into out[0..8) and out[8..16): the two searches are
+ * independent, so interleaving them hides the latency of each.
+ * Taking the winner's units from the weakest, the tipping unit is the
+ * first at which their electors exceed the winner's surplus over the
+ * majority: bisect the margin per lane, counting electors and units below
+ * the midpoint over all units in one vector pass (evc = 2048 ev + 1
+ * carries both, exactly), until one unit is left between the bounds. The
+ * first cut is at 4 points, where most tipping margins lie. -2 marks a
+ * lane left to tipping_scalar (equal margins). */
+K_ATTR static void K(tipping16)(mc_worker *w, int32_t *out)
 {
-  i64x8 want = *want_p, dmask = *dmask_p;
-  f64x8 excess = *excess_p;
   const mc_shared *sh = w->sh;
-  const prep *p = sh->p;
-  size_t n = p->n;
+  size_t n = sh->p->n;
   const f64x8 zero = VBROADCAST(0.0);
   const f64x8 inf = VBROADCAST(INFINITY);
-  f64x8 kmax = zero, acc_hi = zero;
+  const chunk_state *A = &w->cs[0], *B = &w->cs[1];
+  f64x8 *kva = w->kv, *kvb = w->kv + n;
+  i64x8 wa = A->want, wb = B->want;
+  i64x8 da = A->dwin, db = B->dwin;
+  /* Keys (the winner's margin, +inf where the winner lost), the largest
+   * finite key and the electors with finite keys. */
+  f64x8 kma = zero, kmb = zero, aha = zero, ahb = zero;
   for (size_t i = 0; i < n; i++) {
+    f64x8 e = VBROADCAST(sh->evc[i]);
     f64x8 m = w->mv[i];
     i64x8 dw = (i64x8)(m > zero);
-    f64x8 k = VSEL(dmask, VSEL(dw, m, inf), VSEL(dw, inf, -m));
-    w->kv[i] = k;
+    f64x8 k = VSEL(da, VSEL(dw, m, inf), VSEL(dw, inf, -m));
+    kva[i] = k;
     i64x8 fin = (i64x8)(k < inf);
-    kmax = VSEL(fin & (i64x8)(k > kmax), k, kmax);
-    acc_hi += (f64x8)((i64x8)VBROADCAST(sh->evc[i]) & fin);
+    f64x8 kf = (f64x8)((i64x8)k & fin);
+    kma = VSEL((i64x8)(kf > kma), kf, kma);
+    aha += (f64x8)((i64x8)e & fin);
+    m = w->mv[n + i];
+    dw = (i64x8)(m > zero);
+    k = VSEL(db, VSEL(dw, m, inf), VSEL(dw, inf, -m));
+    kvb[i] = k;
+    fin = (i64x8)(k < inf);
+    kf = (f64x8)((i64x8)k & fin);
+    kmb = VSEL((i64x8)(kf > kmb), kf, kmb);
+    ahb += (f64x8)((i64x8)e & fin);
   }
   /* Electors below a cut exceed the surplus iff acc >= 2048 (excess+1). */
-  f64x8 thr = (excess + 1.0) * 2048.0;
-  f64x8 lo = zero, hi = kmax + 1.0, acc_lo = zero;
-  f64x8 mid = VSEL((i64x8)(hi > 0.08), VBROADCAST(0.04), hi * 0.5);
+  f64x8 tha = (A->excess + 1.0) * 2048.0, thb = (B->excess + 1.0) * 2048.0;
+  f64x8 loa = zero, hia = kma + 1.0, ala = zero;
+  f64x8 lob = zero, hib = kmb + 1.0, alb = zero;
+  f64x8 mda = VSEL((i64x8)(hia > 0.08), VBROADCAST(0.04), hia * 0.5);
+  f64x8 mdb = VSEL((i64x8)(hib > 0.08), VBROADCAST(0.04), hib * 0.5);
   for (int it = 0; it < 80; it++) {
-    f64x8 d = acc_hi - acc_lo;
+    f64x8 d = aha - ala;
     f64x8 cnt = d - FLOOR2048(d) * 2048.0; /* units in [lo, hi) */
-    i64x8 open = want & (i64x8)(cnt > 1.0) & (i64x8)(mid > lo) &
-                 (i64x8)(mid < hi);
-    uint64_t any = 0;
-    for (int q = 0; q < 8; q++)
-      any |= (uint64_t)open[q];
-    if (any == 0)
+    i64x8 opa = wa & (i64x8)(cnt > 1.0) & (i64x8)(mda > loa) &
+                (i64x8)(mda < hia);
+    d = ahb - alb;
+    cnt = d - FLOOR2048(d) * 2048.0;
+    i64x8 opb = wb & (i64x8)(cnt > 1.0) & (i64x8)(mdb > lob) &
+                (i64x8)(mdb < hib);
+    i64x8 o2 = opa | opb;
+    o2 |= __builtin_shuffle(o2, (i64x8){4, 5, 6, 7, 0, 1, 2, 3});
+    o2 |= __builtin_shuffle(o2, (i64x8){2, 3, 0, 1, 6, 7, 4, 5});
+    if ((o2[0] | o2[1]) == 0)
       break;
-    f64x8 a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    f64x8 a0 = zero, a1 = zero, b0 = zero, b1 = zero;
     size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-      a0 += (f64x8)((i64x8)VBROADCAST(sh->evc[i]) & (i64x8)(w->kv[i] < mid));
-      a1 += (f64x8)((i64x8)VBROADCAST(sh->evc[i + 1]) &
-                    (i64x8)(w->kv[i + 1] < mid));
-      a2 += (f64x8)((i64x8)VBROADCAST(sh->evc[i + 2]) &
-                    (i64x8)(w->kv[i + 2] < mid));
-      a3 += (f64x8)((i64x8)VBROADCAST(sh->evc[i + 3]) &
-                    (i64x8)(w->kv[i + 3] < mid));
+    for (; i + 2 <= n; i += 2) {
+      i64x8 e0 = (i64x8)VBROADCAST(sh->evc[i]);
+      i64x8 e1 = (i64x8)VBROADCAST(sh->evc[i + 1]);
+      a0 += (f64x8)(e0 & (i64x8)(kva[i] < mda));
+      b0 += (f64x8)(e0 & (i64x8)(kvb[i] < mdb));
+      a1 += (f64x8)(e1 & (i64x8)(kva[i + 1] < mda));
+      b1 += (f64x8)(e1 & (i64x8)(kvb[i + 1] < mdb));
     }
-    for (; i < n; i++)
-      a0 += (f64x8)((i64x8)VBROADCAST(sh->evc[i]) & (i64x8)(w->kv[i] < mid));
-    f64x8 acc = (a0 + a1) + (a2 + a3); /* integers: exact */
-    i64x8 up = open & (i64x8)(acc >= thr); /* the unit is below mid */
-    i64x8 down = open & ~up;               /* at or above mid */
-    hi = VSEL(up, mid, hi);
-    acc_hi = VSEL(up, acc, acc_hi);
-    lo = VSEL(down, mid, lo);
-    acc_lo = VSEL(down, acc, acc_lo);
-    mid = lo + (hi - lo) * 0.5;
+    if (i < n) {
+      i64x8 e0 = (i64x8)VBROADCAST(sh->evc[i]);
+      a0 += (f64x8)(e0 & (i64x8)(kva[i] < mda));
+      b0 += (f64x8)(e0 & (i64x8)(kvb[i] < mdb));
+    }
+    f64x8 acc = a0 + a1; /* integers: exact */
+    i64x8 up = opa & (i64x8)(acc >= tha); /* the unit is below mid */
+    i64x8 down = opa & ~up;               /* at or above mid */
+    hia = VSEL(up, mda, hia);
+    aha = VSEL(up, acc, aha);
+    loa = VSEL(down, mda, loa);
+    ala = VSEL(down, acc, ala);
+    mda = loa + (hia - loa) * 0.5;
+    acc = b0 + b1;
+    up = opb & (i64x8)(acc >= thb);
+    down = opb & ~up;
+    hib = VSEL(up, mdb, hib);
+    ahb = VSEL(up, acc, ahb);
+    lob = VSEL(down, mdb, lob);
+    alb = VSEL(down, acc, alb);
+    mdb = lob + (hib - lob) * 0.5;
   }
   /* The one unit with lo <= key < hi. */
-  f64x8 idx = VBROADCAST(-1.0);
+  f64x8 ia = VBROADCAST(-1.0), ib = ia;
   for (size_t i = 0; i < n; i++) {
-    f64x8 k = w->kv[i];
-    i64x8 in = (i64x8)(k >= lo) & (i64x8)(k < hi);
-    idx = VSEL(in, VBROADCAST((double)i), idx);
+    f64x8 x = VBROADCAST((double)i);
+    ia = VSEL((i64x8)(kva[i] >= loa) & (i64x8)(kva[i] < hia), x, ia);
+    ib = VSEL((i64x8)(kvb[i] >= lob) & (i64x8)(kvb[i] < hib), x, ib);
   }
-  f64x8 d = acc_hi - acc_lo;
-  f64x8 cnt = d - FLOOR2048(d) * 2048.0;
+  f64x8 d = aha - ala, cnt = d - FLOOR2048(d) * 2048.0;
+  f64x8 db2 = ahb - alb, cntb = db2 - FLOOR2048(db2) * 2048.0;
   for (int q = 0; q < 8; q++) {
-    if (want[q] == 0)
-      continue;
-    out[q] = cnt[q] == 1.0 ? (int32_t)idx[q] : -2; /* -2: ties, one by one */
+    out[q] = wa[q] != 0 && cnt[q] == 1.0 ? (int32_t)ia[q] : -2;
+    out[8 + q] = wb[q] != 0 && cntb[q] == 1.0 ? (int32_t)ib[q] : -2;
   }
 }
 
@@ -123,9 +151,11 @@ K_ATTR static void K(tipping8)(mc_worker *w, const i64x8 *want_p,
  * lanes that are real simulations (the last chunk of a run may be
  * partial); first = the index of lane 0's simulation. */
 K_ATTR static void K(run_chunk)(mc_worker *w, tly__rng *side,
-                                 const i64x8 *valid_p, uint64_t first)
+                                 const i64x8 *valid_p, uint64_t first,
+                                 int set)
 {
   i64x8 valid = *valid_p;
+  f64x8 *mvs = w->mv + (size_t)set * w->sh->p->n;
   mc_shared *sh = w->sh;
   const prep *p = sh->p;
   const tly__zig *z = &sh->zig;
@@ -162,7 +192,7 @@ K_ATTR static void K(run_chunk)(mc_worker *w, tly__rng *side,
   for (size_t i = 0; i < n; i++) {
     f64x8 eu = p->corr_l != NULL ? w->y[p->corr_row[i]] : e[i];
     f64x8 m = p->mu[i] + w->fr[p->grp[i]] + g * (eu * p->sd[i]);
-    w->mv[i] = m;
+    mvs[i] = m;
     i64x8 won = (i64x8)(m > zero);
     f64x8 cm = VSEL((i64x8)(m > 0.5), VBROADCAST(0.5),
                     VSEL((i64x8)(m < -0.5), VBROADCAST(-0.5), m));
@@ -188,42 +218,53 @@ K_ATTR static void K(run_chunk)(mc_worker *w, tly__rng *side,
     for (size_t i = 0; i < n; i++) {
       if (p->given[i] == 0)
         continue;
-      i64x8 won = (i64x8)(w->mv[i] > zero);
+      i64x8 won = (i64x8)(mvs[i] > zero);
       keep &= p->given[i] > 0 ? won : ~won;
     }
     for (size_t i = 0; i < n; i++) {
       i64x8 wv;
       memcpy(&wv, w->win + 8 * i, sizeof wv);
-      wv += (i64x8)(w->mv[i] > zero) & keep;
+      wv += (i64x8)(mvs[i] > zero) & keep;
       memcpy(w->win + 8 * i, &wv, sizeof wv);
     }
   }
   double total = (double)p->total, maj = (double)p->maj;
-  i64x8 dwin = keep & (i64x8)(evd >= maj);
-  i64x8 rwin = keep & (i64x8)(total - evd >= maj);
-  f64x8 excess = VSEL(dwin, evd, total - evd) - maj;
-  i64x8 small = (i64x8)(excess < maj);
-  int32_t tip[8];
-  i64x8 want = (dwin | rwin) & small;
-  K(tipping8)(w, &want, &dwin, &excess, tip);
+  chunk_state *cs = &w->cs[set];
+  cs->evd = evd;
+  cs->pv = pv;
+  cs->keep = keep;
+  cs->dwin = keep & (i64x8)(evd >= maj);
+  cs->rwin = keep & (i64x8)(total - evd >= maj);
+  cs->excess = VSEL(cs->dwin, evd, total - evd) - maj;
+  cs->small = (i64x8)(cs->excess < maj);
+  cs->want = (cs->dwin | cs->rwin) & cs->small;
+  cs->first = first;
+}
+
+/* The tallies of one chunk's kept lanes, with tipping points tip[8]. */
+K_ATTR static void K(tally_chunk)(mc_worker *w, int set, const int32_t *tip)
+{
+  const prep *p = w->sh->p;
+  const chunk_state *cs = &w->cs[set];
   for (int q = 0; q < 8; q++) {
-    if (keep[q] == 0)
+    if (cs->keep[q] == 0)
       continue;
-    int64_t d = (int64_t)evd[q];
+    int64_t d = (int64_t)cs->evd[q];
     w->kept++;
     w->hist[d]++;
-    if (dwin[q] != 0 || rwin[q] != 0) {
-      int32_t t = small[q] != 0 ? tip[q] : -2;
+    bool dw = cs->dwin[q] != 0, rw = cs->rwin[q] != 0;
+    if (dw || rw) {
+      int32_t t = cs->small[q] != 0 ? tip[q] : -2;
       if (t == -2)
-        t = tipping_scalar(w, q, dwin[q] != 0, 0);
+        t = tipping_scalar(w, set, q, dw, 0);
       if (t >= 0)
         w->tip[t]++;
     }
-    if (p->has_pv && ((pv[q] > 0.0 && rwin[q] != 0) ||
-                      (pv[q] < 0.0 && dwin[q] != 0)))
+    double pvq = cs->pv[q];
+    if (p->has_pv && ((pvq > 0.0 && rw) || (pvq < 0.0 && dw)))
       w->pv_loses++;
-    if (sh->draws)
-      draws_line(w, p, q, first + (uint64_t)q + 1, d, pv[q]);
+    if (w->sh->draws)
+      draws_line(w, p, set, q, cs->first + (uint64_t)q + 1, d, pvq);
   }
 }
 
