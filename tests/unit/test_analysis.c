@@ -11,14 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static tly_election *builtin(int year)
-{
-  tly_election *e = NULL;
-  tly_error err = {0};
-  cr_assert_eq(tly_election_builtin(year, TLY_SOURCE_MEDSL, NULL, &e, &err),
-               TLY_OK, "%s", err.msg);
-  return e;
-}
+#include "testutil.h"
 
 static const tly_flip_unit *flipped(const tly_flip *f, const char *code)
 {
@@ -34,7 +27,7 @@ static const tly_flip_unit *flipped(const tly_flip *f, const char *code)
  * Clinton 278 after. */
 Test(analysis, flip_2016)
 {
-  tly_election *e = builtin(2016);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_flip *f = NULL;
   tly_error err = {0};
   cr_assert_eq(tly_flip_compute(e, NULL, &f, &err), TLY_OK, "%s", err.msg);
@@ -66,7 +59,7 @@ Test(analysis, flip_2016)
  * (MEDSL 2020: AZ 10,457, GA 11,779, WI 20,682). */
 Test(analysis, flip_2020_tie)
 {
-  tly_election *e = builtin(2020);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_flip *f = NULL;
   tly_flip_opts o = {TLY_FLIP_TIE, -1};
   cr_assert_eq(tly_flip_compute(e, &o, &f, NULL), TLY_OK);
@@ -118,7 +111,7 @@ Test(analysis, flip_2020_brute_force)
       best_set = s;
     }
   }
-  tly_election *e = builtin(2020);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_flip *f = NULL;
   cr_assert_eq(tly_flip_compute(e, NULL, &f, NULL), TLY_OK);
   cr_expect_eq(tly_flip_voters(f), best);
@@ -292,7 +285,7 @@ Test(analysis, flip_random_brute_force)
 
 Test(analysis, flip_refusals)
 {
-  tly_election *e = builtin(2016);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_flip *f = NULL;
   tly_error err = {0};
   tly_flip_opts o = {TLY_FLIP_WIN, tly_election_find_candidate(e, "Trump")};
@@ -320,7 +313,7 @@ static const tly_tipping_row *tipping_unit(const tly_tipping *t)
  * the count at 270 with Wisconsin, not Pennsylvania. */
 Test(analysis, tipping_2016)
 {
-  tly_election *e = builtin(2016);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_tipping *t = NULL;
   tly_error err = {0};
   cr_assert_eq(tly_tipping_compute(e, &t, &err), TLY_OK, "%s", err.msg);
@@ -346,7 +339,7 @@ Test(analysis, tipping_2016)
 /* Acceptance: Wisconsin, D+0.63 in 2020 against a national D+4.45. */
 Test(analysis, tipping_2020)
 {
-  tly_election *e = builtin(2020);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_tipping *t = NULL;
   cr_assert_eq(tly_tipping_compute(e, &t, NULL), TLY_OK);
   const tly_tipping_row *p = tipping_unit(t);
@@ -377,41 +370,18 @@ Test(analysis, tipping_2020)
 
 /*---- out of memory ----*/
 
-typedef struct {
-  long countdown;
-  long live;
-} oom_state;
-
-static void *oom_realloc(void *ud, void *p, size_t old_size, size_t n)
-{
-  oom_state *st = ud;
-  (void)old_size;
-  if (n == 0) {
-    if (p != NULL)
-      st->live--;
-    free(p);
-    return NULL;
-  }
-  if (st->countdown-- <= 0)
-    return NULL;
-  void *q = realloc(p, n);
-  if (q != NULL && p == NULL)
-    st->live++;
-  return q;
-}
-
 Test(analysis, out_of_memory)
 {
   for (int what = 0; what < 2; what++) {
     bool done = false;
     for (long fail_at = 0; !done && fail_at < 1000; fail_at++) {
-      oom_state st = {1L << 40, 0};
-      tly_allocator a = {oom_realloc, &st};
+      tu_alloc st = {0};
+      tly_allocator a = {tu_realloc, &st};
       tly_election *e = NULL;
       cr_assert_eq(tly_election_builtin(2016, TLY_SOURCE_MEDSL, &a, &e, NULL),
                    TLY_OK);
-      long before = st.live;
-      st.countdown = fail_at;
+      long long before = st.blocks;
+      tu_fail_after(&st, fail_at);
       tly_status s;
       if (what == 0) {
         tly_flip *f = NULL;
@@ -430,10 +400,10 @@ Test(analysis, out_of_memory)
         done = true;
       else
         cr_expect_eq(s, TLY_ENOMEM, "fail at %ld", fail_at);
-      cr_expect_eq(st.live, before, "fail at %ld: leaked", fail_at);
-      st.countdown = 1L << 40;
+      cr_expect_eq(st.blocks, before, "fail at %ld: leaked", fail_at);
+      st.fail_at = 0;
       tly_election_free(e);
-      cr_expect_eq(st.live, 0);
+      cr_expect_eq(st.blocks, 0);
     }
     cr_expect(done);
   }

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 /*---- helpers ----*/
 
 static const tly_census_row *census(int year, size_t *n)
@@ -679,36 +681,14 @@ Test(apportion, json)
 
 /*---- out of memory: every allocation failing in turn ----*/
 
-typedef struct {
-  long countdown; /* allocations left before failing */
-  long live;      /* outstanding allocations */
-} oom_state;
-
-static void *oom_realloc(void *ud, void *p, size_t old_size, size_t n)
-{
-  oom_state *st = ud;
-  (void)old_size;
-  if (n == 0) {
-    if (p != NULL)
-      st->live--;
-    free(p);
-    return NULL;
-  }
-  if (st->countdown-- <= 0)
-    return NULL;
-  void *q = realloc(p, n);
-  if (q != NULL && p == NULL)
-    st->live++;
-  return q;
-}
-
 Test(apportion, out_of_memory)
 {
   for (int m = TLY_METHOD_HUNTINGTON_HILL; m <= TLY_METHOD_HAMILTON; m++) {
     bool done = false;
     for (long fail_at = 0; !done && fail_at < 1000; fail_at++) {
-      oom_state st = {fail_at, 0};
-      tly_allocator a = {oom_realloc, &st};
+      tu_alloc st = {0};
+      tu_fail_after(&st, fail_at);
+      tly_allocator a = {tu_realloc, &st};
       tly_apportionment *r = NULL;
       const char *without[] = {"CA"};
       tly_status s = tly_apportion_census(2020, 435, (tly_method)m, without,
@@ -721,7 +701,8 @@ Test(apportion, out_of_memory)
                      tly_status_name(s));
         cr_expect_null(r);
       }
-      cr_expect_eq(st.live, 0, "fail at %ld: %ld leaked", fail_at, st.live);
+      cr_expect_eq(st.blocks, 0, "fail at %ld: %lld leaked", fail_at,
+                   st.blocks);
     }
     cr_expect(done);
   }

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 #define BIG ((size_t)1 << 20)
 
 /* Reads all of data (len bytes) into a string: each field as [bytes], a
@@ -501,38 +503,13 @@ Test(csv, growth_keeps_fields)
 
 /*---- Out of memory ----*/
 
-/* An allocator that fails the n-th allocation (counting every request for
- * a new or larger block) and tracks the bytes live. */
-typedef struct failing {
-  long fail_at; /* 1-based; 0 = never */
-  long count;
-  long long live;
-} failing;
-
-static void *failing_realloc(void *ud, void *p, size_t old_size,
-                             size_t new_size)
-{
-  failing *fa = ud;
-  if (new_size == 0) {
-    fa->live -= (long long)old_size;
-    free(p);
-    return NULL;
-  }
-  fa->count++;
-  if (fa->fail_at != 0 && fa->count == fa->fail_at)
-    return NULL;
-  void *q = realloc(p, new_size);
-  if (q != NULL)
-    fa->live += (long long)new_size - (long long)old_size;
-  return q;
-}
-
-/* Opens and reads all of data with the n-th allocation failing; returns
- * the first status that is not TLY_OK (or TLY_OK at the end). */
-static tly_status read_all(failing *fa, const char *data, size_t len,
+/* Opens and reads all of data with fa's allocations (tu_realloc: the
+ * n-th failing); returns the first status that is not TLY_OK (or TLY_OK
+ * at the end). */
+static tly_status read_all(tu_alloc *fa, const char *data, size_t len,
                            int *n_records)
 {
-  tly_allocator a = {failing_realloc, fa};
+  tly_allocator a = {tu_realloc, fa};
   tly__csv *c = NULL;
   tly_error err = {0};
   *n_records = 0;
@@ -576,17 +553,17 @@ Test(csv, out_of_memory_loop)
   data[n++] = '"';
   data[n++] = '\n';
   int want_records;
-  failing never = {0, 0, 0};
+  tu_alloc never = {0};
   cr_assert_eq(read_all(&never, data, n, &want_records), TLY_OK);
   cr_assert_eq(want_records, 3);
-  cr_assert_eq(never.live, 0);
+  cr_assert_eq(never.bytes, 0);
   cr_assert_gt(never.count, 3);
   for (long k = 1;; k++) {
-    failing fa = {k, 0, 0};
+    tu_alloc fa = {.fail_at = k};
     int got;
     tly_status st = read_all(&fa, data, n, &got);
-    cr_assert_eq(fa.live, 0, "leak of %lld bytes failing allocation %ld",
-                 fa.live, k);
+    cr_assert_eq(fa.bytes, 0, "leak of %lld bytes failing allocation %ld",
+                 fa.bytes, k);
     if (st == TLY_OK) {
       cr_assert_eq(got, want_records);
       cr_assert_eq(k, never.count + 1); /* every allocation was failed */

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 /* [6; 4,3,2,1]: swings 5, 3, 3, 1 of 12 (Felsenthal and Machover, "The
  * Measurement of Voting Power", 1998, the textbook example); Shapley-
  * Shubik 10, 6, 6, 2 of 24 orders. */
@@ -320,36 +322,14 @@ Test(power, refusals)
 
 /*---- out of memory ----*/
 
-typedef struct {
-  long countdown;
-  long live;
-} oom_state;
-
-static void *oom_realloc(void *ud, void *p, size_t old_size, size_t n)
-{
-  oom_state *st = ud;
-  (void)old_size;
-  if (n == 0) {
-    if (p != NULL)
-      st->live--;
-    free(p);
-    return NULL;
-  }
-  if (st->countdown-- <= 0)
-    return NULL;
-  void *q = realloc(p, n);
-  if (q != NULL && p == NULL)
-    st->live++;
-  return q;
-}
-
 Test(power, out_of_memory)
 {
   for (int idx = 0; idx < 2; idx++) {
     bool done = false;
     for (long fail_at = 0; !done && fail_at < 1000; fail_at++) {
-      oom_state st = {fail_at, 0};
-      tly_allocator a = {oom_realloc, &st};
+      tu_alloc st = {0};
+      tu_fail_after(&st, fail_at);
+      tly_allocator a = {tu_realloc, &st};
       tly_power *p = NULL;
       tly_status s = tly_power_census(2020, (tly_power_index)idx,
                                       TLY_POWER_DISTRICTS, &a, &p, NULL);
@@ -361,7 +341,8 @@ Test(power, out_of_memory)
                      tly_status_name(s));
         cr_expect_null(p);
       }
-      cr_expect_eq(st.live, 0, "fail at %ld: %ld leaked", fail_at, st.live);
+      cr_expect_eq(st.blocks, 0, "fail at %ld: %lld leaked", fail_at,
+                   st.blocks);
     }
     cr_expect(done);
   }

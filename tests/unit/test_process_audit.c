@@ -11,6 +11,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "testutil.h"
+
 Test(process_audit, asn_example)
 {
   double asn = 0;
@@ -130,20 +132,11 @@ Test(process_audit, escalation)
 
 /* The stopping samples' array is the one allocation: failing it gives
  * TLY_ENOMEM and nothing else. */
-static void *fail_all(void *ud, void *p, size_t old_size, size_t new_size)
-{
-  (void)ud;
-  (void)old_size;
-  if (new_size == 0) {
-    free(p);
-    return NULL;
-  }
-  return NULL;
-}
-
 Test(process_audit, out_of_memory)
 {
-  tly_allocator a = {fail_all, NULL};
+  tu_alloc st = {0};
+  tu_fail_after(&st, 0); /* every allocation fails */
+  tly_allocator a = {tu_realloc, &st};
   tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45,
                       .seed = 1, .trials = 10, .max_sample = 1000,
                       .alloc = &a};
@@ -151,4 +144,5 @@ Test(process_audit, out_of_memory)
   tly_error err = {0};
   cr_assert_eq(tly_bravo_simulate(&o, &r, &err), TLY_ENOMEM);
   cr_assert_eq(err.status, TLY_ENOMEM);
+  cr_assert_eq(st.blocks, 0);
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 static tly_date D(int y, int m, int d)
 {
   tly_date r = {y, m, d};
@@ -383,31 +385,6 @@ Test(process_initiative, county_file_errors)
 
 /*---- out of memory ----*/
 
-/* An allocator that fails the n-th allocation and tracks the bytes live. */
-typedef struct pfailing {
-  long fail_at; /* 1-based; 0 = never */
-  long count;
-  long long live;
-} pfailing;
-
-static void *pfailing_realloc(void *ud, void *p, size_t old_size,
-                              size_t new_size)
-{
-  pfailing *fa = ud;
-  if (new_size == 0) {
-    fa->live -= (long long)old_size;
-    free(p);
-    return NULL;
-  }
-  fa->count++;
-  if (fa->fail_at != 0 && fa->count == fa->fail_at)
-    return NULL;
-  void *q = realloc(p, new_size);
-  if (q != NULL)
-    fa->live += (long long)new_size - (long long)old_size;
-  return q;
-}
-
 /* tly_county_list_parse with the n-th allocation failing, n = 1, 2, ...
  * until it succeeds: TLY_ENOMEM each time, *out NULL, nothing leaked. */
 Test(process_initiative, county_file_out_of_memory)
@@ -416,8 +393,8 @@ Test(process_initiative, county_file_out_of_memory)
                     "Example,24034,722,516,2\n"
                     "Alpine,300,300,200,0\n";
   for (long k = 1;; k++) {
-    pfailing fa = {k, 0, 0};
-    tly_allocator a = {pfailing_realloc, &fa};
+    tu_alloc fa = {.fail_at = k};
+    tly_allocator a = {tu_realloc, &fa};
     tly_county_list *l = (tly_county_list *)&fa; /* must become NULL */
     tly_error err = {0};
     tly_status st = tly_county_list_parse("c.csv", csv, strlen(csv), &a, &l,
@@ -425,12 +402,12 @@ Test(process_initiative, county_file_out_of_memory)
     if (st == TLY_OK) {
       cr_assert_eq(tly_county_list_n(l), 2);
       tly_county_list_free(l);
-      cr_assert_eq(fa.live, 0);
+      cr_assert_eq(fa.bytes, 0);
       cr_assert_gt(k, 3);
       break;
     }
     cr_assert_eq(st, TLY_ENOMEM, "allocation %ld: %s", k, err.msg);
     cr_assert_null(l);
-    cr_assert_eq(fa.live, 0, "leak failing allocation %ld", k);
+    cr_assert_eq(fa.bytes, 0, "leak failing allocation %ld", k);
   }
 }

@@ -11,6 +11,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "testutil.h"
+
 static const tly_recount_trigger *find(const char *st, int year,
                                        tly_recount_kind kind)
 {
@@ -103,15 +105,6 @@ Test(process_recount, years)
   cr_assert(!find("WI", 2020, TLY_RECOUNT_REQUESTED)->any_margin);
 }
 
-static tly_election *builtin(int year)
-{
-  tly_election *e = NULL;
-  tly_error err = {0};
-  cr_assert_eq(tly_election_builtin(year, TLY_SOURCE_MEDSL, NULL, &e, &err),
-               TLY_OK, "%s", err.msg);
-  return e;
-}
-
 static const tly_recount_check *row(const tly_recount_check *rows, size_t n,
                                     const char *st, const char *label)
 {
@@ -126,7 +119,7 @@ static const tly_recount_check *row(const tly_recount_check *rows, size_t n,
 
 Test(process_recount, election_2016)
 {
-  tly_election *e = builtin(2016);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_recount_check rows[128];
   size_t n = 0;
   tly_error err = {0};
@@ -161,7 +154,7 @@ Test(process_recount, election_2016)
 /* Florida 2000: Bush by 537 of 5,963,110, within 0.5 % (29,815). */
 Test(process_recount, florida_2000)
 {
-  tly_election *e = builtin(2000);
+  tly_election *e = tu_builtin(2000, TLY_SOURCE_MEDSL);
   tly_recount_check rows[128];
   size_t n = 0;
   cr_assert_eq(tly_recount_check_election(e, "FL", rows, 128, &n, NULL),

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 typedef struct {
   const char *name;
   int64_t votes; /* -1: not asserted (a faithless elector's recipient) */
@@ -401,29 +403,6 @@ Test(format, counts_and_half_even_percentages)
 
 /*---- Out of memory: every allocation failure returns TLY_ENOMEM ----*/
 
-typedef struct {
-  long long n, fail_at;
-  long long live;
-} failing;
-
-static void *failing_realloc(void *ud, void *p, size_t old_size, size_t n)
-{
-  failing *f = ud;
-  if (n == 0) {
-    if (p != NULL)
-      f->live--;
-    free(p);
-    return NULL;
-  }
-  (void)old_size;
-  if (++f->n == f->fail_at)
-    return NULL;
-  void *q = realloc(p, n);
-  if (q != NULL && p == NULL)
-    f->live++;
-  return q;
-}
-
 Test(load, out_of_memory_every_allocation)
 {
   const char *text = "year,unit,candidate,party,votes\n"
@@ -431,8 +410,8 @@ Test(load, out_of_memory_every_allocation)
                      "2016,ME,Bob,B,10\n"
                      "2016,TX,Bob,B,12\n";
   for (long long k = 1;; k++) {
-    failing f = {0, k, 0};
-    tly_allocator a = {failing_realloc, &f};
+    tu_alloc f = {.fail_at = k};
+    tly_allocator a = {tu_realloc, &f};
     tly_election *e = NULL;
     tly_error err;
     tly_status s =
@@ -442,14 +421,14 @@ Test(load, out_of_memory_every_allocation)
       tly_status s2 = tly_college(e, &o, &err);
       tly_outcome_free(o);
       tly_election_free(e);
-      cr_assert_eq(f.live, 0, "leak after success at %lld", k);
-      if (s2 == TLY_OK && f.n < k)
+      cr_assert_eq(f.blocks, 0, "leak after success at %lld", k);
+      if (s2 == TLY_OK && f.count < k)
         break; /* no allocation failed: done */
       continue;
     }
     cr_assert_eq(s, TLY_ENOMEM, "allocation %lld: %s", k, err.msg);
     cr_assert_null(e);
-    cr_assert_eq(f.live, 0, "leak at allocation %lld", k);
+    cr_assert_eq(f.blocks, 0, "leak at allocation %lld", k);
     cr_assert(k < 100000);
   }
 }
@@ -457,8 +436,8 @@ Test(load, out_of_memory_every_allocation)
 Test(results, builtin_out_of_memory_every_allocation)
 {
   for (long long k = 1;; k++) {
-    failing f = {0, k, 0};
-    tly_allocator a = {failing_realloc, &f};
+    tu_alloc f = {.fail_at = k};
+    tly_allocator a = {tu_realloc, &f};
     tly_election *e = NULL;
     tly_error err;
     tly_status s = tly_election_builtin(2016, TLY_SOURCE_MEDSL, &a, &e, &err);
@@ -467,14 +446,14 @@ Test(results, builtin_out_of_memory_every_allocation)
       tly_status s2 = tly_election_copy(e, &c, &err);
       tly_election_free(c);
       tly_election_free(e);
-      cr_assert_eq(f.live, 0, "leak after success at %lld", k);
-      if (s2 == TLY_OK && f.n < k)
+      cr_assert_eq(f.blocks, 0, "leak after success at %lld", k);
+      if (s2 == TLY_OK && f.count < k)
         break;
       cr_assert(s2 == TLY_OK || s2 == TLY_ENOMEM);
       continue;
     }
     cr_assert_eq(s, TLY_ENOMEM, "allocation %lld: %s", k, err.msg);
     cr_assert_null(e);
-    cr_assert_eq(f.live, 0, "leak at allocation %lld", k);
+    cr_assert_eq(f.blocks, 0, "leak at allocation %lld", k);
   }
 }

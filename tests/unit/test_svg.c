@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
+
 /*---- a growable string as a tly_writer ----*/
 typedef struct {
   char *p;
@@ -380,27 +382,6 @@ Test(svg, prob_map)
 }
 
 /*---- out of memory: fail the Nth allocation, N = 1, 2, ... ----*/
-typedef struct {
-  long left; /* allocations that may still succeed */
-  long live; /* bytes outstanding */
-} oom;
-
-static void *oom_realloc(void *ud, void *p, size_t old_size, size_t new_size)
-{
-  oom *m = ud;
-  if (new_size == 0) {
-    m->live -= (long)old_size;
-    free(p);
-    return NULL;
-  }
-  if (m->left-- <= 0)
-    return NULL;
-  void *q = realloc(p, new_size);
-  if (q != NULL)
-    m->live += (long)new_size - (long)old_size;
-  return q;
-}
-
 Test(svg, out_of_memory)
 {
   tly_election *e = NULL;
@@ -413,8 +394,9 @@ Test(svg, out_of_memory)
   for (int which = 0; which < 3; which++) {
     bool done = false;
     for (long n = 0; n < 100 && !done; n++) {
-      oom m = {.left = n};
-      tly_allocator a = {oom_realloc, &m};
+      tu_alloc m = {0};
+      tu_fail_after(&m, n);
+      tly_allocator a = {tu_realloc, &m};
       tly_svg_opts so = {.alloc = &a};
       str s = {0};
       tly_status st =
@@ -422,7 +404,7 @@ Test(svg, out_of_memory)
           : which == 1 ? tly_svg_bar(e, o, &so, str_write, &s, &err)
                        : tly_svg_histogram(p, 4, &so, str_write, &s, &err);
       cr_assert(st == TLY_OK || st == TLY_ENOMEM, "status %d", st);
-      cr_assert_eq(m.live, 0, "leaked %ld bytes", m.live);
+      cr_assert_eq(m.bytes, 0, "leaked %lld bytes", m.bytes);
       if (st == TLY_ENOMEM)
         cr_assert_null(s.p, "nothing written on failure");
       done = st == TLY_OK;

@@ -14,14 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static tly_election *load(int year, tly_source src)
-{
-  tly_election *e = NULL;
-  tly_error err;
-  cr_assert_eq(tly_election_builtin(year, src, NULL, &e, &err), TLY_OK, "%s",
-               err.msg);
-  return e;
-}
+#include "testutil.h"
 
 static tly_outcome *college(const tly_election *e)
 {
@@ -70,7 +63,7 @@ Test(whatif_without, california_2016_both_sources)
     int64_t lead;
   } cases[] = {{TLY_SOURCE_FEC, 1401292}, {TLY_SOURCE_MEDSL, 1401459}};
   for (size_t i = 0; i < 2; i++) {
-    tly_election *e = load(2016, cases[i].src);
+    tly_election *e = tu_builtin(2016, cases[i].src);
     size_t n_units = tly_election_n_units(e);
     const char *wo[] = {"CA"};
     tly_whatif_opts op = {.without = wo, .n_without = 1};
@@ -108,7 +101,7 @@ Test(whatif_without, california_2016_both_sources)
 
 Test(whatif_without, districts_leave_with_their_state_and_errors)
 {
-  tly_election *e = load(2020, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_election *w = NULL;
   tly_error err;
   const char *ne[] = {"ne", "NE"}; /* case-insensitive, repeats allowed */
@@ -223,7 +216,7 @@ Test(whatif_reapportion, california_leaves_2016)
   /* Then the 435 seats among the 49 states without California. */
   skip[st("CA")] = true;
   huntington_hill(skip, 435, seats);
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_outcome *ob = college(e);
   const char *wo[] = {"CA"};
   tly_whatif_opts op = {.without = wo, .n_without = 1, .reapportion = true};
@@ -293,7 +286,7 @@ Test(whatif_reapportion, fewer_seats_than_districts)
   huntington_hill(skip, 100, seats);
   cr_assert_eq(seats[st("NE")], 1);
   cr_assert_eq(seats[st("ME")], 1);
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   const char *wo[] = {"CA", "TX", "NY", "FL"};
   tly_whatif_opts op = {.without = wo, .n_without = 4, .reapportion = true,
                         .seats = 100};
@@ -323,7 +316,7 @@ Test(whatif_reapportion, fewer_seats_than_districts)
 
 Test(whatif_reapportion, errors)
 {
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_election *w = NULL;
   tly_error err;
   cr_assert_eq(tly_whatif_reapportion(e, 1960, 0, TLY_METHOD_HUNTINGTON_HILL,
@@ -369,7 +362,7 @@ Test(whatif_rules, proportional_2016_no_majority)
   } cases[] = {{TLY_RULE_PROP_HAMILTON, 262, 262, 12, 1, 1, "Gary Johnson"},
                {TLY_RULE_PROP_DHONDT, 269, 265, 2, 1, 1, "Colin Powell"},
                {TLY_RULE_PROP_WEBSTER, 263, 263, 10, 1, 1, "Gary Johnson"}};
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   for (size_t i = 0; i < 3; i++) {
     tly_whatif_opts op = {.rule = cases[i].rule};
     tly_election *w = apply(e, &op);
@@ -395,7 +388,7 @@ Test(whatif_rules, proportional_2016_no_majority)
 
 Test(whatif_rules, wta_and_district)
 {
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_election *w = NULL;
   tly_error err;
   /* Winner-take-all: Maine's 4 to Clinton (ME-2's 1 leaves Trump). */
@@ -439,7 +432,7 @@ Test(whatif_rules, wta_and_district)
 
 Test(whatif_rules, set_forces_a_state)
 {
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_whatif_opts op = {.set = (tly_assign[]){{"TX", "Clinton"}},
                         .n_set = 1};
   tly_election *w = apply(e, &op);
@@ -485,7 +478,7 @@ Test(whatif_npv, members_and_outcomes)
     cr_assert_str_eq(codes[i], want[i]);
   cr_assert_eq(tly_npv_compact(2016, codes, 2, &n, NULL), TLY_ERANGE);
 
-  tly_election *e = load(2016, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   /* Every state a member: all 538 to Clinton, the national winner. */
   tly_whatif_opts op = {.rule = TLY_RULE_NPV, .npv = {.which = TLY_NPV_ALL}};
   tly_election *w = apply(e, &op);
@@ -524,7 +517,7 @@ Test(whatif_npv, members_and_outcomes)
   tly_election_free(e);
   /* 2024: the 18 members hold 209 electors under the 2020 census (NPV,
    * "Status of National Popular Vote Bill in Each State"): not in force. */
-  e = load(2024, TLY_SOURCE_MEDSL);
+  e = tu_builtin(2024, TLY_SOURCE_MEDSL);
   tly_whatif_opts y = {.rule = TLY_RULE_NPV};
   w = apply(e, &y);
   o = college(w);
@@ -576,7 +569,7 @@ static void assert_same_votes(const tly_election *a, const tly_election *b)
 
 Test(whatif_swing, zero_is_identity_and_votes_are_conserved)
 {
-  tly_election *e = load(2020, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_election *w = NULL;
   tly_error err;
   cr_assert_eq(tly_whatif_swing(e, 0, 1, &w, &err), TLY_OK);
@@ -641,7 +634,7 @@ Test(whatif_swing, states_that_change_2020)
   /* Checked by a separate Python script on data/results.csv: -2 turns
    * AZ, GA, PA, WI to Trump (Biden 249, Trump 289); +2 turns NC to Biden
    * (Biden 321, Trump 217). */
-  tly_election *e = load(2020, TLY_SOURCE_MEDSL);
+  tly_election *e = tu_builtin(2020, TLY_SOURCE_MEDSL);
   tly_outcome *ob = college(e);
   struct {
     int64_t x, biden, trump;
@@ -681,29 +674,6 @@ Test(whatif_swing, states_that_change_2020)
 
 /*==== Out of memory ========================================================*/
 
-typedef struct {
-  long long n, fail_at;
-  long long live;
-} failing;
-
-static void *failing_realloc(void *ud, void *p, size_t old_size, size_t n)
-{
-  failing *f = ud;
-  (void)old_size;
-  if (n == 0) {
-    if (p != NULL)
-      f->live--;
-    free(p);
-    return NULL;
-  }
-  if (++f->n == f->fail_at)
-    return NULL;
-  void *q = realloc(p, n);
-  if (q != NULL && p == NULL)
-    f->live++;
-  return q;
-}
-
 Test(whatif_oom, every_allocation_of_a_composed_whatif)
 {
   /* Load with the default allocator, then give the election a failing
@@ -714,13 +684,13 @@ Test(whatif_oom, every_allocation_of_a_composed_whatif)
                         .set = (tly_assign[]){{"TX", "D"}}, .n_set = 1,
                         .rule = TLY_RULE_PROP_DHONDT};
   for (long long k = 1;; k++) {
-    failing f = {0, 0, 0}; /* never fails while loading */
-    tly_allocator a = {failing_realloc, &f};
+    tu_alloc f = {0}; /* never fails while loading */
+    tly_allocator a = {tu_realloc, &f};
     tly_election *e = NULL;
     tly_error err;
     cr_assert_eq(tly_election_builtin(2016, TLY_SOURCE_MEDSL, &a, &e, &err),
                  TLY_OK);
-    f.n = 0;
+    f.count = 0;
     f.fail_at = k;
     tly_election *w = NULL;
     tly_status s = tly_whatif_apply(e, &op, &w, &err);
@@ -730,12 +700,12 @@ Test(whatif_oom, every_allocation_of_a_composed_whatif)
               err.msg);
     if (s != TLY_OK)
       cr_assert_null(w);
-    bool done = s2 == TLY_OK && f.n < k;
+    bool done = s2 == TLY_OK && f.count < k;
     tly_outcome_free(o);
     tly_election_free(w);
     f.fail_at = 0;
     tly_election_free(e);
-    cr_assert_eq(f.live, 0, "leak at allocation %lld", k);
+    cr_assert_eq(f.blocks, 0, "leak at allocation %lld", k);
     if (done)
       break;
     cr_assert(k < 100000);
@@ -743,16 +713,6 @@ Test(whatif_oom, every_allocation_of_a_composed_whatif)
 }
 
 /*==== Ties under the what-if rules (small made-up elections) ===============*/
-
-static tly_election *parse_text(const char *text)
-{
-  tly_election *e = NULL;
-  tly_error err;
-  cr_assert_eq(
-      tly_election_parse("t.csv", text, strlen(text), NULL, NULL, &e, &err),
-      TLY_OK, "%s", err.msg);
-  return e;
-}
 
 Test(whatif_ties, proportional_last_elector_and_npv_national_tie)
 {
@@ -764,7 +724,7 @@ Test(whatif_ties, proportional_last_elector_and_npv_national_tie)
                      "2016,DE,Bob,B,10\n"
                      "2016,VT,Ann,A,7\n"
                      "2016,VT,Bob,B,3\n";
-  tly_election *e = parse_text(text);
+  tly_election *e = tu_parse(text);
   tly_rule rules[] = {TLY_RULE_PROP_HAMILTON, TLY_RULE_PROP_DHONDT};
   for (size_t i = 0; i < 2; i++) {
     tly_whatif_opts op = {.rule = rules[i]};
@@ -794,7 +754,7 @@ Test(whatif_ties, proportional_last_elector_and_npv_national_tie)
   tly_election_free(e);
   /* A national tie: the compact cannot name a winner; the members choose
    * as their states do (Delaware tied, Vermont to Ann). */
-  e = parse_text("year,unit,candidate,party,votes\n"
+  e = tu_parse("year,unit,candidate,party,votes\n"
                  "2016,DE,Ann,A,10\n"
                  "2016,DE,Bob,B,13\n"
                  "2016,VT,Ann,A,7\n"
