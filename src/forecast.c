@@ -9,6 +9,7 @@
  */
 #include "arith.h"
 #include "csv.h"
+#include "forecast.h"
 #include "json.h"
 #include "linalg.h"
 #include "results.h"
@@ -1588,58 +1589,77 @@ fill_gather512(lanes *l, tly__rng *side, const tly__zig *z, f64x8 *out,
                size_t count, uint64_t *qb, uint64_t *qp)
 {
   const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-  size_t nq = 0;
   const __m512i expo = _mm512_set1_epi64(0x4330000000000000);
   const __m512d two52 = _mm512_set1_pd(0x1.0p52);
-  const __m512i m8 = _mm512_set1_epi64(TLY__ZIG_LAYERS - 1);
-  const __m512i m100 = _mm512_set1_epi64(0x400);
-  __m512i s[2][4];
-  for (int h = 0; h < 2; h++) {
-    s[h][0] = _mm512_loadu_si512(&l[h].s0);
-    s[h][1] = _mm512_loadu_si512(&l[h].s1);
-    s[h][2] = _mm512_loadu_si512(&l[h].s2);
-    s[h][3] = _mm512_loadu_si512(&l[h].s3);
+  const __m512i mlay = _mm512_set1_epi64(TLY__ZIG_LAYERS - 1);
+  const __m512i msign = _mm512_set1_epi64(0x400);
+  size_t nq = 0;
+  /* Both lane sets live in registers; vector k comes from set k % 2. */
+  __m512i a0 = _mm512_loadu_si512(&l[0].s0), a1 = _mm512_loadu_si512(&l[0].s1);
+  __m512i a2 = _mm512_loadu_si512(&l[0].s2), a3 = _mm512_loadu_si512(&l[0].s3);
+  __m512i b0 = _mm512_loadu_si512(&l[1].s0), b1 = _mm512_loadu_si512(&l[1].s1);
+  __m512i b2 = _mm512_loadu_si512(&l[1].s2), b3 = _mm512_loadu_si512(&l[1].s3);
+#define XOSHIRO512(s0, s1, s2, s3, out)                                      \
+  do {                                                                       \
+    (out) = _mm512_add_epi64(_mm512_rol_epi64(_mm512_add_epi64(s0, s3), 23), \
+                             s0);                                            \
+    __m512i u_ = _mm512_slli_epi64(s1, 17);                                  \
+    s2 = _mm512_xor_si512(s2, s0);                                           \
+    s3 = _mm512_xor_si512(s3, s1);                                           \
+    s1 = _mm512_xor_si512(s1, s2);                                           \
+    s0 = _mm512_xor_si512(s0, s3);                                           \
+    s2 = _mm512_xor_si512(s2, u_);                                           \
+    s3 = _mm512_rol_epi64(s3, 45);                                           \
+  } while (0)
+#define ZIG512(bits, kpos)                                                   \
+  do {                                                                       \
+    __m512i idx_ = _mm512_and_si512(bits, mlay);                             \
+    __m512i kk_ = _mm512_i64gather_epi64(idx_, (const void *)z->k, 8);    \
+    __m512d ww_ = _mm512_i64gather_pd(idx_, z->w, 8);                        \
+    __m512i j_ = _mm512_srli_epi64(bits, 12);                                \
+    __m512d x_ = _mm512_mul_pd(                                              \
+        _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(j_, expo)), two52), \
+        ww_);                                                                \
+    __m512i sg_ = _mm512_slli_epi64(_mm512_and_si512(bits, msign), 53);      \
+    x_ = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(x_), sg_)); \
+    _mm512_storeu_pd((double *)&out[kpos], x_);                            \
+    /* Rejected lanes (about 3 % of vectors have one) go to a queue,     \
+     * finished afterwards in the same order as lane by lane. */         \
+    __mmask8 rej_ = _mm512_cmpge_epu64_mask(j_, kk_);                        \
+    if (rej_ != 0) {                                                         \
+      __m512i pos_ = _mm512_add_epi64(                                       \
+          lane, _mm512_set1_epi64((long long)(8 * (kpos))));               \
+      _mm512_storeu_si512(qb + nq, _mm512_maskz_compress_epi64(rej_, bits)); \
+      _mm512_storeu_si512(qp + nq, _mm512_maskz_compress_epi64(rej_, pos_)); \
+      nq += (size_t)__builtin_popcount(rej_);                                \
+    }                                                                        \
+  } while (0)
+  size_t k = 0;
+  for (; k + 2 <= count; k += 2) {
+    __m512i ba, bb;
+    XOSHIRO512(a0, a1, a2, a3, ba);
+    XOSHIRO512(b0, b1, b2, b3, bb);
+    ZIG512(ba, k);
+    ZIG512(bb, k + 1);
   }
-  for (size_t k = 0; k < count; k++) {
-    __m512i *t = s[k & 1];
-    __m512i bits = _mm512_add_epi64(
-        _mm512_rol_epi64(_mm512_add_epi64(t[0], t[3]), 23), t[0]);
-    __m512i u = _mm512_slli_epi64(t[1], 17);
-    t[2] = _mm512_xor_si512(t[2], t[0]);
-    t[3] = _mm512_xor_si512(t[3], t[1]);
-    t[1] = _mm512_xor_si512(t[1], t[2]);
-    t[0] = _mm512_xor_si512(t[0], t[3]);
-    t[2] = _mm512_xor_si512(t[2], u);
-    t[3] = _mm512_rol_epi64(t[3], 45);
-    __m512i idx = _mm512_and_si512(bits, m8);
-    __m512i kk = _mm512_i64gather_epi64(idx, (const void *)z->k, 8);
-    __m512d ww = _mm512_i64gather_pd(idx, z->w, 8);
-    __m512i j = _mm512_srli_epi64(bits, 12);
-    __m512d x = _mm512_mul_pd(
-        _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(j, expo)), two52),
-        ww);
-    __m512i sg = _mm512_slli_epi64(_mm512_and_si512(bits, m100), 53);
-    x = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(x), sg));
-    _mm512_storeu_pd((double *)&out[k], x);
-    /* Rejected lanes go to a queue (no branch here); they are finished
-     * afterwards in the same order as lane by lane. */
-    __mmask8 rej = _mm512_cmpge_epu64_mask(j, kk);
-    if (rej != 0) { /* about 3 % of vectors; compressed in registers */
-      __m512i pos = _mm512_add_epi64(lane, _mm512_set1_epi64((long long)(8 * k)));
-      _mm512_storeu_si512(qb + nq, _mm512_maskz_compress_epi64(rej, bits));
-      _mm512_storeu_si512(qp + nq, _mm512_maskz_compress_epi64(rej, pos));
-      nq += (size_t)__builtin_popcount(rej);
-    }
+  if (k < count) {
+    __m512i ba;
+    XOSHIRO512(a0, a1, a2, a3, ba);
+    ZIG512(ba, k);
   }
+#undef XOSHIRO512
+#undef ZIG512
   double *flat = (double *)out;
   for (size_t q = 0; q < nq; q++)
     flat[qp[q]] = tly__rng_normal_slow(side, z, qb[q]);
-  for (int h = 0; h < 2; h++) {
-    _mm512_storeu_si512(&l[h].s0, s[h][0]);
-    _mm512_storeu_si512(&l[h].s1, s[h][1]);
-    _mm512_storeu_si512(&l[h].s2, s[h][2]);
-    _mm512_storeu_si512(&l[h].s3, s[h][3]);
-  }
+  _mm512_storeu_si512(&l[0].s0, a0);
+  _mm512_storeu_si512(&l[0].s1, a1);
+  _mm512_storeu_si512(&l[0].s2, a2);
+  _mm512_storeu_si512(&l[0].s3, a3);
+  _mm512_storeu_si512(&l[1].s0, b0);
+  _mm512_storeu_si512(&l[1].s1, b1);
+  _mm512_storeu_si512(&l[1].s2, b2);
+  _mm512_storeu_si512(&l[1].s3, b3);
 }
 #endif
 
@@ -1907,7 +1927,7 @@ static void shared_free(const tly_allocator *al, mc_shared *sh)
 
 /* The shared state: the normals' layout and constant tables. */
 static mc_shared *shared_make(const tly_allocator *al, const prep *p,
-                              const tly_forecast_opts *o)
+                              const tly_forecast_opts *o, bool baseline)
 {
   mc_shared *sh = tly__calloc(al, 1, sizeof *sh);
   if (sh == NULL)
@@ -1933,9 +1953,10 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
   sh->draws = o->draws != NULL;
   sh->n_shared = (p->sn > 0.0 ? 1 : 0) + p->n_regions;
   sh->per_chunk = sh->n_shared + (p->corr_l != NULL ? p->corr_k : p->n);
+  (void)baseline;
 #ifdef TLY_X86
   __builtin_cpu_init();
-  sh->avx512 = __builtin_cpu_supports("avx512f");
+  sh->avx512 = !baseline && __builtin_cpu_supports("avx512f");
 #endif
   return sh;
 }
@@ -1946,7 +1967,7 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
  * count; otherwise threads take blocks as they finish them. */
 static tly_status run_mc(const tly_forecast_model *m, const prep *p,
                          const tly_forecast_opts *o, tly_forecast *f,
-                         bool tallies, tly_error *err)
+                         bool tallies, bool baseline, tly_error *err)
 {
   const tly_allocator *al = &m->al;
   size_t n = p->n;
@@ -1955,7 +1976,7 @@ static tly_status run_mc(const tly_forecast_model *m, const prep *p,
   uint64_t n_blocks = o->sims / BLOCK + (o->sims % BLOCK != 0);
   if ((uint64_t)nt > n_blocks)
     nt = (int)(n_blocks > 0 ? n_blocks : 1);
-  mc_shared *sh = shared_make(al, p, o);
+  mc_shared *sh = shared_make(al, p, o, baseline);
   mc_worker *ws = tly__calloc(al, (size_t)nt, sizeof *ws);
   pthread_t *th = tly__calloc(al, (size_t)nt, sizeof *th);
   int made = 0;
@@ -2129,6 +2150,13 @@ tly_status tly_forecast_run(const tly_forecast_model *m,
                             const tly_forecast_opts *o_in, tly_forecast **out,
                             tly_error *err)
 {
+  return tly__forecast_run_isa(m, o_in, false, out, err);
+}
+
+tly_status tly__forecast_run_isa(const tly_forecast_model *m,
+                                 const tly_forecast_opts *o_in, bool baseline,
+                                 tly_forecast **out, tly_error *err)
+{
   *out = NULL;
   tly_forecast_opts o;
   if (o_in != NULL)
@@ -2176,7 +2204,7 @@ tly_status tly_forecast_run(const tly_forecast_model *m,
     f->unit_tip[i] = NAN;
   if (mc) {
     f->method = TLY_FORECAST_MC;
-    s = run_mc(m, &p, &o, f, true, err);
+    s = run_mc(m, &p, &o, f, true, baseline, err);
     if (s == TLY_OK && f->kept == 0)
       s = tly__fail(err, TLY_ENODATA,
                     "none of %llu simulations satisfied the given outcomes",
@@ -2187,7 +2215,7 @@ tly_status tly_forecast_run(const tly_forecast_model *m,
     /* Tipping points and the popular vote depend on the order and size of
      * margins, not only on who wins where: they are simulated. */
     if (s == TLY_OK && o.sims > 0)
-      s = run_mc(m, &p, &o, f, false, err);
+      s = run_mc(m, &p, &o, f, false, baseline, err);
   }
   if (s != TLY_OK)
     goto fail;

@@ -4,6 +4,7 @@
  * convolution, Monte Carlo against the exact method, reproducibility
  * across thread counts, decided units, conditioning, and the errors.
  */
+#include "forecast.h"
 #include "tally.h"
 
 #include <criterion/criterion.h>
@@ -686,4 +687,49 @@ Test(forecast, out_of_memory_everywhere)
     }
     cr_assert(ok);
   }
+}
+
+Test(forecast, portable_kernel_gives_the_same_bytes)
+{
+  /* The AVX-512 kernel (where the processor has it) and the portable one
+   * must agree to the last bit: same draws, same IEEE operations. */
+  tly_forecast_model *m = load(F2024);
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_regions_builtin(m, "census4", &err),
+               TLY_OK);
+  int8_t given[56];
+  cr_assert_eq(tly_forecast_parse_given(m, "FL=R", given, &err), TLY_OK);
+  for (int c = 0; c < 3; c++) {
+    tly_forecast_opts o;
+    tly_forecast_opts_init(&o);
+    o.method = TLY_FORECAST_MC;
+    o.national_sd = 0.03;
+    o.sims = 50000 + 17;
+    o.threads = 2;
+    if (c >= 1) {
+      o.region_sd = 0.02;
+      o.df = 7;
+    }
+    if (c == 2)
+      o.given = given;
+    char *js[2];
+    membuf draws[2] = {{0}};
+    for (int b = 0; b < 2; b++) {
+      o.draws = mem_writer;
+      o.draws_ud = &draws[b];
+      tly_forecast *f = NULL;
+      cr_assert_eq(tly__forecast_run_isa(m, &o, b == 1, &f, &err), TLY_OK,
+                   "%s", err.msg);
+      js[b] = json_of(m, f);
+      tly_forecast_free(f);
+    }
+    cr_assert_str_eq(js[0], js[1], "case %d", c);
+    cr_assert_eq(draws[0].n, draws[1].n);
+    cr_assert(memcmp(draws[0].p, draws[1].p, draws[0].n) == 0);
+    for (int b = 0; b < 2; b++) {
+      free(js[b]);
+      free(draws[b].p);
+    }
+  }
+  tly_forecast_model_free(m);
 }
