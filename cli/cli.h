@@ -110,7 +110,8 @@ typedef struct cli_opts {
   /* Set by the subcommand before cli_opts_parse: */
   const char *sub;       /* its name, for messages */
   void (*help)(void);    /* prints its --help to stdout */
-  cli_whatif *wi;        /* its what-if options (initialized); NULL: none */
+  cli_whatif *wi;        /* where its what-if options go (cli_opts_parse
+                          * initializes it); NULL: it offers none */
   int first;             /* argv index of the first option (0 means 1) */
   int max_operands;      /* operands allowed after the options: 0 or 1 */
   /* Filled by cli_opts_parse (zero: not given): */
@@ -144,6 +145,12 @@ int cli_opts_parse(cli_opts *o, int argc, char **argv,
  * failure *out (and *base) are NULL. */
 int cli_opts_load(const cli_opts *o, tly_election **base,
                   tly_election **out);
+/* cli_opts_parse, then cli_opts_load(o, NULL, out): the election a
+ * YEAR|FILE subcommand works on. Returns CLI_MORE with *out set, else the
+ * exit code (*out NULL). */
+int cli_opts_election(cli_opts *o, int argc, char **argv,
+                      const struct option *opts, cli_option_fn own, void *ud,
+                      tly_election **out);
 
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);

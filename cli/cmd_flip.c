@@ -171,15 +171,11 @@ int cmd_flip(int argc, char **argv)
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
-  cli_whatif_init(&wi);
   cli_opts o = {.sub = "flip", .help = help, .wi = &wi, .max_operands = 1};
   flip_args a = {{TLY_FLIP_WIN, -1}, NULL};
-  int rc = cli_opts_parse(&o, argc, argv, opts, flip_option, &a);
-  if (rc != CLI_MORE)
-    return rc;
   tly_election *e = NULL;
-  rc = cli_opts_load(&o, NULL, &e);
-  if (rc != CLI_OK)
+  int rc = cli_opts_election(&o, argc, argv, opts, flip_option, &a, &e);
+  if (rc != CLI_MORE)
     return rc;
   char what[512];
   cli_whatif_describe(&wi, what, sizeof what);

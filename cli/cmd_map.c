@@ -85,15 +85,11 @@ int cmd_map(int argc, char **argv)
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
-  cli_whatif_init(&wi);
   cli_opts o = {.sub = "map", .help = help, .wi = &wi, .max_operands = 1};
   map_args a = {NULL, false};
-  int rc = cli_opts_parse(&o, argc, argv, opts, map_option, &a);
-  if (rc != CLI_MORE)
-    return rc;
   tly_election *e = NULL;
-  rc = cli_opts_load(&o, NULL, &e);
-  if (rc != CLI_OK)
+  int rc = cli_opts_election(&o, argc, argv, opts, map_option, &a, &e);
+  if (rc != CLI_MORE)
     return rc;
   tly_error err = {0};
   tly_outcome *oc = NULL;

@@ -192,7 +192,6 @@ int cmd_power(int argc, char **argv)
       CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
-  cli_whatif_init(&wi);
   cli_opts o = {.sub = "power", .help = help, .wi = &wi, .max_operands = 1};
   power_args a = {0, TLY_POWER_BANZHAF, TLY_POWER_STATES};
   int rc = cli_opts_parse(&o, argc, argv, opts, power_option, &a);

@@ -331,12 +331,9 @@ int cmd_result(int argc, char **argv)
       {NULL, 0, NULL, 0}};
   cli_opts o = {.sub = "result", .help = help, .max_operands = 1};
   result_args a = {0};
-  int rc = cli_opts_parse(&o, argc, argv, opts, result_option, &a);
-  if (rc != CLI_MORE)
-    return rc;
   tly_election *e = NULL;
-  rc = cli_opts_load(&o, NULL, &e);
-  if (rc != CLI_OK)
+  int rc = cli_opts_election(&o, argc, argv, opts, result_option, &a, &e);
+  if (rc != CLI_MORE)
     return rc;
   tly_error err = {0};
   for (size_t i = 0; i < a.n_ties; i++) {

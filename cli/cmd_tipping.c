@@ -160,15 +160,11 @@ int cmd_tipping(int argc, char **argv)
       CLI_ELECTION_OPTIONS, CLI_OUTPUT_OPTIONS, CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
-  cli_whatif_init(&wi);
   cli_opts o = {.sub = "tipping", .help = help, .wi = &wi,
                 .max_operands = 1};
-  int rc = cli_opts_parse(&o, argc, argv, opts, NULL, NULL);
-  if (rc != CLI_MORE)
-    return rc;
   tly_election *e = NULL;
-  rc = cli_opts_load(&o, NULL, &e);
-  if (rc != CLI_OK)
+  int rc = cli_opts_election(&o, argc, argv, opts, NULL, NULL, &e);
+  if (rc != CLI_MORE)
     return rc;
   char what[512];
   cli_whatif_describe(&wi, what, sizeof what);

@@ -366,7 +366,6 @@ int cmd_whatif(int argc, char **argv)
       CLI_ELECTION_OPTIONS, CLI_OUTPUT_OPTIONS, CLI_WHATIF_OPTIONS,
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
-  cli_whatif_init(&wi);
   cli_opts o = {.sub = "whatif", .help = help, .wi = &wi, .max_operands = 1};
   int rc = cli_opts_parse(&o, argc, argv, opts, NULL, NULL);
   if (rc != CLI_MORE)

@@ -41,6 +41,8 @@ static int shared_option(cli_opts *o, int ch, const char *arg)
 int cli_opts_parse(cli_opts *o, int argc, char **argv,
                    const struct option *opts, cli_option_fn own, void *ud)
 {
+  if (o->wi != NULL)
+    cli_whatif_init(o->wi);
   int ch;
   optind = o->first > 0 ? o->first : 1;
   opterr = 0;
@@ -98,4 +100,16 @@ int cli_opts_load(const cli_opts *o, tly_election **base, tly_election **out)
   else
     *base = e;
   return rc;
+}
+
+int cli_opts_election(cli_opts *o, int argc, char **argv,
+                      const struct option *opts, cli_option_fn own, void *ud,
+                      tly_election **out)
+{
+  *out = NULL;
+  int rc = cli_opts_parse(o, argc, argv, opts, own, ud);
+  if (rc != CLI_MORE)
+    return rc;
+  rc = cli_opts_load(o, NULL, out);
+  return rc == CLI_OK ? CLI_MORE : rc;
 }
