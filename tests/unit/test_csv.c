@@ -14,6 +14,32 @@
 
 #define BIG ((size_t)1 << 20)
 
+/* One record as tly__csv_next gives it. */
+typedef struct {
+  const tly__csv_field *f;
+  size_t nf;
+  bool eof;
+} rec;
+
+/* A reader over len bytes of data; the test fails if it cannot open. */
+static tly__csv *open_csv(const char *name, const char *data, size_t len,
+                          size_t max_field, size_t max_fields)
+{
+  tly__csv *c = NULL;
+  cr_assert_eq(tly__csv_open(NULL, name, data, len, max_field, max_fields,
+                             &c, NULL),
+               TLY_OK);
+  return c;
+}
+
+/* The next record; the test fails on an error. */
+static rec next_ok(tly__csv *c)
+{
+  rec r;
+  cr_assert_eq(tly__csv_next(c, &r.f, &r.nf, &r.eof, NULL), TLY_OK);
+  return r;
+}
+
 /* Reads all of data (len bytes) into a string: each field as [bytes], a
  * newline after each record. Fails the test on any error. */
 static char *dump(const char *data, size_t len, size_t max_field,
@@ -132,22 +158,16 @@ Test(csv, medsl_doubled_twice)
                      "\"MCCARTHY, EUGENE \"\"\"\"GENE\"\"\"\"\","
                      "\"INDEPENDENT\",FALSE,19229,742719,\"20210113\",NA,"
                      "\"OTHER\"\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "medsl", line, strlen(line), 1024, 64,
-                             &c, NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert(!eof);
-  cr_assert_eq(nf, 15);
-  cr_assert_str_eq(f[7].p, "MCCARTHY, EUGENE \"\"GENE\"\"");
-  cr_assert_eq(f[7].n, strlen("MCCARTHY, EUGENE \"\"GENE\"\""));
-  cr_assert_eq(f[7].col, 44);
-  cr_assert_str_eq(f[10].p, "19229");
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert(eof);
+  tly__csv *c = open_csv("medsl", line, strlen(line), 1024, 64);
+  rec r = next_ok(c);
+  cr_assert(!r.eof);
+  cr_assert_eq(r.nf, 15);
+  cr_assert_str_eq(r.f[7].p, "MCCARTHY, EUGENE \"\"GENE\"\"");
+  cr_assert_eq(r.f[7].n, strlen("MCCARTHY, EUGENE \"\"GENE\"\""));
+  cr_assert_eq(r.f[7].col, 44);
+  cr_assert_str_eq(r.f[10].p, "19229");
+  r = next_ok(c);
+  cr_assert(r.eof);
   tly__csv_free(c);
 }
 
@@ -160,28 +180,22 @@ Test(csv, medsl_2024_embedded_newline)
       "SONSKI\",\"(W/I)\",\"OTHER\",TRUE,\"TOTAL\",2939,15865475,\"GEN\","
       "FALSE,FALSE,2025-11-20\n"
       "2024,\"COLORADO\"\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "medsl", data, strlen(data), 1024, 64,
-                             &c, NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(nf, 17);
-  cr_assert_str_eq(f[6].p, "PETER\nSONSKI");
-  cr_assert_eq(f[6].line, 1);
-  cr_assert_eq(f[7].line, 2); /* fields after the newline are on line 2 */
-  cr_assert_eq(f[7].col, 9);
-  cr_assert_str_eq(f[11].p, "2939");
-  cr_assert_eq(f[11].line, 2);
-  cr_assert_eq(f[11].col, 38);
+  tly__csv *c = open_csv("medsl", data, strlen(data), 1024, 64);
+  rec r = next_ok(c);
+  cr_assert_eq(r.nf, 17);
+  cr_assert_str_eq(r.f[6].p, "PETER\nSONSKI");
+  cr_assert_eq(r.f[6].line, 1);
+  cr_assert_eq(r.f[7].line, 2); /* fields after the newline are on line 2 */
+  cr_assert_eq(r.f[7].col, 9);
+  cr_assert_str_eq(r.f[11].p, "2939");
+  cr_assert_eq(r.f[11].line, 2);
+  cr_assert_eq(r.f[11].col, 38);
   cr_assert_eq(tly__csv_line(c), 1);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(nf, 2);
+  r = next_ok(c);
+  cr_assert_eq(r.nf, 2);
   cr_assert_eq(tly__csv_line(c), 3);
-  cr_assert_eq(f[1].line, 3);
-  cr_assert_eq(f[1].col, 6);
+  cr_assert_eq(r.f[1].line, 3);
+  cr_assert_eq(r.f[1].col, 6);
   tly__csv_free(c);
 }
 
@@ -198,25 +212,19 @@ Test(csv, line_endings)
 Test(csv, line_numbers_across_endings)
 {
   const char *data = "a\r\n\"b\r\nc\rd\ne\"\r\rf,g\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "x", data, strlen(data), 100, 10, &c,
-                             NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
+  tly__csv *c = open_csv("x", data, strlen(data), 100, 10);
+  rec r = next_ok(c);
   cr_assert_eq(tly__csv_line(c), 1);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
+  r = next_ok(c);
   cr_assert_eq(tly__csv_line(c), 2);
-  cr_assert_str_eq(f[0].p, "b\r\nc\rd\ne");
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
+  cr_assert_str_eq(r.f[0].p, "b\r\nc\rd\ne");
+  r = next_ok(c);
   cr_assert_eq(tly__csv_line(c), 7); /* line 6 is empty (CR CR) */
-  cr_assert_eq(nf, 2);
-  cr_assert_eq(f[1].line, 7);
-  cr_assert_eq(f[1].col, 3);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert(eof);
+  cr_assert_eq(r.nf, 2);
+  cr_assert_eq(r.f[1].line, 7);
+  cr_assert_eq(r.f[1].col, 3);
+  r = next_ok(c);
+  cr_assert(r.eof);
   tly__csv_free(c);
 }
 
@@ -227,16 +235,10 @@ Test(csv, bom)
   expect("\xEF\xBB\xBF\"q\"\n", "[q]\n");
   /* The BOM is not counted in columns. */
   const char *data = "\xEF\xBB\xBF" "ab,c\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "x", data, strlen(data), 100, 10, &c,
-                             NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(f[0].col, 1);
-  cr_assert_eq(f[1].col, 4);
+  tly__csv *c = open_csv("x", data, strlen(data), 100, 10);
+  rec r = next_ok(c);
+  cr_assert_eq(r.f[0].col, 1);
+  cr_assert_eq(r.f[1].col, 4);
   tly__csv_free(c);
   /* Only at the start: a BOM later is a character of the field. */
   expect("a\n\xEF\xBB\xBF" "b\n", "[a]\n[\xEF\xBB\xBF" "b]\n");
@@ -259,17 +261,11 @@ Test(csv, empty_lines_skipped)
   expect("a\n\nb\n", "[a]\n[b]\n");
   expect("\n\na\r\n\r\nb\r\r", "[a]\n[b]\n");
   const char *data = "a\n\n\nb\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "x", data, strlen(data), 100, 10, &c,
-                             NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
+  tly__csv *c = open_csv("x", data, strlen(data), 100, 10);
+  rec r = next_ok(c);
+  r = next_ok(c);
   cr_assert_eq(tly__csv_line(c), 4);
-  cr_assert_eq(f[0].line, 4);
+  cr_assert_eq(r.f[0].line, 4);
   tly__csv_free(c);
 }
 
@@ -310,34 +306,22 @@ Test(csv, utf8_text_and_byte_columns)
   expect("\"\xC3\xA9,\xED\x9F\xBF\",\xF4\x8F\xBF\xBF\n",
          "[\xC3\xA9,\xED\x9F\xBF][\xF4\x8F\xBF\xBF]\n");
   const char *data = "\xC3\xA9,x\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "x", data, strlen(data), 100, 10, &c,
-                             NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(f[1].col, 4); /* columns count bytes */
+  tly__csv *c = open_csv("x", data, strlen(data), 100, 10);
+  rec r = next_ok(c);
+  cr_assert_eq(r.f[1].col, 4); /* columns count bytes */
   tly__csv_free(c);
 }
 
 Test(csv, name_line_and_fail_helper)
 {
   const char *data = "state,votes\nCA,12x\n";
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "results.csv", data, strlen(data), 100,
-                             10, &c, NULL),
-               TLY_OK);
+  tly__csv *c = open_csv("results.csv", data, strlen(data), 100, 10);
   cr_assert_str_eq(tly__csv_name(c), "results.csv");
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
+  rec r = next_ok(c);
+  r = next_ok(c);
   tly_error err = {0};
-  cr_assert_eq(tly__csv_fail(c, &f[1], &err, TLY_EPARSE,
-                             "count \"%s\" is not an integer", f[1].p),
+  cr_assert_eq(tly__csv_fail(c, &r.f[1], &err, TLY_EPARSE,
+                             "count \"%s\" is not an integer", r.f[1].p),
                TLY_EPARSE);
   cr_assert_eq(err.status, TLY_EPARSE);
   cr_assert_str_eq(err.file, "results.csv");
@@ -348,7 +332,7 @@ Test(csv, name_line_and_fail_helper)
                TLY_ERANGE);
   cr_assert_eq(err.line, 2);
   cr_assert_eq(err.col, 0);
-  cr_assert_eq(tly__csv_fail(c, &f[0], NULL, TLY_EPARSE, "x"), TLY_EPARSE);
+  cr_assert_eq(tly__csv_fail(c, &r.f[0], NULL, TLY_EPARSE, "x"), TLY_EPARSE);
   tly__csv_free(c);
   tly__csv_free(NULL);
 }
@@ -479,24 +463,18 @@ Test(csv, growth_keeps_fields)
     data[n++] = (char)('a' + i % 26);
   data[n++] = '"';
   data[n++] = '\n';
-  tly__csv *c = NULL;
-  cr_assert_eq(tly__csv_open(NULL, "x", data, n, 100000, n_fields + 1, &c,
-                             NULL),
-               TLY_OK);
-  const tly__csv_field *f;
-  size_t nf;
-  bool eof;
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert_eq(nf, n_fields + 1);
+  tly__csv *c = open_csv("x", data, n, 100000, n_fields + 1);
+  rec r = next_ok(c);
+  cr_assert_eq(r.nf, n_fields + 1);
   for (size_t i = 0; i < n_fields; i++) {
     char want[32];
     snprintf(want, sizeof want, "%zu", i);
-    cr_assert_str_eq(f[i].p, want);
+    cr_assert_str_eq(r.f[i].p, want);
   }
-  cr_assert_eq(f[n_fields].n, 100000);
-  cr_assert_eq(f[n_fields].p[99999], 'a' + 99999 % 26);
-  cr_assert_eq(tly__csv_next(c, &f, &nf, &eof, NULL), TLY_OK);
-  cr_assert(eof);
+  cr_assert_eq(r.f[n_fields].n, 100000);
+  cr_assert_eq(r.f[n_fields].p[99999], 'a' + 99999 % 26);
+  r = next_ok(c);
+  cr_assert(r.eof);
   tly__csv_free(c);
   free(data);
 }
