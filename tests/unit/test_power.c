@@ -322,28 +322,22 @@ Test(power, refusals)
 
 /*---- out of memory ----*/
 
+/* The 2020 census's districts, by the index *ud. */
+static tly_status power_2020(const tly_allocator *a, void *ud)
+{
+  tly_power *p = NULL;
+  tly_status s = tly_power_census(2020, *(const tly_power_index *)ud,
+                                  TLY_POWER_DISTRICTS, a, &p, NULL);
+  if (s != TLY_OK)
+    cr_assert_null(p);
+  tly_power_free(p);
+  return s;
+}
+
 Test(power, out_of_memory)
 {
   for (int idx = 0; idx < 2; idx++) {
-    bool done = false;
-    for (long fail_at = 0; !done && fail_at < 1000; fail_at++) {
-      tu_alloc st = {0};
-      tu_fail_after(&st, fail_at);
-      tly_allocator a = {tu_realloc, &st};
-      tly_power *p = NULL;
-      tly_status s = tly_power_census(2020, (tly_power_index)idx,
-                                      TLY_POWER_DISTRICTS, &a, &p, NULL);
-      if (s == TLY_OK) {
-        done = true;
-        tly_power_free(p);
-      } else {
-        cr_expect_eq(s, TLY_ENOMEM, "fail at %ld: %s", fail_at,
-                     tly_status_name(s));
-        cr_expect_null(p);
-      }
-      cr_expect_eq(st.blocks, 0, "fail at %ld: %lld leaked", fail_at,
-                   st.blocks);
-    }
-    cr_expect(done);
+    tly_power_index index = (tly_power_index)idx;
+    tu_each_failure(power_2020, &index, 1000, false);
   }
 }

@@ -382,35 +382,38 @@ Test(svg, prob_map)
 }
 
 /*---- out of memory: fail the Nth allocation, N = 1, 2, ... ----*/
+typedef struct {
+  int which; /* 0 map, 1 bar, 2 histogram */
+  const tly_election *e;
+  const tly_outcome *o;
+} oom_case;
+
+static tly_status draw(const tly_allocator *a, void *ud)
+{
+  const oom_case *c = ud;
+  double p[4] = {0.1, 0.2, 0.3, 0.4};
+  tly_svg_opts so = {.alloc = a};
+  tly_error err = {0};
+  str s = {0};
+  tly_status st =
+      c->which == 0   ? tly_svg_map(c->e, c->o, &so, str_write, &s, &err)
+      : c->which == 1 ? tly_svg_bar(c->e, c->o, &so, str_write, &s, &err)
+                      : tly_svg_histogram(p, 4, &so, str_write, &s, &err);
+  if (st == TLY_ENOMEM)
+    cr_assert_null(s.p, "nothing written on failure");
+  free(s.p);
+  return st;
+}
+
 Test(svg, out_of_memory)
 {
-  tly_election *e = NULL;
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
   tly_outcome *o = NULL;
   tly_error err = {0};
-  cr_assert_eq(tly_election_builtin(2016, TLY_SOURCE_MEDSL, NULL, &e, &err),
-               TLY_OK);
   cr_assert_eq(tly_college(e, &o, &err), TLY_OK);
-  double p[4] = {0.1, 0.2, 0.3, 0.4};
   for (int which = 0; which < 3; which++) {
-    bool done = false;
-    for (long n = 0; n < 100 && !done; n++) {
-      tu_alloc m = {0};
-      tu_fail_after(&m, n);
-      tly_allocator a = {tu_realloc, &m};
-      tly_svg_opts so = {.alloc = &a};
-      str s = {0};
-      tly_status st =
-          which == 0   ? tly_svg_map(e, o, &so, str_write, &s, &err)
-          : which == 1 ? tly_svg_bar(e, o, &so, str_write, &s, &err)
-                       : tly_svg_histogram(p, 4, &so, str_write, &s, &err);
-      cr_assert(st == TLY_OK || st == TLY_ENOMEM, "status %d", st);
-      cr_assert_eq(m.bytes, 0, "leaked %lld bytes", m.bytes);
-      if (st == TLY_ENOMEM)
-        cr_assert_null(s.p, "nothing written on failure");
-      done = st == TLY_OK;
-      free(s.p);
-    }
-    cr_assert(done);
+    oom_case c = {which, e, o};
+    tu_each_failure(draw, &c, 100, true);
   }
   tly_outcome_free(o);
   tly_election_free(e);

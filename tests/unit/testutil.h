@@ -1,7 +1,8 @@
 /*
  * testutil.h -- what several unit tests share: an allocator for the
  * out-of-memory tests that fails the allocation asked for and counts the
- * blocks and bytes outstanding, and loaders that assert success. Static
+ * blocks and bytes outstanding, a driver that fails every allocation in
+ * turn, and loaders that assert success. Static
  * inline, so that any test file may include it (after Criterion).
  */
 #ifndef TALLY_TESTUTIL_H
@@ -57,6 +58,36 @@ static inline void tu_fail_after(tu_alloc *a, long long n)
 {
   a->fail_at = a->count + n + 1;
   a->fail_after = true;
+}
+
+/* The code under test, run once with allocator a: returns its status,
+ * having freed whatever it made. */
+typedef tly_status (*tu_run_fn)(const tly_allocator *a, void *ud);
+
+/* Out of memory, every allocation failing in turn: runs run(a, ud) with
+ * every allocation from the 1st on failing, then from the 2nd on, ...,
+ * until it returns TLY_OK (within max runs). Every other status must be
+ * TLY_ENOMEM, and no block may be left outstanding by a run; with bytes,
+ * no byte either (for code that passes exact sizes when it frees). */
+static inline void tu_each_failure(tu_run_fn run, void *ud, long max,
+                                   bool bytes)
+{
+  for (long n = 0; n < max; n++) {
+    tu_alloc st = {0};
+    tu_fail_after(&st, n);
+    tly_allocator a = {tu_realloc, &st};
+    tly_status s = run(&a, ud);
+    cr_assert(s == TLY_OK || s == TLY_ENOMEM, "failing from allocation "
+              "%ld: %s", n + 1, tly_status_name(s));
+    cr_assert_eq(st.blocks, 0, "failing from allocation %ld: %lld blocks "
+                 "leaked", n + 1, st.blocks);
+    if (bytes)
+      cr_assert_eq(st.bytes, 0, "failing from allocation %ld: %lld bytes "
+                   "leaked", n + 1, st.bytes);
+    if (s == TLY_OK)
+      return;
+  }
+  cr_assert_fail("still failing after %ld runs", max);
 }
 
 /* A built-in election (NULL allocator); the test fails if it cannot load. */
