@@ -60,6 +60,9 @@ void cli_count_cell(FILE *fp, int64_t v, int width);
 void cli_csv_field(FILE *fp, const char *s);
 /* Prints the election's notes, one "note: " line each. */
 void cli_print_notes(FILE *fp, const tly_election *e);
+/* Prints "YEAR presidential election · source: S" and, when `what` is not
+ * "", a "What-if: " line with it. */
+void cli_print_title(FILE *fp, const tly_election *e, const char *what);
 
 /* Parses a whole decimal int64 in [lo, hi] (optional leading '-'); false
  * on junk, an empty string or out of range. */
@@ -76,6 +79,8 @@ int cli_load_election(const char *sub, const char *arg, tly_source source,
                       int year, bool source_given, tly_election **out);
 /* "Clinton" for "Hillary Clinton" (keeps "Biden Jr." together). */
 const char *cli_last_name(const char *name);
+/* The last name of candidate c of e, or "-" when c < 0 (no one). */
+const char *cli_candidate_last(const tly_election *e, int32_t c);
 
 /* opts.c: the options most subcommands share (--source, --year, --json,
  * --csv, --out, --help and, where offered, the what-if options), one

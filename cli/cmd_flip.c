@@ -52,10 +52,7 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   const char *to = tly_election_candidate(e, (size_t)tly_flip_to(f))->name;
   const char *from =
       tly_election_candidate(e, (size_t)tly_flip_from(f))->name;
-  fprintf(fp, "%d presidential election · source: %s\n",
-          tly_election_year(e), tly_election_source_name(e));
-  if (what[0] != '\0')
-    fprintf(fp, "What-if: %s\n", what);
+  cli_print_title(fp, e, what);
   if (tly_flip_target_of(f) == TLY_FLIP_WIN)
     fprintf(fp, "Fewest votes for %s to win: %lld of %lld electors "
                 "(a majority)\n",

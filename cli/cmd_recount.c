@@ -97,14 +97,8 @@ static void print(FILE *fp, const tly_election *e, const char *state,
     const tly_recount_check *r = &rows[i];
     const tly_recount_trigger *t = r->trigger;
     short_rule(t, rule, sizeof rule);
-    const char *w = r->first >= 0
-                        ? cli_last_name(
-                              tly_election_candidate(e, (size_t)r->first)->name)
-                        : "-";
-    const char *l = r->second >= 0
-                        ? cli_last_name(tly_election_candidate(
-                                            e, (size_t)r->second)->name)
-                        : "-";
+    const char *w = cli_candidate_last(e, r->first);
+    const char *l = cli_candidate_last(e, r->second);
     fprintf(fp, "%-5s %-9s %-38.38s %-10.10s %-10.10s %11s %11s  %s\n",
             t->state,
             t->kind == TLY_RECOUNT_AUTOMATIC ? "automatic" : "requested",

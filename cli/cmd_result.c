@@ -48,8 +48,7 @@ static void print_national(FILE *fp, const tly_election *e,
 {
   int64_t total = tly_outcome_total_votes(o);
   char b1[32], b2[32];
-  fprintf(fp, "%d presidential election · source: %s\n", tly_election_year(e),
-          tly_election_source_name(e));
+  cli_print_title(fp, e, "");
   cli_print_notes(fp, e);
   fprintf(fp, "\n%-26s %-14s %14s %8s %8s %5s\n", "Candidate", "Party",
           "Popular vote", "Share", "Pledged", "Cast");
@@ -151,12 +150,7 @@ static void print_states(FILE *fp, const tly_election *e,
   for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
     const tly_award *w = tly_outcome_award(o, i);
     size_t u = (size_t)w->unit;
-    const char *win = w->tie      ? "TIE"
-                      : w->winner >= 0
-                          ? cli_last_name(
-                                tly_election_candidate(e, (size_t)w->winner)
-                                    ->name)
-                          : "-";
+    const char *win = w->tie ? "TIE" : cli_candidate_last(e, w->winner);
     fprintf(fp, "%-5s %3d  %-14.14s", w->code, w->electors, win);
     if (!tly_election_unit(e, u)->has_votes) {
       fprintf(fp, " %12s %12s %10s %12s %8s  (by the electors as cast)\n",

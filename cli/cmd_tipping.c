@@ -79,10 +79,7 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   int32_t r = tly_tipping_runner_up(t);
   const tly_tipping_row *p = tly_tipping_row_at(t, tly_tipping_point(t));
   char b1[48], b2[48], b3[48];
-  fprintf(fp, "%d presidential election · source: %s\n",
-          tly_election_year(e), tly_election_source_name(e));
-  if (what[0] != '\0')
-    fprintf(fp, "What-if: %s\n", what);
+  cli_print_title(fp, e, what);
   const char *name = tly_state_name(p->code);
   fprintf(fp, "Tipping point: %s%s%s%s, %s; it carries %s to %lld electors "
               "(a majority is %lld)\n",
@@ -95,14 +92,12 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   fprintf(fp, "National margin: %s (popular vote, %s vs. %s)\n",
           label(e, w, r, tly_tipping_national_lead(t),
                 tly_tipping_national_total(t), b2, sizeof b2),
-          cli_last_name(tly_election_candidate(e, (size_t)w)->name),
-          r >= 0 ? cli_last_name(tly_election_candidate(e, (size_t)r)->name)
-                 : "-");
+          cli_candidate_last(e, w), cli_candidate_last(e, r));
   fprintf(fp, "Tilt of the College: %s (tipping point minus nation)\n",
           label(e, w, r, tly_tipping_tilt_num(t), tly_tipping_tilt_den(t),
                 b3, sizeof b3));
   fprintf(fp, "\n%s's units, largest margin first:\n",
-          cli_last_name(tly_election_candidate(e, (size_t)w)->name));
+          cli_candidate_last(e, w));
   fprintf(fp, "%3s  %-6s %3s %9s %11s\n", "#", "Unit", "EV", "Margin",
           "Cumulative");
   for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {

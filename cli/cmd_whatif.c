@@ -43,12 +43,6 @@ static void help(void)
 
 enum { COLW = 22 };
 
-static const char *last(const tly_election *e, int32_t c)
-{
-  return c >= 0 ? cli_last_name(tly_election_candidate(e, (size_t)c)->name)
-                : "-";
-}
-
 /* A candidate gets a popular-vote row when it has votes and electors
  * pledged or 0.5 % of the vote, on either side. */
 static bool shown(const tly_outcome *o, size_t c)
@@ -87,7 +81,7 @@ static void leader(const tly_election *e, const tly_outcome *o, char *buf,
   if (m == 0)
     snprintf(buf, size, "tied");
   else
-    snprintf(buf, size, "%s +%s", last(e, first),
+    snprintf(buf, size, "%s +%s", cli_candidate_last(e, first),
              tly_format_count(m, b, sizeof b));
 }
 
@@ -178,8 +172,8 @@ static void print_side_by_side(FILE *fp, const tly_election *b,
   row(fp, "Majority", c1, c2);
   int32_t wb = tly_outcome_winner(ob);
   int32_t ww = tly_outcome_winner(ow);
-  row(fp, "Winner", wb >= 0 ? last(b, wb) : "none: the House",
-      ww >= 0 ? last(w, ww) : "none: the House");
+  row(fp, "Winner", wb >= 0 ? cli_candidate_last(b, wb) : "none: the House",
+      ww >= 0 ? cli_candidate_last(w, ww) : "none: the House");
   fprintf(fp, "\n");
   outcome_line(fp, "Baseline", b, ob);
   outcome_line(fp, "What-if", w, ow);
@@ -214,7 +208,7 @@ static void split_text(const tly_election *e, const tly_outcome *o,
     if (k == 0)
       continue;
     n += (size_t)snprintf(buf + n, size - n, "%s%s %lld", n ? ", " : "",
-                          last(e, (int32_t)c), (long long)k);
+                          cli_candidate_last(e, (int32_t)c), (long long)k);
   }
   if (n == 0)
     snprintf(buf, size, "none");

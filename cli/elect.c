@@ -64,3 +64,9 @@ const char *cli_last_name(const char *name)
   }
   return sp + 1;
 }
+
+const char *cli_candidate_last(const tly_election *e, int32_t c)
+{
+  return c >= 0 ? cli_last_name(tly_election_candidate(e, (size_t)c)->name)
+                : "-";
+}

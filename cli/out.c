@@ -149,6 +149,14 @@ void cli_csv_field(FILE *fp, const char *s)
   fputc('"', fp);
 }
 
+void cli_print_title(FILE *fp, const tly_election *e, const char *what)
+{
+  fprintf(fp, "%d presidential election · source: %s\n",
+          tly_election_year(e), tly_election_source_name(e));
+  if (what[0] != '\0')
+    fprintf(fp, "What-if: %s\n", what);
+}
+
 void cli_print_notes(FILE *fp, const tly_election *e)
 {
   const char *notes = tly_election_notes(e);
