@@ -1216,28 +1216,39 @@ typedef struct exact_ws {
   double *gmass;    /* each group's P(given outcomes) */
   double *gnum;     /* per unit: E[p_i * P(given in its group)] */
   double *pu;       /* per unit P(D) at the current node */
-  double *tmp;      /* a group's convolution at one node */
+  double *tmp, *tmp2; /* a group's convolution at one node (two buffers) */
   double *full, *full2; /* the whole convolution (total + 1) */
   double *pre, *suf;    /* products of gmass before / after a group */
   double *hist, *unit;  /* accumulators */
   double mass;
 } exact_ws;
 
-/* Adds P(unit outcome) to the defective EV distribution d[0..len) in
- * place: d'[k] = d[k] q + d[k - e] p, restricted to the given outcome. */
-static size_t conv_unit(double *d, size_t len, size_t e, double pd,
-                        double pr, int8_t given)
+/* Adds one unit to the defective EV distribution src[0..len) into dst:
+ * dst[k] = src[k] q + src[k - e] p, restricted to the given outcome;
+ * returns len + e. Three plain loops (no branch inside) so that they
+ * vectorise; the arithmetic per element is the same in each. */
+static size_t conv_unit(const double *restrict src, double *restrict dst,
+                        size_t len, size_t e, double pd, double pr,
+                        int8_t given)
 {
   if (given > 0)
     pr = 0.0;
   else if (given < 0)
     pd = 0.0;
   size_t nl = len + e;
-  for (size_t k = nl; k-- > 0;) {
-    double v = k < len ? d[k] * pr : 0.0;
-    if (k >= e)
-      v += d[k - e] * pd;
-    d[k] = v;
+  size_t a = e < len ? e : len;
+  for (size_t k = 0; k < a; k++)
+    dst[k] = src[k] * pr;
+  if (e <= len) {
+    for (size_t k = e; k < len; k++)
+      dst[k] = src[k] * pr + src[k - e] * pd;
+    for (size_t k = len; k < nl; k++)
+      dst[k] = src[k - e] * pd;
+  } else {
+    for (size_t k = len; k < e; k++)
+      dst[k] = 0.0;
+    for (size_t k = e; k < nl; k++)
+      dst[k] = src[k - e] * pd;
   }
   return nl;
 }
@@ -1274,13 +1285,17 @@ static void exact_pass(const prep *p, const rule *mix, const rule *nat,
           double shift = shift_n + (has_factor ? p->sr * rr->x[c] : 0.0);
           size_t len = 1;
           double mq = 1.0;
-          ws->tmp[0] = 1.0;
+          double *cur = ws->tmp, *nxt = ws->tmp2;
+          cur[0] = 1.0;
           for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
             size_t i = ws->order[q];
             double pd, pr;
             win_probs(p->mu[i] * sc + shift, p->sd[i], &pd, &pr);
             int8_t gv = p->given != NULL ? p->given[i] : 0;
-            len = conv_unit(ws->tmp, len, (size_t)p->ev[i], pd, pr, gv);
+            len = conv_unit(cur, nxt, len, (size_t)p->ev[i], pd, pr, gv);
+            double *t = cur;
+            cur = nxt;
+            nxt = t;
             ws->pu[i] = pd;
             if (gv > 0)
               mq *= pd;
@@ -1288,7 +1303,7 @@ static void exact_pass(const prep *p, const rule *mix, const rule *nat,
               mq *= pr;
           }
           for (size_t k = 0; k < len; k++)
-            gd[k] += wr * ws->tmp[k];
+            gd[k] += wr * cur[k];
           ws->gmass[gi] += wr * mq;
           for (size_t q = ws->gstart[gi]; q < ws->gstart[gi + 1]; q++) {
             size_t i = ws->order[q];
@@ -1355,6 +1370,7 @@ static void exact_ws_free(const tly_allocator *al, exact_ws *ws,
   tly__free(al, ws->gnum, p->n * sizeof(double));
   tly__free(al, ws->pu, p->n * sizeof(double));
   tly__free(al, ws->tmp, t1 * sizeof(double));
+  tly__free(al, ws->tmp2, t1 * sizeof(double));
   tly__free(al, ws->full, t1 * sizeof(double));
   tly__free(al, ws->full2, t1 * sizeof(double));
   tly__free(al, ws->pre, (ng + 1) * sizeof(double));
@@ -1378,6 +1394,7 @@ static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
   ws->gnum = tly__calloc(al, p->n, sizeof(double));
   ws->pu = tly__calloc(al, p->n, sizeof(double));
   ws->tmp = tly__calloc(al, t1, sizeof(double));
+  ws->tmp2 = tly__calloc(al, t1, sizeof(double));
   ws->full = tly__calloc(al, t1, sizeof(double));
   ws->full2 = tly__calloc(al, t1, sizeof(double));
   ws->pre = tly__calloc(al, ng + 1, sizeof(double));
@@ -1385,7 +1402,8 @@ static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
   ws->hist = tly__calloc(al, t1, sizeof(double));
   ws->unit = tly__calloc(al, p->n, sizeof(double));
   if (!ws->gstart || !ws->order || !ws->gev || !ws->goff || !ws->gd ||
-      !ws->gmass || !ws->gnum || !ws->pu || !ws->tmp || !ws->full ||
+      !ws->gmass || !ws->gnum || !ws->pu || !ws->tmp || !ws->tmp2 ||
+      !ws->full ||
       !ws->full2 || !ws->pre || !ws->suf || !ws->hist || !ws->unit) {
     exact_ws_free(al, ws, p);
     return tly__fail(err, TLY_ENOMEM, "out of memory");
