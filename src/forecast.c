@@ -1694,6 +1694,7 @@ typedef struct mc_shared {
   size_t n_shared;  /* normal vectors per chunk before the units' */
   size_t per_chunk; /* normal vectors per chunk of 8 simulations */
   double *evc;      /* per unit: 2048 ev + 1 (electors and a count) */
+  double *evdbl;    /* per unit: electors as a double */
   double turn_sum;
 } mc_shared;
 
@@ -1720,6 +1721,7 @@ typedef struct mc_worker {
   uint64_t *qb, *qp; /* the slow path's queue: bits and positions */
   f64x8 *fr;        /* per group: the shared error */
   f64x8 *y;         /* correlated draws */
+  f64x8 *eu;        /* per unit: its state's correlated draw */
   double *tk;       /* tie fallback scratch: keys */
   int32_t *ti;      /* tie fallback scratch: units */
   char *buf;        /* draws of the current block */
@@ -1903,6 +1905,7 @@ static void worker_free(const tly_allocator *al, mc_worker *w,
   tly__free(al, w->qp, (8 * sh->per_chunk + 8) * sizeof(uint64_t));
   tly__free(al, w->fr, (p->n_groups + 1) * sizeof(f64x8));
   tly__free(al, w->y, (p->corr_k + 1) * sizeof(f64x8));
+  tly__free(al, w->eu, n * sizeof(f64x8));
   tly__free(al, w->tk, n * sizeof(double));
   tly__free(al, w->ti, n * sizeof(int32_t));
   tly__free(al, w->buf, w->buf_cap);
@@ -1924,6 +1927,7 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
   w->qp = tly__calloc(al, 8 * sh->per_chunk + 8, sizeof(uint64_t));
   w->fr = tly__calloc(al, p->n_groups + 1, sizeof(f64x8));
   w->y = tly__calloc(al, p->corr_k + 1, sizeof(f64x8));
+  w->eu = tly__calloc(al, n, sizeof(f64x8));
   w->tk = tly__calloc(al, n, sizeof(double));
   w->ti = tly__calloc(al, n, sizeof(int32_t));
   if (sh->draws) {
@@ -1932,7 +1936,7 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
   }
   return w->hist && w->tip && w->win && w->mv && w->kv && w->ev && w->qb &&
          w->qp && w->fr &&
-         w->y && w->tk && w->ti && (!sh->draws || w->buf);
+         w->y && w->eu && w->tk && w->ti && (!sh->draws || w->buf);
 }
 
 static void shared_free(const tly_allocator *al, mc_shared *sh)
@@ -1940,6 +1944,7 @@ static void shared_free(const tly_allocator *al, mc_shared *sh)
   if (sh == NULL)
     return;
   tly__free(al, sh->evc, sh->p->n * sizeof(double));
+  tly__free(al, sh->evdbl, sh->p->n * sizeof(double));
   tly__free(al, sh, sizeof *sh);
 }
 
@@ -1952,12 +1957,16 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
     return NULL;
   sh->p = p;
   sh->evc = tly__calloc(al, p->n, sizeof(double));
-  if (sh->evc == NULL) {
+  sh->evdbl = tly__calloc(al, p->n, sizeof(double));
+  if (sh->evc == NULL || sh->evdbl == NULL) {
+    tly__free(al, sh->evc, p->n * sizeof(double));
+    tly__free(al, sh->evdbl, p->n * sizeof(double));
     tly__free(al, sh, sizeof *sh);
     return NULL;
   }
   for (size_t i = 0; i < p->n; i++) {
     sh->evc[i] = 2048.0 * (double)p->ev[i] + 1.0;
+    sh->evdbl[i] = (double)p->ev[i];
     sh->turn_sum += p->turn[i];
   }
   tly__zig_init(&sh->zig);

@@ -188,29 +188,41 @@ K_ATTR static void K(run_chunk)(mc_worker *w, tly__rng *side,
     }
   }
   bool fused = !p->any_given;
-  f64x8 ev0 = zero, ev1 = zero, pv0 = zero, pv1 = zero;
-  for (size_t i = 0; i < n; i++) {
-    f64x8 eu = p->corr_l != NULL ? w->y[p->corr_row[i]] : e[i];
-    f64x8 m = p->mu[i] + w->fr[p->grp[i]] + g * (eu * p->sd[i]);
-    mvs[i] = m;
-    i64x8 won = (i64x8)(m > zero);
-    f64x8 cm = VSEL((i64x8)(m > 0.5), VBROADCAST(0.5),
-                    VSEL((i64x8)(m < -0.5), VBROADCAST(-0.5), m));
-    f64x8 evw = (f64x8)((i64x8)VBROADCAST((double)p->ev[i]) & won);
-    if (i & 1) {
-      ev1 += evw;
-      pv1 += cm * p->turn[i];
-    } else {
-      ev0 += evw;
-      pv0 += cm * p->turn[i];
-    }
-    if (fused) {
-      i64x8 wv;
-      memcpy(&wv, w->win + 8 * i, sizeof wv);
-      wv += won & valid;
-      memcpy(w->win + 8 * i, &wv, sizeof wv);
-    }
+  const f64x8 *eus = e;
+  if (p->corr_l != NULL) { /* each unit takes its state's correlated draw */
+    for (size_t i = 0; i < n; i++)
+      w->eu[i] = w->y[p->corr_row[i]];
+    eus = w->eu;
   }
+  const double *mu = p->mu, *sd = p->sd, *turn = p->turn, *evt = sh->evdbl;
+  const int32_t *grp = p->grp;
+  const f64x8 *fr = w->fr;
+  f64x8 ev0 = zero, ev1 = zero, pv0 = zero, pv1 = zero;
+  /* One unit's margin, electors won and clipped popular margin. */
+#define UNIT_STEP(ii, EVACC, PVACC)                                          \
+  do {                                                                       \
+    f64x8 m_ = mu[ii] + fr[grp[ii]] + g * (eus[ii] * sd[ii]);                \
+    mvs[ii] = m_;                                                            \
+    i64x8 won_ = (i64x8)(m_ > zero);                                         \
+    f64x8 cm_ = VSEL((i64x8)(m_ > 0.5), VBROADCAST(0.5),                     \
+                     VSEL((i64x8)(m_ < -0.5), VBROADCAST(-0.5), m_));         \
+    EVACC += (f64x8)((i64x8)VBROADCAST(evt[ii]) & won_);                     \
+    PVACC += cm_ * turn[ii];                                                 \
+    if (fused) {                                                             \
+      i64x8 wv_;                                                             \
+      memcpy(&wv_, w->win + 8 * (ii), sizeof wv_);                           \
+      wv_ += won_ & valid;                                                   \
+      memcpy(w->win + 8 * (ii), &wv_, sizeof wv_);                           \
+    }                                                                        \
+  } while (0)
+  size_t u = 0;
+  for (; u + 2 <= n; u += 2) {
+    UNIT_STEP(u, ev0, pv0);
+    UNIT_STEP(u + 1, ev1, pv1);
+  }
+  if (u < n)
+    UNIT_STEP(u, ev0, pv0);
+#undef UNIT_STEP
   f64x8 evd = ev0 + ev1; /* integers: exact */
   f64x8 pv = pv0 + pv1;  /* the same two partial sums every time */
   i64x8 keep = valid;
