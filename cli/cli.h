@@ -60,6 +60,10 @@ void cli_count_cell(FILE *fp, int64_t v, int width);
 void cli_csv_field(FILE *fp, const char *s);
 /* Prints the election's notes, one "note: " line each. */
 void cli_print_notes(FILE *fp, const tly_election *e);
+/* Prints " A (n), B (m) and C (k)" and a newline: the candidates of the
+ * House's contingent election with their electoral votes cast. */
+void cli_print_contingent(FILE *fp, const tly_election *e,
+                          const tly_outcome *o);
 /* Prints "YEAR presidential election · source: S" and, when `what` is not
  * "", a "What-if: " line with it. */
 void cli_print_title(FILE *fp, const tly_election *e, const char *what);

@@ -107,15 +107,9 @@ static void print_national(FILE *fp, const tly_election *e,
             (long long)tly_outcome_cast(o, (size_t)w),
             (long long)tly_outcome_pledged(o, (size_t)w));
   } else {
-    int32_t top[3];
-    size_t n = tly_outcome_contingent(o, top);
     fprintf(fp, "No majority: contingent election in the House (one vote "
                 "per state delegation) among");
-    for (size_t i = 0; i < n; i++)
-      fprintf(fp, "%s %s (%lld)", i ? (i + 1 == n ? " and" : ",") : "",
-              tly_election_candidate(e, (size_t)top[i])->name,
-              (long long)tly_outcome_cast(o, (size_t)top[i]));
-    fprintf(fp, "\n");
+    cli_print_contingent(fp, e, o);
   }
   size_t nr = tly_election_n_cast_records(e);
   int64_t n_faith = 0;

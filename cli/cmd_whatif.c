@@ -109,17 +109,11 @@ static void outcome_line(FILE *fp, const char *label, const tly_election *e,
             (long long)tly_outcome_majority(o));
     return;
   }
-  int32_t top[3];
-  size_t n = tly_outcome_contingent(o, top);
   fprintf(fp, "%s: no majority (%lld of %lld needed): contingent election "
               "in the House (one vote per state delegation) among",
           label, (long long)tly_outcome_majority(o),
           (long long)tly_outcome_electors(o));
-  for (size_t i = 0; i < n; i++)
-    fprintf(fp, "%s %s (%lld)", i ? (i + 1 == n ? " and" : ",") : "",
-            tly_election_candidate(e, (size_t)top[i])->name,
-            (long long)tly_outcome_cast(o, (size_t)top[i]));
-  fprintf(fp, "\n");
+  cli_print_contingent(fp, e, o);
   if (tly_outcome_undecided(o) > 0)
     fprintf(fp, "  (%lld electors undecided by ties; decide with --tie "
                 "ST=CANDIDATE)\n",

@@ -149,6 +149,18 @@ void cli_csv_field(FILE *fp, const char *s)
   fputc('"', fp);
 }
 
+void cli_print_contingent(FILE *fp, const tly_election *e,
+                          const tly_outcome *o)
+{
+  int32_t top[3];
+  size_t n = tly_outcome_contingent(o, top);
+  for (size_t i = 0; i < n; i++)
+    fprintf(fp, "%s %s (%lld)", i ? (i + 1 == n ? " and" : ",") : "",
+            tly_election_candidate(e, (size_t)top[i])->name,
+            (long long)tly_outcome_cast(o, (size_t)top[i]));
+  fprintf(fp, "\n");
+}
+
 void cli_print_title(FILE *fp, const tly_election *e, const char *what)
 {
   fprintf(fp, "%d presidential election · source: %s\n",
