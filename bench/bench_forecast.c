@@ -5,6 +5,8 @@
  * Monte Carlo simulations per second with a national factor, and with
  * national + 4 regional factors, the ratio to numpy, and the time of the
  * exact method. Medians of several runs (after libuv's benchmark-*.c).
+ * Besides wall-clock rates it prints simulations per CPU-second, which
+ * other programs sharing the cores do not distort.
  * Usage: bench_forecast [THREADS] [SIMS]   (defaults 2 and 20,000,000)
  */
 #include "tally.h"
@@ -17,11 +19,23 @@
 #define INPUT "tests/data/forecast_2024.csv"
 #define PEER "bench/peers/forecast_numpy.py"
 
-static double now(void)
+static double clock_s(clockid_t c)
 {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(c, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double now(void)
+{
+  return clock_s(CLOCK_MONOTONIC);
+}
+
+/* CPU seconds of the whole process (all threads): unlike wall time, not
+ * inflated when other programs share the cores. */
+static double cpu(void)
+{
+  return clock_s(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -36,27 +50,32 @@ static double median(double *v, int n)
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* Seconds for one run of the forecast with options o. */
+/* Wall seconds for one run of the forecast with options o; its CPU
+ * seconds in *cpu_s when not NULL. */
 static double run_once(const tly_forecast_model *m, const tly_forecast_opts *o,
-                       double *p_d)
+                       double *p_d, double *cpu_s)
 {
   tly_forecast *f = NULL;
   tly_error err;
+  double c0 = cpu();
   double t0 = now();
   if (tly_forecast_run(m, o, &f, &err) != TLY_OK) {
     fprintf(stderr, "bench_forecast: %s\n", err.msg);
     exit(1);
   }
   double dt = now() - t0;
+  if (cpu_s != NULL)
+    *cpu_s = cpu() - c0;
   if (p_d != NULL)
     *p_d = tly_forecast_p_win(f, 'D');
   tly_forecast_free(f);
   return dt;
 }
 
-/* The numpy peer's simulations per second (0 when it cannot run). */
+/* The numpy peer's simulations per second (0 when it cannot run), and
+ * per CPU-second in *per_cpu. */
 static double peer(long sims, double national_sd, double region_sd,
-                   double *p_d)
+                   double *p_d, double *per_cpu)
 {
   char cmd[512];
   snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s %s %ld %g %g 2>&1", PEER,
@@ -67,9 +86,11 @@ static double peer(long sims, double national_sd, double region_sd,
   char line[512] = "";
   double rate = 0;
   while (fgets(line, sizeof line, p) != NULL) {
-    double r, d;
-    if (sscanf(line, "sims_per_second=%lf p_d=%lf", &r, &d) == 2) {
+    double r, d, c;
+    if (sscanf(line, "sims_per_second=%lf sims_per_cpu_second=%lf p_d=%lf",
+               &r, &c, &d) == 3) {
       rate = r;
+      *per_cpu = c;
       *p_d = d;
     } else {
       fprintf(stderr, "  numpy peer: %s", line);
@@ -100,12 +121,12 @@ int main(int argc, char **argv)
   o.sims = 0;
   double t[31], pd_exact = 0;
   for (int i = 0; i < 31; i++)
-    t[i] = run_once(m, &o, &pd_exact);
+    t[i] = run_once(m, &o, &pd_exact, NULL);
   printf("  exact, national sd 0.03:            %8.2f ms   P(D) %.6f\n",
          1e3 * median(t, 31), pd_exact);
   o.region_sd = 0.02;
   for (int i = 0; i < 5; i++)
-    t[i] = run_once(m, &o, &pd_exact);
+    t[i] = run_once(m, &o, &pd_exact, NULL);
   printf("  exact, national + 4 regions:        %8.2f ms   P(D) %.6f\n",
          1e3 * median(t, 5), pd_exact);
 
@@ -121,17 +142,24 @@ int main(int argc, char **argv)
     o.region_sd = cases[c].region_sd;
     o.sims = (uint64_t)sims;
     o.threads = threads;
-    double rates[3], pd = 0;
-    for (int i = 0; i < 3; i++)
-      rates[i] = (double)sims / run_once(m, &o, &pd);
+    double rates[3], per_cpu[3], pd = 0;
+    for (int i = 0; i < 3; i++) {
+      double cs;
+      rates[i] = (double)sims / run_once(m, &o, &pd, &cs);
+      per_cpu[i] = (double)sims / cs;
+    }
     double r = median(rates, 3);
-    double pd_np = 0;
+    double rc = median(per_cpu, 3);
+    double pd_np = 0, np_cpu = 0;
     double np = peer(sims / 40 > 200000 ? sims / 40 : 200000, 0.03,
-                     cases[c].region_sd, &pd_np);
-    printf("  mc, %-31s tally %6.2f M sims/s (P(D) %.4f); numpy %5.3f M "
-           "sims/s (P(D) %.4f); ratio %.0fx\n",
-           cases[c].name, r / 1e6, pd, np / 1e6, pd_np,
-           np > 0 ? r / np : 0.0);
+                     cases[c].region_sd, &pd_np, &np_cpu);
+    printf("  mc, %s:\n"
+           "    tally %6.2f M sims/s (P(D) %.4f), %5.2f M per CPU-second\n"
+           "    numpy %6.3f M sims/s (P(D) %.4f), %5.3f M per CPU-second\n"
+           "    ratio %.0fx (wall), %.0fx (per CPU-second)\n",
+           cases[c].name, r / 1e6, pd, rc / 1e6, np / 1e6, pd_np,
+           np_cpu / 1e6, np > 0 ? r / np : 0.0,
+           np_cpu > 0 ? rc / np_cpu : 0.0);
   }
   tly_forecast_model_free(m);
   return 0;
