@@ -90,9 +90,10 @@ const char *cli_candidate_last(const tly_election *e, int32_t c);
  * --csv, --out, --help and, where offered, the what-if options), one
  * getopt_long loop for all of them, and the YEAR|FILE load. Use: put the
  * CLI_OPT_* entries the subcommand offers, or the groups of them below
- * (and CLI_WHATIF_OPTIONS), in its table next to its own options (codes from 1, below CLI_OPTS_BASE), fill
- * a cli_opts, call cli_opts_parse with a function for its own options,
- * then cli_opts_load for the election. */
+ * (and CLI_WHATIF_OPTIONS), in its table next to its own options (codes
+ * from 1, below CLI_OPTS_BASE), fill a cli_opts, call cli_opts_parse
+ * with a function for its own options, then cli_opts_load for the
+ * election (or cli_opts_election for both). */
 #define CLI_OPTS_BASE 900
 enum {
   CLI_O_SOURCE = CLI_OPTS_BASE,
