@@ -809,14 +809,15 @@ tly_status tly_apportion_census(int census, int64_t seats, tly_method m,
   tly_status st = tly_census_builtin(census, a, NULL, 0, &n, err);
   if (st != TLY_OK && st != TLY_ERANGE)
     return st;
-  tly_census_row *rows = tly__calloc(a, n, sizeof *rows);
-  const char **codes = tly__calloc(a, n, sizeof *codes);
-  int64_t *pops = tly__calloc(a, n, sizeof *pops);
+  size_t cap = n; /* the arrays' length, whatever the second call sets */
+  tly_census_row *rows = tly__calloc(a, cap, sizeof *rows);
+  const char **codes = tly__calloc(a, cap, sizeof *codes);
+  int64_t *pops = tly__calloc(a, cap, sizeof *pops);
   if (rows == NULL || codes == NULL || pops == NULL) {
     st = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
-  st = tly_census_builtin(census, a, rows, n, &n, err);
+  st = tly_census_builtin(census, a, rows, cap, &n, err);
   if (st != TLY_OK)
     goto done;
   size_t kept = 0;
@@ -845,9 +846,9 @@ tly_status tly_apportion_census(int census, int64_t seats, tly_method m,
                             .seats = seats == 0 ? 435 : seats, .method = m};
   st = tly_apportion(&in, a, out, err);
 done:
-  tly__free(a, pops, n * sizeof *pops);
-  tly__free(a, codes, n * sizeof *codes);
-  tly__free(a, rows, n * sizeof *rows);
+  tly__free(a, pops, cap * sizeof *pops);
+  tly__free(a, codes, cap * sizeof *codes);
+  tly__free(a, rows, cap * sizeof *rows);
   return st;
 }
 

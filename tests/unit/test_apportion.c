@@ -698,6 +698,6 @@ Test(apportion, out_of_memory)
 {
   for (int m = TLY_METHOD_HUNTINGTON_HILL; m <= TLY_METHOD_HAMILTON; m++) {
     tly_method method = (tly_method)m;
-    tu_each_failure(apportion_without_ca, &method, 1000, false);
+    tu_each_failure(apportion_without_ca, &method, 1000, true);
   }
 }
