@@ -52,6 +52,7 @@ static void help(void)
       "Output:\n"
       "  --json              one JSON object (README, \"Forecast\")\n"
       "  --csv               the electoral-vote histogram as CSV\n"
+      "  --svg FILE          also draw the histogram as SVG into FILE\n"
       "  --out FILE          write there (atomically) instead of stdout\n"
       "  --help              this help\n\n"
       "Majority = floor(electors / 2) + 1. Progress goes to stderr only\n"
@@ -282,6 +283,7 @@ int cmd_forecast(int argc, char **argv)
       {"json", no_argument, NULL, 'j'},
       {"csv", no_argument, NULL, 'v'},
       {"out", required_argument, NULL, 'o'},
+      {"svg", required_argument, NULL, 'G'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   tly_forecast_opts fo;
@@ -291,6 +293,7 @@ int cmd_forecast(int argc, char **argv)
   int64_t year = 0;
   const char *regions = NULL, *corr = NULL, *given = NULL, *draws = NULL;
   const char *out = NULL;
+  const char *svg = NULL;
   bool repair = false, json = false, csv = false;
   int ch;
   optind = 1;
@@ -370,6 +373,9 @@ int cmd_forecast(int argc, char **argv)
       break;
     case 'v':
       csv = true;
+      break;
+    case 'G':
+      svg = optarg;
       break;
     case 'o':
       out = optarg;
@@ -458,7 +464,27 @@ int cmd_forecast(int argc, char **argv)
   }
   cli_out o;
   rc = CLI_OK;
-  if (!cli_out_open(&o, out)) {
+  if (svg != NULL) {
+    /* The histogram picture, written atomically before the report. */
+    size_t len = 0;
+    const double *h = tly_forecast_ev_histogram(f, &len);
+    char title[300];
+    snprintf(title, sizeof title, "Forecast: %s", file);
+    tly_svg_opts so = {.title = title};
+    cli_out g;
+    if (!cli_out_open(&g, svg)) {
+      rc = CLI_EINPUT;
+    } else if (tly_svg_histogram(h, len, &so, cli_file_writer, g.fp, &err) !=
+               TLY_OK) {
+      cli_out_abort(&g);
+      rc = cli_report(&err);
+    } else {
+      rc = cli_out_close(&g);
+    }
+  }
+  if (rc != CLI_OK) {
+    /* the picture failed: nothing more is written */
+  } else if (!cli_out_open(&o, out)) {
     rc = CLI_EINPUT;
   } else {
     if (json)
