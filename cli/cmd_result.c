@@ -121,9 +121,9 @@ static void print_national(FILE *fp, const tly_election *e,
     for (size_t i = 0; i < nr; i++) {
       const tly_cast_record *r = tly_election_cast_record(e, i);
       const tly_unit *u = tly_election_unit(e, (size_t)r->unit);
-      fprintf(fp, "  %s: %d pledged to %s %s %s\n", u->code, r->electors,
+      fprintf(fp, "  %s: %d pledged to %s %s%s\n", u->code, r->electors,
               tly_election_candidate(e, (size_t)r->pledged)->name,
-              r->cast >= 0 ? "voted for" : "abstained",
+              r->cast >= 0 ? "voted for " : "abstained",
               r->cast >= 0 ? tly_election_candidate(e, (size_t)r->cast)->name
                            : "");
     }
@@ -226,10 +226,10 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
     const tly_cast_record *r = tly_election_cast_record(e, i);
     if (r->unit != unit)
       continue;
-    fprintf(fp, "  Faithless: %d elector%s pledged to %s %s %s\n",
+    fprintf(fp, "  Faithless: %d elector%s pledged to %s %s%s\n",
             r->electors, r->electors == 1 ? "" : "s",
             tly_election_candidate(e, (size_t)r->pledged)->name,
-            r->cast >= 0 ? "voted for" : "abstained",
+            r->cast >= 0 ? "voted for " : "abstained",
             r->cast >= 0 ? tly_election_candidate(e, (size_t)r->cast)->name
                          : "");
   }
