@@ -1695,6 +1695,8 @@ typedef struct mc_shared {
   size_t per_chunk; /* normal vectors per chunk of 8 simulations */
   double *evc;      /* per unit: 2048 ev + 1 (electors and a count) */
   double *evdbl;    /* per unit: electors as a double */
+  double *code;     /* per unit: 4096 ev + index (both below 4096) */
+  int32_t *evc32;   /* per unit: 2048 ev + 1, as an int */
   double turn_sum;
 } mc_shared;
 
@@ -1716,6 +1718,7 @@ typedef struct mc_worker {
   uint64_t kept, pv_loses;
   f64x8 *mv;        /* two chunks x units: the simulations' margins */
   f64x8 *kv;        /* two chunks x units: tipping keys */
+  float *kf;        /* units x 16 lanes (both chunks): the keys in float */
   chunk_state cs[2];
   f64x8 *ev;        /* the chunk's normals */
   uint64_t *qb, *qp; /* the slow path's queue: bits and positions */
@@ -1797,20 +1800,307 @@ static void draws_line(mc_worker *w, const prep *p, int set, int q,
 #define FLOOR2048(x)                                                         \
   (((x) * (1.0 / 2048.0) - 0.25 + 0x1.0p52) - 0x1.0p52)
 
+/* mid = the next cut of the tipping search in [lo, hi): where the
+ * electors below would reach th were they spread evenly over the interval
+ * (al, ah: the counts below lo and hi), kept in the middle half of the
+ * interval so that each pass at least quarters it. */
+#define NEXT_CUT(mid, lo, hi, al, ah, th)                                    \
+  do {                                                                       \
+    f64x8 d_ = (ah) - (al);                                                  \
+    d_ = VSEL((i64x8)(d_ < 1.0), VBROADCAST(1.0), d_);                       \
+    f64x8 f_ = ((th) - (al)) / d_;                                           \
+    f_ = VSEL((i64x8)(f_ < 0.25), VBROADCAST(0.25), f_);                     \
+    f_ = VSEL((i64x8)(f_ > 0.75), VBROADCAST(0.75), f_);                     \
+    (mid) = (lo) + ((hi) - (lo)) * f_;                                       \
+  } while (0)
+
+/* floor(x / 4096) for 0 <= x < 2^50 whose remainder is below 3072. */
+#define FLOOR4096(x)                                                         \
+  (((x) * (1.0 / 4096.0) - 0.25 + 0x1.0p52) - 0x1.0p52)
+
+/* res = the tipping units (as doubles; -2 where the search left the lane
+ * to tipping_scalar, or the lane wants none) from the counts below lo and
+ * hi (al, ah: 2048 electors + units), the winner's surplus, and the codes
+ * (4096 ev + index) of the weakest (wc) and strongest (sc) of the at most
+ * 3 units in [lo, hi) and their sum: taken from the weakest, the first
+ * whose electors carry those below lo past the surplus. */
+#define TIPPING_PICK(res, want, al, ah, excess, wc, sc, sum)                 \
+  do {                                                                       \
+    f64x8 d_ = (ah) - (al);                                                  \
+    f64x8 cnt_ = d_ - FLOOR2048(d_) * 2048.0;                                \
+    f64x8 eb_ = FLOOR2048(al) + FLOOR4096(wc); /* with the weakest */        \
+    f64x8 mc_ = (sum) - (wc) - (sc);           /* the middle one of 3 */     \
+    f64x8 c_ = VSEL((i64x8)(cnt_ == 2.0), (sum) - (wc),                      \
+                    VSEL((i64x8)(eb_ + FLOOR4096(mc_) > (excess)), mc_,      \
+                         (sc)));                                             \
+    c_ = VSEL((i64x8)(eb_ > (excess)), (wc), c_);                            \
+    c_ -= FLOOR4096(c_) * 4096.0;                                            \
+    (res) = VSEL((want) & (i64x8)(cnt_ < 4.0), c_, VBROADCAST(-2.0));        \
+  } while (0)
+
 /* The kernel, twice: for AVX-512 (chosen at run time when the processor
  * has it) and for the baseline. */
 #ifdef TLY_X86
 #define K(name) name##_avx512
 #define K_ATTR __attribute__((target("avx512f")))
+/* acc += e in the lanes where k < cut: one masked add. */
+#define ADD_IF_LT(acc, k, cut, e)                                            \
+  ((acc) = (f64x8)_mm512_mask_add_pd(                                        \
+       (__m512d)(acc),                                                       \
+       _mm512_cmp_pd_mask((__m512d)(k), (__m512d)(cut), _CMP_LT_OQ),         \
+       (__m512d)(acc), (__m512d)(e)))
+/* One unit of one chunk: its key (the margin of the lane's winner if it
+ * won the unit, else +inf) into kout, the largest such key into kmx, and
+ * its count into ah where it is finite; rlanes: the lanes the Republican
+ * wins. */
+#define KEY_STEP(m, rlanes, e, kout, kmx, ah)                                \
+  do {                                                                       \
+    __m512d m_ = (__m512d)(m);                                               \
+    __mmask8 w_ =                                                            \
+        (__mmask8)(_mm512_cmp_pd_mask(m_, _mm512_setzero_pd(), _CMP_GT_OQ) ^ \
+                   _mm512_test_epi64_mask((__m512i)(rlanes),               \
+                                          (__m512i)(rlanes)));             \
+    __m512d a_ = _mm512_castsi512_pd(_mm512_andnot_si512(                    \
+        _mm512_set1_epi64((long long)0x8000000000000000u),                   \
+        _mm512_castpd_si512(m_)));                                           \
+    (kout) = (f64x8)_mm512_mask_blend_pd(w_, _mm512_set1_pd(INFINITY), a_);  \
+    (kmx) = (f64x8)_mm512_mask_max_pd((__m512d)(kmx), w_, (__m512d)(kmx),    \
+                                      a_);                                   \
+    (ah) = (f64x8)_mm512_mask_add_pd((__m512d)(ah), w_, (__m512d)(ah),       \
+                                     (__m512d)(e));                          \
+  } while (0)
+/* One unit of one chunk in the last pass of the tipping search: if
+ * lo <= k < hi, it may become the weakest (wk, wc) or the strongest
+ * (sk, sc), and its code c is added to sum. */
+#define FINISH_STEP(k, c, lo, hi, wk, wc, sk, sc, sum)                       \
+  do {                                                                       \
+    __m512d k_ = (__m512d)(k);                                               \
+    __mmask8 in_ = _mm512_mask_cmp_pd_mask(                                  \
+        _mm512_cmp_pd_mask(k_, (__m512d)(lo), _CMP_GE_OQ), k_,               \
+        (__m512d)(hi), _CMP_LT_OQ);                                          \
+    __mmask8 wm_ = _mm512_mask_cmp_pd_mask(in_, k_, (__m512d)(wk),           \
+                                           _CMP_LE_OQ);                      \
+    __mmask8 sm_ = _mm512_mask_cmp_pd_mask(in_, k_, (__m512d)(sk),           \
+                                           _CMP_GT_OQ);                      \
+    (wk) = (f64x8)_mm512_mask_mov_pd((__m512d)(wk), wm_, k_);                \
+    (wc) = (f64x8)_mm512_mask_mov_pd((__m512d)(wc), wm_, (__m512d)(c));      \
+    (sk) = (f64x8)_mm512_mask_mov_pd((__m512d)(sk), sm_, k_);                \
+    (sc) = (f64x8)_mm512_mask_mov_pd((__m512d)(sc), sm_, (__m512d)(c));      \
+    (sum) = (f64x8)_mm512_mask_add_pd((__m512d)(sum), in_, (__m512d)(sum),   \
+                                      (__m512d)(c));                         \
+  } while (0)
 #include "forecast_kernel.h"
 #undef K
 #undef K_ATTR
+#undef ADD_IF_LT
+#undef KEY_STEP
+#undef FINISH_STEP
 #endif
 #define K(name) name##_base
 #define K_ATTR
+#define ADD_IF_LT(acc, k, cut, e)                                            \
+  ((acc) += (f64x8)((i64x8)(e) & (i64x8)((k) < (cut))))
+#define KEY_STEP(m, rlanes, e, kout, kmx, ah)                                \
+  do {                                                                       \
+    f64x8 m_ = (m);                                                          \
+    i64x8 w_ = (i64x8)(m_ > 0.0) ^ (rlanes);                                 \
+    f64x8 a_ = (f64x8)((i64x8)m_ & INT64_MAX);                               \
+    (kout) = VSEL(w_, a_, VBROADCAST(INFINITY));                             \
+    (kmx) = VSEL(w_ & (i64x8)(a_ > (kmx)), a_, (kmx));                       \
+    (ah) += (f64x8)((i64x8)(e) & w_);                                        \
+  } while (0)
+#define FINISH_STEP(k, c, lo, hi, wk, wc, sk, sc, sum)                       \
+  do {                                                                       \
+    f64x8 k_ = (k);                                                          \
+    i64x8 in_ = (i64x8)(k_ >= (lo)) & (i64x8)(k_ < (hi));                    \
+    i64x8 wm_ = in_ & (i64x8)(k_ <= (wk)), sm_ = in_ & (i64x8)(k_ > (sk));   \
+    (wk) = VSEL(wm_, k_, (wk));                                              \
+    (wc) = VSEL(wm_, (c), (wc));                                             \
+    (sk) = VSEL(sm_, k_, (sk));                                              \
+    (sc) = VSEL(sm_, (c), (sc));                                             \
+    (sum) += (f64x8)((i64x8)(c) & in_);                                      \
+  } while (0)
 #include "forecast_kernel.h"
 #undef K
 #undef K_ATTR
+#undef ADD_IF_LT
+#undef KEY_STEP
+#undef FINISH_STEP
+
+#ifdef TLY_X86
+/* The tipping search of K(tipping16) for AVX-512 with both chunks in one
+ * vector: the keys rounded to float (16 lanes) and the counts as int32
+ * (2048 ev + 1 per unit: below 2^31 for any College of at most 10^6
+ * electors). Rounding is monotone, so the units whose float keys lie in
+ * [lo, hi) are a run of the exact order, and all those below lo are
+ * weaker than all of them: the counts stay exact, and the last pass
+ * orders the (at most 3) units left by their double keys. Keys the
+ * float cannot tell apart (more than 3 in one float) leave the lane to
+ * tipping_scalar, as equal keys do. */
+__attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
+                                                                int32_t *out)
+{
+  const mc_shared *sh = w->sh;
+  size_t n = sh->p->n;
+  const chunk_state *A = &w->cs[0], *B = &w->cs[1];
+  f64x8 *kva = w->kv, *kvb = w->kv + n;
+  float *kf = w->kf;
+  const __m512d zero = _mm512_setzero_pd();
+  const __m512d inf = _mm512_set1_pd(INFINITY);
+  const __m512d big = _mm512_set1_pd(1e30);
+  const __m512 finf = _mm512_set1_ps(INFINITY);
+  const __m512i absm = _mm512_set1_epi64(INT64_MAX);
+  __m512i dwa = (__m512i)A->dwin, dwb = (__m512i)B->dwin;
+  __m512i wva = (__m512i)A->want, wvb = (__m512i)B->want;
+  /* Lanes the Republican wins (or none). */
+  __mmask8 ra = (__mmask8)~_mm512_test_epi64_mask(dwa, dwa);
+  __mmask8 rb = (__mmask8)~_mm512_test_epi64_mask(dwb, dwb);
+  __mmask16 want =
+      (__mmask16)((unsigned)_mm512_test_epi64_mask(wva, wva) |
+                  ((unsigned)_mm512_test_epi64_mask(wvb, wvb) << 8));
+  /* Keys (double for the last pass, float for the search), the largest
+   * float key and the counts of the units the winner won. */
+  __m512 km0 = _mm512_setzero_ps(), km1 = km0;
+  __m512i ah0 = _mm512_setzero_si512(), ah1 = ah0;
+#define KEY16(ii, KM, AH)                                                    \
+  do {                                                                       \
+    __m512d ma_ = (__m512d)w->mv[ii], mb_ = (__m512d)w->mv[n + (ii)];        \
+    __mmask8 wa_ =                                                           \
+        (__mmask8)(_mm512_cmp_pd_mask(ma_, zero, _CMP_GT_OQ) ^ ra);          \
+    __mmask8 wb_ =                                                           \
+        (__mmask8)(_mm512_cmp_pd_mask(mb_, zero, _CMP_GT_OQ) ^ rb);          \
+    __m512d aa_ = _mm512_castsi512_pd(                                       \
+        _mm512_and_si512(_mm512_castpd_si512(ma_), absm));                   \
+    __m512d ab_ = _mm512_castsi512_pd(                                       \
+        _mm512_and_si512(_mm512_castpd_si512(mb_), absm));                   \
+    kva[ii] = (f64x8)_mm512_mask_blend_pd(wa_, inf, aa_);                    \
+    kvb[ii] = (f64x8)_mm512_mask_blend_pd(wb_, inf, ab_);                    \
+    __m256 fa_ = _mm512_cvtpd_ps(_mm512_min_pd(aa_, big));                   \
+    __m256 fb_ = _mm512_cvtpd_ps(_mm512_min_pd(ab_, big));                   \
+    __m512 f_ = _mm512_castpd_ps(_mm512_insertf64x4(                         \
+        _mm512_castpd256_pd512(_mm256_castps_pd(fa_)),                       \
+        _mm256_castps_pd(fb_), 1));                                          \
+    __mmask16 won_ = (__mmask16)((unsigned)wa_ | ((unsigned)wb_ << 8));      \
+    f_ = _mm512_mask_blend_ps(won_, finf, f_);                               \
+    _mm512_storeu_ps(kf + 16 * (ii), f_);                                    \
+    KM = _mm512_mask_max_ps(KM, won_, KM, f_);                               \
+    AH = _mm512_mask_add_epi32(AH, won_, AH,                                 \
+                               _mm512_set1_epi32(sh->evc32[ii]));            \
+  } while (0)
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    KEY16(i, km0, ah0);
+    KEY16(i + 1, km1, ah1);
+  }
+  if (i < n)
+    KEY16(i, km0, ah0);
+#undef KEY16
+  __m512 km = _mm512_max_ps(km0, km1);
+  __m512i ah = _mm512_add_epi32(ah0, ah1);
+  /* Electors below a cut exceed the surplus iff count >= th. */
+  __m256i ta = _mm512_cvtpd_epi32(
+      _mm512_mul_pd(_mm512_add_pd((__m512d)A->excess, _mm512_set1_pd(1.0)),
+                    _mm512_set1_pd(2048.0)));
+  __m256i tb = _mm512_cvtpd_epi32(
+      _mm512_mul_pd(_mm512_add_pd((__m512d)B->excess, _mm512_set1_pd(1.0)),
+                    _mm512_set1_pd(2048.0)));
+  __m512i th = _mm512_inserti64x4(_mm512_castsi256_si512(ta), tb, 1);
+  __m512 lo = _mm512_setzero_ps();
+  __m512 hi = _mm512_castsi512_ps(
+      _mm512_add_epi32(_mm512_castps_si512(km), _mm512_set1_epi32(1)));
+  __m512i al = _mm512_setzero_si512();
+  const __m512i one = _mm512_set1_epi32(1), three = _mm512_set1_epi32(3);
+  const __m512i m2047 = _mm512_set1_epi32(2047);
+  /* The cut where the counts would reach th, spread evenly over [lo, hi),
+   * kept in its middle half. */
+#define CUT16(MID)                                                           \
+  do {                                                                       \
+    __m512 d_ = _mm512_cvtepi32_ps(                                          \
+        _mm512_max_epi32(_mm512_sub_epi32(ah, al), one));                    \
+    __m512 f_ = _mm512_div_ps(                                               \
+        _mm512_cvtepi32_ps(_mm512_sub_epi32(th, al)), d_);                   \
+    f_ = _mm512_min_ps(_mm512_max_ps(f_, _mm512_set1_ps(0.25f)),             \
+                       _mm512_set1_ps(0.75f));                               \
+    MID = _mm512_add_ps(lo, _mm512_mul_ps(_mm512_sub_ps(hi, lo), f_));       \
+  } while (0)
+  __m512 mid;
+  CUT16(mid);
+  for (int it = 0; it < 80; it++) {
+    __m512i cnt = _mm512_and_si512(_mm512_sub_epi32(ah, al), m2047);
+    __mmask16 op = _mm512_mask_cmpgt_epi32_mask(want, cnt, three);
+    op = _mm512_mask_cmp_ps_mask(op, mid, lo, _CMP_GT_OQ);
+    op = _mm512_mask_cmp_ps_mask(op, mid, hi, _CMP_LT_OQ);
+    if (op == 0)
+      break;
+    __m512i c0 = _mm512_setzero_si512(), c1 = c0, c2 = c0, c3 = c0;
+#define CNT16(C, ii)                                                         \
+  C = _mm512_mask_add_epi32(                                                 \
+      C, _mm512_cmp_ps_mask(_mm512_loadu_ps(kf + 16 * (ii)), mid,            \
+                            _CMP_LT_OQ),                                     \
+      C, _mm512_set1_epi32(sh->evc32[ii]))
+    for (i = 0; i + 4 <= n; i += 4) {
+      CNT16(c0, i);
+      CNT16(c1, i + 1);
+      CNT16(c2, i + 2);
+      CNT16(c3, i + 3);
+    }
+    for (; i < n; i++)
+      CNT16(c0, i);
+#undef CNT16
+    __m512i acc = _mm512_add_epi32(_mm512_add_epi32(c0, c1),
+                                   _mm512_add_epi32(c2, c3));
+    __mmask16 up = _mm512_mask_cmpge_epi32_mask(op, acc, th);
+    __mmask16 down = (__mmask16)(op & ~up);
+    hi = _mm512_mask_mov_ps(hi, up, mid);
+    ah = _mm512_mask_mov_epi32(ah, up, acc);
+    lo = _mm512_mask_mov_ps(lo, down, mid);
+    al = _mm512_mask_mov_epi32(al, down, acc);
+    CUT16(mid);
+  }
+#undef CUT16
+  /* The weakest and strongest (by double key; equal keys by index) of the
+   * units with lo <= float key < hi, and the sum of their codes. */
+  __m512d wka = inf, ska = -inf, wkb = inf, skb = -inf;
+  __m512d wca = zero, sca = zero, sma = zero;
+  __m512d wcb = zero, scb = zero, smb = zero;
+  for (i = 0; i < n; i++) {
+    __m512 f = _mm512_loadu_ps(kf + 16 * i);
+    __mmask16 in = _mm512_mask_cmp_ps_mask(
+        _mm512_cmp_ps_mask(f, lo, _CMP_GE_OQ), f, hi, _CMP_LT_OQ);
+    __m512d c = _mm512_set1_pd(sh->code[i]);
+    __mmask8 ia = (__mmask8)in, ib = (__mmask8)(in >> 8);
+    __m512d k = (__m512d)kva[i];
+    __mmask8 wm = _mm512_mask_cmp_pd_mask(ia, k, wka, _CMP_LE_OQ);
+    __mmask8 sm = _mm512_mask_cmp_pd_mask(ia, k, ska, _CMP_GT_OQ);
+    wka = _mm512_mask_mov_pd(wka, wm, k);
+    wca = _mm512_mask_mov_pd(wca, wm, c);
+    ska = _mm512_mask_mov_pd(ska, sm, k);
+    sca = _mm512_mask_mov_pd(sca, sm, c);
+    sma = _mm512_mask_add_pd(sma, ia, sma, c);
+    k = (__m512d)kvb[i];
+    wm = _mm512_mask_cmp_pd_mask(ib, k, wkb, _CMP_LE_OQ);
+    sm = _mm512_mask_cmp_pd_mask(ib, k, skb, _CMP_GT_OQ);
+    wkb = _mm512_mask_mov_pd(wkb, wm, k);
+    wcb = _mm512_mask_mov_pd(wcb, wm, c);
+    skb = _mm512_mask_mov_pd(skb, sm, k);
+    scb = _mm512_mask_mov_pd(scb, sm, c);
+    smb = _mm512_mask_add_pd(smb, ib, smb, c);
+  }
+  f64x8 ala = (f64x8)_mm512_cvtepi32_pd(_mm512_castsi512_si256(al));
+  f64x8 alb = (f64x8)_mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(al, 1));
+  f64x8 aha = (f64x8)_mm512_cvtepi32_pd(_mm512_castsi512_si256(ah));
+  f64x8 ahb = (f64x8)_mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(ah, 1));
+  f64x8 pa, pb;
+  TIPPING_PICK(pa, A->want, ala, aha, A->excess, (f64x8)wca, (f64x8)sca,
+               (f64x8)sma);
+  TIPPING_PICK(pb, B->want, alb, ahb, B->excess, (f64x8)wcb, (f64x8)scb,
+               (f64x8)smb);
+  for (int q = 0; q < 8; q++) {
+    out[q] = (int32_t)pa[q];
+    out[8 + q] = (int32_t)pb[q];
+  }
+}
+#endif
 
 /* Runs the simulations of one block from its own streams: lane sets from
  * (seed, 17 block + 0..15), the side stream from (seed, 17 block + 16). */
@@ -1853,7 +2143,7 @@ static void run_block(mc_worker *w, uint64_t block)
     }
 #ifdef TLY_X86
     if (sh->avx512) {
-      tipping16_avx512(w, tip);
+      tipping16f_avx512(w, tip);
       tally_chunk_avx512(w, 0, tip);
       tally_chunk_avx512(w, 1, tip + 8);
       continue;
@@ -1900,6 +2190,7 @@ static void worker_free(const tly_allocator *al, mc_worker *w,
   tly__free(al, w->win, 8 * n * sizeof(int64_t));
   tly__free(al, w->mv, 2 * n * sizeof(f64x8));
   tly__free(al, w->kv, 2 * n * sizeof(f64x8));
+  tly__free(al, w->kf, 16 * n * sizeof(float));
   tly__free(al, w->ev, sh->per_chunk * sizeof(f64x8));
   tly__free(al, w->qb, (8 * sh->per_chunk + 8) * sizeof(uint64_t));
   tly__free(al, w->qp, (8 * sh->per_chunk + 8) * sizeof(uint64_t));
@@ -1922,6 +2213,7 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
   w->win = tly__calloc(al, 8 * n, sizeof(int64_t));
   w->mv = tly__calloc(al, 2 * n, sizeof(f64x8));
   w->kv = tly__calloc(al, 2 * n, sizeof(f64x8));
+  w->kf = tly__calloc(al, 16 * n, sizeof(float));
   w->ev = tly__calloc(al, sh->per_chunk, sizeof(f64x8));
   w->qb = tly__calloc(al, 8 * sh->per_chunk + 8, sizeof(uint64_t));
   w->qp = tly__calloc(al, 8 * sh->per_chunk + 8, sizeof(uint64_t));
@@ -1934,7 +2226,8 @@ static bool worker_make(const tly_allocator *al, mc_worker *w,
     w->buf_cap = (size_t)BLOCK * (64 + n * 12);
     w->buf = tly__malloc(al, w->buf_cap);
   }
-  return w->hist && w->tip && w->win && w->mv && w->kv && w->ev && w->qb &&
+  return w->hist && w->tip && w->win && w->mv && w->kv && w->kf && w->ev &&
+         w->qb &&
          w->qp && w->fr &&
          w->y && w->eu && w->tk && w->ti && (!sh->draws || w->buf);
 }
@@ -1945,6 +2238,8 @@ static void shared_free(const tly_allocator *al, mc_shared *sh)
     return;
   tly__free(al, sh->evc, sh->p->n * sizeof(double));
   tly__free(al, sh->evdbl, sh->p->n * sizeof(double));
+  tly__free(al, sh->code, sh->p->n * sizeof(double));
+  tly__free(al, sh->evc32, sh->p->n * sizeof(int32_t));
   tly__free(al, sh, sizeof *sh);
 }
 
@@ -1958,15 +2253,22 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
   sh->p = p;
   sh->evc = tly__calloc(al, p->n, sizeof(double));
   sh->evdbl = tly__calloc(al, p->n, sizeof(double));
-  if (sh->evc == NULL || sh->evdbl == NULL) {
+  sh->code = tly__calloc(al, p->n, sizeof(double));
+  sh->evc32 = tly__calloc(al, p->n, sizeof(int32_t));
+  if (sh->evc == NULL || sh->evdbl == NULL || sh->code == NULL ||
+      sh->evc32 == NULL) {
     tly__free(al, sh->evc, p->n * sizeof(double));
     tly__free(al, sh->evdbl, p->n * sizeof(double));
+    tly__free(al, sh->code, p->n * sizeof(double));
+    tly__free(al, sh->evc32, p->n * sizeof(int32_t));
     tly__free(al, sh, sizeof *sh);
     return NULL;
   }
   for (size_t i = 0; i < p->n; i++) {
     sh->evc[i] = 2048.0 * (double)p->ev[i] + 1.0;
     sh->evdbl[i] = (double)p->ev[i];
+    sh->code[i] = 4096.0 * (double)p->ev[i] + (double)i;
+    sh->evc32[i] = 2048 * p->ev[i] + 1; /* ev <= 1000 */
     sh->turn_sum += p->turn[i];
   }
   tly__zig_init(&sh->zig);

@@ -43,12 +43,16 @@ K_ATTR __attribute__((unused)) static void K(fill_normals)(lanes *l, tly__rng *s
  * independent, so interleaving them hides the latency of each.
  * Taking the winner's units from the weakest, the tipping unit is the
  * first at which their electors exceed the winner's surplus over the
- * majority: bisect the margin per lane, counting electors and units below
- * the midpoint over all units in one vector pass (evc = 2048 ev + 1
- * carries both, exactly), until one unit is left between the bounds. The
- * first cut is at 4 points, where most tipping margins lie. -2 marks a
- * lane left to tipping_scalar (equal margins). */
-K_ATTR static void K(tipping16)(mc_worker *w, int32_t *out)
+ * majority. Per lane, an interval [lo, hi) of margins holds it: counting
+ * electors and units below a cut over all units in one vector pass (evc =
+ * 2048 ev + 1 carries both, exactly) keeps the half that holds it. The
+ * cut interpolates where the electors reach the surplus (kept within the
+ * middle half of the interval), until at most 3 units are left; one last
+ * pass finds the weakest and the strongest of them (the third is what the
+ * sums leave), and the electors below lo pick the one. -2 marks a lane
+ * left to tipping_scalar (equal margins, or a surplus too large). */
+K_ATTR __attribute__((unused)) static void K(tipping16)(mc_worker *w,
+                                                     int32_t *out)
 {
   const mc_shared *sh = w->sh;
   size_t n = sh->p->n;
@@ -59,91 +63,105 @@ K_ATTR static void K(tipping16)(mc_worker *w, int32_t *out)
   i64x8 wa = A->want, wb = B->want;
   i64x8 da = A->dwin, db = B->dwin;
   /* Keys (the winner's margin, +inf where the winner lost), the largest
-   * finite key and the electors with finite keys. */
-  f64x8 kma = zero, kmb = zero, aha = zero, ahb = zero;
-  for (size_t i = 0; i < n; i++) {
-    f64x8 e = VBROADCAST(sh->evc[i]);
-    f64x8 m = w->mv[i];
-    i64x8 dw = (i64x8)(m > zero);
-    f64x8 k = VSEL(da, VSEL(dw, m, inf), VSEL(dw, inf, -m));
-    kva[i] = k;
-    i64x8 fin = (i64x8)(k < inf);
-    f64x8 kf = (f64x8)((i64x8)k & fin);
-    kma = VSEL((i64x8)(kf > kma), kf, kma);
-    aha += (f64x8)((i64x8)e & fin);
-    m = w->mv[n + i];
-    dw = (i64x8)(m > zero);
-    k = VSEL(db, VSEL(dw, m, inf), VSEL(dw, inf, -m));
-    kvb[i] = k;
-    fin = (i64x8)(k < inf);
-    kf = (f64x8)((i64x8)k & fin);
-    kmb = VSEL((i64x8)(kf > kmb), kf, kmb);
-    ahb += (f64x8)((i64x8)e & fin);
+   * finite key and the electors with finite keys; even and odd units
+   * apart, for shorter chains. */
+  f64x8 kma = zero, kma1 = zero, kmb = zero, kmb1 = zero;
+  f64x8 aha = zero, aha1 = zero, ahb = zero, ahb1 = zero;
+  i64x8 ra = ~da, rb = ~db; /* lanes the Republican wins (or none) */
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    f64x8 e = VBROADCAST(sh->evc[i]), e1 = VBROADCAST(sh->evc[i + 1]);
+    KEY_STEP(w->mv[i], ra, e, kva[i], kma, aha);
+    KEY_STEP(w->mv[n + i], rb, e, kvb[i], kmb, ahb);
+    KEY_STEP(w->mv[i + 1], ra, e1, kva[i + 1], kma1, aha1);
+    KEY_STEP(w->mv[n + i + 1], rb, e1, kvb[i + 1], kmb1, ahb1);
   }
-  /* Electors below a cut exceed the surplus iff acc >= 2048 (excess+1). */
+  if (i < n) {
+    f64x8 e = VBROADCAST(sh->evc[i]);
+    KEY_STEP(w->mv[i], ra, e, kva[i], kma, aha);
+    KEY_STEP(w->mv[n + i], rb, e, kvb[i], kmb, ahb);
+  }
+  aha += aha1; /* integers: exact */
+  ahb += ahb1;
+  kma = VSEL((i64x8)(kma1 > kma), kma1, kma);
+  kmb = VSEL((i64x8)(kmb1 > kmb), kmb1, kmb);
+  /* Electors below a cut exceed the surplus iff acc >= 2048 (excess+1).
+   * hi starts at the next double above the largest key (keys are >= 0). */
   f64x8 tha = (A->excess + 1.0) * 2048.0, thb = (B->excess + 1.0) * 2048.0;
-  f64x8 loa = zero, hia = kma + 1.0, ala = zero;
-  f64x8 lob = zero, hib = kmb + 1.0, alb = zero;
-  f64x8 mda = VSEL((i64x8)(hia > 0.08), VBROADCAST(0.04), hia * 0.5);
-  f64x8 mdb = VSEL((i64x8)(hib > 0.08), VBROADCAST(0.04), hib * 0.5);
+  f64x8 loa = zero, hia = (f64x8)((i64x8)kma + 1), ala = zero;
+  f64x8 lob = zero, hib = (f64x8)((i64x8)kmb + 1), alb = zero;
+  f64x8 mda, mdb;
+  NEXT_CUT(mda, loa, hia, ala, aha, tha);
+  NEXT_CUT(mdb, lob, hib, alb, ahb, thb);
   for (int it = 0; it < 80; it++) {
     f64x8 d = aha - ala;
     f64x8 cnt = d - FLOOR2048(d) * 2048.0; /* units in [lo, hi) */
-    i64x8 opa = wa & (i64x8)(cnt > 1.0) & (i64x8)(mda > loa) &
+    i64x8 opa = wa & (i64x8)(cnt > 3.0) & (i64x8)(mda > loa) &
                 (i64x8)(mda < hia);
     d = ahb - alb;
     cnt = d - FLOOR2048(d) * 2048.0;
-    i64x8 opb = wb & (i64x8)(cnt > 1.0) & (i64x8)(mdb > lob) &
+    i64x8 opb = wb & (i64x8)(cnt > 3.0) & (i64x8)(mdb > lob) &
                 (i64x8)(mdb < hib);
     i64x8 o2 = opa | opb;
     o2 |= __builtin_shuffle(o2, (i64x8){4, 5, 6, 7, 0, 1, 2, 3});
     o2 |= __builtin_shuffle(o2, (i64x8){2, 3, 0, 1, 6, 7, 4, 5});
     if ((o2[0] | o2[1]) == 0)
       break;
-    f64x8 a0 = zero, a1 = zero, b0 = zero, b1 = zero;
-    size_t i = 0;
-    for (; i + 2 <= n; i += 2) {
-      i64x8 e0 = (i64x8)VBROADCAST(sh->evc[i]);
-      i64x8 e1 = (i64x8)VBROADCAST(sh->evc[i + 1]);
-      a0 += (f64x8)(e0 & (i64x8)(kva[i] < mda));
-      b0 += (f64x8)(e0 & (i64x8)(kvb[i] < mdb));
-      a1 += (f64x8)(e1 & (i64x8)(kva[i + 1] < mda));
-      b1 += (f64x8)(e1 & (i64x8)(kvb[i + 1] < mdb));
+    /* Four partial sums a chunk; all integers, so exact in any order. */
+    f64x8 a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    f64x8 b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+    i = 0;
+    for (; i + 4 <= n; i += 4) {
+      f64x8 e0 = VBROADCAST(sh->evc[i]), e1 = VBROADCAST(sh->evc[i + 1]);
+      f64x8 e2 = VBROADCAST(sh->evc[i + 2]), e3 = VBROADCAST(sh->evc[i + 3]);
+      ADD_IF_LT(a0, kva[i], mda, e0);
+      ADD_IF_LT(b0, kvb[i], mdb, e0);
+      ADD_IF_LT(a1, kva[i + 1], mda, e1);
+      ADD_IF_LT(b1, kvb[i + 1], mdb, e1);
+      ADD_IF_LT(a2, kva[i + 2], mda, e2);
+      ADD_IF_LT(b2, kvb[i + 2], mdb, e2);
+      ADD_IF_LT(a3, kva[i + 3], mda, e3);
+      ADD_IF_LT(b3, kvb[i + 3], mdb, e3);
     }
-    if (i < n) {
-      i64x8 e0 = (i64x8)VBROADCAST(sh->evc[i]);
-      a0 += (f64x8)(e0 & (i64x8)(kva[i] < mda));
-      b0 += (f64x8)(e0 & (i64x8)(kvb[i] < mdb));
+    for (; i < n; i++) {
+      f64x8 e0 = VBROADCAST(sh->evc[i]);
+      ADD_IF_LT(a0, kva[i], mda, e0);
+      ADD_IF_LT(b0, kvb[i], mdb, e0);
     }
-    f64x8 acc = a0 + a1; /* integers: exact */
+    f64x8 acc = (a0 + a1) + (a2 + a3);
     i64x8 up = opa & (i64x8)(acc >= tha); /* the unit is below mid */
     i64x8 down = opa & ~up;               /* at or above mid */
     hia = VSEL(up, mda, hia);
     aha = VSEL(up, acc, aha);
     loa = VSEL(down, mda, loa);
     ala = VSEL(down, acc, ala);
-    mda = loa + (hia - loa) * 0.5;
-    acc = b0 + b1;
+    NEXT_CUT(mda, loa, hia, ala, aha, tha);
+    acc = (b0 + b1) + (b2 + b3);
     up = opb & (i64x8)(acc >= thb);
     down = opb & ~up;
     hib = VSEL(up, mdb, hib);
     ahb = VSEL(up, acc, ahb);
     lob = VSEL(down, mdb, lob);
     alb = VSEL(down, acc, alb);
-    mdb = lob + (hib - lob) * 0.5;
+    NEXT_CUT(mdb, lob, hib, alb, ahb, thb);
   }
-  /* The one unit with lo <= key < hi. */
-  f64x8 ia = VBROADCAST(-1.0), ib = ia;
-  for (size_t i = 0; i < n; i++) {
-    f64x8 x = VBROADCAST((double)i);
-    ia = VSEL((i64x8)(kva[i] >= loa) & (i64x8)(kva[i] < hia), x, ia);
-    ib = VSEL((i64x8)(kvb[i] >= lob) & (i64x8)(kvb[i] < hib), x, ib);
+  /* The weakest (smallest key; of equal keys the higher index) and the
+   * strongest (largest key; of equal keys the lower index) of the units
+   * with lo <= key < hi, and the sum of their codes (4096 ev + index). */
+  const f64x8 minf = -inf;
+  f64x8 wka = inf, wca = zero, ska = minf, sca = zero, sma = zero;
+  f64x8 wkb = inf, wcb = zero, skb = minf, scb = zero, smb = zero;
+  for (i = 0; i < n; i++) {
+    f64x8 c = VBROADCAST(sh->code[i]);
+    FINISH_STEP(kva[i], c, loa, hia, wka, wca, ska, sca, sma);
+    FINISH_STEP(kvb[i], c, lob, hib, wkb, wcb, skb, scb, smb);
   }
-  f64x8 d = aha - ala, cnt = d - FLOOR2048(d) * 2048.0;
-  f64x8 db2 = ahb - alb, cntb = db2 - FLOOR2048(db2) * 2048.0;
+  f64x8 pa, pb;
+  TIPPING_PICK(pa, wa, ala, aha, A->excess, wca, sca, sma);
+  TIPPING_PICK(pb, wb, alb, ahb, B->excess, wcb, scb, smb);
   for (int q = 0; q < 8; q++) {
-    out[q] = wa[q] != 0 && cnt[q] == 1.0 ? (int32_t)ia[q] : -2;
-    out[8 + q] = wb[q] != 0 && cntb[q] == 1.0 ? (int32_t)ib[q] : -2;
+    out[q] = (int32_t)pa[q];
+    out[8 + q] = (int32_t)pb[q];
   }
 }
 

@@ -733,3 +733,98 @@ Test(forecast, portable_kernel_gives_the_same_bytes)
   }
   tly_forecast_model_free(m);
 }
+
+Test(forecast, mc_tipping_matches_sorting_the_draws)
+{
+  /* An independent check of the tipping search (vector and portable):
+   * from the draws file, order each simulation's winning units by margin
+   * (strongest first) and take the one that carries the winner to the
+   * majority. The file rounds shares to 6 decimals, so a simulation where
+   * the tipping unit's margin is within 2e-6 of another winning unit's (or
+   * any margin is within 2e-6 of 0) may legitimately differ; every unit's
+   * count must agree up to the number of such simulations. */
+  tly_forecast_model *m = load(F2024);
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_regions_builtin(m, "census4", &err),
+               TLY_OK);
+  size_t n = tly_forecast_model_n_units(m);
+  cr_assert_eq(n, 56);
+  int ev[56];
+  for (size_t i = 0; i < n; i++)
+    ev[i] = (int)tly_forecast_model_unit(m, i)->electors;
+  for (int b = 0; b < 2; b++) {
+    tly_forecast_opts o;
+    tly_forecast_opts_init(&o);
+    o.method = TLY_FORECAST_MC;
+    o.national_sd = 0.03;
+    o.region_sd = 0.02;
+    o.sims = 40000;
+    o.seed = 11;
+    o.threads = 2;
+    membuf d = {0};
+    o.draws = mem_writer;
+    o.draws_ud = &d;
+    tly_forecast *f = NULL;
+    cr_assert_eq(tly__forecast_run_isa(m, &o, b == 1, &f, &err), TLY_OK,
+                 "%s", err.msg);
+    int64_t maj = tly_forecast_majority(f);
+    uint64_t brute[56] = {0}, amb = 0, lines = 0;
+    char *p = strchr(d.p, '\n') + 1;
+    while (*p != '\0') {
+      char *e;
+      (void)strtoull(p, &e, 10);
+      long long evd = strtoll(e + 1, &e, 10);
+      (void)strtod(e + 1, &e);
+      double s[56];
+      for (size_t i = 0; i < n; i++)
+        s[i] = strtod(e + 1, &e) - 0.5;
+      cr_assert_eq(*e, '\n');
+      p = e + 1;
+      lines++;
+      int dw = evd >= maj, rw = 538 - evd >= maj;
+      if (!dw && !rw)
+        continue;
+      bool unsure = false;
+      double key[56];
+      for (size_t i = 0; i < n; i++) {
+        if (fabs(s[i]) < 2e-6)
+          unsure = true;
+        key[i] = (dw ? s[i] > 0 : s[i] <= 0) ? fabs(s[i]) : -1.0;
+      }
+      /* Strongest first: repeatedly take the largest key. */
+      int64_t cum = 0;
+      int tip = -1;
+      bool used[56] = {false};
+      while (tip < 0) {
+        int best = -1;
+        for (size_t i = 0; i < n; i++)
+          if (!used[i] && key[i] >= 0 && (best < 0 || key[i] > key[best]))
+            best = (int)i;
+        cr_assert(best >= 0);
+        used[best] = true;
+        cum += ev[best];
+        if (cum >= maj)
+          tip = best;
+      }
+      for (size_t i = 0; i < n; i++)
+        if ((int)i != tip && key[i] >= 0 && fabs(key[i] - key[tip]) < 2e-6)
+          unsure = true;
+      brute[tip]++;
+      amb += unsure;
+    }
+    cr_assert_eq(lines, o.sims);
+    cr_assert(amb < o.sims / 100, "%llu unsure draws",
+              (unsigned long long)amb);
+    for (size_t i = 0; i < n; i++) {
+      double lib = tly_forecast_unit_p_tipping(f, i) *
+                   (double)tly_forecast_kept(f);
+      double diff = fabs(lib - (double)brute[i]);
+      cr_assert(diff <= (double)amb + 1e-6,
+                "isa %d unit %zu: %.0f against %llu (%llu unsure)", b, i,
+                lib, (unsigned long long)brute[i], (unsigned long long)amb);
+    }
+    tly_forecast_free(f);
+    free(d.p);
+  }
+  tly_forecast_model_free(m);
+}
