@@ -1697,6 +1697,7 @@ typedef struct mc_shared {
   double *evdbl;    /* per unit: electors as a double */
   double *code;     /* per unit: 4096 ev + index (both below 4096) */
   int32_t *evc32;   /* per unit: 2048 ev + 1, as an int */
+  int32_t *code32;  /* per unit: 4096 ev + index, as an int */
   double turn_sum;
 } mc_shared;
 
@@ -1943,10 +1944,8 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   const mc_shared *sh = w->sh;
   size_t n = sh->p->n;
   const chunk_state *A = &w->cs[0], *B = &w->cs[1];
-  f64x8 *kva = w->kv, *kvb = w->kv + n;
   float *kf = w->kf;
   const __m512d zero = _mm512_setzero_pd();
-  const __m512d inf = _mm512_set1_pd(INFINITY);
   const __m512d big = _mm512_set1_pd(1e30);
   const __m512 finf = _mm512_set1_ps(INFINITY);
   const __m512i absm = _mm512_set1_epi64(INT64_MAX);
@@ -1958,8 +1957,8 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   __mmask16 want =
       (__mmask16)((unsigned)_mm512_test_epi64_mask(wva, wva) |
                   ((unsigned)_mm512_test_epi64_mask(wvb, wvb) << 8));
-  /* Keys (double for the last pass, float for the search), the largest
-   * float key and the counts of the units the winner won. */
+  /* Keys (the winner's margin in float, +inf where the winner lost), the
+   * largest and the counts of the units the winner won. */
   __m512 km0 = _mm512_setzero_ps(), km1 = km0;
   __m512i ah0 = _mm512_setzero_si512(), ah1 = ah0;
 #define KEY16(ii, KM, AH)                                                    \
@@ -1973,8 +1972,6 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
         _mm512_and_si512(_mm512_castpd_si512(ma_), absm));                   \
     __m512d ab_ = _mm512_castsi512_pd(                                       \
         _mm512_and_si512(_mm512_castpd_si512(mb_), absm));                   \
-    kva[ii] = (f64x8)_mm512_mask_blend_pd(wa_, inf, aa_);                    \
-    kvb[ii] = (f64x8)_mm512_mask_blend_pd(wb_, inf, ab_);                    \
     __m256 fa_ = _mm512_cvtpd_ps(_mm512_min_pd(aa_, big));                   \
     __m256 fb_ = _mm512_cvtpd_ps(_mm512_min_pd(ab_, big));                   \
     __m512 f_ = _mm512_castpd_ps(_mm512_insertf64x4(                         \
@@ -2058,47 +2055,45 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
     CUT16(mid);
   }
 #undef CUT16
-  /* The weakest and strongest (by double key; equal keys by index) of the
-   * units with lo <= float key < hi, and the sum of their codes. */
-  __m512d wka = inf, ska = -inf, wkb = inf, skb = -inf;
-  __m512d wca = zero, sca = zero, sma = zero;
-  __m512d wcb = zero, scb = zero, smb = zero;
+  /* The weakest and strongest of the units with lo <= key < hi (the
+   * first of equal keys, which then leave the lane to tipping_scalar),
+   * and the sum of the codes (4096 ev + index) of all of them. */
+  __m512 wk = finf, sk = _mm512_set1_ps(-INFINITY);
+  __m512i wc = _mm512_setzero_si512(), sc = wc, sum = wc;
+  __mmask16 tie = 0;
   for (i = 0; i < n; i++) {
     __m512 f = _mm512_loadu_ps(kf + 16 * i);
     __mmask16 in = _mm512_mask_cmp_ps_mask(
         _mm512_cmp_ps_mask(f, lo, _CMP_GE_OQ), f, hi, _CMP_LT_OQ);
-    __m512d c = _mm512_set1_pd(sh->code[i]);
-    __mmask8 ia = (__mmask8)in, ib = (__mmask8)(in >> 8);
-    __m512d k = (__m512d)kva[i];
-    __mmask8 wm = _mm512_mask_cmp_pd_mask(ia, k, wka, _CMP_LE_OQ);
-    __mmask8 sm = _mm512_mask_cmp_pd_mask(ia, k, ska, _CMP_GT_OQ);
-    wka = _mm512_mask_mov_pd(wka, wm, k);
-    wca = _mm512_mask_mov_pd(wca, wm, c);
-    ska = _mm512_mask_mov_pd(ska, sm, k);
-    sca = _mm512_mask_mov_pd(sca, sm, c);
-    sma = _mm512_mask_add_pd(sma, ia, sma, c);
-    k = (__m512d)kvb[i];
-    wm = _mm512_mask_cmp_pd_mask(ib, k, wkb, _CMP_LE_OQ);
-    sm = _mm512_mask_cmp_pd_mask(ib, k, skb, _CMP_GT_OQ);
-    wkb = _mm512_mask_mov_pd(wkb, wm, k);
-    wcb = _mm512_mask_mov_pd(wcb, wm, c);
-    skb = _mm512_mask_mov_pd(skb, sm, k);
-    scb = _mm512_mask_mov_pd(scb, sm, c);
-    smb = _mm512_mask_add_pd(smb, ib, smb, c);
+    __m512i c = _mm512_set1_epi32(sh->code32[i]);
+    tie |= _mm512_mask_cmp_ps_mask(in, f, wk, _CMP_EQ_OQ) |
+           _mm512_mask_cmp_ps_mask(in, f, sk, _CMP_EQ_OQ);
+    __mmask16 wm = _mm512_mask_cmp_ps_mask(in, f, wk, _CMP_LT_OQ);
+    __mmask16 sm = _mm512_mask_cmp_ps_mask(in, f, sk, _CMP_GT_OQ);
+    wk = _mm512_mask_mov_ps(wk, wm, f);
+    wc = _mm512_mask_mov_epi32(wc, wm, c);
+    sk = _mm512_mask_mov_ps(sk, sm, f);
+    sc = _mm512_mask_mov_epi32(sc, sm, c);
+    sum = _mm512_mask_add_epi32(sum, in, sum, c);
   }
-  f64x8 ala = (f64x8)_mm512_cvtepi32_pd(_mm512_castsi512_si256(al));
-  f64x8 alb = (f64x8)_mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(al, 1));
-  f64x8 aha = (f64x8)_mm512_cvtepi32_pd(_mm512_castsi512_si256(ah));
-  f64x8 ahb = (f64x8)_mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(ah, 1));
-  f64x8 pa, pb;
-  TIPPING_PICK(pa, A->want, ala, aha, A->excess, (f64x8)wca, (f64x8)sca,
-               (f64x8)sma);
-  TIPPING_PICK(pb, B->want, alb, ahb, B->excess, (f64x8)wcb, (f64x8)scb,
-               (f64x8)smb);
-  for (int q = 0; q < 8; q++) {
-    out[q] = (int32_t)pa[q];
-    out[8 + q] = (int32_t)pb[q];
-  }
+  /* From the weakest up, the first whose electors carry those below lo
+   * (al / 2048) past the surplus (th / 2048 - 1). */
+  __m512i cnt = _mm512_and_si512(_mm512_sub_epi32(ah, al), m2047);
+  __m512i x = _mm512_sub_epi32(_mm512_srai_epi32(th, 11), one);
+  __m512i c1 = _mm512_add_epi32(_mm512_srai_epi32(al, 11),
+                                _mm512_srai_epi32(wc, 12));
+  __m512i mc = _mm512_sub_epi32(_mm512_sub_epi32(sum, wc), sc);
+  __m512i c2 = _mm512_add_epi32(c1, _mm512_srai_epi32(mc, 12));
+  __m512i r = _mm512_mask_mov_epi32(sc, _mm512_cmpgt_epi32_mask(c2, x), mc);
+  r = _mm512_mask_mov_epi32(
+      r, _mm512_cmpeq_epi32_mask(cnt, _mm512_set1_epi32(2)),
+      _mm512_sub_epi32(sum, wc));
+  r = _mm512_mask_mov_epi32(r, _mm512_cmpgt_epi32_mask(c1, x), wc);
+  r = _mm512_and_si512(r, _mm512_set1_epi32(4095));
+  __mmask16 ok =
+      (__mmask16)(_mm512_mask_cmple_epi32_mask(want, cnt, three) & ~tie);
+  _mm512_storeu_si512(out, _mm512_mask_mov_epi32(_mm512_set1_epi32(-2), ok,
+                                                 r));
 }
 #endif
 
@@ -2240,6 +2235,7 @@ static void shared_free(const tly_allocator *al, mc_shared *sh)
   tly__free(al, sh->evdbl, sh->p->n * sizeof(double));
   tly__free(al, sh->code, sh->p->n * sizeof(double));
   tly__free(al, sh->evc32, sh->p->n * sizeof(int32_t));
+  tly__free(al, sh->code32, sh->p->n * sizeof(int32_t));
   tly__free(al, sh, sizeof *sh);
 }
 
@@ -2255,12 +2251,14 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
   sh->evdbl = tly__calloc(al, p->n, sizeof(double));
   sh->code = tly__calloc(al, p->n, sizeof(double));
   sh->evc32 = tly__calloc(al, p->n, sizeof(int32_t));
+  sh->code32 = tly__calloc(al, p->n, sizeof(int32_t));
   if (sh->evc == NULL || sh->evdbl == NULL || sh->code == NULL ||
-      sh->evc32 == NULL) {
+      sh->evc32 == NULL || sh->code32 == NULL) {
     tly__free(al, sh->evc, p->n * sizeof(double));
     tly__free(al, sh->evdbl, p->n * sizeof(double));
     tly__free(al, sh->code, p->n * sizeof(double));
     tly__free(al, sh->evc32, p->n * sizeof(int32_t));
+    tly__free(al, sh->code32, p->n * sizeof(int32_t));
     tly__free(al, sh, sizeof *sh);
     return NULL;
   }
@@ -2269,6 +2267,7 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
     sh->evdbl[i] = (double)p->ev[i];
     sh->code[i] = 4096.0 * (double)p->ev[i] + (double)i;
     sh->evc32[i] = 2048 * p->ev[i] + 1; /* ev <= 1000 */
+    sh->code32[i] = 4096 * p->ev[i] + (int32_t)i; /* i < 1000 */
     sh->turn_sum += p->turn[i];
   }
   tly__zig_init(&sh->zig);
