@@ -276,25 +276,27 @@ K_ATTR static void K(tally_chunk)(mc_worker *w, int set, const int32_t *tip)
 {
   const prep *p = w->sh->p;
   const chunk_state *cs = &w->cs[set];
+  /* The popular-vote winner loses: counted without a branch a lane. */
+  if (p->has_pv) {
+    i64x8 loses = cs->keep & (((i64x8)(cs->pv > 0.0) & cs->rwin) |
+                              ((i64x8)(cs->pv < 0.0) & cs->dwin));
+    for (int q = 0; q < 8; q++)
+      w->pv_loses += (uint64_t)(loses[q] & 1);
+  }
   for (int q = 0; q < 8; q++) {
     if (cs->keep[q] == 0)
       continue;
     int64_t d = (int64_t)cs->evd[q];
     w->kept++;
     w->hist[d]++;
-    bool dw = cs->dwin[q] != 0, rw = cs->rwin[q] != 0;
-    if (dw || rw) {
-      int32_t t = cs->small[q] != 0 ? tip[q] : -2;
-      if (t == -2)
-        t = tipping_scalar(w, set, q, dw, 0);
-      if (t >= 0)
-        w->tip[t]++;
-    }
-    double pvq = cs->pv[q];
-    if (p->has_pv && ((pvq > 0.0 && rw) || (pvq < 0.0 && dw)))
-      w->pv_loses++;
+    /* tip[q] is -2 where the vector search left the lane (or the lane
+     * wants none: a surplus of at least the majority, or no winner). */
+    int32_t t = tip[q];
+    if (t == -2 && (cs->dwin[q] != 0 || cs->rwin[q] != 0))
+      t = tipping_scalar(w, set, q, cs->dwin[q] != 0, 0);
+    if (t >= 0)
+      w->tip[t]++;
     if (w->sh->draws)
-      draws_line(w, p, set, q, cs->first + (uint64_t)q + 1, d, pvq);
+      draws_line(w, p, set, q, cs->first + (uint64_t)q + 1, d, cs->pv[q]);
   }
 }
-
