@@ -1844,6 +1844,10 @@ static void draws_line(mc_worker *w, const prep *p, int set, int q,
 #ifdef TLY_X86
 #define K(name) name##_avx512
 #define K_ATTR __attribute__((target("avx512f")))
+/* x clipped to [-1/2, 1/2] (the same value as the portable VSELs). */
+#define CLIP_HALF(x)                                                         \
+  ((f64x8)_mm512_min_pd(_mm512_max_pd((__m512d)(x), _mm512_set1_pd(-0.5)),   \
+                        _mm512_set1_pd(0.5)))
 /* acc += e in the lanes where k < cut: one masked add. */
 #define ADD_IF_LT(acc, k, cut, e)                                            \
   ((acc) = (f64x8)_mm512_mask_add_pd(                                        \
@@ -1894,11 +1898,15 @@ static void draws_line(mc_worker *w, const prep *p, int set, int q,
 #undef K
 #undef K_ATTR
 #undef ADD_IF_LT
+#undef CLIP_HALF
 #undef KEY_STEP
 #undef FINISH_STEP
 #endif
 #define K(name) name##_base
 #define K_ATTR
+#define CLIP_HALF(x)                                                         \
+  VSEL((i64x8)((x) > 0.5), VBROADCAST(0.5),                                  \
+       VSEL((i64x8)((x) < -0.5), VBROADCAST(-0.5), (x)))
 #define ADD_IF_LT(acc, k, cut, e)                                            \
   ((acc) += (f64x8)((i64x8)(e) & (i64x8)((k) < (cut))))
 #define KEY_STEP(m, rlanes, e, kout, kmx, ah)                                \
@@ -1925,6 +1933,7 @@ static void draws_line(mc_worker *w, const prep *p, int set, int q,
 #undef K
 #undef K_ATTR
 #undef ADD_IF_LT
+#undef CLIP_HALF
 #undef KEY_STEP
 #undef FINISH_STEP
 

@@ -217,29 +217,43 @@ K_ATTR static void K(run_chunk)(mc_worker *w, tly__rng *side,
   const f64x8 *fr = w->fr;
   f64x8 ev0 = zero, ev1 = zero, pv0 = zero, pv1 = zero;
   /* One unit's margin, electors won and clipped popular margin. */
-#define UNIT_STEP(ii, EVACC, PVACC)                                          \
+#define UNIT_STEP(ii, EVACC, PVACC, FUSED, TDIST)                            \
   do {                                                                       \
-    f64x8 m_ = mu[ii] + fr[grp[ii]] + g * (eus[ii] * sd[ii]);                \
+    f64x8 x_ = eus[ii] * sd[ii];                                             \
+    if (TDIST)                                                               \
+      x_ = g * x_; /* else g is 1: the product would be x_ itself */         \
+    f64x8 m_ = mu[ii] + fr[grp[ii]] + x_;                                    \
     mvs[ii] = m_;                                                            \
-    i64x8 won_ = (i64x8)(m_ > zero);                                         \
-    f64x8 cm_ = VSEL((i64x8)(m_ > 0.5), VBROADCAST(0.5),                     \
-                     VSEL((i64x8)(m_ < -0.5), VBROADCAST(-0.5), m_));         \
-    EVACC += (f64x8)((i64x8)VBROADCAST(evt[ii]) & won_);                     \
-    PVACC += cm_ * turn[ii];                                                 \
-    if (fused) {                                                             \
+    ADD_IF_LT(EVACC, zero, m_, VBROADCAST(evt[ii]));                         \
+    PVACC += CLIP_HALF(m_) * turn[ii];                                       \
+    if (FUSED) {                                                             \
       i64x8 wv_;                                                             \
       memcpy(&wv_, w->win + 8 * (ii), sizeof wv_);                           \
-      wv_ += won_ & valid;                                                   \
+      wv_ += (i64x8)(m_ > zero) & valid;                                     \
       memcpy(w->win + 8 * (ii), &wv_, sizeof wv_);                           \
     }                                                                        \
   } while (0)
-  size_t u = 0;
-  for (; u + 2 <= n; u += 2) {
-    UNIT_STEP(u, ev0, pv0);
-    UNIT_STEP(u + 1, ev1, pv1);
-  }
-  if (u < n)
-    UNIT_STEP(u, ev0, pv0);
+#define UNIT_LOOP(FUSED, TDIST)                                              \
+  do {                                                                       \
+    size_t u = 0;                                                            \
+    for (; u + 2 <= n; u += 2) {                                             \
+      UNIT_STEP(u, ev0, pv0, FUSED, TDIST);                                  \
+      UNIT_STEP(u + 1, ev1, pv1, FUSED, TDIST);                              \
+    }                                                                        \
+    if (u < n)                                                               \
+      UNIT_STEP(u, ev0, pv0, FUSED, TDIST);                                  \
+  } while (0)
+  /* One loop for each case, so that none tests inside. */
+  bool tdist = p->df > 0.0;
+  if (fused && !tdist)
+    UNIT_LOOP(1, 0);
+  else if (fused)
+    UNIT_LOOP(1, 1);
+  else if (!tdist)
+    UNIT_LOOP(0, 0);
+  else
+    UNIT_LOOP(0, 1);
+#undef UNIT_LOOP
 #undef UNIT_STEP
   f64x8 evd = ev0 + ev1; /* integers: exact */
   f64x8 pv = pv0 + pv1;  /* the same two partial sums every time */
