@@ -1954,6 +1954,9 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   size_t n = sh->p->n;
   const chunk_state *A = &w->cs[0], *B = &w->cs[1];
   float *kf = w->kf;
+  /* Locals: the stores through kf (may_alias) would reload the fields. */
+  const f64x8 *mv = w->mv;
+  const int32_t *evc32 = sh->evc32;
   const __m512d zero = _mm512_setzero_pd();
   const __m512d big = _mm512_set1_pd(1e30);
   const __m512 finf = _mm512_set1_ps(INFINITY);
@@ -1972,7 +1975,7 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   __m512i ah0 = _mm512_setzero_si512(), ah1 = ah0;
 #define KEY16(ii, KM, AH)                                                    \
   do {                                                                       \
-    __m512d ma_ = (__m512d)w->mv[ii], mb_ = (__m512d)w->mv[n + (ii)];        \
+    __m512d ma_ = (__m512d)mv[ii], mb_ = (__m512d)mv[n + (ii)];              \
     __mmask8 wa_ =                                                           \
         (__mmask8)(_mm512_cmp_pd_mask(ma_, zero, _CMP_GT_OQ) ^ ra);          \
     __mmask8 wb_ =                                                           \
@@ -1991,7 +1994,7 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
     _mm512_storeu_ps(kf + 16 * (ii), f_);                                    \
     KM = _mm512_mask_max_ps(KM, won_, KM, f_);                               \
     AH = _mm512_mask_add_epi32(AH, won_, AH,                                 \
-                               _mm512_set1_epi32(sh->evc32[ii]));            \
+                               _mm512_set1_epi32(evc32[ii]));            \
   } while (0)
   size_t i = 0;
   for (; i + 2 <= n; i += 2) {
@@ -2043,7 +2046,7 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   C = _mm512_mask_add_epi32(                                                 \
       C, _mm512_cmp_ps_mask(_mm512_loadu_ps(kf + 16 * (ii)), mid,            \
                             _CMP_LT_OQ),                                     \
-      C, _mm512_set1_epi32(sh->evc32[ii]))
+      C, _mm512_set1_epi32(evc32[ii]))
     for (i = 0; i + 4 <= n; i += 4) {
       CNT16(c0, i);
       CNT16(c1, i + 1);
@@ -2066,25 +2069,50 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
 #undef CUT16
   /* The weakest and strongest of the units with lo <= key < hi (the
    * first of equal keys, which then leave the lane to tipping_scalar),
-   * and the sum of the codes (4096 ev + index) of all of them. */
-  __m512 wk = finf, sk = _mm512_set1_ps(-INFINITY);
-  __m512i wc = _mm512_setzero_si512(), sc = wc, sum = wc;
-  __mmask16 tie = 0;
-  for (i = 0; i < n; i++) {
-    __m512 f = _mm512_loadu_ps(kf + 16 * i);
-    __mmask16 in = _mm512_mask_cmp_ps_mask(
-        _mm512_cmp_ps_mask(f, lo, _CMP_GE_OQ), f, hi, _CMP_LT_OQ);
-    __m512i c = _mm512_set1_epi32(sh->code32[i]);
-    tie |= _mm512_mask_cmp_ps_mask(in, f, wk, _CMP_EQ_OQ) |
-           _mm512_mask_cmp_ps_mask(in, f, sk, _CMP_EQ_OQ);
-    __mmask16 wm = _mm512_mask_cmp_ps_mask(in, f, wk, _CMP_LT_OQ);
-    __mmask16 sm = _mm512_mask_cmp_ps_mask(in, f, sk, _CMP_GT_OQ);
-    wk = _mm512_mask_mov_ps(wk, wm, f);
-    wc = _mm512_mask_mov_epi32(wc, wm, c);
-    sk = _mm512_mask_mov_ps(sk, sm, f);
-    sc = _mm512_mask_mov_epi32(sc, sm, c);
-    sum = _mm512_mask_add_epi32(sum, in, sum, c);
+   * and the sum of the codes (4096 ev + index) of all of them; even and
+   * odd units apart (two chains of compare and move, half as long). */
+  __m512 wk0 = finf, sk0 = _mm512_set1_ps(-INFINITY), wk1 = wk0, sk1 = sk0;
+  __m512i wc0 = _mm512_setzero_si512(), sc0 = wc0, sum0 = wc0;
+  __m512i wc1 = wc0, sc1 = wc0, sum1 = wc0;
+  __mmask16 tie0 = 0, tie1 = 0;
+#define FIN16(ii, WK, WC, SK, SC, SUM, TIE)                                  \
+  do {                                                                       \
+    __m512 f_ = _mm512_loadu_ps(kf + 16 * (ii));                             \
+    __mmask16 in_ = _mm512_mask_cmp_ps_mask(                                 \
+        _mm512_cmp_ps_mask(f_, lo, _CMP_GE_OQ), f_, hi, _CMP_LT_OQ);         \
+    __m512i c_ = _mm512_set1_epi32(code32[ii]);                              \
+    TIE |= (__mmask16)(_mm512_mask_cmp_ps_mask(in_, f_, WK, _CMP_EQ_OQ) |    \
+                       _mm512_mask_cmp_ps_mask(in_, f_, SK, _CMP_EQ_OQ));    \
+    __mmask16 wm_ = _mm512_mask_cmp_ps_mask(in_, f_, WK, _CMP_LT_OQ);        \
+    __mmask16 sm_ = _mm512_mask_cmp_ps_mask(in_, f_, SK, _CMP_GT_OQ);        \
+    WK = _mm512_mask_mov_ps(WK, wm_, f_);                                    \
+    WC = _mm512_mask_mov_epi32(WC, wm_, c_);                                 \
+    SK = _mm512_mask_mov_ps(SK, sm_, f_);                                    \
+    SC = _mm512_mask_mov_epi32(SC, sm_, c_);                                 \
+    SUM = _mm512_mask_add_epi32(SUM, in_, SUM, c_);                          \
+  } while (0)
+  const int32_t *code32 = sh->code32;
+  for (i = 0; i + 2 <= n; i += 2) {
+    FIN16(i, wk0, wc0, sk0, sc0, sum0, tie0);
+    FIN16(i + 1, wk1, wc1, sk1, sc1, sum1, tie1);
   }
+  if (i < n)
+    FIN16(i, wk0, wc0, sk0, sc0, sum0, tie0);
+#undef FIN16
+  /* Merged: with at most 3 units in all, a unit of one half meets one of
+   * the other only where both halves hold at most 2, each then its
+   * weakest or strongest, so equal keys across the halves are among
+   * these four comparisons. */
+  __mmask16 tie = (__mmask16)(
+      tie0 | tie1 | _mm512_cmp_ps_mask(wk0, wk1, _CMP_EQ_OQ) |
+      _mm512_cmp_ps_mask(wk0, sk1, _CMP_EQ_OQ) |
+      _mm512_cmp_ps_mask(sk0, wk1, _CMP_EQ_OQ) |
+      _mm512_cmp_ps_mask(sk0, sk1, _CMP_EQ_OQ));
+  __mmask16 w1 = _mm512_cmp_ps_mask(wk1, wk0, _CMP_LT_OQ);
+  __mmask16 s1 = _mm512_cmp_ps_mask(sk1, sk0, _CMP_GT_OQ);
+  __m512i wc = _mm512_mask_mov_epi32(wc0, w1, wc1);
+  __m512i sc = _mm512_mask_mov_epi32(sc0, s1, sc1);
+  __m512i sum = _mm512_add_epi32(sum0, sum1);
   /* From the weakest up, the first whose electors carry those below lo
    * (al / 2048) past the surplus (th / 2048 - 1). */
   __m512i cnt = _mm512_and_si512(_mm512_sub_epi32(ah, al), m2047);
