@@ -1973,7 +1973,13 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
    * largest and the counts of the units the winner won. */
   __m512 km0 = _mm512_setzero_ps(), km1 = km0;
   __m512i ah0 = _mm512_setzero_si512(), ah1 = ah0;
-#define KEY16(ii, KM, AH)                                                    \
+  /* The counts below two fixed cuts, 3 and 8 points, around where most
+   * tipping margins lie: a first three-way split of the search for a
+   * compare and an add more a unit (passes for 16 lanes, 2024 input,
+   * national sd 0.03: 6.1 -> 4.2 on average). */
+  const __m512 cut1 = _mm512_set1_ps(0.03f), cut2 = _mm512_set1_ps(0.08f);
+  __m512i b10 = ah0, b11 = ah0, b20 = ah0, b21 = ah0;
+#define KEY16(ii, KM, AH, B1, B2)                                            \
   do {                                                                       \
     __m512d ma_ = (__m512d)mv[ii], mb_ = (__m512d)mv[n + (ii)];              \
     __mmask8 wa_ =                                                           \
@@ -1993,16 +1999,20 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
     f_ = _mm512_mask_blend_ps(won_, finf, f_);                               \
     _mm512_storeu_ps(kf + 16 * (ii), f_);                                    \
     KM = _mm512_mask_max_ps(KM, won_, KM, f_);                               \
-    AH = _mm512_mask_add_epi32(AH, won_, AH,                                 \
-                               _mm512_set1_epi32(evc32[ii]));            \
+    __m512i e_ = _mm512_set1_epi32(evc32[ii]);                               \
+    AH = _mm512_mask_add_epi32(AH, won_, AH, e_);                            \
+    B1 = _mm512_mask_add_epi32(B1, _mm512_cmp_ps_mask(f_, cut1, _CMP_LT_OQ), \
+                               B1, e_);                                      \
+    B2 = _mm512_mask_add_epi32(B2, _mm512_cmp_ps_mask(f_, cut2, _CMP_LT_OQ), \
+                               B2, e_);                                      \
   } while (0)
   size_t i = 0;
   for (; i + 2 <= n; i += 2) {
-    KEY16(i, km0, ah0);
-    KEY16(i + 1, km1, ah1);
+    KEY16(i, km0, ah0, b10, b20);
+    KEY16(i + 1, km1, ah1, b11, b21);
   }
   if (i < n)
-    KEY16(i, km0, ah0);
+    KEY16(i, km0, ah0, b10, b20);
 #undef KEY16
   __m512 km = _mm512_max_ps(km0, km1);
   __m512i ah = _mm512_add_epi32(ah0, ah1);
@@ -2020,6 +2030,21 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
   __m512i al = _mm512_setzero_si512();
   const __m512i one = _mm512_set1_epi32(1), three = _mm512_set1_epi32(3);
   const __m512i m2047 = _mm512_set1_epi32(2047);
+  /* The fixed cuts, where they lie inside [lo, hi). */
+#define FIXED16(CUT, B)                                                      \
+  do {                                                                       \
+    __mmask16 op_ = _mm512_mask_cmp_ps_mask(                                 \
+        _mm512_cmp_ps_mask(CUT, lo, _CMP_GT_OQ), CUT, hi, _CMP_LT_OQ);       \
+    __mmask16 up_ = _mm512_mask_cmpge_epi32_mask(op_, B, th);                \
+    __mmask16 down_ = (__mmask16)(op_ & ~up_);                               \
+    hi = _mm512_mask_mov_ps(hi, up_, CUT);                                   \
+    ah = _mm512_mask_mov_epi32(ah, up_, B);                                  \
+    lo = _mm512_mask_mov_ps(lo, down_, CUT);                                 \
+    al = _mm512_mask_mov_epi32(al, down_, B);                                \
+  } while (0)
+  FIXED16(cut1, _mm512_add_epi32(b10, b11));
+  FIXED16(cut2, _mm512_add_epi32(b20, b21));
+#undef FIXED16
   /* The cut where the counts would reach th, spread evenly over [lo, hi),
    * kept in its middle half. */
 #define CUT16(MID)                                                           \
