@@ -7,6 +7,7 @@
 #include "rng.h"
 
 #include <math.h>
+#include <string.h>
 
 void tly__rng_seed(tly__rng *r, uint64_t seed, uint64_t stream)
 {
@@ -48,6 +49,8 @@ void tly__zig_init(tly__zig *z)
   for (int i = 0; i < n; i++) {
     z->w[i] = z->x[i] * 0x1.0p-52;
     z->k[i] = (uint64_t)(z->x[i + 1] / z->x[i] * 0x1.0p52);
+    z->kw[2 * i] = z->k[i];
+    memcpy(&z->kw[2 * i + 1], &z->w[i], sizeof z->w[i]);
   }
 }
 

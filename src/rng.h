@@ -29,6 +29,8 @@ typedef struct tly__zig {
   double f[TLY__ZIG_LAYERS + 1]; /* exp(-x[i]^2 / 2) */
   double x[TLY__ZIG_LAYERS + 1]; /* edges: x[0] = v / f(r) > x[1] = r > ..
                                     > x[LAYERS] = 0 */
+  uint64_t kw[2 * TLY__ZIG_LAYERS]; /* k[i] and the bits of w[i] side by
+                                       side: one 16-byte load for both */
 } tly__zig;
 
 /* SplitMix64's output function (Steele, Lea and Flood 2014): a bijective

@@ -7,6 +7,7 @@
 
 #include <criterion/criterion.h>
 #include <math.h>
+#include <string.h>
 
 Test(rng, xoshiro256pp_reference)
 {
@@ -148,5 +149,18 @@ Test(rng, gamma_mean_and_variance)
     cr_assert(fabs(mean - a) < 5 * sqrt(a / n), "shape %g mean %g", a, mean);
     cr_assert(fabs(var - a) < 5 * sqrt((3 * a * a + 6 * a - a * a) / n),
               "shape %g var %g", a, var);
+  }
+}
+
+Test(rng, zig_pairs_match_the_tables)
+{
+  /* kw, the (k, w) pairs the AVX-512 kernel loads 16 bytes at a time,
+   * must hold exactly the k and w tables. */
+  tly__zig z;
+  tly__zig_init(&z);
+  for (int i = 0; i < TLY__ZIG_LAYERS; i++) {
+    cr_assert_eq(z.kw[2 * i], z.k[i], "layer %d", i);
+    cr_assert(memcmp(&z.kw[2 * i + 1], &z.w[i], sizeof z.w[i]) == 0,
+              "layer %d", i);
   }
 }
