@@ -693,6 +693,13 @@ TLY_API tly_status tly_whatif_apply(const tly_election *in,
                                     const tly_whatif_opts *o,
                                     tly_election **out, tly_error *err);
 
+/* The what-if o in words, as the CLI and the page title it ("without CA ·
+ * reapportioned · swing +2 · rule npv (members: all)"); "" when o asks for
+ * nothing. Writes at most size bytes, NUL-terminated (truncated if need
+ * be). */
+TLY_API void tly_whatif_describe(const tly_whatif_opts *o, char *buf,
+                                 size_t size);
+
 /* Writes {baseline, whatif, changes} (keys sorted, counts exact): baseline
  * and whatif are result objects (tly_json_result) with "rule" and, under
  * the compact, "npv": {members, member_electors, needed, in_force,

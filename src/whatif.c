@@ -1132,3 +1132,60 @@ tly_status tly_json_whatif(const tly_election *base, const tly_outcome *ob,
   }
   return tly__json_write(root, w, ud, err);
 }
+
+/* The what-if in words (see tally.h). */
+void tly_whatif_describe(const tly_whatif_opts *o, char *buf, size_t size)
+{
+  size_t n = 0;
+  buf[0] = '\0';
+#define ADD(...)                                                           \
+  do {                                                                     \
+    if (n < size)                                                          \
+      n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);               \
+  } while (0)
+  if (o->n_without > 0) {
+    ADD("without ");
+    for (size_t i = 0; i < o->n_without; i++)
+      ADD("%s%s", i ? "," : "", o->without[i]);
+  }
+  if (o->reapportion) {
+    ADD("%sreapportioned", n ? " · " : "");
+    if (o->census != 0)
+      ADD(" (%d census)", o->census);
+  }
+  if (o->swing) {
+    int64_t a = o->swing_num < 0 ? -o->swing_num : o->swing_num;
+    ADD("%sswing %c%lld", n ? " · " : "", o->swing_num < 0 ? '-' : '+',
+        (long long)(a / o->swing_den));
+    if (o->swing_den > 1) {
+      int k = 0;
+      for (int64_t d = o->swing_den; d > 1; d /= 10)
+        k++;
+      ADD(".%0*lld", k, (long long)(a % o->swing_den));
+    }
+  }
+  for (size_t i = 0; i < o->n_set; i++)
+    ADD("%sset %s=%s", n ? " · " : "", o->set[i].code, o->set[i].candidate);
+  for (size_t i = 0; i < o->n_tie; i++)
+    ADD("%stie %s=%s", n ? " · " : "", o->tie[i].code, o->tie[i].candidate);
+  if (o->rule != TLY_RULE_LAW)
+    ADD("%srule %s", n ? " · " : "", tly_rule_name(o->rule));
+  if (o->rule == TLY_RULE_NPV) {
+    const tly_npv_members *m = &o->npv;
+    if (m->which == TLY_NPV_ALL)
+      ADD(" (members: all)");
+    else if (m->which == TLY_NPV_NONE)
+      ADD(" (members: none)");
+    else if (m->which == TLY_NPV_YEAR)
+      ADD(" (members as of %d)", m->year);
+    else if (m->which == TLY_NPV_LIST) {
+      ADD(" (members: ");
+      for (size_t i = 0; i < m->n_codes; i++)
+        ADD("%s%s", i ? "," : "", m->codes[i]);
+      ADD(")");
+    }
+  }
+#undef ADD
+  if (n >= size && size > 0)
+    buf[size - 1] = '\0';
+}
