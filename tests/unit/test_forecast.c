@@ -828,3 +828,51 @@ Test(forecast, mc_tipping_matches_sorting_the_draws)
   }
   tly_forecast_model_free(m);
 }
+
+/* The exact method with national and regional factors, Student-t errors
+ * and a given outcome splits its nodes into fixed parts: one thread or
+ * two give the same bits, and the error it reports (quadrature, plus
+ * the nodes and distribution ends it leaves out) is within the 1e-11
+ * it promises on every probability. */
+Test(forecast, exact_regions_same_for_any_thread_count)
+{
+  tly_forecast_model *m = load(F2024);
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_regions_builtin(m, "census4", &err),
+               TLY_OK, "%s", err.msg);
+  int8_t given[56];
+  cr_assert_eq(tly_forecast_parse_given(m, "GA=R", given, &err), TLY_OK);
+  tly_forecast_opts o;
+  tly_forecast_opts_init(&o);
+  o.national_sd = 0.03;
+  o.region_sd = 0.02;
+  o.df = 7;
+  o.sims = 0;
+  o.given = given;
+  o.threads = 1;
+  tly_forecast *f1 = run(m, &o);
+  o.threads = 2;
+  tly_forecast *f2 = run(m, &o);
+  cr_assert(tly_forecast_quadrature_error(f1) <= 1e-11, "error %g",
+            tly_forecast_quadrature_error(f1));
+  cr_assert_eq(tly_forecast_nodes(f1), tly_forecast_nodes(f2));
+  size_t l1 = 0, l2 = 0;
+  const double *h1 = tly_forecast_ev_histogram(f1, &l1);
+  const double *h2 = tly_forecast_ev_histogram(f2, &l2);
+  cr_assert_eq(l1, l2);
+  cr_assert_eq(memcmp(h1, h2, l1 * sizeof(double)), 0);
+  double sum = 0.0;
+  for (size_t k = 0; k < l1; k++) {
+    cr_assert(h1[k] >= 0.0, "k %zu: %g", k, h1[k]);
+    sum += h1[k];
+  }
+  cr_assert(fabs(sum - 1.0) <= 1e-11, "sum %.17g", sum);
+  for (size_t i = 0; i < tly_forecast_model_n_units(m); i++)
+    cr_assert_eq(tly_forecast_unit_p_win(f1, i),
+                 tly_forecast_unit_p_win(f2, i), "unit %zu", i);
+  size_t ga = (size_t)tly_forecast_model_find_unit(m, "GA");
+  cr_assert_eq(tly_forecast_unit_p_win(f1, ga), 0.0);
+  tly_forecast_free(f1);
+  tly_forecast_free(f2);
+  tly_forecast_model_free(m);
+}
