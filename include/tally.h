@@ -159,7 +159,9 @@ TLY_API tly_status tly_election_builtin(int year, tly_source source,
 
 /* Loads an election from a CSV file in the MEDSL layout or tally's own
  * layout (README, "File formats"), detected from the header. Errors carry
- * FILE:LINE:COL. opts may be NULL. */
+ * FILE:LINE:COL. opts may be NULL. `path` "-" reads standard input (named
+ * "<stdin>" in messages). A file larger than 256 MiB is refused
+ * (TLY_ERANGE) before more than that is read. */
 TLY_API tly_status tly_election_load(const char *path,
                                      const tly_load_opts *opts,
                                      const tly_allocator *a,

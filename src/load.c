@@ -8,16 +8,15 @@
 #include "results.h"
 
 #include "arith.h"
+#include "buf.h"
 #include "csv.h"
 #include "scan.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_FIELD 4096 /* bytes in one field: names are short */
 #define MAX_FIELDS 64  /* fields in one record */
-#define MAX_FILE ((size_t)1 << 31) /* 2 GiB: larger is refused */
 
 /* Maine chooses electors by district since 1972 (21-A M.R.S. §805),
  * Nebraska since 1992 (Neb. Rev. Stat. §32-1038). */
@@ -974,44 +973,13 @@ tly_status tly_election_load(const char *path, const tly_load_opts *opts,
                              tly_error *err)
 {
   *out = NULL;
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL)
-    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
-                        strerror(errno));
-  size_t cap = 1 << 16;
-  size_t len = 0;
-  char *buf = tly__malloc(a, cap);
-  tly_status s = TLY_OK;
-  if (buf == NULL)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-  while (s == TLY_OK) {
-    if (len + 1 >= cap) {
-      if (cap >= MAX_FILE) {
-        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
-                         "file larger than 2 GiB");
-        break;
-      }
-      char *nb = tly__realloc(a, buf, cap, cap * 2);
-      if (nb == NULL) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t got = fread(buf + len, 1, cap - len - 1, fp);
-    len += got;
-    if (got == 0) {
-      if (ferror(fp))
-        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
-      break;
-    }
-  }
-  fclose(fp);
-  if (s == TLY_OK) {
-    buf[len] = '\0';
-    s = tly_election_parse(path, buf, len, opts, a, out, err);
-  }
-  tly__free(a, buf, cap);
+  tly__buf buf;
+  tly__buf_init(&buf, a, TLY__FILE_MAX);
+  tly_status s = tly__file_read(path, &buf, err);
+  if (s != TLY_OK)
+    return s;
+  s = tly_election_parse(tly__file_name(path), buf.p, buf.len, opts, a, out,
+                         err);
+  tly__buf_free(&buf);
   return s;
 }

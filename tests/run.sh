@@ -12,6 +12,21 @@ fail=0
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
+# ---- a comma-decimal locale for tests/unit/test_locale.c ----
+# de_DE.UTF-8 made with localedef into the build directory (no root
+# needed; glibc finds it through LOCPATH). Without localedef the locale
+# tests are skipped, and this says so.
+if [ ! -d "$ROOT/$B/locale/de_DE.UTF-8" ]; then
+  if command -v localedef >/dev/null 2>&1; then
+    mkdir -p "$ROOT/$B/locale"
+    localedef -i de_DE -f UTF-8 "$ROOT/$B/locale/de_DE.UTF-8" >/dev/null 2>&1
+  fi
+  [ -d "$ROOT/$B/locale/de_DE.UTF-8" ] ||
+    echo "note: localedef could not make de_DE.UTF-8: the locale tests are skipped (scripts/setup.sh test)"
+fi
+LOCPATH="$ROOT/$B/locale"
+export LOCPATH
+
 # ---- unit tests (Criterion) ----
 if [ -x "$B/unit_tests" ]; then
   "$B/unit_tests" --jobs 2 >"$T/unit.log" 2>&1
