@@ -539,10 +539,60 @@ static void keyset_free(const tly_allocator *a, keyset *s)
   tly__free(a, s->lines, s->cap * sizeof *s->lines);
 }
 
+/* The totals of a MEDSL file (`totalvotes`): per (year, state, mode and
+ * any county or precinct columns), the sum of the votes counted and the
+ * smallest total given, with where it was given; open addressing on a
+ * 64-bit hash, grown by doubling. */
+typedef struct {
+  uint64_t key; /* 0: empty */
+  int64_t sum, total, line, col;
+  bool over; /* the sum overflowed int64: above any total */
+} total_entry;
+
+typedef struct {
+  total_entry *e;
+  size_t cap, n;
+} totals;
+
+/* The entry of key, made (sum 0, total `total` at line:col) when new;
+ * NULL on out of memory. */
+static total_entry *totals_get(const tly_allocator *a, totals *t,
+                               uint64_t key, int64_t total, int64_t line,
+                               int64_t col)
+{
+  if (key == 0)
+    key = 1;
+  if (2 * (t->n + 1) > t->cap) {
+    size_t nc = t->cap ? t->cap * 2 : 256;
+    total_entry *ne = tly__calloc(a, nc, sizeof *ne);
+    if (ne == NULL)
+      return NULL;
+    for (size_t i = 0; i < t->cap; i++) {
+      if (t->e[i].key == 0)
+        continue;
+      size_t j = (size_t)(t->e[i].key % nc);
+      while (ne[j].key != 0)
+        j = (j + 1) % nc;
+      ne[j] = t->e[i];
+    }
+    tly__free(a, t->e, t->cap * sizeof *t->e);
+    t->e = ne;
+    t->cap = nc;
+  }
+  size_t j = (size_t)(key % t->cap);
+  while (t->e[j].key != 0 && t->e[j].key != key)
+    j = (j + 1) % t->cap;
+  if (t->e[j].key == 0) {
+    t->e[j] = (total_entry){key, 0, total, line, col, false};
+    t->n++;
+  }
+  return &t->e[j];
+}
+
 /*---- Files: the MEDSL layout ----*/
 
 enum { M_YEAR, M_STATE, M_CAND, M_PARTY, M_SIMPLE, M_VOTES, M_WRITEIN,
-       M_MODE, M_N };
+       M_MODE, M_TOTAL, M_COUNTY, M_PRECINCT, M_N };
 
 /* One pass over a MEDSL file. Pass 0 validates every row and collects the
  * years; pass 1 finds, for `year`, the Democratic and Republican nominees
@@ -561,11 +611,70 @@ typedef struct {
   bool total_mode[51];
 } medsl;
 
+/* Reads a row's `totalvotes` (a count) and adds its votes, when they
+ * are votes for someone, to the sum of its (year, state, mode, county,
+ * precinct). */
+static tly_status count_total(const tly_allocator *a, tly__csv *c,
+                              const tly__csv_field *f, const column *cols,
+                              const tly__csv_field *cand, int64_t v,
+                              totals *tot, tly_error *err)
+{
+  const tly__csv_field *tf = &f[cols[M_TOTAL].idx];
+  int64_t total;
+  tly_status s = field_i64(c, tf, 0, INT64_MAX, "total votes", &total, err);
+  if (s != TLY_OK)
+    return s;
+  static const int key_cols[] = {M_YEAR, M_STATE, M_MODE, M_COUNTY,
+                                 M_PRECINCT};
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0]; k++) {
+    int i = cols[key_cols[k]].idx;
+    h = i >= 0 ? fnv(h, f[i].p, f[i].n) : fnv(h, "", 0);
+  }
+  total_entry *t = totals_get(a, tot, h, total, tf->line, tf->col);
+  if (t == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  if (total < t->total) { /* the smallest total given is the bound */
+    t->total = total;
+    t->line = tf->line;
+    t->col = tf->col;
+  }
+  if (!not_a_vote(cand) && !tly__add_i64(t->sum, v, &t->sum))
+    t->over = true;
+  return TLY_OK;
+}
+
+/* After pass 0: a total smaller than the votes of its candidates (blank,
+ * over- and undervotes not counted) is refused at the earliest such
+ * total. */
+static tly_status check_totals(const char *name, const totals *tot,
+                               tly_error *err)
+{
+  const total_entry *bad = NULL;
+  for (size_t i = 0; i < tot->cap; i++) {
+    const total_entry *t = &tot->e[i];
+    if (t->key != 0 && (t->over || t->sum > t->total) &&
+        (bad == NULL || t->line < bad->line))
+      bad = t;
+  }
+  if (bad == NULL)
+    return TLY_OK;
+  if (bad->over)
+    return tly__fail_at(err, TLY_EOVERFLOW, name, bad->line, bad->col,
+                        "the votes of this total's candidates overflow a "
+                        "64-bit count");
+  return tly__fail_at(err, TLY_EPARSE, name, bad->line, bad->col,
+                      "total votes %lld is smaller than the sum of its "
+                      "candidates' votes, %lld",
+                      (long long)bad->total, (long long)bad->sum);
+}
+
 static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
                              tly_error *err)
 {
   tly__csv *c = NULL;
   keyset seen = {0};
+  totals tot = {0};
   tly_status s = tly__csv_open(m->a, m->name, m->data, m->len, MAX_FIELD,
                                MAX_FIELDS, &c, err);
   if (s != TLY_OK)
@@ -577,7 +686,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
   column cols[M_N] = {{"year", -1},          {"state_po", -1},
                       {"candidate", -1},     {"party_detailed", -1},
                       {"party_simplified", -1}, {"candidatevotes", -1},
-                      {"writein", -1},       {"mode", -1}};
+                      {"writein", -1},       {"mode", -1},
+                      {"totalvotes", -1},    {"county_fips", -1},
+                      {"precinct", -1}};
   if (s == TLY_OK) {
     if (find_col(f, width, "candidatevotes") < 0)
       cols[M_VOTES].name = "votes";
@@ -629,6 +740,11 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
                           "%lld)",
                           cand->p, st->p, (long long)first);
         break;
+      }
+      if (cols[M_TOTAL].idx >= 0) {
+        s = count_total(m->a, c, f, cols, cand, v, &tot, err);
+        if (s != TLY_OK)
+          break;
       }
       bool have = false;
       for (size_t i = 0; i < m->n_years; i++)
@@ -683,6 +799,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
     if (s != TLY_OK && err != NULL && err->line == 0)
       s = tly__csv_fail(c, &f[cols[M_VOTES].idx], err, s, "%s", err->msg);
   }
+  if (s == TLY_OK && pass == 0)
+    s = check_totals(m->name, &tot, err);
+  tly__free(m->a, tot.e, tot.cap * sizeof *tot.e);
   keyset_free(m->a, &seen);
   tly__csv_free(c);
   return s;
