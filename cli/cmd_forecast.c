@@ -298,7 +298,7 @@ int cmd_forecast(int argc, char **argv)
   int ch;
   optind = 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
     int64_t v;
     switch (ch) {
     case 'e':
@@ -383,6 +383,9 @@ int cmd_forecast(int argc, char **argv)
     case 'h':
       help();
       return CLI_OK;
+    case ':': /* the leading ':' in getopt_long's optstring */
+      return cli_usage("forecast", "option '%s' needs a value",
+                       argv[optind - 1]);
     default:
       return cli_usage("forecast", "unknown option '%s'", argv[optind - 1]);
     }
@@ -406,6 +409,12 @@ int cmd_forecast(int argc, char **argv)
   if (fo.method == TLY_FORECAST_MC && fo.sims == 0)
     return cli_usage("forecast", "--method mc needs --sims of at least 1");
   const char *file = argv[optind];
+  const char *outs[3] = {out, draws, svg};
+  const char *out_flags[3] = {"--out", "--draws", "--svg"};
+  const char *ins[3] = {file, regions, corr};
+  int prc = cli_paths_check("forecast", outs, out_flags, 3, ins, 3);
+  if (prc != CLI_OK)
+    return prc;
   tly_forecast_model *m = NULL;
   double moved = 0.0;
   int rc = build_model(file, (int)year, regions, corr, repair, &m, &moved);

@@ -408,6 +408,10 @@ int cmd_initiative(int argc, char **argv)
     if ((a.n_counties > 0) == (a.counties_file != NULL))
       return cli_usage(sub, "sample needs --county SPEC ... or --counties "
                             "FILE (one of them)");
+    const char *flag = "--out";
+    rc = cli_paths_check(sub, &o.out, &flag, 1, &a.counties_file, 1);
+    if (rc != CLI_OK)
+      return rc;
     if (a.counties_file != NULL &&
         tly_county_list_load(a.counties_file, NULL, &list, &err) != TLY_OK)
       return cli_report(&err);
