@@ -52,6 +52,12 @@ static void usage(FILE *fp)
               "official data.\n\nSubcommands:\n");
   for (size_t i = 0; commands[i].name != NULL; i++)
     fprintf(fp, "  %-11s %s\n", commands[i].name, commands[i].summary);
+  fprintf(fp, "\nFiles: a results FILE (and initiative's --counties FILE) "
+              "may be '-' for\nstandard input; an input file larger than "
+              "256 MiB is refused. --out FILE\nreplaces a regular file "
+              "atomically, keeping its mode; it writes a symbolic\nlink's "
+              "target, and a device or a FIFO in place; it may not name an "
+              "input.\n");
   fprintf(fp, "\nExit status: 0 success, 1 bad input, 2 usage error"
               " (some subcommands document more).\n");
 }

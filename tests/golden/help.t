@@ -24,4 +24,9 @@ Subcommands:
   recount     which states' margins met their recount triggers
   audit       BRAVO risk-limiting audit: expected sample and stopping rule
 
+Files: a results FILE (and initiative's --counties FILE) may be '-' for
+standard input; an input file larger than 256 MiB is refused. --out FILE
+replaces a regular file atomically, keeping its mode; it writes a symbolic
+link's target, and a device or a FIFO in place; it may not name an input.
+
 Exit status: 0 success, 1 bad input, 2 usage error (some subcommands document more).
