@@ -7,6 +7,7 @@
 #include "results.h"
 
 #include "arith.h"
+#include "buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,8 @@ static bool ieq(const char *a, const char *b)
 
 /*---- Builder ----*/
 
+#define NOTES_MAX ((size_t)64 << 10) /* an election's notes: a few lines */
+
 typedef struct {
   char code[8];
   int32_t electors; /* -1 until set */
@@ -135,8 +138,7 @@ struct tly__builder {
   size_t n_cells, cap_cells;
   bcast *casts;
   size_t n_casts, cap_casts;
-  char *notes;
-  size_t notes_len;
+  tly__buf notes; /* one line each, capped at NOTES_MAX */
   /* Open-addressing indexes (index + 1, 0 empty; at most half full) so
    * that a row costs O(1): candidates by name, cells by (unit, cand). */
   uint32_t *cand_slot, *cell_slot;
@@ -225,6 +227,7 @@ tly_status tly__builder_new(const tly_allocator *a, tly__builder **out,
   if (b == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   b->a = tly__alloc_or_default(a);
+  tly__buf_init(&b->notes, b->a, NOTES_MAX);
   *out = b;
   return TLY_OK;
 }
@@ -250,7 +253,7 @@ void tly__builder_free(tly__builder *b)
   tly__free(a, b->cands, b->cap_cands * sizeof *b->cands);
   tly__free(a, b->cells, b->cap_cells * sizeof *b->cells);
   tly__free(a, b->casts, b->cap_casts * sizeof *b->casts);
-  tly__free(a, b->notes, b->notes_len + 1);
+  tly__buf_free(&b->notes);
   tly__free(a, b->cand_slot, b->n_cand_slots * sizeof *b->cand_slot);
   tly__free(a, b->cell_slot, b->n_cell_slots * sizeof *b->cell_slot);
   tly__free(a, b, sizeof *b);
@@ -452,17 +455,11 @@ tly_status tly__builder_cast(tly__builder *b, const char *code,
 tly_status tly__builder_note(tly__builder *b, const char *line,
                              tly_error *err)
 {
-  size_t n = strlen(line);
-  size_t nl = b->notes_len + n + 1;
-  char *p = tly__realloc(b->a, b->notes, b->notes ? b->notes_len + 1 : 0,
-                         nl + 1);
-  if (p == NULL)
+  tly_status s = tly__buf_printf(&b->notes, "%s\n", line);
+  if (s == TLY_ERANGE)
+    return tly__fail(err, s, "notes longer than %zu bytes", NOTES_MAX);
+  if (s != TLY_OK)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + b->notes_len, line, n);
-  p[nl - 1] = '\n';
-  p[nl] = '\0';
-  b->notes = p;
-  b->notes_len = nl;
   return TLY_OK;
 }
 
@@ -690,8 +687,8 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     r->cast = x->cast[0] ? tly_election_find_candidate(e, x->cast) : -1;
     r->electors = x->electors;
   }
-  if (b->notes != NULL) {
-    char *n = tly__strdup(a, b->notes);
+  if (b->notes.p != NULL) {
+    char *n = tly__strdup(a, b->notes.p);
     if (n == NULL) {
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
       goto done;

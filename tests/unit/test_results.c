@@ -257,26 +257,27 @@ Test(load, medsl_layout_quirks)
 {
   /* Real MEDSL quirks: New York fusion lines add up to one person; WA
    * 2012's "MITT, ROMNEY" is Romney; a blank name is "Others"; BLANK VOTE
-   * is not a vote. Counts here are made up; layout and names are MEDSL's. */
+   * is not a vote (nor in totalvotes). Counts here are made up; layout and
+   * names are MEDSL's. */
   const char *text =
       "\"year\",\"state\",\"state_po\",\"state_fips\",\"state_cen\","
       "\"state_ic\",\"office\",\"candidate\",\"party_detailed\",\"writein\","
       "\"candidatevotes\",\"totalvotes\",\"version\",\"notes\","
       "\"party_simplified\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"DEMOCRAT\",FALSE,100,0,\"20210113\",NA,\"DEMOCRAT\"\n"
+      "H.\",\"DEMOCRAT\",FALSE,100,160,\"20210113\",NA,\"DEMOCRAT\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"WORKING FAMILIES\",FALSE,10,0,\"20210113\",NA,\"OTHER\"\n"
+      "H.\",\"WORKING FAMILIES\",FALSE,10,160,\"20210113\",NA,\"OTHER\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"ROMNEY, MITT\","
-      "\"REPUBLICAN\",FALSE,50,0,\"20210113\",NA,\"REPUBLICAN\"\n"
+      "\"REPUBLICAN\",FALSE,50,160,\"20210113\",NA,\"REPUBLICAN\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"BLANK VOTE\","
-      "\"\",FALSE,7,0,\"20210113\",NA,\"OTHER\"\n"
+      "\"\",FALSE,7,160,\"20210113\",NA,\"OTHER\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"MITT, ROMNEY\","
-      "\"REPUBLICAN\",FALSE,40,0,\"20210113\",NA,\"REPUBLICAN\"\n"
+      "\"REPUBLICAN\",FALSE,40,103,\"20210113\",NA,\"REPUBLICAN\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"DEMOCRAT\",FALSE,60,0,\"20210113\",NA,\"DEMOCRAT\"\n"
+      "H.\",\"DEMOCRAT\",FALSE,60,103,\"20210113\",NA,\"DEMOCRAT\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"\",\"\",TRUE,"
-      "3,0,\"20210113\",NA,\"OTHER\"\n";
+      "3,103,\"20210113\",NA,\"OTHER\"\n";
   tly_error err;
   tly_election *e = parse(text, &err);
   cr_assert_not_null(e, "%s", err.msg);
