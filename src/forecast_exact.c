@@ -153,6 +153,116 @@ static tly_status mix_rule(const tly_allocator *al, double h, double df,
   return TLY_OK;
 }
 
+/*---- Decided units: piecewise rules ----------------------------------*/
+
+/* A unit with sd 0 is decided by the factors alone: it goes to the
+ * Democrat where mu s + national + regional > 0, a step in the innermost
+ * factor it depends on. Gauss-Hermite rules converge slowly (and wrongly:
+ * 68.65 % for the 69.15 % of Phi(0.5)) across a step, so for a factor
+ * with steps the domain [-ZMAX, ZMAX] is split at them and each piece
+ * gets its own Gauss-Legendre rule, weighted by the normal density: the
+ * integrand is smooth on each piece and each rule converges
+ * geometrically. Mass beyond +-ZMAX, 2 Phi(-8.3) = 1.0e-16, is left out
+ * and counted in the error. */
+#define ZMAX 8.3
+#define N_LEG 11 /* Legendre rules of 4, 8, ..., 4096 nodes */
+
+typedef struct legs {
+  rule r[N_LEG];
+} legs;
+
+/* The index of the smallest rule of at least `want` nodes (the largest
+ * when none is). */
+static size_t leg_index(double want)
+{
+  size_t li = 0;
+  while (li + 1 < N_LEG && (double)((size_t)4 << li) < want)
+    li++;
+  return li;
+}
+
+/* Makes the Legendre rules up to the one of at least `budget` nodes. */
+static tly_status legs_need(const tly_allocator *al, legs *lg, size_t budget,
+                            tly_error *err)
+{
+  size_t top = leg_index((double)budget);
+  for (size_t li = 0; li <= top; li++) {
+    if (lg->r[li].n > 0)
+      continue;
+    tly_status s = rule_make(al, TLY__QUAD_LEGENDRE, (size_t)4 << li, 0.0,
+                             &lg->r[li], err);
+    if (s != TLY_OK)
+      return s;
+  }
+  return TLY_OK;
+}
+
+static void legs_free(const tly_allocator *al, legs *lg)
+{
+  for (size_t li = 0; li < N_LEG; li++)
+    rule_free(al, &lg->r[li]);
+}
+
+/* Nodes of the pieces of a rule with `budget` nodes over [-ZMAX, ZMAX]:
+ * at most 4 (k + 1) + 2 budget for k steps. */
+static size_t pw_cap(size_t k, size_t budget)
+{
+  return 4 * (k + 1) + 2 * budget;
+}
+
+/* The rule for E[f(Z)], Z standard normal, where f steps at steps[0..k)
+ * (ascending; those outside [-ZMAX, ZMAX] change nothing there): each
+ * piece between steps gets a Legendre rule of about budget x its share of
+ * [-ZMAX, ZMAX] nodes (at least 4; the rules needed must exist, see
+ * legs_need), into x and w (pw_cap entries); returns the node count. */
+static size_t pw_rule(const legs *lg, const double *steps, size_t k,
+                      size_t budget, double *x, double *w)
+{
+  size_t n = 0;
+  double lo = -ZMAX;
+  for (size_t j = 0; j <= k; j++) {
+    double hi = j < k && steps[j] < ZMAX ? steps[j] : ZMAX;
+    if (!(hi > lo))
+      continue; /* a step below -ZMAX, or a repeated one */
+    double half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo);
+    const rule *r =
+        &lg->r[leg_index((double)budget * half / ZMAX)];
+    for (size_t q = 0; q < r->n; q++) {
+      double z = mid + half * r->x[q];
+      x[n] = z;
+      w[n] = half * r->w[q] * exp(-0.5 * z * z) * (0.5 * M_2_SQRTPI *
+                                                   M_SQRT1_2);
+      n++;
+    }
+    lo = hi;
+  }
+  return n;
+}
+
+/* The mass pw_rule leaves out: 2 Phi(-ZMAX). */
+static double pw_tail(void)
+{
+  return erfc(ZMAX * M_SQRT1_2);
+}
+
+/* What the exact method's passes share: the decided units, grouped as
+ * the groups are and ordered by mean descending (so that their steps,
+ * -(mu s + shift) / sd of the factor, come ascending), and the
+ * Legendre rules. */
+typedef struct exact_ctx {
+  size_t *dec;       /* decided units by group */
+  size_t *dec_start; /* n_groups + 1: offsets into dec[] */
+  size_t kmax;       /* most decided units in a group with a factor */
+  size_t reg_budget; /* regional pieces: 2 x the Hermite rule's nodes */
+  legs lg;
+} exact_ctx;
+
+/* The (mixing node, national node) pairs of a pass, in order. */
+typedef struct pairs {
+  size_t n, cap;
+  double *sc, *z, *w; /* the scale s, the national node, the weight */
+} pairs;
+
 typedef struct exact_ws {
   size_t *gstart;   /* n_groups + 1: offsets into order[] */
   size_t *order;    /* units grouped by region */
@@ -169,6 +279,8 @@ typedef struct exact_ws {
   double mass;
   double trim;          /* mass dropped from hist (exact_range) */
   size_t *glo, *glen;   /* the support of each group's gd at a node */
+  double *rx, *rw, *st; /* a piecewise regional rule and its steps */
+  size_t rcap, kcap;    /* their capacities */
 } exact_ws;
 
 /* Four doubles in GCC's vector extension (two SSE2 registers on the
@@ -283,18 +395,18 @@ static double trim_ends(const double *d, size_t *len, size_t *skip,
 }
 
 /* The part of one pass of the exact method over the (mixing node,
- * national node) pairs lo..hi-1 (pair a * nat->n + b), with the given
- * rules for the mixing variable (Student-t), the national factor and the
- * regional factors, accumulated from zero into ws. Every distribution is
+ * national node) pairs lo..hi-1 of pr, with the rule reg for the
+ * regional factors (piecewise in a group with decided units),
+ * accumulated from zero into ws. Every distribution is
  * kept on its support (an offset and a length), and after each
  * convolution ends of mass at most eps are dropped (units all but sure
  * of their side only shift it); the dropped mass, weighted as the
  * result is, goes into ws->trim: it bounds the change to every entry of
  * ws->hist (convolving with and mixing sub-probability distributions
  * never increases a total mass), and nothing else is touched. */
-static void exact_range(const prep *p, const rule *mix, const rule *nat,
-                        const rule *reg, exact_ws *ws, size_t lo,
-                        size_t hi, double eps)
+static void exact_range(const prep *p, const exact_ctx *cx,
+                        const pairs *pa, const rule *reg, exact_ws *ws,
+                        size_t lo, size_t hi, double eps)
 {
   size_t total = (size_t)p->total;
   size_t ng = p->n_groups;
@@ -303,16 +415,29 @@ static void exact_range(const prep *p, const rule *mix, const rule *nat,
   ws->mass = 0.0;
   ws->trim = 0.0;
   for (size_t ab = lo; ab < hi; ab++) {
-    size_t a = ab / nat->n, b = ab % nat->n;
     /* With Student-t errors every error is multiplied by g; dividing the
-     * margin by g instead, the mean is scaled by s = 1/g (mix->x). */
-    double sc = mix->x[a];
-    double wab = mix->w[a] * nat->w[b];
-    double shift_n = p->sn * nat->x[b];
+     * margin by g instead, the mean is scaled by s = 1/g (pa->sc). */
+    double sc = pa->sc[ab];
+    double wab = pa->w[ab];
+    double shift_n = p->sn * pa->z[ab];
     double trim = 0.0; /* at this node, before the weight wab */
     for (size_t gi = 0; gi < ng; gi++) {
       bool has_factor = gi < p->n_regions;
       const rule *rr = has_factor ? reg : NULL;
+      rule pw;
+      size_t n_dec = cx->dec_start[gi + 1] - cx->dec_start[gi];
+      if (has_factor && n_dec > 0) { /* steps in this region's factor */
+        for (size_t j = 0; j < n_dec; j++) {
+          size_t i = cx->dec[cx->dec_start[gi] + j];
+          ws->st[j] = -(p->mu[i] * sc + shift_n) / p->sr;
+        }
+        pw.x = ws->rx;
+        pw.w = ws->rw;
+        pw.n = pw_rule(&cx->lg, ws->st, n_dec, cx->reg_budget, pw.x, pw.w);
+        pw.cap = 0;
+        rr = &pw;
+        trim += pw_tail();
+      }
       size_t nr = has_factor ? rr->n : 1;
       double *gd = ws->gd + ws->goff[gi];
       size_t glen = (size_t)ws->gev[gi] + 1;
@@ -420,7 +545,9 @@ static void exact_range(const prep *p, const rule *mix, const rule *nat,
 
 typedef struct exact_job {
   const prep *p;
-  const rule *mix, *nat, *reg;
+  const exact_ctx *cx;
+  const pairs *pr;
+  const rule *reg;
   exact_ws *ws;
   size_t lo, hi;
   double eps;
@@ -429,22 +556,22 @@ typedef struct exact_job {
 static void *exact_job_run(void *arg)
 {
   exact_job *j = arg;
-  exact_range(j->p, j->mix, j->nat, j->reg, j->ws, j->lo, j->hi, j->eps);
+  exact_range(j->p, j->cx, j->pr, j->reg, j->ws, j->lo, j->hi, j->eps);
   return NULL;
 }
 
 /* One pass of the exact method: ws[0] receives the sums. */
-static void exact_pass(const prep *p, const rule *mix, const rule *nat,
+static void exact_pass(const prep *p, const exact_ctx *cx, const pairs *pr,
                        const rule *reg, exact_ws *ws, int threads,
                        double eps)
 {
-  size_t pairs = mix->n * nat->n;
+  size_t np = pr->n;
   exact_job jobs[EXACT_PARTS];
   pthread_t th[EXACT_PARTS];
   bool live[EXACT_PARTS];
   for (size_t k = 0; k < EXACT_PARTS; k++) {
-    jobs[k] = (exact_job){p, mix, nat, reg, &ws[k], pairs * k / EXACT_PARTS,
-                          pairs * (k + 1) / EXACT_PARTS, eps};
+    jobs[k] = (exact_job){p, cx, pr, reg, &ws[k], np * k / EXACT_PARTS,
+                          np * (k + 1) / EXACT_PARTS, eps};
     live[k] = false;
   }
   for (size_t k = 1; k < EXACT_PARTS; k++)
@@ -491,6 +618,9 @@ static void exact_ws_free(const tly_allocator *al, exact_ws *ws,
   tly__free(al, ws->unit, p->n * sizeof(double));
   tly__free(al, ws->glo, ng * sizeof(size_t));
   tly__free(al, ws->glen, ng * sizeof(size_t));
+  tly__free(al, ws->rx, ws->rcap * sizeof(double));
+  tly__free(al, ws->rw, ws->rcap * sizeof(double));
+  tly__free(al, ws->st, ws->kcap * sizeof(double));
 }
 
 /* Whether unit i is surer of its side than unit j (an sd of 0 is
@@ -504,8 +634,12 @@ static bool surer(const prep *p, size_t i, size_t j)
   return i < j;
 }
 
+/* The most levels a factor's rule is refined by (16 << 7 nodes). */
+#define MAX_LEV 7
+
 static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
-                                exact_ws *ws, tly_error *err)
+                                const exact_ctx *cx, exact_ws *ws,
+                                tly_error *err)
 {
   memset(ws, 0, sizeof *ws);
   size_t ng = p->n_groups;
@@ -528,6 +662,17 @@ static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
   ws->unit = tly__calloc(al, p->n, sizeof(double));
   ws->glo = tly__calloc(al, ng, sizeof(size_t));
   ws->glen = tly__calloc(al, ng, sizeof(size_t));
+  if (cx->kmax > 0) {
+    ws->rcap = pw_cap(cx->kmax, (size_t)32 << MAX_LEV);
+    ws->kcap = cx->kmax;
+    ws->rx = tly__calloc(al, ws->rcap, sizeof(double));
+    ws->rw = tly__calloc(al, ws->rcap, sizeof(double));
+    ws->st = tly__calloc(al, ws->kcap, sizeof(double));
+    if (!ws->rx || !ws->rw || !ws->st) {
+      exact_ws_free(al, ws, p);
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    }
+  }
   if (!ws->glo || !ws->glen ||
       !ws->gstart || !ws->order || !ws->gev || !ws->goff || !ws->gd ||
       !ws->gmass || !ws->gnum || !ws->pu || !ws->tmp || !ws->tmp2 ||
@@ -572,15 +717,125 @@ static tly_status exact_ws_make(const tly_allocator *al, const prep *p,
  * anything above 1e-10). */
 #define EXACT_TOL 1e-11
 
+static void ctx_free(const tly_allocator *al, exact_ctx *cx, const prep *p)
+{
+  tly__free(al, cx->dec, (p->n + 1) * sizeof(size_t));
+  tly__free(al, cx->dec_start, (p->n_groups + 1) * sizeof(size_t));
+  legs_free(al, &cx->lg);
+}
+
+/* The decided units (sd 0) of each group, by mean descending (ties by
+ * index). */
+static tly_status ctx_make(const tly_allocator *al, const prep *p,
+                           exact_ctx *cx, tly_error *err)
+{
+  memset(cx, 0, sizeof *cx);
+  size_t ng = p->n_groups;
+  cx->dec = tly__calloc(al, p->n + 1, sizeof(size_t));
+  cx->dec_start = tly__calloc(al, ng + 1, sizeof(size_t));
+  if (cx->dec == NULL || cx->dec_start == NULL) {
+    ctx_free(al, cx, p);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  size_t q = 0;
+  for (size_t gi = 0; gi < ng; gi++) {
+    cx->dec_start[gi] = q;
+    for (size_t i = 0; i < p->n; i++) {
+      bool in = (size_t)p->grp[i] == gi || (gi == ng - 1 && p->grp[i] < 0);
+      if (!in || p->sd[i] > 0.0)
+        continue;
+      size_t y = q++;
+      while (y > cx->dec_start[gi] && p->mu[cx->dec[y - 1]] < p->mu[i]) {
+        cx->dec[y] = cx->dec[y - 1];
+        y--;
+      }
+      cx->dec[y] = i;
+    }
+    size_t k = q - cx->dec_start[gi];
+    if (gi < p->n_regions && k > cx->kmax)
+      cx->kmax = k;
+  }
+  cx->dec_start[ng] = q;
+  return TLY_OK;
+}
+
+static void pairs_free(const tly_allocator *al, pairs *pr)
+{
+  tly__free(al, pr->sc, pr->cap * sizeof(double));
+  tly__free(al, pr->z, pr->cap * sizeof(double));
+  tly__free(al, pr->w, pr->cap * sizeof(double));
+  memset(pr, 0, sizeof *pr);
+}
+
+/* The pairs of a pass: each mixing node with the national rule nat, or,
+ * when units without a regional factor are decided, with the piecewise
+ * rule of `budget` nodes at their steps -mu s / sn for that node's s. */
+static tly_status pairs_make(const tly_allocator *al, const prep *p,
+                             const exact_ctx *cx, const rule *mix,
+                             const rule *nat, size_t budget, pairs *pr,
+                             tly_error *err)
+{
+  size_t g = p->n_groups - 1; /* the group without a factor */
+  size_t k = cx->dec_start[g + 1] - cx->dec_start[g];
+  bool pw = p->sn > 0.0 && k > 0;
+  size_t per = pw ? pw_cap(k, budget) : nat->n;
+  double *x = NULL, *w = NULL, *st = NULL;
+  pairs_free(al, pr);
+  pr->cap = mix->n * per;
+  pr->sc = tly__calloc(al, pr->cap, sizeof(double));
+  pr->z = tly__calloc(al, pr->cap, sizeof(double));
+  pr->w = tly__calloc(al, pr->cap, sizeof(double));
+  if (pw) {
+    x = tly__calloc(al, per, sizeof(double));
+    w = tly__calloc(al, per, sizeof(double));
+    st = tly__calloc(al, k, sizeof(double));
+  }
+  tly_status s = TLY_OK;
+  if (!pr->sc || !pr->z || !pr->w || (pw && (!x || !w || !st))) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t a = 0; a < mix->n; a++) {
+    const double *nx = nat->x, *nw = nat->w;
+    size_t nn = nat->n;
+    if (pw) {
+      for (size_t j = 0; j < k; j++)
+        st[j] = -(p->mu[cx->dec[cx->dec_start[g] + j]] * mix->x[a]) / p->sn;
+      nn = pw_rule(&cx->lg, st, k, budget, x, w);
+      nx = x;
+      nw = w;
+    }
+    for (size_t b = 0; b < nn; b++) {
+      pr->sc[pr->n] = mix->x[a];
+      pr->z[pr->n] = nx[b];
+      pr->w[pr->n] = mix->w[a] * nw[b];
+      pr->n++;
+    }
+  }
+done:
+  tly__free(al, x, per * sizeof(double));
+  tly__free(al, w, per * sizeof(double));
+  tly__free(al, st, k * sizeof(double));
+  if (s != TLY_OK)
+    pairs_free(al, pr);
+  return s;
+}
+
 tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
                                int threads, tly_forecast *f, tly_error *err)
 {
   const tly_allocator *al = &m->al;
   exact_ws wss[EXACT_PARTS];
   size_t made = 0;
-  tly_status s = TLY_OK;
+  exact_ctx cx;
+  pairs pr = {0};
+  tly_status s = ctx_make(al, p, &cx, err);
+  if (s != TLY_OK)
+    return s;
+  size_t g_nat = p->n_groups - 1;
+  bool pw_nat = p->sn > 0.0 && cx.dec_start[g_nat + 1] > cx.dec_start[g_nat];
   for (; made < EXACT_PARTS; made++) {
-    s = exact_ws_make(al, p, &wss[made], err);
+    s = exact_ws_make(al, p, &cx, &wss[made], err);
     if (s != TLY_OK)
       break;
   }
@@ -631,11 +886,18 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
      * budget uses the mass of the previous pass (none on the first). */
     double budget = 1e-3 * EXACT_TOL * mass_prev /
                     (double)(1 + p->n_regions);
-    double dropped = rule_prune(&nat, budget);
+    double dropped = pw_nat ? pw_tail() : rule_prune(&nat, budget);
     dropped += (double)p->n_regions * rule_prune(&reg, budget);
+    /* Piecewise rules for the factors with steps (decided units). */
+    cx.reg_budget = 2 * nr;
+    s = legs_need(al, &cx.lg, 2 * (nh > nr ? nh : nr), err);
+    if (s == TLY_OK)
+      s = pairs_make(al, p, &cx, &mix, &nat, 2 * nh, &pr, err);
+    if (s != TLY_OK)
+      goto done;
     /* Likewise the ends of distributions dropped in the pass (their
      * total, ws.trim, bounds the change to any entry of the histogram). */
-    exact_pass(p, &mix, &nat, &reg, wsp, threads, 1e-17 * mass_prev);
+    exact_pass(p, &cx, &pr, &reg, wsp, threads, 1e-17 * mass_prev);
     exact_ws ws = wsp[0];
     if (!(ws.mass > 1e-300)) {
       s = tly__fail(err, TLY_ERANGE,
@@ -655,7 +917,8 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
     }
     prune_err = (dropped + ws.trim) / ws.mass;
     mass_prev = ws.mass;
-    f->nodes = active[0] ? nh : active[1] ? nr : mix.n;
+    f->nodes = active[0] ? (pw_nat ? pr.n / mix.n : nh)
+               : active[1] ? nr : mix.n;
     if (!first) {
       last[d] = diff;
       if (diff <= EXACT_TOL)
@@ -671,7 +934,7 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
       break;
     double work = (double)nat.n * (double)reg.n * (double)mix.n * 2.0 *
                   (double)p->n;
-    if (work > 3e7 || lev[next] >= 7) {
+    if (work > 3e7 || lev[next] >= MAX_LEV) {
       done_d[next] = true; /* give up on it; its last change stands */
       if (lev[next] == 0)
         last[next] = INFINITY;
@@ -696,5 +959,7 @@ done:
   tly__free(al, prev, (t1 + p->n) * sizeof(double));
   for (size_t k = 0; k < made; k++)
     exact_ws_free(al, &wss[k], p);
+  pairs_free(al, &pr);
+  ctx_free(al, &cx, p);
   return s;
 }

@@ -399,6 +399,95 @@ Test(forecast, sd_zero_is_decided)
   tly_forecast_model_free(m);
 }
 
+/* The t distribution with 5 degrees of freedom: its CDF in closed form,
+ * 1/2 + (theta + sin theta cos theta (1 + 2/3 cos^2 theta)) / pi with
+ * theta = atan(t / sqrt 5) (Abramowitz and Stegun 26.7.4). */
+static double t5_cdf(double t)
+{
+  double th = atan(t / sqrt(5.0));
+  double c = cos(th);
+  return 0.5 + (th + sin(th) * c * (1.0 + 2.0 / 3.0 * c * c)) / M_PI;
+}
+
+/* A decided unit (sd 0) under shared factors is a step function of them:
+ * PA at 0.51 with shared errors of total sd s goes to the Democrat with
+ * probability Phi(0.01 / s) (normal) or F_t5(0.01 / s / sqrt(3/5))
+ * (Student-t with 5 degrees of freedom, scaled to sd s). Gauss-Hermite
+ * across the step gave 68.65 % for Phi(0.5) = 69.146 %, at the node
+ * cap (2048). */
+Test(forecast, sd_zero_with_shared_factors_is_exact)
+{
+  tly_forecast_unit u[2] = {{"PA", 0.51, 0.0, 19, -1, 0},
+                            {"OH", 0.47, 0.03, 17, -1, 0}};
+  static const char regions[] = "unit,region\nPA,East\nOH,West\n";
+  struct {
+    size_t n;
+    double sn, sr, df, want;
+  } cases[] = {
+      {1, 0.02, 0.0, 0.0, 0.5 * erfc(-0.5 * M_SQRT1_2)},
+      {1, 0.02, 0.0, 5.0, t5_cdf(0.5 / sqrt(0.6))},
+      {1, 0.02, 0.015, 0.0, 0.5 * erfc(-0.4 * M_SQRT1_2)},
+      {1, 0.02, 0.015, 5.0, t5_cdf(0.4 / sqrt(0.6))},
+      {1, 0.0, 0.015, 5.0, t5_cdf(0.01 / 0.015 / sqrt(0.6))},
+      {2, 0.02, 0.015, 5.0, t5_cdf(0.4 / sqrt(0.6))},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    tly_forecast_model *m = NULL;
+    tly_error err;
+    cr_assert_eq(tly_forecast_model_new(u, cases[c].n, NULL, &m, &err),
+                 TLY_OK);
+    if (cases[c].sr > 0.0)
+      cr_assert_eq(tly_forecast_model_regions_parse(
+                       m, "regions", regions, sizeof regions - 1, &err),
+                   TLY_OK, "%s", err.msg);
+    tly_forecast_opts o;
+    tly_forecast_opts_init(&o);
+    o.method = TLY_FORECAST_EXACT;
+    o.sims = 0;
+    o.national_sd = cases[c].sn;
+    o.region_sd = cases[c].sr;
+    o.df = cases[c].df;
+    tly_forecast *f = run(m, &o);
+    /* With two units (36 electors, majority 19) PA's 19 decide. */
+    double got = cases[c].n == 1 ? tly_forecast_p_win(f, 'D')
+                                 : tly_forecast_unit_p_win(f, 0);
+    cr_assert(fabs(got - cases[c].want) < 1e-10,
+              "case %zu: %.15f, want %.15f", c, got, cases[c].want);
+    cr_assert(tly_forecast_quadrature_error(f) < 1e-9);
+    cr_assert(tly_forecast_nodes(f) < 2048, "case %zu: %zu nodes", c,
+              tly_forecast_nodes(f));
+    tly_forecast_free(f);
+    tly_forecast_model_free(m);
+  }
+  /* A decided unit beside an ordinary one, national factor only:
+   * P(EV = 36) = integral over z > -0.5 of phi(z) Phi((-0.03 + 0.02 z) /
+   * 0.03), by the trapezoid rule on a fine grid here. */
+  tly_forecast_model *m = NULL;
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_new(u, 2, NULL, &m, &err), TLY_OK);
+  tly_forecast_opts o;
+  tly_forecast_opts_init(&o);
+  o.sims = 0;
+  o.national_sd = 0.02;
+  tly_forecast *f = run(m, &o);
+  double want = 0.0, h = 1e-4;
+  for (int k = 0; k <= 120000; k++) {
+    double z = -0.5 + h * k;
+    double v = exp(-0.5 * z * z) / sqrt(2.0 * M_PI) * 0.5 *
+               erfc(-(-0.03 + 0.02 * z) / 0.03 * M_SQRT1_2);
+    want += (k == 0 || k == 120000 ? 0.5 : 1.0) * h * v;
+  }
+  size_t len;
+  const double *hist = tly_forecast_ev_histogram(f, &len);
+  cr_assert_eq(len, 37);
+  cr_assert(fabs(hist[36] - want) < 1e-9, "%.15f, want %.15f", hist[36],
+            want);
+  cr_assert(fabs(hist[19] + hist[36] - 0.5 * erfc(-0.5 * M_SQRT1_2)) <
+            1e-10);
+  tly_forecast_free(f);
+  tly_forecast_model_free(m);
+}
+
 Test(forecast, tie_is_no_majority)
 {
   /* Two decided units of 3 and a coin flip between them: 3-3 is a tie. */
