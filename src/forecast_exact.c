@@ -290,7 +290,10 @@ typedef double f64x4e __attribute__((vector_size(32), aligned(8)));
 
 /* Compiled for AVX-512 and the baseline, chosen at load time (the same
  * element operations either way). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/* Not under ThreadSanitizer: the clones' ifunc selector runs before
+ * TSan's runtime is up and crashes it. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&     \
+    !defined(__SANITIZE_THREAD__)
 #define TLY_CLONES __attribute__((target_clones("avx512f", "default")))
 #else
 #define TLY_CLONES

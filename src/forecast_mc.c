@@ -58,6 +58,16 @@ typedef struct lanes {
 #define VSEL(mask, a, b)                                                     \
   ((f64x8)((((i64x8)(a)) & (mask)) | (((i64x8)(b)) & ~(mask))))
 
+/* The lanes of v permuted: lane q of the result is lane iq of v. GCC
+ * spells it __builtin_shuffle, clang __builtin_shufflevector. */
+#if defined(__clang__)
+#define SHUF8(v, i0, i1, i2, i3, i4, i5, i6, i7)                             \
+  __builtin_shufflevector((v), (v), i0, i1, i2, i3, i4, i5, i6, i7)
+#else
+#define SHUF8(v, i0, i1, i2, i3, i4, i5, i6, i7)                             \
+  __builtin_shuffle((v), (i64x8){i0, i1, i2, i3, i4, i5, i6, i7})
+#endif
+
 #define VBROADCAST(x) ((f64x8){(x), (x), (x), (x), (x), (x), (x), (x)})
 
 /* The ziggurat's fast path on 8 lanes (the 52-bit position becomes a
