@@ -152,6 +152,22 @@ static tly_status check_opts(const tly_forecast_model *m,
   return TLY_OK;
 }
 
+double tly_forecast_cost(const tly_forecast_model *m,
+                         const tly_forecast_opts *o_in)
+{
+  tly_forecast_opts o;
+  if (o_in != NULL)
+    o = *o_in;
+  else
+    tly_forecast_opts_init(&o);
+  bool mc = o.method == TLY_FORECAST_MC ||
+            (o.method == TLY_FORECAST_AUTO && m->corr_l != NULL);
+  double cost = (double)o.sims * (double)m->n;
+  if (!mc)
+    cost += tly__forecast_exact_cost(m, &o);
+  return cost;
+}
+
 tly_status tly_forecast_run(const tly_forecast_model *m,
                             const tly_forecast_opts *o_in, tly_forecast **out,
                             tly_error *err)
@@ -172,6 +188,14 @@ tly_status tly__forecast_run_isa(const tly_forecast_model *m,
   tly_status s = check_opts(m, &o, err);
   if (s != TLY_OK)
     return s;
+  if (o.max_cost > 0.0) {
+    double cost = tly_forecast_cost(m, &o);
+    if (cost > o.max_cost)
+      return tly__fail(err, TLY_ELIMIT,
+                       "this forecast may take up to %.2g operations, over "
+                       "the limit of %.2g",
+                       cost, o.max_cost);
+  }
   prep p;
   s = prep_make(m, &o, &p, err);
   if (s != TLY_OK)
@@ -217,7 +241,7 @@ tly_status tly__forecast_run_isa(const tly_forecast_model *m,
                     (unsigned long long)o.sims);
   } else {
     f->method = TLY_FORECAST_EXACT;
-    s = tly__forecast_exact(m, &p, o.threads, f, err);
+    s = tly__forecast_exact(m, &p, &o, f, err);
     /* Tipping points and the popular vote depend on the order and size of
      * margins, not only on who wins where: they are simulated. */
     if (s == TLY_OK && o.sims > 0)

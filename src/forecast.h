@@ -12,6 +12,8 @@
 
 #include "internal.h"
 
+#define MAX_REGIONS 64 /* regions of a model */
+
 struct tly_forecast_model {
   tly_allocator al;
   char name[256];
@@ -70,9 +72,15 @@ typedef struct tly__forecast_prep {
   const int32_t *corr_row;
 } prep;
 
-/* The exact method into f's histogram and per-unit probabilities. */
+/* The exact method into f's histogram and per-unit probabilities (o:
+ * threads and the cancel hook; TLY_ECANCELED when it fires). */
 tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
-                               int threads, tly_forecast *f, tly_error *err);
+                               const tly_forecast_opts *o, tly_forecast *f,
+                               tly_error *err);
+
+/* The exact method's part of tly_forecast_cost. */
+double tly__forecast_exact_cost(const tly_forecast_model *m,
+                                const tly_forecast_opts *o);
 
 /* Monte Carlo into f's tallies (all of them with `tallies`, else only the
  * tipping points and the popular vote); `baseline` as below. */

@@ -106,15 +106,9 @@ static tly_status rule_make(const tly_allocator *al, tly__quad_kind kind,
  * The density of t is f_W(w) 2w with w = (df - 2) e^(2t); nodes run out
  * to where it falls below e^-46 (1e-20) of its peak (at w = df), and the
  * weights are normalised to sum to 1. */
-static tly_status mix_rule(const tly_allocator *al, double h, double df,
-                           rule *r, tly_error *err)
+/* The nodes of mix_rule (step h): their number, and the first in *tlo_out. */
+static size_t mix_span(double h, double df, double *tlo_out)
 {
-  if (df == 0.0) { /* normal errors: the one node s = 1 */
-    tly_status st = rule_make(al, TLY__QUAD_HERMITE, 0, 0.0, r, err);
-    if (st == TLY_OK)
-      r->x[0] = 1.0;
-    return st;
-  }
   double k = df / 2.0;
   double tpeak = 0.5 * log(df / (df - 2.0));
   double lpeak = k * log(df) - df / 2.0;
@@ -131,7 +125,23 @@ static tly_status mix_rule(const tly_allocator *al, double h, double df,
       break;
     thi += h;
   }
-  size_t n = (size_t)((thi - tlo) / h + 0.5) + 1;
+  *tlo_out = tlo;
+  return (size_t)((thi - tlo) / h + 0.5) + 1;
+}
+
+static tly_status mix_rule(const tly_allocator *al, double h, double df,
+                           rule *r, tly_error *err)
+{
+  if (df == 0.0) { /* normal errors: the one node s = 1 */
+    tly_status st = rule_make(al, TLY__QUAD_HERMITE, 0, 0.0, r, err);
+    if (st == TLY_OK)
+      r->x[0] = 1.0;
+    return st;
+  }
+  double k = df / 2.0;
+  double lpeak = k * log(df) - df / 2.0;
+  double tlo;
+  size_t n = mix_span(h, df, &tlo);
   r->n = n;
   r->cap = n;
   r->x = tly__calloc(al, n, sizeof(double));
@@ -255,6 +265,8 @@ typedef struct exact_ctx {
   size_t kmax;       /* most decided units in a group with a factor */
   size_t reg_budget; /* regional pieces: 2 x the Hermite rule's nodes */
   legs lg;
+  bool (*cancel)(void *ud); /* the caller's hook, or NULL */
+  void *cancel_ud;
 } exact_ctx;
 
 /* The (mixing node, national node) pairs of a pass, in order. */
@@ -281,6 +293,7 @@ typedef struct exact_ws {
   size_t *glo, *glen;   /* the support of each group's gd at a node */
   double *rx, *rw, *st; /* a piecewise regional rule and its steps */
   size_t rcap, kcap;    /* their capacities */
+  bool cancelled;       /* the caller's hook said stop */
 } exact_ws;
 
 /* Four doubles in GCC's vector extension (two SSE2 registers on the
@@ -417,7 +430,12 @@ static void exact_range(const prep *p, const exact_ctx *cx,
   memset(ws->unit, 0, p->n * sizeof(double));
   ws->mass = 0.0;
   ws->trim = 0.0;
+  ws->cancelled = false;
   for (size_t ab = lo; ab < hi; ab++) {
+    if (cx->cancel != NULL && cx->cancel(cx->cancel_ud)) {
+      ws->cancelled = true;
+      return;
+    }
     /* With Student-t errors every error is multiplied by g; dividing the
      * margin by g instead, the mean is scaled by s = 1/g (pa->sc). */
     double sc = pa->sc[ab];
@@ -595,6 +613,7 @@ static void exact_pass(const prep *p, const exact_ctx *cx, const pairs *pr,
       ws[0].unit[i] += ws[k].unit[i];
     ws[0].mass += ws[k].mass;
     ws[0].trim += ws[k].trim;
+    ws[0].cancelled |= ws[k].cancelled;
   }
 }
 
@@ -825,8 +844,10 @@ done:
 }
 
 tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
-                               int threads, tly_forecast *f, tly_error *err)
+                               const tly_forecast_opts *o, tly_forecast *f,
+                               tly_error *err)
 {
+  int threads = o->threads;
   const tly_allocator *al = &m->al;
   exact_ws wss[EXACT_PARTS];
   size_t made = 0;
@@ -835,6 +856,8 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
   tly_status s = ctx_make(al, p, &cx, err);
   if (s != TLY_OK)
     return s;
+  cx.cancel = o->cancel;
+  cx.cancel_ud = o->cancel_ud;
   size_t g_nat = p->n_groups - 1;
   bool pw_nat = p->sn > 0.0 && cx.dec_start[g_nat + 1] > cx.dec_start[g_nat];
   for (; made < EXACT_PARTS; made++) {
@@ -902,6 +925,10 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
      * total, ws.trim, bounds the change to any entry of the histogram). */
     exact_pass(p, &cx, &pr, &reg, wsp, threads, 1e-17 * mass_prev);
     exact_ws ws = wsp[0];
+    if (ws.cancelled) {
+      s = tly__fail(err, TLY_ECANCELED, "the forecast was cancelled");
+      goto done;
+    }
     if (!(ws.mass > 1e-300)) {
       s = tly__fail(err, TLY_ERANGE,
                     "the given outcomes have probability 0");
@@ -965,4 +992,61 @@ done:
   pairs_free(al, &pr);
   ctx_free(al, &cx, p);
   return s;
+}
+
+/*---- The cost bound ----------------------------------------------------*/
+
+/* The bound of tly_forecast_cost for the exact method, from the limits of
+ * tly__forecast_exact's refinement: each factor's rule has at most
+ * 16 << MAX_LEV nodes (a piecewise one pw_cap of twice that), the
+ * Student-t rule the nodes of step 0.8 / 2^MAX_LEV, and a pass runs only
+ * when the one before had at most 3e7 / 2 / n node tuples, so at most
+ * about 3e7 / n (the first pass whatever its size). A pass costs, per node
+ * tuple, each unit's convolution: at most its group's electors + 1
+ * multiply-adds; the passes double, so all of them cost at most twice
+ * the last. */
+double tly__forecast_exact_cost(const tly_forecast_model *m,
+                                const tly_forecast_opts *o)
+{
+  size_t n = m->n;
+  if (n == 0)
+    return 0.0;
+  size_t nreg = o->region_sd > 0.0 ? m->n_regions : 0;
+  double group_ev[MAX_REGIONS + 1] = {0};
+  size_t group_dec[MAX_REGIONS + 1] = {0};
+  for (size_t i = 0; i < n; i++) {
+    int32_t r = m->region[i];
+    size_t g = nreg > 0 && r >= 0 && (size_t)r < nreg ? (size_t)r : nreg;
+    group_ev[g] += (double)m->u[i].electors;
+    if (m->u[i].sd == 0.0)
+      group_dec[g]++;
+  }
+  double width = 0.0; /* sum over units of their group's electors + 1 */
+  size_t kmax = 0;
+  for (size_t i = 0; i < n; i++) {
+    int32_t r = m->region[i];
+    size_t g = nreg > 0 && r >= 0 && (size_t)r < nreg ? (size_t)r : nreg;
+    width += group_ev[g] + 1.0;
+  }
+  for (size_t g = 0; g < nreg; g++)
+    if (group_dec[g] > kmax)
+      kmax = group_dec[g];
+  size_t top = (size_t)16 << MAX_LEV;
+  double cn = 1.0, cn0 = 1.0, cr = 1.0, cr0 = 1.0, cm = 1.0, cm0 = 1.0;
+  if (o->national_sd > 0.0) {
+    size_t k = group_dec[nreg];
+    cn = (double)(k > 0 ? pw_cap(k, 2 * top) : top);
+    cn0 = (double)(k > 0 ? pw_cap(k, 32) : 16);
+  }
+  if (nreg > 0) {
+    cr = (double)(kmax > 0 ? pw_cap(kmax, 2 * top) : top);
+    cr0 = (double)(kmax > 0 ? pw_cap(kmax, 32) : 16);
+  }
+  if (o->df > 0.0) {
+    double tlo;
+    cm = (double)mix_span(0.8 / (double)(1 << MAX_LEV), o->df, &tlo);
+    cm0 = (double)mix_span(0.8, o->df, &tlo);
+  }
+  double tuples = fmin(cn * cr * cm, fmax(cn0 * cr0 * cm0, 3e7 / (double)n));
+  return 2.0 * tuples * width;
 }

@@ -201,6 +201,9 @@ typedef struct mc_shared {
   atomic_uint_fast64_t done;
   tly_progress progress;
   void *progress_ud;
+  bool (*cancel)(void *ud);
+  void *cancel_ud;
+  atomic_bool stop; /* the cancel hook fired */
   bool draws;
   bool avx512;
   size_t n_shared;  /* normal vectors per chunk before the units' */
@@ -724,11 +727,26 @@ static void run_block(mc_worker *w, uint64_t block)
   }
 }
 
+/* Whether the caller's cancel hook has fired (asked once a block). */
+static bool stopped(mc_shared *sh)
+{
+  if (sh->cancel == NULL)
+    return false;
+  if (atomic_load(&sh->stop))
+    return true;
+  if (!sh->cancel(sh->cancel_ud))
+    return false;
+  atomic_store(&sh->stop, true);
+  return true;
+}
+
 static void *worker_main(void *arg)
 {
   mc_worker *w = arg;
   mc_shared *sh = w->sh;
   for (;;) {
+    if (stopped(sh))
+      break;
     uint64_t b = atomic_fetch_add(&sh->next_block, 1);
     if (b >= sh->n_blocks)
       break;
@@ -852,6 +870,9 @@ static mc_shared *shared_make(const tly_allocator *al, const prep *p,
   atomic_init(&sh->done, 0);
   sh->progress = o->progress;
   sh->progress_ud = o->progress_ud;
+  sh->cancel = o->cancel;
+  sh->cancel_ud = o->cancel_ud;
+  atomic_init(&sh->stop, false);
   sh->draws = o->draws != NULL;
   sh->n_shared = (p->sn > 0.0 ? 1 : 0) + p->n_regions;
   sh->per_chunk = sh->n_shared + (p->corr_l != NULL ? p->corr_k : p->n);
@@ -906,7 +927,8 @@ tly_status tly__forecast_mc(const tly_forecast_model *m, const prep *p,
     }
     if (rc == 0)
       rc = o->draws(o->draws_ud, "\n", 1);
-    for (uint64_t b0 = 0; b0 < n_blocks && rc == 0; b0 += (uint64_t)nt) {
+    for (uint64_t b0 = 0; b0 < n_blocks && rc == 0 && !stopped(sh);
+         b0 += (uint64_t)nt) {
       int k = 0;
       for (; k < nt && b0 + (uint64_t)k < n_blocks; k++) {
         ws[k].block = b0 + (uint64_t)k;
@@ -948,6 +970,10 @@ tly_status tly__forecast_mc(const tly_forecast_model *m, const prep *p,
     worker_main(&ws[0]); /* the calling thread works too */
     for (int k = 1; k <= started; k++)
       pthread_join(th[k], NULL);
+  }
+  if (sh->cancel != NULL && atomic_load(&sh->stop)) {
+    s = tly__fail(err, TLY_ECANCELED, "the forecast was cancelled");
+    goto done;
   }
   /* Integer tallies: their sums do not depend on who ran which block. */
   uint64_t kept = 0, pvl = 0;

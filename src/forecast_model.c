@@ -20,7 +20,6 @@
 
 #define MAX_UNITS 1000
 #define MAX_ELECTORS_UNIT 1000
-#define MAX_REGIONS 64
 #define MAX_FILE ((size_t)1 << 28)
 
 /*---- Small helpers -----------------------------------------------------*/
