@@ -1093,7 +1093,7 @@ TLY_API void tly_forecast_opts_init(tly_forecast_opts *o);
  * national, regional and Student-t factors, which its own work bound
  * caps); for Monte Carlo and the exact method's simulations, units x
  * simulations. A heavy exact forecast (51 units of 1,000 electors, census9,
- * df 3) is about 3e11; the 2024 map with census4 about 1e10. */
+ * df 3) is about 4e11; the 2024 map with census4 about 8e9. */
 TLY_API double tly_forecast_cost(const tly_forecast_model *m,
                                  const tly_forecast_opts *o);
 
