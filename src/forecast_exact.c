@@ -916,7 +916,8 @@ tly_status tly__forecast_exact(const tly_forecast_model *m, const prep *p,
     dropped += (double)p->n_regions * rule_prune(&reg, budget);
     /* Piecewise rules for the factors with steps (decided units). */
     cx.reg_budget = 2 * nr;
-    s = legs_need(al, &cx.lg, 2 * (nh > nr ? nh : nr), err);
+    if (pw_nat || cx.kmax > 0) /* only decided units need them */
+      s = legs_need(al, &cx.lg, 2 * (nh > nr ? nh : nr), err);
     if (s == TLY_OK)
       s = pairs_make(al, p, &cx, &mix, &nat, 2 * nh, &pr, err);
     if (s != TLY_OK)
