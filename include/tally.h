@@ -50,7 +50,9 @@ TLY_API const char *tly_version(void);
   XX(EIO, 6, "input/output error")                                           \
   XX(ENOTFOUND, 7, "not found")                                              \
   XX(ENODATA, 8, "no data for that request")                                 \
-  XX(EUNSUPPORTED, 9, "not supported for this input")
+  XX(EUNSUPPORTED, 9, "not supported for this input")                       \
+  XX(ECANCELED, 10, "cancelled by the caller")                               \
+  XX(ELIMIT, 11, "over a limit the caller set")
 
 typedef enum tly_status {
 #define TLY_XX(name, value, desc) TLY_##name = value,
@@ -1072,11 +1074,30 @@ typedef struct tly_forecast_opts {
   void *draws_ud;
   tly_progress progress; /* may be NULL */
   void *progress_ud;
+  /* May be NULL. Called now and then from any of the run's threads (at
+   * the same time from several: it must be thread-safe, e.g. read an
+   * atomic flag); when it returns true the run stops with TLY_ECANCELED. */
+  bool (*cancel)(void *ud);
+  void *cancel_ud;
+  double max_cost; /* > 0: refuse (TLY_ELIMIT) a run whose
+                      tly_forecast_cost is higher, before running it */
 } tly_forecast_opts;
 
 /* Defaults: AUTO, no factors, normal errors, 1,000,000 simulations, seed
- * 1, one thread, nothing given, no draws, no progress. */
+ * 1, one thread, nothing given, no draws, no progress, no cancel hook, no
+ * cost limit. */
 TLY_API void tly_forecast_opts_init(tly_forecast_opts *o);
+
+/* An upper bound on the work of tly_forecast_run(m, o), known before
+ * running it, in operations (about a nanosecond each on one core): for
+ * the exact method, the multiply-adds of its convolutions at the largest
+ * rules its refinement may reach (units x electors x the nodes of the
+ * national, regional and Student-t factors, which its own work bound
+ * caps); for Monte Carlo and the exact method's simulations, units x
+ * simulations. A heavy exact forecast (51 units of 1,000 electors, census9,
+ * df 3) is about 4e11; the 2024 map with census4 about 8e9. */
+TLY_API double tly_forecast_cost(const tly_forecast_model *m,
+                                 const tly_forecast_opts *o);
 
 /* Parses "PA=D,WI=R" (D/R or Democrat/Republican, case-insensitive) into
  * given[n_units] (zeroed first). TLY_EINVAL naming the bad or unknown
@@ -1146,6 +1167,56 @@ TLY_API tly_status tly_json_forecast(const tly_forecast_model *m,
 TLY_API tly_status tly_forecast_write_histogram(const tly_forecast *f,
                                                 tly_writer w, void *ud,
                                                 tly_error *err);
+
+/* A forecast's setup: everything between a front end's flags or keys and
+ * a model with its options, set key by key from text and validated once
+ * here (one message per mistake), so the CLI and the server only map
+ * their names to these keys. Keys (values are text):
+ *   electors     a built-in year: every unit's electors from its College
+ *   national_sd  region_sd  numbers in [0, 1]
+ *   regions      census4, census9 or (with files) a CSV file unit,region
+ *   df           0 (normal) or a number above 2 (Student-t), at most 1e6
+ *   method       auto, exact or mc
+ *   sims         0..max_sims      seed  0..2^63-1     threads  1..256
+ *   given        UNIT=D,UNIT=R (checked against the model when built)
+ *   corr         (with files) a correlation matrix file; needs method mc
+ *                or auto
+ *   corr_repair  yes or no
+ * and the front end's limits: files (yes or no, default no: whether
+ * regions and corr may name files), max_sims (default 2^46), max_cost
+ * (default 0, none; see tly_forecast_cost). Each unit's missing turnout
+ * comes from the last built-in election's two-party vote. */
+typedef struct tly_forecast_setup tly_forecast_setup;
+
+TLY_API tly_status tly_forecast_setup_new(const tly_allocator *a,
+                                          tly_forecast_setup **out,
+                                          tly_error *err);
+/* Frees s (and the given outcomes its options pointed to); NULL: no-op. */
+TLY_API void tly_forecast_setup_free(tly_forecast_setup *s);
+/* Sets key to value. TLY_EINVAL for an unknown key ("unknown forecast
+ * key \"x\"") or a bad value (`national_sd "2" is not a number in [0,
+ * 1]`); s is then unchanged. */
+TLY_API tly_status tly_forecast_setup_set(tly_forecast_setup *s,
+                                          const char *key, const char *value,
+                                          tly_error *err);
+/* The value set for key (as given), or NULL. */
+TLY_API const char *tly_forecast_setup_get(const tly_forecast_setup *s,
+                                           const char *key);
+/* Builds the model from the CSV file at `name` (data NULL) or from len
+ * bytes of data named `name`, applies the setup (electors, turnout,
+ * regions, correlation, given) and fills *o: every option of the setup,
+ * with o->given pointing into s (valid until s is freed); draws, progress
+ * and cancel are left for the caller. Combinations are checked first:
+ * "region_sd needs regions", "regions needs region_sd", "corr_repair needs
+ * corr", "corr needs method mc", "method mc needs sims of at least 1"
+ * (TLY_EINVAL). *moved gets the correlation repair's distance (0 when
+ * none; moved may be NULL). On failure *model is NULL. */
+TLY_API tly_status tly_forecast_setup_build(tly_forecast_setup *s,
+                                            const char *name,
+                                            const char *data, size_t len,
+                                            tly_forecast_model **model,
+                                            tly_forecast_opts *o,
+                                            double *moved, tly_error *err);
 
 /* @@API-FORECAST@@ */
 

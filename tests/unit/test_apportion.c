@@ -501,7 +501,7 @@ Test(apportion, method_names)
     cr_expect_eq(tly_method_from_name(tly_method_name((tly_method)m), &back,
                                       NULL),
                  TLY_OK);
-    cr_expect_eq(back, m);
+    cr_expect_eq((int)back, m);
   }
   tly_method x;
   cr_expect_eq(tly_method_from_name("Webster", &x, NULL), TLY_OK);
