@@ -433,7 +433,7 @@ struct tly_tipping {
   tly_allocator alloc;
   int32_t winner, runner_up;
   int64_t majority;
-  size_t n_rows, point;
+  size_t n_rows, n_ordered, point;
   tly_tipping_row *rows;
   int64_t national_lead, national_total;
   int64_t tilt_num, tilt_den;
@@ -448,14 +448,17 @@ void tly_tipping_free(tly_tipping *t)
   tly__free(&a, t, sizeof *t);
 }
 
-/* Whether row x comes before row y: rows by record first, then the larger
- * margin lead / total (exact: lead_x * total_y > lead_y * total_x in
- * 128 bits; |lead| <= total < 2^63, so each product is below 2^126), then
- * the code. A unit with no votes counts as margin 0. */
+/* Whether row x comes before row y: rows with a margin first, by the
+ * larger margin lead / total (exact: lead_x * total_y > lead_y * total_x
+ * in 128 bits; |lead| <= total < 2^63, so each product is below 2^126),
+ * then the code; the rows without a margin (by record) last, by code.
+ * A unit with no votes counts as margin 0. */
 static bool before(const tly_tipping_row *x, const tly_tipping_row *y)
 {
   if (x->by_record != y->by_record)
-    return x->by_record;
+    return !x->by_record;
+  if (x->by_record)
+    return strcmp(x->code, y->code) < 0;
   /* A unit without votes has lead 0 and counts as margin 0. */
   int64_t tx = x->total_votes > 0 ? x->total_votes : 1;
   int64_t ty = y->total_votes > 0 ? y->total_votes : 1;
@@ -519,8 +522,9 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     memcpy(r->code, w->code, sizeof r->code);
     r->award = (int32_t)i;
     r->electors = w->electors;
+    r->forced = e->forced[w->unit] >= 0;
     r->by_record = w->by_record || !e->units[w->unit].has_votes ||
-                   e->forced[w->unit] >= 0; /* no margin decides it */
+                   r->forced; /* no margin decides it */
     r->total_votes = r->by_record ? 0 : w->total_votes;
     if (r->total_votes <= 0)
       r->lead = 0;
@@ -539,17 +543,33 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     }
     t->rows[j] = x;
   }
+  /* The units without a margin cannot be placed in the order: their
+   * electors count for the winner after every ordered unit's, so the
+   * tipping point is the unit with a margin that reaches the majority. */
   int64_t cum = 0;
   bool found = false;
   for (size_t i = 0; i < t->n_rows; i++) {
     cum += t->rows[i].electors; /* electors: a few hundred */
     t->rows[i].cumulative = cum;
-    if (!found && cum >= t->majority) {
+    if (!t->rows[i].by_record)
+      t->n_ordered = i + 1;
+    if (!found && !t->rows[i].by_record && cum >= t->majority) {
       t->point = i;
       found = true;
     }
   }
-  TLY_ASSERT(found);
+  if (!found) {
+    s = tly__fail(err, TLY_EUNSUPPORTED,
+                  "%s's units with a margin give %lld electors of the %lld "
+                  "needed (the rest are settled without returns): there is "
+                  "no tipping point",
+                  e->cands[win].name,
+                  (long long)(t->n_ordered > 0
+                                  ? t->rows[t->n_ordered - 1].cumulative
+                                  : 0),
+                  (long long)t->majority);
+    goto fail;
+  }
   t->national_total = tly_outcome_total_votes(o);
   int64_t vr = t->runner_up >= 0 ? tly_outcome_votes(o, (size_t)t->runner_up)
                                  : 0;
@@ -557,7 +577,7 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
   /* Tilt = lead_u / total_u - lead_n / total_n as one exact fraction. */
   const tly_tipping_row *p = &t->rows[t->point];
   int64_t x, y, d;
-  if (p->by_record || p->total_votes <= 0 || t->national_total <= 0) {
+  if (p->total_votes <= 0 || t->national_total <= 0) {
     t->tilt_num = 0;
     t->tilt_den = 0; /* not defined */
   } else if (!tly__mul_i64(p->lead, t->national_total, &x) ||
@@ -582,6 +602,7 @@ int32_t tly_tipping_winner(const tly_tipping *t) { return t->winner; }
 int32_t tly_tipping_runner_up(const tly_tipping *t) { return t->runner_up; }
 int64_t tly_tipping_majority(const tly_tipping *t) { return t->majority; }
 size_t tly_tipping_n_rows(const tly_tipping *t) { return t->n_rows; }
+size_t tly_tipping_n_ordered(const tly_tipping *t) { return t->n_ordered; }
 size_t tly_tipping_point(const tly_tipping *t) { return t->point; }
 
 const tly_tipping_row *tly_tipping_row_at(const tly_tipping *t, size_t i)
@@ -631,14 +652,13 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
                         : json_null(),
       &ok);
   put(root, "unit", json_string(p->code), &ok);
-  put(root, "margin_pct",
-      p->by_record ? json_null() : signed_percent(p->lead, p->total_votes, 2),
-      &ok);
+  put(root, "margin_pct", signed_percent(p->lead, p->total_votes, 2), &ok);
   put(root, "national_margin_pct",
       signed_percent(t->national_lead, t->national_total, 2), &ok);
   put(root, "tilt_pct", signed_percent(t->tilt_num, t->tilt_den, 2), &ok);
   json_t *order = json_array();
-  for (size_t i = 0; i < t->n_rows && order != NULL; i++) {
+  json_t *rest = json_array();
+  for (size_t i = 0; i < t->n_rows && order != NULL && rest != NULL; i++) {
     const tly_tipping_row *r = &t->rows[i];
     json_t *x = json_object();
     if (x == NULL) {
@@ -647,14 +667,18 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
     }
     put(x, "code", json_string(r->code), &ok);
     put(x, "electors", json_integer(r->electors), &ok);
-    put(x, "margin_pct",
-        r->by_record ? json_null()
-                     : signed_percent(r->lead, r->total_votes, 2),
-        &ok);
+    if (r->by_record) {
+      put(x, "reason",
+          json_string(r->forced ? "set by the what-if" : "no returns"), &ok);
+      push(rest, x, &ok);
+      continue;
+    }
+    put(x, "margin_pct", signed_percent(r->lead, r->total_votes, 2), &ok);
     put(x, "cumulative", json_integer(r->cumulative), &ok);
     push(order, x, &ok);
   }
   put(root, "order", order, &ok);
+  put(root, "no_margin", rest, &ok);
   if (!ok) {
     json_decref(root);
     return tly__fail(err, TLY_ENOMEM, "out of memory");

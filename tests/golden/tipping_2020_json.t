@@ -7,6 +7,7 @@ json: yes
 {
   "margin_pct": 0.63,
   "national_margin_pct": 4.45,
+  "no_margin": [],
   "order": [
     {
       "code": "DC",
