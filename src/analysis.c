@@ -108,7 +108,7 @@ static int64_t switch_cost(const tly_election *e, size_t u, size_t t)
     int64_t k = lo + (hi - lo) / 2;
     int64_t need = 0;
     for (size_t c = 0; c < e->n_cands; c++) {
-      if (c != t && v[c] > v[t] + k - 1)
+      if (c != t && !tly__cand_is_line(&e->cands[c]) && v[c] > v[t] + k - 1)
         need += v[c] - (v[t] + k - 1);
     }
     if (need <= k)
@@ -125,7 +125,7 @@ static int64_t lead_over(const tly_election *e, size_t u, size_t t)
   const int64_t *v = &e->votes[u * e->n_cands];
   int64_t best = 0;
   for (size_t c = 0; c < e->n_cands; c++) {
-    if (c != t && v[c] > best)
+    if (c != t && !tly__cand_is_line(&e->cands[c]) && v[c] > best)
       best = v[c];
   }
   return best - v[t];
@@ -169,6 +169,11 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
   int32_t to = opts->to >= 0 ? opts->to : most_pledged(o, nc, from);
   if (from < 0 || to < 0 || (size_t)to >= nc) {
     s = tly__fail(err, TLY_EINVAL, "no candidate to flip toward");
+    goto fail;
+  }
+  if (tly__cand_is_line(&e->cands[to])) {
+    s = tly__fail(err, TLY_EINVAL, "\"%s\" is a ballot line, not a "
+                  "candidate: it elects no one", e->cands[to].name);
     goto fail;
   }
   if (to == from) {

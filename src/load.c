@@ -450,8 +450,21 @@ static bool not_a_vote(const tly__csv_field *f)
   static const char *const labels[] = {
       "BLANK VOTE", "BLANK VOTES", "BLANK", "VOID VOTE", "VOID",
       "UNDERVOTES", "UNDERVOTE", "UNDER VOTES", "OVERVOTES", "OVERVOTE",
-      "OVER VOTES", "SPOILED", "SPOILED BALLOTS", "NONE OF THESE CANDIDATES",
-      "NONE OF THESE CANDIDATES FOR PRESIDENT"};
+      "OVER VOTES", "SPOILED", "SPOILED BALLOTS"};
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+    if (ieq_field(f, labels[i]))
+      return true;
+  }
+  return false;
+}
+
+/* Nevada's ballot line (NRS 293.269): counted in the total, it elects no
+ * one; kept as the line "None of these candidates" (see results.h). */
+static bool ballot_line(const tly__csv_field *f)
+{
+  static const char *const labels[] = {
+      "NONE OF THESE CANDIDATES", "NONE OF THESE CANDIDATES FOR PRESIDENT",
+      "NONE OF THE ABOVE"};
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
     if (ieq_field(f, labels[i]))
       return true;
@@ -653,7 +666,8 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
       int k = ieq_field(simple, "DEMOCRAT") ? 0
               : ieq_field(simple, "REPUBLICAN") ? 1
                                                 : -1;
-      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand)) {
+      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand) &&
+          !ballot_line(cand)) {
         m->nominee_votes[k] = v;
         display_name(cand->p, cand->n, m->nominee[k],
                      sizeof m->nominee[k]);
@@ -666,6 +680,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
     char pty[MAX_FIELD + 2];
     if (unnamed(cand)) {
       snprintf(nm, sizeof nm, "Others");
+      pty[0] = '\0';
+    } else if (ballot_line(cand)) {
+      snprintf(nm, sizeof nm, "None of these candidates");
       pty[0] = '\0';
     } else {
       display_name(cand->p, cand->n, nm, sizeof nm);

@@ -581,6 +581,9 @@ tly_status tly_whatif_set(const tly_election *in, const char *code,
   if (c < 0)
     return tly__fail(err, TLY_ENOTFOUND, "no candidate \"%s\" in %d",
                      candidate, in->year);
+  if (tly__cand_is_line(&in->cands[c]))
+    return tly__fail(err, TLY_EINVAL, "\"%s\" is a ballot line, not a "
+                     "candidate: it elects no one", in->cands[c].name);
   tly_election *e = NULL;
   tly_status s = tly__election_clone(in, &e, err);
   if (s != TLY_OK)

@@ -13,7 +13,7 @@ Popular vote
   Gary Johnson                          4,244,326              3,765,826
   Jill Stein                            1,393,155              1,114,498
   Others                                1,267,850              1,147,111
-  Total                               136,581,580            122,399,985
+  Total                               136,610,443            122,428,848
   Lead                         Clinton +2,868,519       Trump +1,401,459
 Electors pledged
   Hillary Clinton                  232 (227 cast)         196 (191 cast)
