@@ -857,6 +857,22 @@ def build_census(shared, electors, ck):
     return out
 
 
+def build_dc(shared, ck):
+    """DC's resident population at each census from 1960 (the 23rd Amendment,
+    1961: DC has the electors it would have as a state, but no more than the
+    least populous state), from the Census Bureau's historical apportionment
+    table (census_historical_apportionment_1910_2010.csv and _2020.csv)."""
+    out = []
+    for fn in ("census_historical_apportionment_1910_2010.csv", "census_historical_apportionment_2020.csv"):
+        for i, r in enumerate(read_csv(os.path.join(shared, fn)), 2):
+            if r["Name"] == "District of Columbia" and int(r["Year"]) >= 1960:
+                out.append((int(r["Year"]), to_int(r["Resident_Population"], "%s:%d" % (fn, i))))
+    out.sort()
+    ck.eq("dc censuses", [c for c, p in out], list(range(1960, 2021, 10)))
+    ck.eq("dc 2010 resident population", dict(out)[2010], 601723)
+    return out
+
+
 def huntington_hill(pop, house):
     """Exact Huntington-Hill (method of equal proportions) with integer arithmetic:
     the next seat goes to the largest P/sqrt(n(n+1)); compare P_a^2*m_b < P_b^2*m_a."""
@@ -1142,6 +1158,7 @@ def main(argv):
     check_results(results, dist, ck)
     electors = build_electors(shared, ck)
     census = build_census(shared, electors, ck)
+    dc = build_dc(shared, ck)
     cast = build_cast()
     record = build_district_record(results, electors, ck)
     check_electoral_votes(results, electors, record, cast, shared, ck)
@@ -1160,6 +1177,7 @@ def main(argv):
         "electors.csv": csv_text(["census", "first_election", "last_election", "unit", "seats", "electors"],
                                  electors),
         "census.csv": csv_text(["census", "unit", "resident", "overseas", "population", "seats"], census),
+        "dc.csv": csv_text(["census", "resident"], dc),
         "cast.csv": csv_text(["year", "unit", "pledged", "cast", "electors", "note"], cast),
         "district_record.csv": csv_text(["year", "unit", "winner", "note"], record),
         "npv.csv": csv_text(["unit", "enacted"], npv),

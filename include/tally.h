@@ -335,6 +335,8 @@ typedef struct tly_apportion_input {
   int64_t seats;
   tly_method method;
   bool allow_zero;
+  int64_t dc_population; /* DC's, for its electors (23rd Amendment);
+                            0: unknown, DC counts as entitled to 1 seat */
 } tly_apportion_input;
 
 /* A seat awarded by priority: House seat number `seat` (1-based; the seats
@@ -395,7 +397,10 @@ TLY_API int64_t tly_apportionment_seats(const tly_apportionment *r,
 /* seats + 2. */
 TLY_API int64_t tly_apportionment_electors(const tly_apportionment *r,
                                            size_t i);
-/* DC's electors: min(3, the least populous state's electors). */
+/* DC's electors (23rd Amendment): those it would have as a state (its
+ * seats in the same apportionment with DC among the states, + 2; 3 when
+ * its population is unknown), but no more than the least populous
+ * state's electors. */
 TLY_API int64_t tly_apportionment_dc_electors(const tly_apportionment *r);
 
 /* The seats awarded by priority, in order (House seats k+1..N). */

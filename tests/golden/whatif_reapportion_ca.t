@@ -4,7 +4,7 @@ exit: 0
 --- stdout
 2016 presidential election · what if: without CA · reapportioned · source: MEDSL
 note: without California (CA): its 55 electors and 14,181,595 votes leave the count
-note: House of 435 seats reapportioned by huntington-hill on the 2010 census among the 49 states of this what-if: every state's electors are its seats + 2, DC's min(3, the least populous state's)
+note: House of 435 seats reapportioned by huntington-hill on the 2010 census among the 49 states of this what-if: every state's electors are its seats + 2, DC's what it would have as a state, at most the least populous state's
 
                                          Baseline                What-if
 Popular vote
