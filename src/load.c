@@ -747,6 +747,10 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   for (int i = 0; i < 64; i++)
     electors[i] = -1;
   size_t rows = 0;
+  /* Where each district's first row is (ME-1, ME-2, NE-1..3) and whether
+   * the file has ME's and NE's own rows: a district needs its state. */
+  int64_t dline[5] = {0}, dcol[5] = {0};
+  bool has_state[2] = {false, false};
   while (s == TLY_OK) {
     s = next_row(c, width, &f, &eof, err);
     if (s != TLY_OK || eof)
@@ -770,8 +774,16 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
       s = tly__csv_fail(c, u, err, TLY_EINVAL, "unknown state \"%s\"", u->p);
       break;
     }
+    if (u->n == 2 && (up(u->p[0]) == 'M' || up(u->p[0]) == 'N') &&
+        up(u->p[1]) == 'E')
+      has_state[up(u->p[0]) == 'M' ? 0 : 1] = true;
     if (u->n == 4) {
       bool me = up(u->p[0]) == 'M';
+      int k = (me ? 0 : 2) + (u->p[3] - '1');
+      if (dline[k] == 0) {
+        dline[k] = u->line;
+        dcol[k] = u->col;
+      }
       int from = me ? ME_DISTRICTS_FROM : NE_DISTRICTS_FROM;
       if (y < from) {
         s = tly__csv_fail(c, u, err, TLY_EINVAL,
@@ -835,6 +847,15 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   }
   if (s == TLY_OK && rows == 0)
     s = tly__fail_at(err, TLY_EPARSE, name, 2, 1, "no rows after the header");
+  for (int k = 0; k < 5 && s == TLY_OK; k++) {
+    bool me = k < 2;
+    if (dline[k] != 0 && !has_state[me ? 0 : 1])
+      s = tly__fail_at(err, TLY_EINVAL, name, dline[k], dcol[k],
+                       "district %s-%d without its state: the file has no "
+                       "%s row (a district's votes come with the state's)",
+                       me ? "ME" : "NE", me ? k + 1 : k - 1,
+                       me ? "ME" : "NE");
+  }
   keyset_free(a, &seen);
   tly__csv_free(c);
   return s;
