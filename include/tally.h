@@ -1517,8 +1517,8 @@ typedef struct tly_bravo_result {
   bool practical;       /* false: asn >= max_sample or >= ballots: a
                            ballot-polling audit cannot be expected to stop;
                            no simulation was run (see the CLI's advice) */
-  int64_t trials;       /* trials simulated (0 when !practical; fewer than
-                           asked when 10^9 ballots were drawn in all) */
+  int64_t trials;       /* trials simulated: all asked (0 when
+                           !practical) */
   int64_t escalated;    /* trials that reached max_sample unstopped */
   double mean;          /* mean stopping sample over all trials (an
                            escalated trial counts max_sample) */
@@ -1528,8 +1528,14 @@ typedef struct tly_bravo_result {
 /* Runs BRAVO's SPRT on o->trials simulated audits of ballots drawn with
  * replacement from the reported shares (winner, loser, other), each trial
  * from its own stream derived from (seed, trial), and summarizes the
- * stopping sample. Never runs more than trials * max_sample draws.
- * TLY_EINVAL as tly_bravo_asn, or for trials/max_sample < 1. */
+ * stopping sample. Runs every trial asked, or none: TLY_ERANGE (naming
+ * the most trials that fit) when trials * min(ASN, max_sample) exceeds
+ * 10^9 ballots drawn in all, or when the run draws 4 * 10^9 before it
+ * ends. TLY_EINVAL as tly_bravo_asn, or for trials/max_sample < 1. */
+/* The most trials tly_bravo_simulate runs for these options (all but
+ * `trials`): those expected to draw at most 10^9 ballots in all, at most
+ * 10,000,000; 0 when the shares or max_sample are invalid. */
+TLY_API int64_t tly_bravo_max_trials(const tly_bravo_opts *o);
 TLY_API tly_status tly_bravo_simulate(const tly_bravo_opts *o,
                                       tly_bravo_result *out /* OUT */,
                                       tly_error *err);
