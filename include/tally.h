@@ -898,7 +898,9 @@ typedef struct tly_power_row {
   int64_t turnout;    /* votes cast (an election) or apportionment
                          population (a census); 0 when unknown */
   double value;       /* the index */
-  double per_elector; /* value / electors */
+  double per_elector; /* value per elector relative to an equal share:
+                         value / (electors / all electors); 1 is the
+                         average, the same in the table, CSV and JSON */
   double voter;       /* Banzhaf: Penrose power of one voter, value /
                          sqrt(turnout), scaled so that the mean over all
                          voters is 1 (a district's voter also counts the

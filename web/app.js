@@ -560,7 +560,7 @@
       tr.appendChild(el('th', { scope: 'row' }, u.code));
       tr.appendChild(el('td', null, u.electors));
       tr.appendChild(el('td', null, pct(u.value, 2)));
-      tr.appendChild(el('td', null, (u.per_elector * pw.electors).toFixed(2)));
+      tr.appendChild(el('td', null, u.per_elector.toFixed(2)));
       if (pw.index === 'banzhaf')
         tr.appendChild(el('td', null, u.voter === null ? '-' : u.voter.toFixed(2)));
       tb.appendChild(tr);
