@@ -45,8 +45,7 @@ static void help(void)
       "                       per_elector[,swings,votes_cast (population\n"
       "                       for a census),voter]; the table's meanings\n"
       "  --out FILE           write to FILE (atomically) instead of stdout\n"
-      "  --help               this help\n\n"
-      "What-ifs (applied to the election first):\n");
+      "  --help               this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"

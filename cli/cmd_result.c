@@ -101,9 +101,10 @@ static void print_national(FILE *fp, const tly_election *e,
           (long long)tly_outcome_electors(o),
           (long long)tly_outcome_majority(o));
   if (tly_outcome_undecided(o) > 0)
-    fprintf(fp, "Undecided: %lld electors of tied states (decide with "
+    fprintf(fp, "Undecided: %lld elector%s of tied states (decide with "
                 "--tie ST=CANDIDATE)\n",
-            (long long)tly_outcome_undecided(o));
+            (long long)tly_outcome_undecided(o),
+            tly_outcome_undecided(o) == 1 ? "" : "s");
   int32_t w = tly_outcome_winner(o);
   if (w >= 0) {
     fprintf(fp, "Winner: %s, %lld electoral votes cast (%lld pledged)\n",
@@ -184,7 +185,8 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
     const tly_unit *u = tly_election_unit(e, (size_t)w->unit);
     if (w->unit != unit && u->parent != unit)
       continue;
-    fprintf(fp, "\n%s: %d electors%s\n", w->code, w->electors,
+    fprintf(fp, "\n%s: %d elector%s%s\n", w->code, w->electors,
+            w->electors == 1 ? "" : "s",
             u->parent < 0 && w->electors !=
                                  tly_election_unit(e, (size_t)unit)->electors
                 ? " at large"

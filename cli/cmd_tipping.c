@@ -38,8 +38,7 @@ static void help(void)
       "  --csv               the order, one row per unit; the units without\n"
       "                      a margin last, with no rank\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
-      "  --help              this help\n\n"
-      "What-ifs (applied to the election first):\n");
+      "  --help              this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"
@@ -176,8 +175,11 @@ int cmd_tipping(int argc, char **argv)
   tly_error err = {0};
   tly_tipping *t = NULL;
   if (tly_tipping_compute(e, &t, &err) != TLY_OK) {
+    /* A rule the library refuses is a usage error (see cmd_flip.c). */
+    bool by_rule = err.status == TLY_EUNSUPPORTED &&
+                   !tly_rule_units_decide(tly_election_rule(e));
     tly_election_free(e);
-    return cli_report(&err);
+    return by_rule ? cli_usage("tipping", "%s", err.msg) : cli_report(&err);
   }
   tipping_job j = {&o, what, e, t};
   rc = cli_write(o.out, write_tipping, &j);

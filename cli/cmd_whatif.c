@@ -116,9 +116,10 @@ static void outcome_line(FILE *fp, const char *label, const tly_election *e,
           (long long)tly_outcome_electors(o));
   cli_print_contingent(fp, e, o);
   if (tly_outcome_undecided(o) > 0)
-    fprintf(fp, "  (%lld electors undecided by ties; decide with --tie "
+    fprintf(fp, "  (%lld elector%s undecided by ties; decide with --tie "
                 "ST=CANDIDATE)\n",
-            (long long)tly_outcome_undecided(o));
+            (long long)tly_outcome_undecided(o),
+            tly_outcome_undecided(o) == 1 ? "" : "s");
 }
 
 static void print_side_by_side(FILE *fp, const tly_election *b,

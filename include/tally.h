@@ -523,6 +523,10 @@ TLY_API tly_status tly_rule_from_name(const char *name, tly_rule *out,
 TLY_API const char *tly_rule_name(tly_rule r);
 /* The rule an election is to be counted by (TLY_RULE_LAW as loaded). */
 TLY_API tly_rule tly_election_rule(const tly_election *e);
+/* Whether under rule r each unit's own votes decide its electors whole
+ * (law, wta, district): what tly_flip_compute and tly_tipping_compute
+ * need; they refuse any other rule with TLY_EUNSUPPORTED. */
+TLY_API bool tly_rule_units_decide(tly_rule r);
 
 /* The states in codes[0..n) (postal codes, case-insensitive; repeats
  * allowed; "DC" too) leave: their units, districts included, their votes

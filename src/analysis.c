@@ -55,11 +55,16 @@ static int32_t most_pledged(const tly_outcome *o, size_t n_cands,
  * as the law stands, under winner-take-all and under the district rule,
  * but not under a proportional rule or the National Popular Vote compact
  * (whose member states follow the national vote). */
+bool tly_rule_units_decide(tly_rule r)
+{
+  return r == TLY_RULE_LAW || r == TLY_RULE_WTA || r == TLY_RULE_DISTRICT;
+}
+
 static tly_status check_rule(const tly_election *e, const char *what,
                              tly_error *err)
 {
   tly_rule r = tly_election_rule(e);
-  if (r == TLY_RULE_LAW || r == TLY_RULE_WTA || r == TLY_RULE_DISTRICT)
+  if (tly_rule_units_decide(r))
     return TLY_OK;
   return tly__fail(err, TLY_EUNSUPPORTED,
                    "%s needs units decided by their own votes, not the rule "
