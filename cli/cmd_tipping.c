@@ -24,19 +24,21 @@ static void help(void)
       "votes. The tilt is the tipping point's margin minus the national one,\n"
       "computed exactly and then rounded, labelled by the party it favours.\n"
       "Electors are those pledged by the popular vote (faithless electors\n"
-      "aside). A unit without a margin (no returns, or its winner set by a\n"
-      "what-if) cannot be placed in the order: it is listed after it, and its\n"
-      "electors count for the candidate the record (or the what-if) gives.\n\n"
+      "aside). A unit whose winner a what-if set is certain: first, with no\n"
+      "margin. A unit without returns has no margin and cannot be placed in\n"
+      "the order: it is listed after it, and its electors count for the\n"
+      "candidate the record gives.\n\n"
       "Options:\n"
       "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
-      "  --json              {unit, margin_pct, national_margin_pct,\n"
+      "  --json              {unit, winner, winner_party, runner_up,\n"
+      "                      runner_up_party, margin_pct, national_margin_pct,\n"
       "                      tilt_pct, order: [{code, electors, margin_pct,\n"
       "                      cumulative}], no_margin: [{code, electors,\n"
       "                      reason}], ...}; percentages signed toward the\n"
       "                      winner (negative: the winner trails)\n"
       "  --csv               the order, one row per unit; the units without\n"
-      "                      a margin last, with no rank\n"
+      "                      returns last, with no rank\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n");
   cli_whatif_help(stdout);
@@ -87,7 +89,8 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   fprintf(fp, "Tipping point: %s%s%s%s, %s; it carries %s to %lld electors "
               "(a majority is %lld)\n",
           p->code, name ? " (" : "", name ? name : "", name ? ")" : "",
-          label(e, w, r, p->lead, p->total_votes, b1, sizeof b1),
+          p->forced ? "set by the what-if"
+                    : label(e, w, r, p->lead, p->total_votes, b1, sizeof b1),
           tly_election_candidate(e, (size_t)w)->name,
           (long long)p->cumulative, (long long)tly_tipping_majority(t));
   fprintf(fp, "National margin: %s (popular vote, %s vs. %s)\n",
@@ -105,8 +108,10 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   for (size_t i = 0; i < n; i++) {
     const tly_tipping_row *x = tly_tipping_row_at(t, i);
     fprintf(fp, "%3zu  %-6s %3d %9s %11lld%s\n", i + 1, x->code,
-            x->electors, label(e, w, r, x->lead, x->total_votes, b1,
-                               sizeof b1),
+            x->electors,
+            x->forced ? "set"
+                      : label(e, w, r, x->lead, x->total_votes, b1,
+                              sizeof b1),
             (long long)x->cumulative,
             i == tly_tipping_point(t) ? "  <- tipping point" : "");
   }
@@ -117,8 +122,7 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   for (size_t i = n; i < tly_tipping_n_rows(t); i++) {
     const tly_tipping_row *x = tly_tipping_row_at(t, i);
     fprintf(fp, "%3s  %-6s %3d  %s\n", "", x->code, x->electors,
-            x->forced ? "set by the what-if"
-                      : "no returns (the electors as cast decide it)");
+            "no returns (the electors as cast decide it)");
   }
 }
 
@@ -127,8 +131,10 @@ static void print_csv(FILE *fp, const tly_tipping *t)
   fprintf(fp, "rank,code,electors,lead,total_votes,cumulative,tipping\n");
   for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {
     const tly_tipping_row *x = tly_tipping_row_at(t, i);
-    if (x->by_record)
+    if (x->by_record && !x->forced)
       fprintf(fp, ",%s,%d,,,", x->code, x->electors); /* no rank, margin */
+    else if (x->forced)
+      fprintf(fp, "%zu,%s,%d,,,", i + 1, x->code, x->electors);
     else
       fprintf(fp, "%zu,%s,%d,%lld,%lld,", i + 1, x->code, x->electors,
               (long long)x->lead, (long long)x->total_votes);

@@ -803,9 +803,9 @@ typedef struct tly_tipping_row {
   char code[8];
   int32_t award;       /* index of the award in tly_college's outcome */
   int32_t electors;
-  bool by_record;      /* no returns, or forced by a what-if: no margin,
-                          so not in the order (listed after it) */
-  bool forced;         /* by_record because a what-if set its winner */
+  bool by_record;      /* no returns, or forced by a what-if: no margin */
+  bool forced;         /* by_record because a what-if set its winner:
+                          certain, first in the order */
   int64_t lead;        /* winner's votes minus the best other's */
   int64_t total_votes; /* all votes in the unit */
   int64_t cumulative;  /* the winner's electors from rows 0..this one */
@@ -816,16 +816,17 @@ typedef struct tly_tipping tly_tipping;
 /* The tipping point: the winner's units ordered by margin (lead /
  * total_votes, exact comparison; equal margins by code), largest first;
  * the unit whose electors carry the cumulative count to the majority.
- * A unit without a margin (no returns, or its winner set by a what-if)
- * cannot be placed: it is left out of the order and listed after it (rows
+ * A unit whose winner a what-if set is certain: first in the order (by
+ * code), with no margin. A unit without returns has no margin and cannot
+ * be placed: it is left out of the order and listed after it (rows
  * n_ordered..n_rows-1, by code), its electors counted for the winner after
- * every ordered unit's, so the tipping point always has a margin.
+ * every ordered unit's.
  * Margins are signed toward the winner (positive: the winner leads); the
  * national margin is the winner's national votes minus the runner-up's
  * (the candidate with the most electors pledged after the winner), and the
  * tilt is the tipping unit's margin minus the national one, exactly.
  * TLY_EUNSUPPORTED when no candidate has a majority of electors pledged,
- * when the winner's units with a margin do not reach the majority, or
+ * when the winner's units with returns do not reach the majority, or
  * under a proportional rule or the NPV compact; TLY_EOVERFLOW;
  * TLY_ENOMEM. */
 TLY_API tly_status tly_tipping_compute(const tly_election *e,
@@ -851,9 +852,10 @@ TLY_API int64_t tly_tipping_national_total(const tly_tipping *t);
 TLY_API int64_t tly_tipping_tilt_num(const tly_tipping *t);
 TLY_API int64_t tly_tipping_tilt_den(const tly_tipping *t);
 
-/* {year, source, winner, runner_up, unit, margin_pct, national_margin_pct,
- * tilt_pct, order: [{code, electors, margin_pct, cumulative}], no_margin:
- * [{code, electors, reason ("no returns" | "set by the what-if")}]}:
+/* {year, source, winner, winner_party, runner_up, runner_up_party (for
+ * labels such as "R+3.83"), unit, margin_pct, national_margin_pct,
+ * tilt_pct, order: [{code, electors, margin_pct (null: set by a what-if),
+ * cumulative}], no_margin: [{code, electors, reason ("no returns")}]}:
  * percentages (two decimals, half to even) signed toward the winner. */
 TLY_API tly_status tly_json_tipping(const tly_election *e,
                                     const tly_tipping *t, tly_writer w,

@@ -458,15 +458,22 @@ void tly_tipping_free(tly_tipping *t)
   tly__free(&a, t, sizeof *t);
 }
 
-/* Whether row x comes before row y: rows with a margin first, by the
- * larger margin lead / total (exact: lead_x * total_y > lead_y * total_x
- * in 128 bits; |lead| <= total < 2^63, so each product is below 2^126),
- * then the code; the rows without a margin (by record) last, by code.
- * A unit with no votes counts as margin 0. */
+/* A row's place: 0 set by the what-if (certain: first), 1 with a margin,
+ * 2 without returns (no margin: after the order). */
+static int rank_class(const tly_tipping_row *x)
+{
+  return x->forced ? 0 : x->by_record ? 2 : 1;
+}
+
+/* Whether row x comes before row y: by rank_class; rows with a margin by
+ * the larger margin lead / total (exact: lead_x * total_y > lead_y *
+ * total_x in 128 bits; |lead| <= total < 2^63, so each product is below
+ * 2^126), then the code; the others by code. A unit with no votes counts
+ * as margin 0. */
 static bool before(const tly_tipping_row *x, const tly_tipping_row *y)
 {
-  if (x->by_record != y->by_record)
-    return !x->by_record;
+  if (rank_class(x) != rank_class(y))
+    return rank_class(x) < rank_class(y);
   if (x->by_record)
     return strcmp(x->code, y->code) < 0;
   /* A unit without votes has lead 0 and counts as margin 0. */
@@ -553,26 +560,26 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     }
     t->rows[j] = x;
   }
-  /* The units without a margin cannot be placed in the order: their
+  /* The units without returns cannot be placed in the order: their
    * electors count for the winner after every ordered unit's, so the
-   * tipping point is the unit with a margin that reaches the majority. */
+   * tipping point is a unit of the order that reaches the majority. */
   int64_t cum = 0;
   bool found = false;
   for (size_t i = 0; i < t->n_rows; i++) {
+    bool ordered = rank_class(&t->rows[i]) < 2;
     cum += t->rows[i].electors; /* electors: a few hundred */
     t->rows[i].cumulative = cum;
-    if (!t->rows[i].by_record)
+    if (ordered)
       t->n_ordered = i + 1;
-    if (!found && !t->rows[i].by_record && cum >= t->majority) {
+    if (!found && ordered && cum >= t->majority) {
       t->point = i;
       found = true;
     }
   }
   if (!found) {
     s = tly__fail(err, TLY_EUNSUPPORTED,
-                  "%s's units with a margin give %lld electors of the %lld "
-                  "needed (the rest are settled without returns): there is "
-                  "no tipping point",
+                  "%s's units with returns give %lld electors of the %lld "
+                  "needed (the rest have none): there is no tipping point",
                   e->cands[win].name,
                   (long long)(t->n_ordered > 0
                                   ? t->rows[t->n_ordered - 1].cumulative
@@ -587,7 +594,7 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
   /* Tilt = lead_u / total_u - lead_n / total_n as one exact fraction. */
   const tly_tipping_row *p = &t->rows[t->point];
   int64_t x, y, d;
-  if (p->total_votes <= 0 || t->national_total <= 0) {
+  if (p->by_record || p->total_votes <= 0 || t->national_total <= 0) {
     t->tilt_num = 0;
     t->tilt_den = 0; /* not defined */
   } else if (!tly__mul_i64(p->lead, t->national_total, &x) ||
@@ -657,12 +664,19 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
   put(root, "year", json_integer(e->year), &ok);
   put(root, "source", json_string(e->source_name), &ok);
   put(root, "winner", json_string(e->cands[t->winner].name), &ok);
+  put(root, "winner_party", json_string(e->cands[t->winner].party), &ok);
   put(root, "runner_up",
       t->runner_up >= 0 ? json_string(e->cands[t->runner_up].name)
                         : json_null(),
       &ok);
+  put(root, "runner_up_party",
+      t->runner_up >= 0 ? json_string(e->cands[t->runner_up].party)
+                        : json_null(),
+      &ok);
   put(root, "unit", json_string(p->code), &ok);
-  put(root, "margin_pct", signed_percent(p->lead, p->total_votes, 2), &ok);
+  put(root, "margin_pct",
+      p->by_record ? json_null() : signed_percent(p->lead, p->total_votes, 2),
+      &ok);
   put(root, "national_margin_pct",
       signed_percent(t->national_lead, t->national_total, 2), &ok);
   put(root, "tilt_pct", signed_percent(t->tilt_num, t->tilt_den, 2), &ok);
@@ -677,13 +691,15 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
     }
     put(x, "code", json_string(r->code), &ok);
     put(x, "electors", json_integer(r->electors), &ok);
-    if (r->by_record) {
-      put(x, "reason",
-          json_string(r->forced ? "set by the what-if" : "no returns"), &ok);
+    if (r->by_record && !r->forced) {
+      put(x, "reason", json_string("no returns"), &ok);
       push(rest, x, &ok);
       continue;
     }
-    put(x, "margin_pct", signed_percent(r->lead, r->total_votes, 2), &ok);
+    put(x, "margin_pct",
+        r->by_record ? json_null()
+                     : signed_percent(r->lead, r->total_votes, 2),
+        &ok);
     put(x, "cumulative", json_integer(r->cumulative), &ok);
     push(order, x, &ok);
   }

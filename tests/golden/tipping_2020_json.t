@@ -179,9 +179,11 @@ json: yes
     }
   ],
   "runner_up": "Donald Trump",
+  "runner_up_party": "Republican",
   "source": "MEDSL",
   "tilt_pct": -3.83,
   "unit": "WI",
   "winner": "Joe Biden",
+  "winner_party": "Democratic",
   "year": 2020
 }
