@@ -449,8 +449,21 @@ static bool not_a_vote(const tly__csv_field *f)
   static const char *const labels[] = {
       "BLANK VOTE", "BLANK VOTES", "BLANK", "VOID VOTE", "VOID",
       "UNDERVOTES", "UNDERVOTE", "UNDER VOTES", "OVERVOTES", "OVERVOTE",
-      "OVER VOTES", "SPOILED", "SPOILED BALLOTS", "NONE OF THESE CANDIDATES",
-      "NONE OF THESE CANDIDATES FOR PRESIDENT"};
+      "OVER VOTES", "SPOILED", "SPOILED BALLOTS"};
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+    if (ieq_field(f, labels[i]))
+      return true;
+  }
+  return false;
+}
+
+/* Nevada's ballot line (NRS 293.269): counted in the total, it elects no
+ * one; kept as the line "None of these candidates" (see results.h). */
+static bool ballot_line(const tly__csv_field *f)
+{
+  static const char *const labels[] = {
+      "NONE OF THESE CANDIDATES", "NONE OF THESE CANDIDATES FOR PRESIDENT",
+      "NONE OF THE ABOVE"};
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
     if (ieq_field(f, labels[i]))
       return true;
@@ -768,7 +781,8 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
       int k = ieq_field(simple, "DEMOCRAT") ? 0
               : ieq_field(simple, "REPUBLICAN") ? 1
                                                 : -1;
-      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand)) {
+      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand) &&
+          !ballot_line(cand)) {
         m->nominee_votes[k] = v;
         display_name(cand->p, cand->n, m->nominee[k],
                      sizeof m->nominee[k]);
@@ -781,6 +795,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
     char pty[MAX_FIELD + 2];
     if (unnamed(cand)) {
       snprintf(nm, sizeof nm, "Others");
+      pty[0] = '\0';
+    } else if (ballot_line(cand)) {
+      snprintf(nm, sizeof nm, "None of these candidates");
       pty[0] = '\0';
     } else {
       display_name(cand->p, cand->n, nm, sizeof nm);
@@ -848,6 +865,10 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   for (int i = 0; i < 64; i++)
     electors[i] = -1;
   size_t rows = 0;
+  /* Where each district's first row is (ME-1, ME-2, NE-1..3) and whether
+   * the file has ME's and NE's own rows: a district needs its state. */
+  int64_t dline[5] = {0}, dcol[5] = {0};
+  bool has_state[2] = {false, false};
   while (s == TLY_OK) {
     s = next_row(c, width, &f, &eof, err);
     if (s != TLY_OK || eof)
@@ -871,8 +892,16 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
       s = tly__csv_fail(c, u, err, TLY_EINVAL, "unknown state \"%s\"", u->p);
       break;
     }
+    if (u->n == 2 && (up(u->p[0]) == 'M' || up(u->p[0]) == 'N') &&
+        up(u->p[1]) == 'E')
+      has_state[up(u->p[0]) == 'M' ? 0 : 1] = true;
     if (u->n == 4) {
       bool me = up(u->p[0]) == 'M';
+      int k = (me ? 0 : 2) + (u->p[3] - '1');
+      if (dline[k] == 0) {
+        dline[k] = u->line;
+        dcol[k] = u->col;
+      }
       int from = me ? ME_DISTRICTS_FROM : NE_DISTRICTS_FROM;
       if (y < from) {
         s = tly__csv_fail(c, u, err, TLY_EINVAL,
@@ -936,6 +965,15 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   }
   if (s == TLY_OK && rows == 0)
     s = tly__fail_at(err, TLY_EPARSE, name, 2, 1, "no rows after the header");
+  for (int k = 0; k < 5 && s == TLY_OK; k++) {
+    bool me = k < 2;
+    if (dline[k] != 0 && !has_state[me ? 0 : 1])
+      s = tly__fail_at(err, TLY_EINVAL, name, dline[k], dcol[k],
+                       "district %s-%d without its state: the file has no "
+                       "%s row (a district's votes come with the state's)",
+                       me ? "ME" : "NE", me ? k + 1 : k - 1,
+                       me ? "ME" : "NE");
+  }
   keyset_free(a, &seen);
   tly__csv_free(c);
   return s;

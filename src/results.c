@@ -843,6 +843,12 @@ size_t tly_election_n_cast_records(const tly_election *e)
   return e->n_cast;
 }
 
+bool tly__cand_is_line(const tly_candidate *k)
+{
+  return strcmp(k->name, "None of these candidates") == 0 &&
+         k->party[0] == '\0';
+}
+
 const tly_cast_record *tly_election_cast_record(const tly_election *e,
                                                 size_t i)
 {

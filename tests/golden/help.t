@@ -3,7 +3,7 @@ cmd: tally --help
 exit: 0
 --- stdout
 usage: tally SUBCOMMAND [options]
-       tally SUBCOMMAND --help
+       tally SUBCOMMAND --help  (or tally help SUBCOMMAND)
        tally --version
 
 The U.S. presidential election system, computed exactly from official data.
