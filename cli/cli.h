@@ -175,6 +175,7 @@ int cmd_tipping(int argc, char **argv);
 int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
+int cmd_polls(int argc, char **argv);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
  * --npv-members, --swing, --set, --tie), parsed into a tly_whatif_opts and

@@ -4,7 +4,7 @@
 # build; `scripts/setup.sh test` adds what the tests need (Chromium and
 # playwright-core for the browser test, numpy for the bench peer).
 set -e
-pkgs="gcc make libjansson-dev libmicrohttpd-dev"
+pkgs="gcc make libjansson-dev libmicrohttpd-dev zlib1g-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
   pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm"
 fi
