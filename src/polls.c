@@ -230,7 +230,7 @@ static tly_status date_field(const tly__csv *c, const tly__csv_field *f,
   return TLY_OK;
 bad:
   return tly__csv_fail(c, f, err, TLY_EPARSE,
-                       "date \"%.40s\" is not m/d/yy, m/d/yyyy or "
+                       "date \"%.40s\" is not a day written m/d/yy, m/d/yyyy or "
                        "YYYY-MM-DD",
                        f->p);
 }
