@@ -47,18 +47,23 @@ int64_t tly__polls_election_day(int cycle)
 void tly__polls_dr_votes(const tly_election *e, size_t u, int64_t *dem,
                          int64_t *rep)
 {
+  /* The nominees: each party's candidate with the most votes in all
+   * units (districts count twice, alike for both: the order is kept). */
   int32_t cd = -1, cr = -1;
   int64_t bd = -1, br = -1;
+  size_t nu = tly_election_n_units(e);
   for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
-    const tly_candidate *k = tly_election_candidate(e, c);
+    const char *party = tly_election_candidate(e, c)->party;
+    bool is_d = strcmp(party, "Democratic") == 0;
+    if (!is_d && strcmp(party, "Republican") != 0)
+      continue;
     int64_t v = 0;
-    for (size_t i = 0; i < tly_election_n_units(e); i++)
-      if (tly_election_unit(e, i)->parent < 0)
-        v += tly_election_votes(e, i, c); /* < 2^40 in 51 terms */
-    if (strcmp(k->party, "Democratic") == 0 && v > bd) {
+    for (size_t i = 0; i < nu; i++)
+      v += tly_election_votes(e, i, c); /* < 2^40 in 56 terms */
+    if (is_d && v > bd) {
       bd = v;
       cd = (int32_t)c;
-    } else if (strcmp(k->party, "Republican") == 0 && v > br) {
+    } else if (!is_d && v > br) {
       br = v;
       cr = (int32_t)c;
     }
@@ -76,9 +81,10 @@ double tly__polls_two_party(const tly_election *e, size_t u)
   return (double)d / (double)(d + r);
 }
 
+/* Field f equals s: the reader refuses NUL bytes, so p[n] ends it. */
 static bool feq(const tly__csv_field *f, const char *s)
 {
-  return f->n == strlen(s) && memcmp(f->p, s, f->n) == 0;
+  return strcmp(f->p, s) == 0;
 }
 
 /* The last word of a candidate's name ("Biden" for "Joe Biden"). */

@@ -78,10 +78,11 @@ static tly_status swing_sd(int before, tly_polls_calib *out, tly_error *err)
   int32_t n = 0;
   out->swing_first = 0;
   out->swing_last = 0;
+  tly_election *e0 = NULL, *e1 = NULL;
   for (int y = FIRST_CYCLE; y + 4 <= before; y += 4) {
-    tly_election *e0 = NULL, *e1 = NULL;
-    tly_status s = tly_election_builtin(y - 4, TLY_SOURCE_MEDSL, NULL, &e0,
-                                        err);
+    tly_status s = TLY_OK;
+    if (e0 == NULL)
+      s = tly_election_builtin(y - 4, TLY_SOURCE_MEDSL, NULL, &e0, err);
     if (s == TLY_OK)
       s = tly_election_builtin(y, TLY_SOURCE_MEDSL, NULL, &e1, err);
     if (s != TLY_OK) {
@@ -123,8 +124,10 @@ static tly_status swing_sd(int before, tly_polls_calib *out, tly_error *err)
       out->swing_first = y;
     out->swing_last = y;
     tly_election_free(e0);
-    tly_election_free(e1);
+    e0 = e1; /* this election is the next one's last */
+    e1 = NULL;
   }
+  tly_election_free(e0);
   if (n == 0)
     return tly__fail(err, TLY_ENODATA,
                      "no built-in elections to calibrate uniform swing "
