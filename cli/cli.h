@@ -176,6 +176,11 @@ int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
 int cmd_polls(int argc, char **argv);
+/* cmd_polls.c: the forecast model of a poll file by tally polls' defaults
+ * and the national sd its error model recommends; prints the error and
+ * returns the exit code on failure. */
+int cli_polls_model(const char *file, tly_forecast_model **out,
+                    double *national_sd);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
  * --npv-members, --swing, --set, --tie), parsed into a tly_whatif_opts and

@@ -15,12 +15,18 @@
 static void help(void)
 {
   printf(
-      "usage: tally forecast FILE [options]\n\n"
+      "usage: tally forecast FILE [options]\n"
+      "       tally forecast --polls POLLS [options]\n\n"
       "Probabilities of each outcome from a CSV with header code,mean,sd\n"
       "[,electors][,turnout]: one row per unit (a state, DC, ME-1, ME-2,\n"
       "NE-1..NE-3, or ME/NE for the two at-large electors when that state's\n"
       "districts have rows); mean = the Democrat's expected share of the\n"
       "two-party vote, sd = the unit's own standard deviation.\n\n"
+      "  --polls POLLS       instead of FILE: a poll file, averaged as\n"
+      "                      tally polls does by default (see tally polls\n"
+      "                      --help; FiveThirtyEight data, CC BY 4.0), with\n"
+      "                      its calibrated sds; --national-sd defaults to\n"
+      "                      the one its error model recommends\n"
       "Electors and turnout:\n"
       "  --electors YEAR     electors from that built-in election's College\n"
       "                      (every unit must have a row); default: the\n"
@@ -199,14 +205,20 @@ static void human(FILE *fp, const char *file, const tly_forecast_model *m,
 
 /* Builds the model from the options; prints the error and returns the
  * exit code on failure. */
-static int build_model(const char *file, int electors_year,
+static int build_model(const char *file, bool polls, double *poll_sd,
+                       int electors_year,
                        const char *regions, const char *corr, bool repair,
                        tly_forecast_model **out, double *moved)
 {
   tly_error err;
   tly_forecast_model *m = NULL;
-  if (tly_forecast_model_load(file, NULL, &m, &err) != TLY_OK)
+  if (polls) {
+    int prc = cli_polls_model(file, &m, poll_sd);
+    if (prc != CLI_OK)
+      return prc;
+  } else if (tly_forecast_model_load(file, NULL, &m, &err) != TLY_OK) {
     return cli_report(&err);
+  }
   if (electors_year != 0) {
     tly_election *e = NULL;
     if (tly_election_builtin(electors_year, TLY_SOURCE_MEDSL, NULL, &e,
@@ -285,7 +297,11 @@ int cmd_forecast(int argc, char **argv)
       {"out", required_argument, NULL, 'o'},
       {"svg", required_argument, NULL, 'G'},
       {"help", no_argument, NULL, 'h'},
+      {"polls", required_argument, NULL, 'P'},
       {NULL, 0, NULL, 0}};
+  const char *polls = NULL;
+  bool national_given = false;
+  double poll_sd = 0.0;
   tly_forecast_opts fo;
   tly_forecast_opts_init(&fo);
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
@@ -312,6 +328,10 @@ int cmd_forecast(int argc, char **argv)
         return cli_usage("forecast", "--national-sd needs a number in "
                                      "[0, 1], not '%s'",
                          optarg);
+      national_given = true;
+      break;
+    case 'P':
+      polls = optarg;
       break;
     case 'r':
       regions = optarg;
@@ -387,10 +407,12 @@ int cmd_forecast(int argc, char **argv)
       return cli_usage("forecast", "unknown option '%s'", argv[optind - 1]);
     }
   }
-  if (optind >= argc)
+  int n_operands = polls == NULL ? 1 : 0; /* --polls replaces FILE */
+  if (optind + n_operands > argc)
     return cli_usage("forecast", "missing FILE");
-  if (optind + 1 < argc)
-    return cli_usage("forecast", "unexpected argument '%s'", argv[optind + 1]);
+  if (optind + n_operands < argc)
+    return cli_usage("forecast", "unexpected argument '%s'",
+                     argv[optind + n_operands]);
   if (json && csv)
     return cli_usage("forecast", "--json and --csv exclude each other");
   if (fo.region_sd > 0 && regions == NULL)
@@ -405,12 +427,15 @@ int cmd_forecast(int argc, char **argv)
                                  "few factors)");
   if (fo.method == TLY_FORECAST_MC && fo.sims == 0)
     return cli_usage("forecast", "--method mc needs --sims of at least 1");
-  const char *file = argv[optind];
+  const char *file = polls != NULL ? polls : argv[optind];
   tly_forecast_model *m = NULL;
   double moved = 0.0;
-  int rc = build_model(file, (int)year, regions, corr, repair, &m, &moved);
+  int rc = build_model(file, polls != NULL, &poll_sd, (int)year, regions,
+                       corr, repair, &m, &moved);
   if (rc != CLI_OK)
     return rc;
+  if (polls != NULL && !national_given)
+    fo.national_sd = poll_sd;
   tly_error err;
   int8_t *gv = NULL;
   size_t n = tly_forecast_model_n_units(m);

@@ -342,3 +342,26 @@ int cmd_polls(int argc, char **argv)
   tly_polls_free(r.p);
   return rc;
 }
+
+int cli_polls_model(const char *file, tly_forecast_model **out,
+                    double *national_sd)
+{
+  *out = NULL;
+  tly_error err;
+  tly_polls *p = NULL;
+  tly_polls_average *v = NULL;
+  if (tly_polls_load(file, NULL, NULL, &p, &err) != TLY_OK) {
+    if (err.status == TLY_EINVAL && strstr(err.msg, "mixes cycles") != NULL)
+      snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
+               " (with tally polls --cycle, then --model)");
+    return cli_report(&err);
+  }
+  tly_status s = tly_polls_average_run(p, NULL, &v, &err);
+  if (s == TLY_OK)
+    s = tly_polls_forecast_model(v, NULL, out, &err);
+  if (s == TLY_OK)
+    *national_sd = tly_polls_average_calib(v)->national_sd;
+  tly_polls_average_free(v);
+  tly_polls_free(p);
+  return s == TLY_OK ? CLI_OK : cli_report(&err);
+}
