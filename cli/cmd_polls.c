@@ -68,13 +68,34 @@ typedef struct {
   bool json, csv, model;
 } run;
 
+/* The method, one sentence a line, wrapped at 78 columns. */
 static void print_method(FILE *fp, const char *m)
 {
   fprintf(fp, "\nMethod:\n");
   const char *s = m;
   while (*s != '\0') {
     size_t n = strcspn(s, "\n");
-    fprintf(fp, "  %.*s\n", (int)n, s);
+    size_t col = 2;
+    fputs("  ", fp);
+    size_t i = 0;
+    while (i < n) {
+      size_t w = 0;
+      while (i + w < n && s[i + w] != ' ')
+        w++;
+      if (col > 4 && col + 1 + w > 78) {
+        fputs("\n    ", fp);
+        col = 4;
+      } else if (i > 0) {
+        fputc(' ', fp);
+        col++;
+      }
+      fwrite(s + i, 1, w, fp);
+      col += w;
+      i += w;
+      while (i < n && s[i] == ' ')
+        i++;
+    }
+    fputc('\n', fp);
     s += n;
     if (*s == '\n')
       s++;
@@ -187,8 +208,8 @@ static int write_backtest(FILE *fp, void *ud)
           100.0 * t->state95, fte);
   const tly_polls_calib *c = tly_polls_average_calib(v);
   fprintf(fp, "\nProbabilities and intervals: normal, sd = sqrt(own^2 + "
-              "national^2), own %.2f and national %.2f points (538's "
-              "averages scored\nwith the same sd); the state part alone: "
+              "national^2), own %.2f\nand national %.2f points (538's "
+              "averages scored with the same sd); the state\npart alone: "
               "errors about this cycle's bias within the own sd.\n",
           100.0 * c->state_sd, 100.0 * c->national_sd);
   print_method(fp, tly_polls_average_method(v));

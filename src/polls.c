@@ -12,6 +12,7 @@
 #include "results.h"
 #include "scan.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,7 +172,9 @@ static tly_status unit_field(const tly__csv *c, const tly__csv_field *f,
   if (codes) {
     if ((f->n == 2 && memcmp(f->p, "US", 2) == 0) ||
         tly__unit_code_valid(f->p, f->n)) {
-      memcpy(out, f->p, f->n);
+      for (size_t i = 0; i < f->n; i++) /* "pa" is PA */
+        out[i] = (char)(f->p[i] >= 'a' && f->p[i] <= 'z' ? f->p[i] - 32
+                                                           : f->p[i]);
       out[f->n] = '\0';
       return TLY_OK;
     }
@@ -236,8 +239,8 @@ static tly_status date_field(const tly__csv *c, const tly__csv_field *f,
   return TLY_OK;
 bad:
   return tly__csv_fail(c, f, err, TLY_EPARSE,
-                       "date \"%.40s\" is not a day written m/d/yy, m/d/yyyy or "
-                       "YYYY-MM-DD",
+                       "date \"%.40s\" is not a day written m/d/yy, "
+                       "m/d/yyyy or YYYY-MM-DD",
                        f->p);
 }
 
@@ -717,7 +720,8 @@ tly_status tly_polls_load(const char *path, const tly_polls_read_opts *opts,
   const tly_allocator *al = tly__alloc_or_default(a);
   gzFile gz = gzopen(path, "rb"); /* reads plain files as they are */
   if (gz == NULL)
-    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open");
+    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
+                        strerror(errno));
   size_t cap = (size_t)1 << 20, len = 0;
   char *buf = tly__malloc(al, cap);
   tly_status s = buf == NULL ? tly__fail(err, TLY_ENOMEM, "out of memory")

@@ -190,7 +190,12 @@ static void describe(tly_polls_average *v, const tly_polls *p)
   char a[11], b[11];
   tly_date lo = tly__civil_from_days(days(v->o.as_of) - v->o.window_days + 1);
   const tly_polls_calib *c = &v->calib;
-  char swing[256];
+  char swing[256], ign[96] = "";
+  if (v->n_ignored > 0)
+    snprintf(ign, sizeof ign,
+             "; %d polls of districts without last-election returns left "
+             "out",
+             (int)v->n_ignored);
   if (v->n_national > 0)
     snprintf(swing, sizeof swing,
              "the average of %d national polls minus %d's national "
@@ -209,7 +214,7 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       "lowest question id; the other candidates dropped: the Democrat's "
       "two-party share dem / (dem + rep).\n"
       "Dedupe: %s.\n"
-      "Average: equal weights.\n"
+      "Average: equal weights%s.\n"
       "No polls: %d's two-party share (MEDSL) moved by the national swing "
       "%+.2f points (%s).\n"
       "Error: own sd %.2f points (state averages' error about their "
@@ -223,7 +228,8 @@ static void describe(tly_polls_average *v, const tly_polls *p)
           ? "each pollster's latest poll in a unit (latest end date, then "
             "the highest poll id)"
           : "none: every poll counts",
-      (int)v->last_cycle, 100.0 * v->swing, swing, 100.0 * c->state_sd,
+      ign, (int)v->last_cycle, 100.0 * v->swing, swing,
+      100.0 * c->state_sd,
       (int)c->first_cycle, (int)c->last_cycle, (int)c->n_state_cycles,
       100.0 * c->national_sd, (int)c->n_cycles, (int)c->first_cycle,
       (int)c->last_cycle, 100.0 * c->swing_sd, (int)c->swing_first,
@@ -558,10 +564,10 @@ static json_t *average_obj(const tly_polls_average *v, bool *ok)
     jput(x, "sd", json_real(u->sd), ok);
     jput(x, "polls", json_integer(u->n_polls), ok);
     jput(x, "pollsters", json_integer(u->n_pollsters), ok);
-    jput(x, "first", u->swing ? json_null() : json_string(fmt_date(u->first, a)),
-         ok);
-    jput(x, "last", u->swing ? json_null() : json_string(fmt_date(u->last, b)),
-         ok);
+    jput(x, "first",
+         u->swing ? json_null() : json_string(fmt_date(u->first, a)), ok);
+    jput(x, "last",
+         u->swing ? json_null() : json_string(fmt_date(u->last, b)), ok);
     jput(x, "method", json_string(u->swing ? "uniform swing" : "polls"), ok);
     jput(x, "last_share", real_or_null(u->last_share), ok);
     jput(x, "electors", json_integer(u->electors), ok);

@@ -65,9 +65,19 @@ WY      26.95%   3.23      0          0  -           -           uniform swing (
 Recommended national sd (shared by all units): 0.0112 (1.12 points)
 
 Method:
-  Source: FiveThirtyEight poll data (CC BY 4.0), 538 president_polls (2020/2024 layout, one row per answer).
-  Polls: those ending in the 21 days 2020-09-29 to 2020-10-19; one value per poll: its question of the most preferred population (lv,rv,v,a), of several the lowest question id; the other candidates dropped: the Democrat's two-party share dem / (dem + rep).
-  Dedupe: each pollster's latest poll in a unit (latest end date, then the highest poll id).
+  Source: FiveThirtyEight poll data (CC BY 4.0), 538 president_polls
+    (2020/2024 layout, one row per answer).
+  Polls: those ending in the 21 days 2020-09-29 to 2020-10-19; one value per
+    poll: its question of the most preferred population (lv,rv,v,a), of
+    several the lowest question id; the other candidates dropped: the
+    Democrat's two-party share dem / (dem + rep).
+  Dedupe: each pollster's latest poll in a unit (latest end date, then the
+    highest poll id).
   Average: equal weights.
-  No polls: 2016's two-party share (MEDSL) moved by the national swing +2.66 points (no national polls: the polled states' mean swing from 2016, weighted by their 2016 two-party vote).
-  Error: own sd 2.30 points (state averages' error about their cycle's bias, raw-polls 2000-2016, 231 state averages); national sd 1.12 points (root mean square of the 5 cycle biases 2000-2016); uniform-swing units sd 3.23 points (state swing about the national swing, MEDSL 2000-2016).
+  No polls: 2016's two-party share (MEDSL) moved by the national swing +2.66
+    points (no national polls: the polled states' mean swing from 2016,
+    weighted by their 2016 two-party vote).
+  Error: own sd 2.30 points (state averages' error about their cycle's bias,
+    raw-polls 2000-2016, 231 state averages); national sd 1.12 points (root
+    mean square of the 5 cycle biases 2000-2016); uniform-swing units sd 3.23
+    points (state swing about the national swing, MEDSL 2000-2016).
