@@ -1759,11 +1759,13 @@ TLY_API int32_t tly_polls_average_cycle(const tly_polls_average *v);
 /* The method in words, one sentence per choice, '\n' between them. */
 TLY_API const char *tly_polls_average_method(const tly_polls_average *v);
 
-/* The forecast input: `code,mean,sd,electors,polls,pollsters,method`. */
+/* The forecast input `code,mean,sd,electors` (tally forecast reads it). */
 TLY_API tly_status tly_polls_write_model(const tly_polls_average *v,
                                          tly_writer w, void *ud,
                                          tly_error *err);
-/* The averages as CSV `code,share,polls,pollsters,first,last,method`. */
+/* The averages as CSV `code,share,sd,polls,pollsters,first,last,method`:
+ * first = earliest start, last = latest end of the polls averaged (empty
+ * for a uniform-swing unit), method "polls" or "uniform swing". */
 TLY_API tly_status tly_polls_write_csv(const tly_polls_average *v,
                                        tly_writer w, void *ud,
                                        tly_error *err);
@@ -1800,10 +1802,12 @@ typedef struct tly_polls_bt_summary {
 
 typedef struct tly_polls_backtest tly_polls_backtest;
 
-/* Runs the pipeline on p (NULL: the built-in table of `cycle`) as of the
- * day before that cycle's election with options o (as_of is replaced),
- * against the certified (FEC) two-party results of the 50 states and DC,
- * and 538's final averages where built in (2020). */
+/* Runs the pipeline on p (NULL: the built-in table of `cycle`; else p
+ * must be of that cycle, TLY_EINVAL) with options o (NULL: defaults), as
+ * of the day before that cycle's election or the file's last poll when it
+ * ends earlier (o's as_of is replaced), against the certified (FEC)
+ * two-party results of the 50 states and DC, beside 538's final averages
+ * where built in (2020), scored with the same sds. */
 TLY_API tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
                                           const tly_polls_avg_opts *o,
                                           tly_polls_backtest **out,
