@@ -35,7 +35,7 @@ BASEFLAGS := $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -pthread -MMD -MP
 LIBFLAGS := $(BASEFLAGS) -Wconversion -fPIC -fvisibility=hidden \
             -Iinclude -Isrc
 APPFLAGS := $(BASEFLAGS) -Iinclude
-LDLIBS := -ljansson -lmicrohttpd -lpthread -lm
+LDLIBS := -ljansson -lmicrohttpd -lpthread -lm -lz
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
@@ -63,7 +63,7 @@ $(B)/libtally.a: $(LIB_OBJ)
 
 $(B)/libtally.so: $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -shared $(SANFLAGS) -o $@ $^ -ljansson -lpthread -lm
+	$(CC) -shared $(SANFLAGS) -o $@ $^ -ljansson -lpthread -lm -lz
 
 $(B)/tally: $(APP_OBJ) $(B)/libtally.a
 	$(CC) $(SANFLAGS) -pthread -o $@ $(APP_OBJ) $(B)/libtally.a $(LDLIBS)

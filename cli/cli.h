@@ -190,6 +190,15 @@ int cmd_tipping(int argc, char **argv);
 int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
+int cmd_polls(int argc, char **argv);
+/* cmd_polls.c: the forecast model of a poll file by tally polls' defaults
+ * and the national sd its error model recommends; prints the error and
+ * returns the exit code on failure. */
+/* tally polls --model's CSV for a poll file (malloc'd into *text) and the
+ * national sd its error model recommends; CLI_OK, or prints the error and
+ * returns the exit code. */
+int cli_polls_model_csv(const char *file, char **text, size_t *len,
+                        double *national_sd);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
  * --npv-members, --swing, --set, --tie), parsed into a tly_whatif_opts and

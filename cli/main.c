@@ -27,6 +27,8 @@ static const command commands[] = {
     {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
     {"forecast", cmd_forecast,
      "win probabilities from state estimates and correlated errors"},
+    {"polls", cmd_polls,
+     "state polling averages, error model and backtests (538 polls)"},
     /* Pictures and the page */
     {"map", cmd_map, "draw the College as an SVG tile-grid map"},
     {"serve", cmd_serve, "the local page and its JSON API over HTTP"},

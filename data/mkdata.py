@@ -1141,6 +1141,146 @@ def build_regions(shared, ck):
 
 
 # --------------------------------------------------------------------------
+# polls (FiveThirtyEight, CC BY 4.0): compact poll tables and the
+# calibration figures from raw-polls
+# --------------------------------------------------------------------------
+
+POLL_STATE_CODES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
+    "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC",
+    "Florida": "FL", "Georgia": "GA", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL",
+    "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY", "Louisiana": "LA",
+    "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI", "Minnesota": "MN",
+    "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV",
+    "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY",
+    "North Carolina": "NC", "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR",
+    "Pennsylvania": "PA", "Rhode Island": "RI", "South Carolina": "SC", "South Dakota": "SD",
+    "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT", "Virginia": "VA",
+    "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Maine CD-1": "ME-1", "Maine CD-2": "ME-2", "Nebraska CD-1": "NE-1",
+    "Nebraska CD-2": "NE-2", "Nebraska CD-3": "NE-3", "": "US", "U.S.": "US",
+}
+POLL_HEADER = ["cycle", "unit", "poll_id", "question", "pollster", "start_date", "end_date",
+               "population", "sample_size", "dem", "rep"]
+
+
+def read_gz_csv(path):
+    import gzip
+    with gzip.open(path, "rt", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def mdy_iso(s):
+    """m/d/yy or m/d/yyyy -> YYYY-MM-DD (two-digit years are 20yy)."""
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", s)
+    if not m:
+        die("poll date %r is not m/d/y" % s)
+    y = int(m.group(3))
+    y = y + 2000 if y < 100 else y
+    return "%04d-%02d-%02d" % (y, int(m.group(1)), int(m.group(2)))
+
+
+def build_polls(shared, ck):
+    """polls_2016.csv, polls_2020.csv (one row per poll question asking both
+    nominees, every population), polls_calib.csv (raw-polls: the state
+    averages of presidential general-election polls of the final 21 days,
+    2000-2020, with the certified two-party result) and polls_538_2020.csv
+    (538's final 2020 state averages)."""
+    d = os.path.join(shared, "polls")
+    out = {}
+    # 2016: 538's older layout, three copies of each poll (polls-plus,
+    # now-cast, polls-only) with the same raw shares: the polls-only rows.
+    rows = read_gz_csv(os.path.join(d, "president_general_polls_2016_538.csv.gz"))
+    ck.eq("polls 2016: rows", len(rows), 10236)
+    kinds = Counter(r["type"] for r in rows)
+    ck.eq("polls 2016: three equal copies", sorted(kinds.values()), [3412, 3412, 3412])
+    p16 = []
+    for r in rows:
+        if r["type"] != "polls-only":
+            continue
+        p16.append(["2016", POLL_STATE_CODES[r["state"]], r["poll_id"], r["question_id"],
+                    r["pollster"], mdy_iso(r["startdate"]), mdy_iso(r["enddate"]),
+                    r["population"], r["samplesize"], r["rawpoll_clinton"], r["rawpoll_trump"]])
+    ck.eq("polls 2016: questions", len(p16), 3412)
+    ck.eq("polls 2016: latest end date", max(r[6] for r in p16), "2016-10-31")
+    out["polls_2016.csv"] = (POLL_HEADER, p16)
+    # 2020: every row of 538's final file (no question_id): a question is a
+    # run of rows of one poll and population, a new one starting when an
+    # answer repeats; kept when it asks both Biden and Trump.
+    rows = read_gz_csv(os.path.join(d, "president_polls_2020_final_subset.csv.gz"))
+    ck.eq("polls 2020: rows", len(rows), 16438)
+    p20 = []
+    cur = None
+    def flush(q):
+        if q and "Biden" in q["ans"] and "Trump" in q["ans"]:
+            r = q["row"]
+            p20.append(["2020", POLL_STATE_CODES[r["state"]], r["poll_id"], str(q["n"]),
+                        r["pollster"], mdy_iso(r["start_date"]), mdy_iso(r["end_date"]),
+                        r["population"], r["sample_size"], q["ans"]["Biden"], q["ans"]["Trump"]])
+    qn = Counter()
+    for r in rows:
+        key = (r["poll_id"], r["population"], r["start_date"], r["end_date"], r["state"])
+        if cur is None or cur["key"] != key or r["answer"] in cur["ans"]:
+            flush(cur)
+            qn[r["poll_id"]] += 1
+            cur = {"key": key, "row": r, "ans": {}, "n": qn[r["poll_id"]]}
+        cur["ans"][r["answer"]] = r["pct"]
+    flush(cur)
+    ck.eq("polls 2020: polls", len(set(r["poll_id"] for r in rows)), 4133)
+    ck.eq("polls 2020: latest end date", max(r[6] for r in p20), "2020-11-02")
+    # Only the election year's polls are shipped (2019's were mostly hypothetical).
+    p20 = [r for r in p20 if r[6] >= "2020-01-01"]
+    out["polls_2020.csv"] = (POLL_HEADER, p20)
+
+    # raw-polls: presidential general-election polls (DEM vs REP) 2000-2020.
+    rows = read_gz_csv(os.path.join(d, "raw-polls_538_1998_2022.csv.gz"))
+    ck.eq("raw-polls: rows", len(rows), 11475)
+    pres = [r for r in rows if r["type_simple"] == "Pres-G"]
+    ck.true("raw-polls: presidential polls are DEM vs REP",
+            all(r["cand1_party"] == "DEM" and r["cand2_party"] == "REP" for r in pres))
+    loc = {"M1": "ME-1", "M2": "ME-2", "N2": "NE-2"}
+    groups = defaultdict(list)
+    for r in pres:
+        if r["location"] == "US":
+            continue
+        groups[(int(r["year"]), loc.get(r["location"], r["location"]))].append(r)
+    calib = []
+    bias_margin = defaultdict(list)
+    for (year, unit), rs in sorted(groups.items()):
+        share = sum(float(r["cand1_pct"]) / (float(r["cand1_pct"]) + float(r["cand2_pct"]))
+                    for r in rs) / len(rs)
+        a1, a2 = float(rs[0]["cand1_actual"]), float(rs[0]["cand2_actual"])
+        ck.true("raw-polls %d %s: one actual result" % (year, unit),
+                all((r["cand1_actual"], r["cand2_actual"]) == (rs[0]["cand1_actual"], rs[0]["cand2_actual"])
+                    for r in rs))
+        calib.append([str(year), unit, str(len(rs)), "%.4f" % (100 * share),
+                      "%.4f" % (100 * a1 / (a1 + a2))])
+        if len(rs) >= 3 and "-" not in unit:  # states and DC, as the README
+            bias_margin[year].append(sum(float(r["margin_poll"]) for r in rs) / len(rs) -
+                                     float(rs[0]["margin_actual"]))
+    # The shared README's figures (D-R margin, averages of >= 3 polls in a
+    # state or DC; the district rows are shipped but not in these figures).
+    got = {y: round(sum(v) / len(v), 2) for y, v in bias_margin.items()}
+    ck.eq("raw-polls: bias of state averages by cycle (shared README)", got,
+          {2000: -1.80, 2004: 1.24, 2008: 0.77, 2012: -2.16, 2016: 4.15, 2020: 3.92})
+    ck.eq("raw-polls: state-cycles with >= 3 polls", sum(len(v) for v in bias_margin.values()), 216)
+    out["polls_calib.csv"] = (["cycle", "unit", "polls", "poll_share", "actual_share"], calib)
+
+    # 538's final 2020 state averages (11/3/2020), Biden and Trump.
+    rows = read_gz_csv(os.path.join(d, "presidential_poll_averages_2020_538.csv.gz"))
+    fin = defaultdict(dict)
+    for r in rows:
+        if r["modeldate"] != "11/3/2020" or r["state"] in ("National",) or "Convention" in r["state"]:
+            continue
+        code = POLL_STATE_CODES.get(r["state"], r["state"])
+        fin[code][r["candidate_name"]] = r["pct_estimate"]
+    avg = [[u, v["Joseph R. Biden Jr."], v["Donald Trump"]] for u, v in sorted(fin.items())]
+    ck.eq("538 averages 2020: units", len(avg), 55)
+    out["polls_538_2020.csv"] = (["unit", "dem", "rep"], avg)
+    return out
+
+
+# --------------------------------------------------------------------------
 # main
 # --------------------------------------------------------------------------
 
@@ -1165,6 +1305,7 @@ def main(argv):
     npv = build_npv(reference, electors, ck)
     corr = build_corr(shared, ck)
     regions = build_regions(shared, ck)
+    polls = build_polls(shared, ck)
 
     if ck.failed:
         print("\nmkdata: %d check(s) FAILED, nothing written:" % len(ck.failed), file=sys.stderr)
@@ -1183,6 +1324,7 @@ def main(argv):
         "npv.csv": csv_text(["unit", "enacted"], npv),
         "regions.csv": csv_text(["unit", "census4", "census9"], regions),
     }
+    outputs.update({k: csv_text(h, r) for k, (h, r) in polls.items()})
     for name, text in sorted(outputs.items()):
         write(name, text.encode("utf-8"))
     write("corr_economist_2020.csv", corr)

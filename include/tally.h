@@ -1697,6 +1697,237 @@ TLY_API tly_status tly_svg_prob_map(const char *const *codes,
 
 /* @@API-SVG@@ */
 
+/*==== Polls: from FiveThirtyEight's poll files to a forecast input ========
+ * Reads the poll layouts FiveThirtyEight published (CC BY 4.0: attribute
+ * "FiveThirtyEight"), keeps one value per poll, averages each unit's
+ * polls by a stated method, fills units without polls by uniform swing,
+ * and attaches an error model calibrated on 538's raw-polls (state
+ * averages of the final 21 days, 2000-2020). README, "Polls". */
+
+/* The layouts, told apart by their header. */
+typedef enum tly_polls_layout {
+  TLY_POLLS_538_LONG = 1,  /* 2020/2024 president_polls.csv: one row per
+                              answer, question_id, candidate party */
+  TLY_POLLS_538_SUBSET = 2, /* the final 2020 file's column subset: no
+                               question_id; a question is a run of rows */
+  TLY_POLLS_538_WIDE = 3,   /* one row per question, Biden and Trump
+                               columns */
+  TLY_POLLS_538_2016 = 4,   /* president_general_polls_2016.csv */
+  TLY_POLLS_TALLY = 5       /* tally's own: cycle,unit,poll_id,question,
+                               pollster,start_date,end_date,population,
+                               sample_size,dem,rep (the built-in tables) */
+} tly_polls_layout;
+
+/* One poll question asking both major-party nominees. */
+typedef struct tly_poll {
+  char unit[8];         /* "PA", "ME-2", or "US" for a national poll */
+  int32_t pollster;     /* index: tly_polls_pollster(p, k) */
+  int32_t cycle;        /* election year */
+  int64_t poll_id;      /* the file's poll id */
+  int64_t question;     /* question id (or its number within the poll) */
+  tly_date start, end;  /* field dates */
+  char population[4];   /* "lv", "rv", "v" or "a" */
+  int64_t sample_size;  /* -1 when not given */
+  double dem, rep;      /* the nominees' percentages as printed */
+  int64_t line;         /* line of the question's first row */
+} tly_poll;
+
+/* The polls of one cycle read from a file. */
+typedef struct tly_polls tly_polls;
+
+typedef struct tly_polls_read_opts {
+  int32_t cycle; /* 0: the file's only cycle; a file mixing cycles then
+                    fails (TLY_EINVAL at the first row of a second one) */
+} tly_polls_read_opts;
+
+/* Reads a poll file (plain or gzip-compressed) in one of the layouts.
+ * Strict: a date that is not m/d/yy, m/d/yyyy or YYYY-MM-DD and a real
+ * day, a share outside [0, 100], a population other than lv/rv/v/a, an
+ * unknown state, a question id seen apart from its other rows: TLY_EPARSE
+ * at FILE:LINE:COL. Questions without both nominees (the Democrat and the
+ * Republican of the built-in results of that cycle) are left out and
+ * counted. An unknown header is TLY_EPARSE at line 1. opts may be NULL. */
+TLY_API tly_status tly_polls_load(const char *path,
+                                  const tly_polls_read_opts *opts,
+                                  const tly_allocator *a, tly_polls **out,
+                                  tly_error *err);
+/* As tly_polls_load, from len bytes (not compressed) named `name`. */
+TLY_API tly_status tly_polls_parse(const char *name, const char *data,
+                                   size_t len,
+                                   const tly_polls_read_opts *opts,
+                                   const tly_allocator *a, tly_polls **out,
+                                   tly_error *err);
+/* The built-in table of `cycle` (2016, 2020); TLY_ENODATA otherwise. */
+TLY_API tly_status tly_polls_builtin(int cycle, const tly_allocator *a,
+                                     tly_polls **out, tly_error *err);
+/* Frees p; NULL is a no-op. */
+TLY_API void tly_polls_free(tly_polls *p);
+
+TLY_API tly_polls_layout tly_polls_layout_of(const tly_polls *p);
+/* "538 president_polls (2020/2024 layout)", ... */
+TLY_API const char *tly_polls_layout_name(tly_polls_layout l);
+TLY_API int32_t tly_polls_cycle(const tly_polls *p);
+TLY_API size_t tly_polls_n(const tly_polls *p);
+TLY_API const tly_poll *tly_polls_get(const tly_polls *p, size_t i);
+TLY_API const char *tly_polls_pollster(const tly_polls *p, int32_t k);
+/* Questions left out: without both nominees; of another cycle. */
+TLY_API size_t tly_polls_n_skipped(const tly_polls *p);
+TLY_API size_t tly_polls_n_other_cycle(const tly_polls *p);
+/* The latest end date of any poll. */
+TLY_API tly_date tly_polls_last_date(const tly_polls *p);
+
+typedef enum tly_polls_dedupe {
+  TLY_POLLS_DEDUPE_LATEST = 0, /* each pollster's latest poll in a unit */
+  TLY_POLLS_DEDUPE_NONE = 1    /* every poll */
+} tly_polls_dedupe;
+
+typedef struct tly_polls_avg_opts {
+  tly_date as_of;          /* year 0: the latest end date in the file */
+  int32_t window_days;     /* polls ending in the window_days days up to
+                              as_of, inclusive (1..3660) */
+  char populations[16];    /* preference order, "lv,rv,v,a" */
+  tly_polls_dedupe dedupe;
+} tly_polls_avg_opts;
+
+/* Defaults: the latest date, 21 days, "lv,rv,v,a", latest per pollster
+ * (the choices the 2016 and 2020 backtests support; README, "Polls"). */
+TLY_API void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
+
+/* The error model, calibrated from 538's raw-polls (built in): the
+ * error of state polling averages (poll two-party share minus the
+ * certified one, points) in the presidential cycles from first_cycle to
+ * last_cycle, split into the bias of each cycle (the mean over its
+ * states) and what remains. */
+typedef struct tly_polls_calib {
+  int32_t first_cycle, last_cycle, n_cycles;
+  int32_t n_state_cycles;   /* state averages behind state_sd */
+  double national_sd;       /* root mean square of the cycle biases */
+  double state_sd;          /* sd of the errors about their cycle's bias */
+  double bias[8];           /* each cycle's bias, first_cycle upward */
+  double swing_sd;          /* sd of a state's two-party swing about the
+                               national swing (built-in results) */
+  int32_t swing_first, swing_last; /* the elections behind swing_sd */
+} tly_polls_calib;
+
+/* Calibrates on the presidential cycles before `cycle` (2000 onward:
+ * raw-polls begins in 1998). TLY_ENODATA when fewer than 2 cycles are
+ * available. */
+TLY_API tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
+                                       tly_error *err);
+
+/* A unit's average. */
+typedef struct tly_polls_unit {
+  char code[8];        /* "PA", "ME-2" */
+  double share;        /* the Democrat's two-party share, [0, 1] */
+  double sd;           /* the unit's own sd (calibrated) */
+  int32_t n_polls;     /* polls averaged (0: uniform swing) */
+  int32_t n_pollsters;
+  tly_date first, last; /* earliest start and latest end of those polls */
+  bool swing;          /* no polls: last election moved by the swing */
+  double last_share;   /* the last election's two-party share; NaN if none */
+  int32_t electors;    /* the unit's electors (at-large for ME/NE) */
+} tly_polls_unit;
+
+typedef struct tly_polls_average tly_polls_average;
+
+/* Averages the polls of p by o (NULL: defaults): per unit (50 states, DC
+ * and the ME/NE districts of the cycle's built-in results) one value per
+ * poll (its question of the most preferred population; of several such,
+ * the lowest question id), deduplicated as o says, equal weights. A unit
+ * without polls gets the last election's share (cycle - 4, built-in
+ * results) moved by the national swing: national polls' average minus the
+ * last national two-party share, or without national polls the mean swing
+ * of the polled states weighted by their last two-party vote. sd: the
+ * calibration's state_sd, swing_sd for a swing unit. TLY_EINVAL for bad
+ * options; TLY_ENODATA when no poll is in the window. */
+TLY_API tly_status tly_polls_average_run(const tly_polls *p,
+                                         const tly_polls_avg_opts *o,
+                                         tly_polls_average **out,
+                                         tly_error *err);
+TLY_API void tly_polls_average_free(tly_polls_average *v);
+TLY_API size_t tly_polls_average_n_units(const tly_polls_average *v);
+TLY_API const tly_polls_unit *
+tly_polls_average_unit(const tly_polls_average *v, size_t i);
+/* The national swing used for units without polls (share points / 100),
+ * and the number of national polls behind it (0: from the states). */
+TLY_API double tly_polls_average_swing(const tly_polls_average *v,
+                                       int32_t *n_national);
+TLY_API const tly_polls_calib *
+tly_polls_average_calib(const tly_polls_average *v);
+TLY_API const tly_polls_avg_opts *
+tly_polls_average_opts(const tly_polls_average *v);
+TLY_API int32_t tly_polls_average_cycle(const tly_polls_average *v);
+/* The method in words, one sentence per choice, '\n' between them. */
+TLY_API const char *tly_polls_average_method(const tly_polls_average *v);
+
+/* The forecast input `code,mean,sd,electors` (tally forecast reads it). */
+TLY_API tly_status tly_polls_write_model(const tly_polls_average *v,
+                                         tly_writer w, void *ud,
+                                         tly_error *err);
+/* The averages as CSV `code,share,sd,polls,pollsters,first,last,method`:
+ * first = earliest start, last = latest end of the polls averaged (empty
+ * for a uniform-swing unit), method "polls" or "uniform swing". */
+TLY_API tly_status tly_polls_write_csv(const tly_polls_average *v,
+                                       tly_writer w, void *ud,
+                                       tly_error *err);
+/* The JSON object {cycle, source, method: {...}, national_swing, units:
+ * [...], calibration: {...}}. */
+TLY_API tly_status tly_json_polls(const tly_polls_average *v, tly_writer w,
+                                  void *ud, tly_error *err);
+/* A forecast model of the average (units, means, sds, electors). */
+TLY_API tly_status tly_polls_forecast_model(const tly_polls_average *v,
+                                            const tly_allocator *a,
+                                            tly_forecast_model **out,
+                                            tly_error *err);
+
+/* A backtest row: a state or DC. NaN where a figure is missing. */
+typedef struct tly_polls_bt_unit {
+  char code[8];
+  double actual;     /* certified two-party share (FEC) */
+  double ours, p_ours; /* our average and P(Democrat wins) */
+  double fte, p_fte;   /* 538's final average and P under our sd */
+  double sd;         /* total sd (own and national) */
+  double own_sd;     /* the unit's own sd */
+} tly_polls_bt_unit;
+
+typedef struct tly_polls_bt_summary {
+  int32_t n;            /* units scored */
+  double bias, rmse;    /* mean and RMS of (estimate - actual), points */
+  int32_t n_wrong;      /* leader called wrong */
+  char wrong[160];      /* their codes, "FL NC" */
+  double brier, log_loss;
+  double cover80, cover95; /* share of actuals inside the intervals */
+  double state80, state95; /* the same for the state part alone: errors
+                              about this cycle's bias within the own sd */
+} tly_polls_bt_summary;
+
+typedef struct tly_polls_backtest tly_polls_backtest;
+
+/* Runs the pipeline on p (NULL: the built-in table of `cycle`; else p
+ * must be of that cycle, TLY_EINVAL) with options o (NULL: defaults), as
+ * of the day before that cycle's election or the file's last poll when it
+ * ends earlier (o's as_of is replaced), against the certified (FEC)
+ * two-party results of the 50 states and DC, beside 538's final averages
+ * where built in (2020), scored with the same sds. */
+TLY_API tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
+                                          const tly_polls_avg_opts *o,
+                                          tly_polls_backtest **out,
+                                          tly_error *err);
+TLY_API void tly_polls_backtest_free(tly_polls_backtest *b);
+TLY_API size_t tly_polls_backtest_n(const tly_polls_backtest *b);
+TLY_API const tly_polls_bt_unit *
+tly_polls_backtest_unit(const tly_polls_backtest *b, size_t i);
+/* which 0: ours; 1: 538's (n = 0 when not built in for that cycle). */
+TLY_API const tly_polls_bt_summary *
+tly_polls_backtest_summary(const tly_polls_backtest *b, int which);
+TLY_API const tly_polls_average *
+tly_polls_backtest_average(const tly_polls_backtest *b);
+TLY_API tly_status tly_json_polls_backtest(const tly_polls_backtest *b,
+                                           tly_writer w, void *ud,
+                                           tly_error *err);
+
+/* @@API-POLLS@@ */
+
 #ifdef __cplusplus
 }
 #endif

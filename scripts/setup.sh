@@ -5,7 +5,7 @@
 # playwright-core for the browser test, the de_DE.UTF-8 locale for the
 # locale tests, numpy for the bench peer).
 set -e
-pkgs="gcc make libjansson-dev libmicrohttpd-dev"
+pkgs="gcc make libjansson-dev libmicrohttpd-dev zlib1g-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
   pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm locales"
 fi

@@ -17,6 +17,7 @@ Subcommands:
   tipping     the tipping-point state, its margin and tilt
   power       Banzhaf and Shapley-Shubik power of each state
   forecast    win probabilities from state estimates and correlated errors
+  polls       state polling averages, error model and backtests (538 polls)
   map         draw the College as an SVG tile-grid map
   serve       the local page and its JSON API over HTTP
   initiative  a California initiative's signatures, sample and deadlines
