@@ -191,10 +191,7 @@ int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
 int cmd_polls(int argc, char **argv);
-/* cmd_polls.c: the forecast model of a poll file by tally polls' defaults
- * and the national sd its error model recommends; prints the error and
- * returns the exit code on failure. */
-/* tally polls --model's CSV for a poll file (malloc'd into *text) and the
+/* cmd_polls.c: tally polls --model's CSV for a poll file (malloc'd into *text) and the
  * national sd its error model recommends; CLI_OK, or prints the error and
  * returns the exit code. */
 int cli_polls_model_csv(const char *file, char **text, size_t *len,
