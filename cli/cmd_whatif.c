@@ -341,7 +341,7 @@ static int write_whatif(FILE *fp, void *ud)
   cli_whatif_describe(j->wi, what, sizeof what);
   print_side_by_side(fp, j->b, j->ob, j->w, j->ow, what);
   int rc = CLI_OK;
-  if (j->wi->o.reapportion)
+  if (j->wi->reapportion)
     rc = print_reapportion(fp, j->b, j->w);
   if (rc == CLI_OK)
     rc = print_changes(fp, j->b, j->ob, j->w, j->ow);

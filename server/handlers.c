@@ -65,7 +65,7 @@ void api_h_result(json_t *p, srv_response *rs)
 void api_h_whatif(json_t *p, srv_response *rs)
 {
   scenario sc;
-  if (!api_check_keys(p, api_scenario_keys, rs) ||
+  if (!api_check_scenario_keys(p, NULL, rs) ||
       !api_scenario_load(p, true, &sc, rs))
     return;
   srv_buf b = {0};
@@ -84,12 +84,10 @@ void api_h_whatif(json_t *p, srv_response *rs)
  * title. */
 static void svg_of(json_t *p, srv_response *rs, bool bar)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census",
-      "seats", "method", "rule", "npv", "swing", "set", "title", NULL};
+  static const char *const keys[] = {"title", NULL};
   scenario sc;
   const char *title = NULL;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "title", &title, rs) < 0 ||
       !api_scenario_load(p, true, &sc, rs))
     return;
@@ -161,12 +159,10 @@ void api_h_apportion(json_t *p, srv_response *rs)
 
 void api_h_flip(json_t *p, srv_response *rs)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census", "seats",
-      "method", "rule", "npv", "swing", "set", "to", "target", NULL};
+  static const char *const keys[] = {"to", "target", NULL};
   const char *to = NULL, *target = NULL;
   scenario sc;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "to", &to, rs) < 0 ||
       api_get_str(p, "target", &target, rs) < 0)
     return;
@@ -206,7 +202,7 @@ void api_h_flip(json_t *p, srv_response *rs)
 void api_h_tipping(json_t *p, srv_response *rs)
 {
   scenario sc;
-  if (!api_check_keys(p, api_scenario_keys, rs) ||
+  if (!api_check_scenario_keys(p, NULL, rs) ||
       !api_scenario_load(p, true, &sc, rs))
     return;
   tly_error err = {0};
@@ -225,11 +221,9 @@ void api_h_tipping(json_t *p, srv_response *rs)
 
 void api_h_power(json_t *p, srv_response *rs)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census", "seats",
-      "method", "rule", "npv", "swing", "set", "index", "units", NULL};
+  static const char *const keys[] = {"index", "units", NULL};
   const char *index = NULL, *units = NULL;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "index", &index, rs) < 0 ||
       api_get_str(p, "units", &units, rs) < 0)
     return;
