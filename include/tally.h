@@ -264,6 +264,13 @@ TLY_API size_t tly_outcome_contingent(const tly_outcome *o, int32_t top[3]);
  * votes cast for c (after faithless electors). */
 TLY_API int64_t tly_outcome_pledged(const tly_outcome *o, size_t c);
 TLY_API int64_t tly_outcome_cast(const tly_outcome *o, size_t c);
+/* Whether faithless-elector record i of e (tly_election_cast_record) is
+ * counted in o: false when a what-if (a forced state, a swing, another
+ * rule) gave the state's electors pledged to that candidate to someone
+ * else, so the recorded votes of those electors no longer happen; false
+ * for i out of range. e must be the election o was computed from. */
+TLY_API bool tly_outcome_cast_applies(const tly_election *e,
+                                      const tly_outcome *o, size_t i);
 /* Electoral votes not cast (abstentions) and electors left undecided by
  * ties. */
 TLY_API int64_t tly_outcome_abstained(const tly_outcome *o);

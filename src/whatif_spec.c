@@ -64,6 +64,12 @@ static tly_status codes(tly_whatif_spec *s, const char *key, const char *text,
                      key, text);
       break;
     }
+    if (len == 4 && tly__unit_code_valid(p, len)) {
+      st = tly__fail(err, TLY_EINVAL,
+                     "%s: \"%.4s\" is a district: a state counts whole",
+                     key, p);
+      break;
+    }
     if (tly__state_index(p, len) < 0) {
       st = tly__fail(err, TLY_EINVAL, "%s: unknown state \"%.*s\"", key,
                      (int)(len > 32 ? 32 : len), p);
