@@ -126,7 +126,8 @@ void cli_whatif_help(FILE *fp)
   fprintf(
       fp,
       "What-if options (applied in this order: without, reapportion, swing,\n"
-      "set and tie, rule):\n"
+      "set and tie, rule; messages name them as the API's fields do:\n"
+      "--apportion-method is method, --npv-members npv):\n"
       "  --without ST,...     these states (or DC) leave: their votes leave\n"
       "                       the national count, their electors the\n"
       "                       College; the majority is recomputed\n"
@@ -140,9 +141,10 @@ void cli_whatif_help(FILE *fp)
       "  --seats N            House size for --reapportion (default 435)\n"
       "  --apportion-method M huntington-hill (default), webster, jefferson,\n"
       "                       adams, dean, hamilton\n"
-      "  --swing X            uniform swing of X points (-100..100) in the\n"
-      "                       two-party margin toward the Democrat (X < 0:\n"
-      "                       toward the Republican): in each state and\n"
+      "  --swing X            uniform swing of X points (-100..100, at most\n"
+      "                       9 decimals) in the two-party margin toward\n"
+      "                       the Democrat (X < 0: toward the Republican):\n"
+      "                       in each state and\n"
       "                       district round-half-even(X/200 x (D+R)) votes\n"
       "                       move from R to D, never below 0; a state\n"
       "                       with district returns moves the sum of its\n"

@@ -151,6 +151,24 @@ typedef struct tly_load_opts {
  * many there are (which may exceed cap). */
 TLY_API size_t tly_builtin_years(int *years, size_t cap);
 
+/* What the built-in data has for one election year. */
+typedef struct tly_year_info {
+  int year;
+  int census;   /* the census whose apportionment set its electors */
+  bool has[2];  /* by tly_source: has[TLY_SOURCE_MEDSL], has[TLY_SOURCE_FEC] */
+} tly_year_info;
+
+/* The built-in sources of `year` and its census, as the loader has them
+ * (tly_election_builtin). TLY_ENODATA when no source has the year. */
+TLY_API tly_status tly_builtin_year_info(int year, const tly_allocator *a,
+                                         tly_year_info *out, tly_error *err);
+
+/* Writes every built-in year as a JSON array, one object a line:
+ * [{"census": 2010, "sources": ["medsl", "fec"], "year": 2016}, ...],
+ * for `tally years --json` and /api/years alike. */
+TLY_API tly_status tly_json_years(const tly_allocator *a, tly_writer w,
+                                  void *ud, tly_error *err);
+
 /* Makes the built-in election of `year` from `source`. TLY_ENODATA when the
  * source has no such year (FEC: 2004-2020). `a` may be NULL (libc). */
 TLY_API tly_status tly_election_builtin(int year, tly_source source,
