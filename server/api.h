@@ -77,6 +77,9 @@ bool api_check_scenario_keys(json_t *p, const char *const *extra,
                              srv_response *rs);
 /* The built-in election cached by srv_init, or NULL. */
 const tly_election *api_cached(int year, tly_source source);
+/* The list of built-in years (tly_json_years), made by srv_init (empty
+ * before). */
+const srv_buf *api_years_json(void);
 /* The latest built-in year. */
 int api_latest_year(void);
 /* Loads the election p names and applies its what-if fields (when

@@ -25,9 +25,16 @@ static struct {
   tly_election *e;
 } cache[MAX_CACHE];
 static size_t n_cache;
+/* /api/years, written once by the library (tly_json_years): the built-in
+ * data never changes while the server runs. */
+static srv_buf years_json;
 
 int srv_init(void)
 {
+  tly_error yerr;
+  if (tly_json_years(NULL, srv_buf_write, &years_json, &yerr) != TLY_OK ||
+      years_json.over)
+    return -1;
   int years[MAX_CACHE];
   size_t n = tly_builtin_years(years, MAX_CACHE);
   for (size_t i = 0; i < n && i < MAX_CACHE; i++) {
@@ -51,6 +58,7 @@ int srv_init(void)
 
 void srv_fini(void)
 {
+  srv_buf_free(&years_json);
   for (size_t i = 0; i < n_cache; i++)
     tly_election_free(cache[i].e);
   n_cache = 0;
@@ -72,6 +80,11 @@ void api_scenario_free(scenario *sc)
   tly_election_free(sc->owned_wi);
   tly_election_free(sc->owned);
   memset(sc, 0, sizeof *sc);
+}
+
+const srv_buf *api_years_json(void)
+{
+  return &years_json;
 }
 
 /* The latest built-in year. */
