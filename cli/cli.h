@@ -183,7 +183,9 @@ int cmd_forecast(int argc, char **argv);
  * (their codes are CLI_WHATIF_BASE and up: keep your own below it, and
  * drop a --tie of your own), call cli_whatif_init, hand every option to
  * cli_whatif_option (-1: not a what-if option), then cli_whatif_check
- * after the loop and cli_whatif_apply on the loaded election. */
+ * after the loop and cli_whatif_apply on the loaded election. A new
+ * option: a key in the library (src/whatif_spec.c), a line here and its
+ * key at the same place in flag_key (whatif_opts.c). */
 #define CLI_WHATIF_BASE 1000
 #define CLI_WHATIF_OPTIONS                                                 \
   {"without", required_argument, NULL, CLI_WHATIF_BASE + 0},               \
