@@ -4,7 +4,7 @@
  */
 #include "cli.h"
 
-#include "../server/server.h"
+#include "../server/serve.h"
 
 #include <getopt.h>
 #include <string.h>
