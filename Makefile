@@ -140,8 +140,10 @@ install: all
 # the library instrumented for them. `make test` replays the committed
 # corpora fuzz/corpus/<name>/ through the same harnesses built with $(CC)
 # and fuzz/replay.c instead of libFuzzer ($(B)/replay/fuzz_<name>; see
-# tests/suite_fuzz.sh). The server's harness links the server's files but
-# http.c (libmicrohttpd), and may see server/ and src/.
+# tests/suite_fuzz.sh). Harnesses may see src/ and server/. fuzz_api links
+# the server's files but http.c (libmicrohttpd) and its own src/mem.c, all
+# compiled with fuzz/sysalloc.h, which hands their C library allocations
+# to the harness (objects under .../sysalloc/).
 FUZZ_CC ?= clang
 FUZZ_NAMES := $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
 FZ := $(BUILD)/fuzz
@@ -149,10 +151,13 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
             -fno-omit-frame-pointer
 FUZZ_CFLAGS := $(CSTD) -O1 -g -DTLY_DEBUG $(FUZZ_SAN) -pthread -MMD -MP \
                -Wall -Wextra -Iinclude -Isrc -Iserver
+SYSALLOC := -include fuzz/sysalloc.h
+FUZZ_SRV_SRC := $(filter-out server/http.c,$(SRV_SRC)) src/mem.c
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FZ)/obj/%.o) $(FZ)/obj/gen/data.o
-FUZZ_SRV_SRC := $(filter-out server/http.c,$(SRV_SRC))
-FUZZ_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(FZ)/obj/%.o) $(FZ)/obj/gen/web.o
-REPLAY_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/web.o
+FUZZ_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(FZ)/obj/sysalloc/%.o) \
+                $(FZ)/obj/gen/web.o
+REPLAY_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(B)/obj/sysalloc/%.o) \
+                  $(B)/obj/gen/web.o
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FZ)/fuzz_%)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(B)/replay/fuzz_%)
 
@@ -163,9 +168,10 @@ $(FZ)/obj/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FZ)/obj/server/%.o: server/%.c
+$(FZ)/obj/sysalloc/%.o: %.c fuzz/sysalloc.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(SYSALLOC) -fsanitize=fuzzer-no-link \
+	  -c -o $@ $<
 
 $(FZ)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
@@ -175,20 +181,34 @@ $(FZ)/obj/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FZ)/fuzz_%: $(FZ)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ) $(FUZZ_SRV_OBJ)
+$(FZ)/fuzz_api: $(FZ)/obj/fuzz/fuzz_api.o $(FUZZ_SRV_OBJ) $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
-	  $(if $(filter api,$*),$(FUZZ_SRV_OBJ)) $(FUZZ_LIB_OBJ) \
+	  $(FUZZ_SRV_OBJ) $(filter-out $(FZ)/obj/src/mem.o,$(FUZZ_LIB_OBJ)) \
 	  -ljansson -lm
+
+$(FZ)/fuzz_%: $(FZ)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
+	  $(FUZZ_LIB_OBJ) -ljansson -lm
 
 $(B)/obj/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(@D)
 	$(CC) $(BASEFLAGS) -Iinclude -Isrc -Iserver -c -o $@ $<
 
-$(B)/replay/fuzz_%: $(B)/obj/fuzz/fuzz_%.o $(B)/obj/fuzz/replay.o \
-                    $(REPLAY_SRV_OBJ) $(B)/libtally.a
+$(B)/obj/sysalloc/%.o: %.c fuzz/sysalloc.h
 	@mkdir -p $(@D)
-	$(CC) $(SANFLAGS) -pthread -o $@ $< $(B)/obj/fuzz/replay.o \
-	  $(if $(filter api,$*),$(REPLAY_SRV_OBJ)) $(B)/libtally.a $(LDLIBS)
+	$(CC) $(BASEFLAGS) -Iinclude -Isrc -Iserver $(SYSALLOC) -c -o $@ $<
+
+$(B)/replay/fuzz_api: $(B)/obj/fuzz/fuzz_api.o $(B)/obj/fuzz/replay.o \
+                      $(REPLAY_SRV_OBJ) $(B)/libtally.a
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -pthread -o $@ $(filter %.o,$^) $(B)/libtally.a \
+	  $(LDLIBS)
+
+$(B)/replay/fuzz_%: $(B)/obj/fuzz/fuzz_%.o $(B)/obj/fuzz/replay.o \
+                    $(B)/libtally.a
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -pthread -o $@ $(filter %.o,$^) $(B)/libtally.a \
+	  $(LDLIBS)
 
 # Pattern-built objects are intermediate to make: keep them.
 .SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_SRV_OBJ) $(REPLAY_SRV_OBJ) \

@@ -108,7 +108,7 @@ typedef tly_status (*fz_run_fn)(const tly_allocator *a, const uint8_t *d,
  * input's hash. Both must leave nothing outstanding; the second must
  * return TLY_ENOMEM, which also proves the failure was not ignored. With
  * FZ_EACH_FAILURE set in the environment, every N is tried in turn (the
- * replay driver's thorough mode). */
+ * replay driver's thorough mode); with FZ_FAIL_AT=N, just that one. */
 static inline void fz_run(fz_run_fn run, const uint8_t *d, size_t n)
 {
   fz_alloc st = {0};
@@ -130,6 +130,10 @@ static inline void fz_run(fz_run_fn run, const uint8_t *d, size_t n)
     first = 1;
     last = total;
   }
+  const char *at = getenv("FZ_FAIL_AT"); /* to debug one failure */
+  if (at != NULL && strtoull(at, NULL, 10) >= 1 &&
+      strtoull(at, NULL, 10) <= total)
+    first = last = strtoull(at, NULL, 10);
   for (uint64_t k = first; k <= last; k++) {
     fz_alloc f = {.fail_at = k};
     a.ud = &f;

@@ -3,7 +3,10 @@
  * (tly_forecast_model_parse: code,mean,sd[,electors][,turnout]). A model
  * read without error gets the built-in regions and, when every unit has
  * electors, a short Monte Carlo run and (for at most 600 electors) the
- * exact method, checked by forecast.h.
+ * exact method, checked by forecast.h. The exact method integrates over
+ * the shared factors only when every unit's sd is at least 0.01: a unit
+ * with sd 0 (or nearly) and a shared error drives the quadrature to its
+ * node cap (issue 10, item 1), and each such input would take a second.
  */
 #include "forecast.h"
 
@@ -23,6 +26,7 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
   FZ_CHECK(nu >= 1, "a model without units");
   int64_t electors = 0;
   bool all = true;
+  bool spread = true; /* every sd >= 0.01 */
   for (size_t i = 0; i < nu; i++) {
     const tly_forecast_unit *u = tly_forecast_model_unit(m, i);
     FZ_CHECK(memchr(u->code, 0, sizeof u->code) != NULL,
@@ -34,6 +38,7 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
     FZ_CHECK(u->electors >= 0 && u->electors <= 1000, "unit %s: %d electors",
              u->code, (int)u->electors);
     all = all && u->electors > 0;
+    spread = spread && u->sd >= 0.01;
     electors += u->electors;
   }
   uint64_t h = fz_hash(d, n);
@@ -57,6 +62,10 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
     if (s == TLY_OK && electors <= 600) {
       o.method = TLY_FORECAST_EXACT;
       o.sims = 0;
+      if (!spread) {
+        o.national_sd = 0;
+        o.region_sd = 0;
+      }
       s = forecast_check(m, &o);
     }
   }

@@ -85,11 +85,14 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   }
   /* Turnout a row lacks: the last built-in election's two-party vote, as
    * `tally forecast` does. */
-  if (tly_election_builtin(api_latest_year(), TLY_SOURCE_MEDSL, NULL, &e,
-                           &err) == TLY_OK)
-    (void)tly_forecast_model_use_election(m, e, false, &err);
+  tly_status fb = tly_election_builtin(api_latest_year(), TLY_SOURCE_MEDSL,
+                                       NULL, &e, &err);
+  if (fb == TLY_OK)
+    fb = tly_forecast_model_use_election(m, e, false, &err);
   tly_election_free(e);
   e = NULL;
+  if (fb == TLY_ENOMEM) /* else the figures that need it are null */
+    goto lib_fail;
   if (regions != NULL &&
       tly_forecast_model_regions_builtin(m, regions, &err) != TLY_OK)
     goto lib_fail;
@@ -120,6 +123,7 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
     int32_t *ev = calloc(n > 0 ? n : 1, sizeof *ev);
     double *pw = calloc(n > 0 ? n : 1, sizeof *pw);
     s = TLY_ENOMEM;
+    err.status = TLY_ENOMEM; /* answered 503 if a calloc failed */
     if (codes != NULL && ev != NULL && pw != NULL) {
       for (size_t i = 0; i < n; i++) {
         const tly_forecast_unit *u = tly_forecast_model_unit(m, i);
@@ -139,8 +143,7 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   api_ok_buf(rs, &b, what == FC_JSON ? TYPE_JSON : TYPE_SVG);
   goto done;
 lib_fail:
-  srv_buf_free(&b);
-  api_fail_tly(rs, &err);
+  api_fail_buf(rs, &b, &err);
 done:
   free(gv);
   tly_forecast_free(f);
