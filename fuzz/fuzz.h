@@ -2,14 +2,17 @@
  * fuzz.h -- what the libFuzzer harnesses share: an allocator that fails
  * one chosen allocation and counts what is outstanding, and the two runs
  * every input gets (all allocations succeed; then one of them fails), with
- * a leak check after each. Any broken rule aborts, so that libFuzzer (or
- * the replay driver, fuzz/replay.c) reports the input.
+ * a leak check after each. jansson's allocations (the library's JSON
+ * writers use it) go to the same allocator once a harness calls
+ * fz_json_alloc(). Any broken rule aborts, so that libFuzzer (or the
+ * replay driver, fuzz/replay.c) reports the input.
  */
 #ifndef TALLY_FUZZ_H
 #define TALLY_FUZZ_H
 
 #include "tally.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -86,6 +89,24 @@ static inline void *fz_realloc(void *ud, void *p, size_t old_size,
   return q + 1;
 }
 
+/* The state allocations go to when they do not come with one: jansson's
+ * (json_set_alloc_funcs), and in fuzz_api the server's. fz_run points it
+ * at the run's state while the code under test runs; otherwise it is
+ * fz_idle, which never fails. */
+static fz_alloc fz_idle;
+static fz_alloc *fz_cur = &fz_idle;
+
+static inline void *fz_cur_malloc(size_t n)
+{
+  return fz_realloc(fz_cur, NULL, 0, n > 0 ? n : 1);
+}
+
+static inline void fz_cur_free(void *p)
+{
+  if (p != NULL)
+    fz_realloc(fz_cur, p, ((fz_head *)p - 1)->size, 0);
+}
+
 /* FNV-1a of the input: picks the allocation to fail and other choices, so
  * that one input always runs the same way. */
 static inline uint64_t fz_hash(const uint8_t *d, size_t n)
@@ -98,6 +119,15 @@ static inline uint64_t fz_hash(const uint8_t *d, size_t n)
   return h;
 }
 
+/* Hands jansson's allocations to fz_cur (once, before any run). */
+static inline void fz_json_alloc(void)
+{
+  static bool done;
+  if (!done)
+    json_set_alloc_funcs(fz_cur_malloc, fz_cur_free);
+  done = true;
+}
+
 /* The code under test, run once with allocator a over the input: returns
  * its status, having freed whatever it made. */
 typedef tly_status (*fz_run_fn)(const tly_allocator *a, const uint8_t *d,
@@ -108,12 +138,15 @@ typedef tly_status (*fz_run_fn)(const tly_allocator *a, const uint8_t *d,
  * input's hash. Both must leave nothing outstanding; the second must
  * return TLY_ENOMEM, which also proves the failure was not ignored. With
  * FZ_EACH_FAILURE set in the environment, every N is tried in turn (the
- * replay driver's thorough mode); with FZ_FAIL_AT=N, just that one. */
+ * replay driver's thorough mode; FZ_EACH_FAILURE=M > 1: about M of them,
+ * evenly spaced from the first); with FZ_FAIL_AT=N, just that one. */
 static inline void fz_run(fz_run_fn run, const uint8_t *d, size_t n)
 {
   fz_alloc st = {0};
   tly_allocator a = {fz_realloc, &st};
+  fz_cur = &st;
   tly_status s = run(&a, d, n);
+  fz_cur = &fz_idle;
   FZ_CHECK(st.blocks == 0 && st.bytes == 0,
            "%lld blocks, %lld bytes leaked (status %s)",
            (long long)st.blocks, (long long)st.bytes, tly_status_name(s));
@@ -126,18 +159,25 @@ static inline void fz_run(fz_run_fn run, const uint8_t *d, size_t n)
     return;
   uint64_t first = 1 + fz_hash(d, n) % total;
   uint64_t last = first;
-  if (getenv("FZ_EACH_FAILURE") != NULL) {
+  uint64_t step = 1;
+  const char *each = getenv("FZ_EACH_FAILURE");
+  if (each != NULL) {
     first = 1;
     last = total;
+    uint64_t most = strtoull(each, NULL, 10); /* 0 (or not a number): all */
+    if (most > 1 && total > most)
+      step = (total - 1) / (most - 1); /* about `most`, from the first */
   }
   const char *at = getenv("FZ_FAIL_AT"); /* to debug one failure */
   if (at != NULL && strtoull(at, NULL, 10) >= 1 &&
       strtoull(at, NULL, 10) <= total)
     first = last = strtoull(at, NULL, 10);
-  for (uint64_t k = first; k <= last; k++) {
+  for (uint64_t k = first; k <= last; k += step) {
     fz_alloc f = {.fail_at = k};
     a.ud = &f;
+    fz_cur = &f;
     tly_status s2 = run(&a, d, n);
+    fz_cur = &fz_idle;
     FZ_CHECK(f.blocks == 0 && f.bytes == 0,
              "allocation %llu of %llu failing: %lld blocks, %lld bytes "
              "leaked (status %s)",
@@ -183,6 +223,23 @@ static inline int fz_out_write(void *ud, const char *p, size_t n)
   o->len += n;
   o->p[o->len] = '\0';
   return 0;
+}
+
+/* Whether n bytes at p are one JSON text (jansson's allocations here are
+ * the harness's: they neither fail nor count). */
+static inline bool fz_json_ok(const char *p, size_t n, char *why,
+                              size_t why_size)
+{
+  fz_alloc *was = fz_cur;
+  fz_cur = &fz_idle;
+  json_error_t jerr;
+  json_t *j = json_loadb(p != NULL ? p : "", n, 0, &jerr);
+  if (j == NULL)
+    snprintf(why, why_size, "%s (line %d, column %d)", jerr.text, jerr.line,
+             jerr.column);
+  json_decref(j);
+  fz_cur = was;
+  return j != NULL;
 }
 
 /* tly_error's text fields must be NUL-terminated, and a failure must say

@@ -13,6 +13,7 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+  fz_json_alloc();
   fz_run(run, data, size);
   return 0;
 }
