@@ -2,7 +2,8 @@
 # setup.sh -- installs what tally needs on Debian 12, as root; otherwise
 # stops with the exact command to run. `scripts/setup.sh` is enough to
 # build; `scripts/setup.sh test` adds what the tests need (Chromium and
-# playwright-core for the browser test, numpy for the bench peer).
+# playwright-core for the browser test, numpy for the bench peer);
+# `scripts/setup.sh fuzz` Debian's clang and its libFuzzer (make fuzz).
 set -e
 pkgs="gcc make libjansson-dev libmicrohttpd-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
@@ -10,6 +11,9 @@ if [ "$1" = test ] || [ "$1" = bench ]; then
 fi
 if [ "$1" = bench ]; then
   pkgs="$pkgs python3-numpy hyperfine wrk"
+fi
+if [ "$1" = fuzz ]; then
+  pkgs="$pkgs clang libclang-rt-14-dev"
 fi
 missing=""
 for p in $pkgs; do
