@@ -6,7 +6,8 @@
  * exact method, checked by forecast.h. The exact method integrates over
  * the shared factors only when every unit's sd is at least 0.01: a unit
  * with sd 0 (or nearly) and a shared error drives the quadrature to its
- * node cap (issue 10, item 1), and each such input would take a second.
+ * node cap (issue 10, item 1), and each such input would take a second;
+ * Student-t factors only up to 60 electors (more takes seconds as well).
  */
 #include "forecast.h"
 
@@ -66,6 +67,8 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
         o.national_sd = 0;
         o.region_sd = 0;
       }
+      if (electors > 60)
+        o.df = 0; /* Student-t factors on a large model take seconds */
       s = forecast_check(m, &o);
     }
   }
