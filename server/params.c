@@ -71,25 +71,15 @@ static bool parse_int(const char *s, long long *out)
   return true;
 }
 
-/* Whether s is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
- * code points above U+10FFFF), as jansson requires of a string: when it
+/* Whether s is valid UTF-8, as jansson requires of a string: when it
  * is, jansson failing to make the string means memory ran out. */
 static bool utf8_valid(const char *s)
 {
   const unsigned char *p = (const unsigned char *)s;
   while (*p != 0) {
-    unsigned b = *p;
-    size_t k = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
-             : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    size_t k = api_utf8_len(p);
     if (k == 0)
       return false;
-    unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-    unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-    for (size_t i = 1; i < k; i++) {
-      unsigned c = p[i];
-      if (c < (i == 1 ? lo : 0x80) || c > (i == 1 ? hi : 0xBF))
-        return false;
-    }
     p += k;
   }
   return true;

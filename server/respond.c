@@ -52,6 +52,23 @@ void srv_response_free(srv_response *rs)
   rs->body = NULL;
 }
 
+/* The length of the UTF-8 sequence at p (RFC 3629: no overlong forms,
+ * surrogates or code points above U+10FFFF), 0 if invalid; *p != 0. */
+size_t api_utf8_len(const unsigned char *p)
+{
+  unsigned b = p[0];
+  size_t k = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
+           : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+  unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+  for (size_t i = 1; i < k; i++) {
+    unsigned c = p[i];
+    if (c < (i == 1 ? lo : 0x80) || c > (i == 1 ? hi : 0xBF))
+      return 0;
+  }
+  return k;
+}
+
 /* json_dump_callback's writer: into the srv_buf ud. */
 static int dump_cb(const char *p, size_t n, void *ud)
 {
@@ -67,6 +84,15 @@ void api_fail_code(srv_response *rs, unsigned status, const char *code,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  /* A quoted value may not be UTF-8, which jansson refuses: '?' for each
+   * byte that is not (else the answer would be 503 "out of memory"). */
+  for (unsigned char *q = (unsigned char *)msg; *q != 0;) {
+    size_t k = api_utf8_len(q);
+    if (k == 0)
+      *q++ = '?';
+    else
+      q += k;
+  }
   srv_response_free(rs);
   rs->status = status;
   rs->type = TYPE_JSON;
