@@ -25,6 +25,11 @@ void api_fail_code(srv_response *rs, unsigned status, const char *code,
 #define fail(rs, status, ...) api_fail_code(rs, status, NULL, __VA_ARGS__)
 /* A library failure: bad input is the client's (400), the rest ours. */
 void api_fail_tly(srv_response *rs, const tly_error *err);
+/* The length of the valid UTF-8 sequence at p (*p != 0), or 0. */
+size_t api_utf8_len(const unsigned char *p);
+/* A failure while writing into b (freed): 503 when b ran out of memory,
+ * 500 at its cap, else as api_fail_tly. */
+void api_fail_buf(srv_response *rs, srv_buf *b, const tly_error *err);
 /* Hands a filled buffer over as the body (or fails on its cap). */
 void api_ok_buf(srv_response *rs, srv_buf *b, const char *type);
 

@@ -114,6 +114,7 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
     int32_t *ev = calloc(n > 0 ? n : 1, sizeof *ev);
     double *pw = calloc(n > 0 ? n : 1, sizeof *pw);
     s = TLY_ENOMEM;
+    err.status = TLY_ENOMEM; /* answered 503 if a calloc failed */
     if (codes != NULL && ev != NULL && pw != NULL) {
       for (size_t i = 0; i < n; i++) {
         const tly_forecast_unit *u = tly_forecast_model_unit(m, i);
@@ -133,11 +134,12 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   api_ok_buf(rs, &b, what == FC_JSON ? TYPE_JSON : TYPE_SVG);
   goto done;
 lib_fail:
-  srv_buf_free(&b);
-  if (err.status == TLY_ELIMIT)
+  if (err.status == TLY_ELIMIT) {
+    srv_buf_free(&b);
     api_fail_code(rs, 413, tly_status_name(err.status), "%s", err.msg);
-  else
-    api_fail_tly(rs, &err);
+  } else {
+    api_fail_buf(rs, &b, &err);
+  }
 done:
   tly_forecast_free(f);
   tly_forecast_model_free(m);

@@ -43,8 +43,7 @@ void api_h_result(json_t *p, srv_response *rs)
   srv_buf b = {0};
   tly_error err = {0};
   if (tly_json_result(sc.wi, sc.ow, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -61,8 +60,7 @@ void api_h_whatif(json_t *p, srv_response *rs)
   tly_error err = {0};
   if (tly_json_whatif(sc.base, sc.ob, sc.wi, sc.ow, srv_buf_write, &b,
                       &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -86,8 +84,7 @@ static void svg_of(json_t *p, srv_response *rs, bool bar)
   tly_status s = bar ? tly_svg_bar(sc.wi, sc.ow, &so, srv_buf_write, &b, &err)
                      : tly_svg_map(sc.wi, sc.ow, &so, srv_buf_write, &b, &err);
   if (s != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_SVG);
   }
@@ -138,8 +135,7 @@ void api_h_apportion(json_t *p, srv_response *rs)
   if (tly_json_apportionment(r, (int)census, (size_t)next, priority,
                              srv_buf_write, &b, &err) != TLY_OK ||
       srv_buf_write(&b, "\n", 1) != 0) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -179,8 +175,7 @@ void api_h_flip(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_flip_compute(sc.wi, &fo, &f, &err) != TLY_OK ||
       tly_json_flip(sc.wi, f, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -199,8 +194,7 @@ void api_h_tipping(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_tipping_compute(sc.wi, &t, &err) != TLY_OK ||
       tly_json_tipping(sc.wi, t, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -238,8 +232,7 @@ void api_h_power(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_power_election(sc.wi, ix, un, &pw, &err) != TLY_OK ||
       tly_json_power(pw, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }

@@ -37,15 +37,18 @@ static int key_kind(const char *key)
   return -1;
 }
 
-/* Splits "CA,NY" into a JSON array of strings. */
+/* Splits "CA,NY" into a JSON array of strings; NULL when an item cannot
+ * be made (out of memory, or not UTF-8), never a shorter list. */
 static json_t *split_list(const char *s)
 {
   json_t *a = json_array();
   while (a != NULL && *s != '\0') {
     const char *c = strchr(s, ',');
     size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
-    if (n > 0)
-      json_array_append_new(a, json_stringn(s, n));
+    if (n > 0 && json_array_append_new(a, json_stringn(s, n)) != 0) {
+      json_decref(a);
+      a = NULL;
+    }
     s += n + (c != NULL);
   }
   return a;
@@ -68,6 +71,20 @@ static bool parse_int(const char *s, long long *out)
   return true;
 }
 
+/* Whether s is valid UTF-8, as jansson requires of a string: when it
+ * is, jansson failing to make the string means memory ran out. */
+static bool utf8_valid(const char *s)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p != 0) {
+    size_t k = api_utf8_len(p);
+    if (k == 0)
+      return false;
+    p += k;
+  }
+  return true;
+}
+
 /* The query string as a parameter object; NULL after answering 400. */
 json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
 {
@@ -86,15 +103,18 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
     int kk = key_kind(k);
     json_t *x = NULL;
     long long n;
+    bool made = true; /* x can be made from v: NULL is out of memory */
     switch (kk) {
     case K_INT:
-      if (parse_int(v, &n))
+      made = parse_int(v, &n);
+      if (made)
         x = json_integer(n);
       break;
     case K_NUM: {
       char *end;
       double d = strtod(v, &end);
-      if (*v != '\0' && *end == '\0' && isfinite(d))
+      made = *v != '\0' && *end == '\0' && isfinite(d);
+      if (made)
         x = json_real(d);
       break;
     }
@@ -112,7 +132,7 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       break;
     case K_MAP: { /* "WI:D,MI:D" or "WI=D" */
       json_t *l = split_list(v);
-      x = json_object();
+      x = l != NULL ? json_object() : NULL;
       size_t j;
       json_t *it;
       json_array_foreach(l, j, it)
@@ -130,7 +150,11 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
           cn = sizeof code - 1;
         memcpy(code, s, cn);
         code[cn] = '\0';
-        json_object_set_new(x, code, json_string(sep + 1));
+        if (json_object_set_new(x, code, json_string(sep + 1)) != 0) {
+          json_decref(x);
+          x = NULL;
+          break;
+        }
       }
       json_decref(l);
       break;
@@ -140,8 +164,20 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       fail(rs, 400, "unknown parameter \"%.64s\"", k);
       return NULL;
     }
-    if (x == NULL && api_whatif_key(k)) /* the library judges it */
+    if (x == NULL && made && utf8_valid(v) && kk != K_BOOL &&
+        kk != K_MAP) { /* a map's items are checked as well */
+      json_decref(o);
+      fail(rs, 503, "out of memory");
+      return NULL;
+    }
+    if (x == NULL && api_whatif_key(k)) { /* the library judges it */
       x = json_string(v);
+      if (x == NULL && utf8_valid(v)) {
+        json_decref(o);
+        fail(rs, 503, "out of memory");
+        return NULL;
+      }
+    }
     if (x == NULL) {
       json_decref(o);
       fail(rs, 400, "parameter %s: bad value \"%.64s\"", k, v);
@@ -153,7 +189,11 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       fail(rs, 400, "parameter %s given twice", k);
       return NULL;
     }
-    json_object_set_new(o, k, x);
+    if (json_object_set_new(o, k, x) != 0) {
+      json_decref(o);
+      fail(rs, 503, "out of memory");
+      return NULL;
+    }
   }
   return o;
 }
@@ -168,6 +208,13 @@ json_t *api_params_from_body(const srv_request *rq, srv_response *rs)
     return json_object();
   json_error_t je;
   json_t *o = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+  /* Out of memory: jansson 2.14 says so, or (when its reader cannot even
+   * start) leaves the error's text empty. */
+  if (o == NULL && (json_error_code(&je) == json_error_out_of_memory ||
+                    je.text[0] == '\0')) {
+    fail(rs, 503, "out of memory");
+    return NULL;
+  }
   if (o == NULL) {
     fail(rs, 400, "malformed JSON at line %d, column %d: %s", je.line,
          je.column, je.text);

@@ -27,6 +27,7 @@ typedef struct srv_buf {
   char *p;
   size_t len, cap;
   bool over; /* the cap was reached or memory ran out */
+  bool oom;  /* memory ran out */
 } srv_buf;
 
 /* A tly_writer appending to the srv_buf ud; 1 (failure) past
