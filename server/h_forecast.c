@@ -15,8 +15,10 @@
 
 typedef enum { FC_JSON, FC_HISTOGRAM, FC_MAP } fc_out;
 
-static void forecast(json_t *p, srv_response *rs, fc_out what)
+static void forecast(const api_ctx *cx, json_t *p, srv_response *rs,
+                     fc_out what)
 {
+  (void)cx; /* the library's cancellation hook is to take api_gone(cx) */
   static const char *const keys[] = {
       "model", "electors", "national_sd", "region_sd", "regions", "df",
       "method", "sims", "seed", "given", "title", NULL};
@@ -148,17 +150,17 @@ done:
   tly_forecast_model_free(m);
 }
 
-void api_h_forecast(json_t *p, srv_response *rs)
+void api_h_forecast(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_JSON);
+  forecast(cx, p, rs, FC_JSON);
 }
 
-void api_h_forecast_hist(json_t *p, srv_response *rs)
+void api_h_forecast_hist(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_HISTOGRAM);
+  forecast(cx, p, rs, FC_HISTOGRAM);
 }
 
-void api_h_forecast_map(json_t *p, srv_response *rs)
+void api_h_forecast_map(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_MAP);
+  forecast(cx, p, rs, FC_MAP);
 }

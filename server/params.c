@@ -44,8 +44,10 @@ static json_t *split_list(const char *s)
   while (a != NULL && *s != '\0') {
     const char *c = strchr(s, ',');
     size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
-    if (n > 0)
-      json_array_append_new(a, json_stringn(s, n));
+    if (n > 0 && json_array_append_new(a, json_stringn(s, n)) != 0) {
+      json_decref(a);
+      return NULL;
+    }
     s += n + (c != NULL);
   }
   return a;
@@ -83,6 +85,12 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
   for (size_t i = 0; i < rq->n_query; i++) {
     const char *k = rq->query[i].key;
     const char *v = rq->query[i].value;
+    if (!api_utf8_ok(k, strlen(k)) || !api_utf8_ok(v, strlen(v))) {
+      json_decref(o);
+      fail(rs, 400, "query parameter \"%.64s\": the %s is not UTF-8 text",
+           k, api_utf8_ok(k, strlen(k)) ? "value" : "name");
+      return NULL;
+    }
     int kk = key_kind(k);
     json_t *x = NULL;
     long long n;
@@ -112,7 +120,7 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       break;
     case K_MAP: { /* "WI:D,MI:D" or "WI=D" */
       json_t *l = split_list(v);
-      x = json_object();
+      x = l != NULL ? json_object() : NULL;
       size_t j;
       json_t *it;
       json_array_foreach(l, j, it)
@@ -126,11 +134,16 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
         }
         char code[16];
         size_t cn = (size_t)(sep - s);
-        if (cn >= sizeof code)
-          cn = sizeof code - 1;
-        memcpy(code, s, cn);
-        code[cn] = '\0';
-        json_object_set_new(x, code, json_string(sep + 1));
+        if (cn < sizeof code) {
+          memcpy(code, s, cn);
+          code[cn] = '\0';
+        }
+        if (cn >= sizeof code ||
+            json_object_set_new(x, code, json_string(sep + 1)) != 0) {
+          json_decref(x);
+          x = NULL;
+          break;
+        }
       }
       json_decref(l);
       break;

@@ -51,7 +51,44 @@ void srv_response_free(srv_response *rs)
   rs->body = NULL;
 }
 
-/* Answers with a JSON error {"error": msg, "status": n[, "code": name]}. */
+/* The length of the UTF-8 sequence at s[0..n) (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+  if (s[0] < 0x80)
+    return 1;
+  size_t len = s[0] >= 0xC2 && s[0] <= 0xDF   ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
+  if (len == 0 || len > n)
+    return 0;
+  for (size_t i = 1; i < len; i++)
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+  if ((s[0] == 0xE0 && s[1] < 0xA0) || /* overlong */
+      (s[0] == 0xED && s[1] > 0x9F) || /* U+D800..U+DFFF */
+      (s[0] == 0xF0 && s[1] < 0x90) || /* overlong */
+      (s[0] == 0xF4 && s[1] > 0x8F))   /* above U+10FFFF */
+    return 0;
+  return len;
+}
+
+bool api_utf8_ok(const char *s, size_t n)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq(p + i, n - i);
+    if (k == 0)
+      return false;
+    i += k;
+  }
+  return true;
+}
+
+/* Answers with a JSON error {"error": msg, "status": n[, "code": name]}.
+ * A message quoting the request's bytes may not be UTF-8 (or be cut inside
+ * a character): such bytes become '?', so it is always JSON. */
 void api_fail_code(srv_response *rs, unsigned status, const char *code,
                       const char *fmt, ...)
 {
@@ -60,6 +97,15 @@ void api_fail_code(srv_response *rs, unsigned status, const char *code,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  size_t n = strlen(msg);
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq((const unsigned char *)msg + i, n - i);
+    if (k == 0) {
+      msg[i] = '?';
+      k = 1;
+    }
+    i += k;
+  }
   srv_response_free(rs);
   rs->status = status;
   rs->type = TYPE_JSON;

@@ -177,8 +177,11 @@ bool api_scenario_load(json_t *p, bool whatif, scenario *sc,
       } else if (npv != NULL && strcmp(npv, "none") == 0) {
         o.npv.which = TLY_NPV_NONE;
       } else if (json_is_integer(nv)) {
+        long long y = 0;
+        if (api_get_int(p, "npv", 1776, 9999, &y, rs) < 0) /* as the CLI */
+          goto fail;
         o.npv.which = TLY_NPV_YEAR;
-        o.npv.year = (int)json_integer_value(nv);
+        o.npv.year = (int)y;
       } else if (json_is_array(nv) &&
                  api_get_list(p, "npv", sc->npv_codes, &n, rs) > 0) {
         o.npv.which = TLY_NPV_LIST;
