@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -32,7 +33,8 @@
  * and while a handler runs, its worker thread reads nothing, so nothing
  * notices that the client has closed. A watcher thread does both: every
  * WATCH_MS it shuts down (shutdown(2); libmicrohttpd then closes it) a
- * connection whose request has not arrived whole within the deadline, and
+ * connection whose request has not arrived whole within the deadline
+ * (unless bytes of it wait unread: its worker is busy, the delay ours), and
  * polls the sockets of requests being worked on for the peer's close
  * (POLLRDHUP), setting the request's `gone` flag. Slots are taken when
  * libmicrohttpd starts a connection and freed when it reports it closed,
@@ -77,7 +79,9 @@ static void *watch(void *arg)
     pthread_mutex_lock(&w->lock);
     for (size_t i = 0; i < SRV_MAX_CONNECTIONS; i++) {
       conn_slot *s = &w->slot[i];
-      if (s->phase == PH_ARRIVING && now - s->since_ms > w->deadline_ms) {
+      int unread = 0; /* bytes waiting on a busy worker: our delay */
+      if (s->phase == PH_ARRIVING && now - s->since_ms > w->deadline_ms &&
+          (ioctl(s->fd, FIONREAD, &unread) != 0 || unread == 0)) {
         shutdown(s->fd, SHUT_RDWR);
         s->phase = PH_DROPPED;
         n_dropped++;
