@@ -63,6 +63,11 @@ bool api_gone(const api_ctx *cx)
   return cx != NULL && cx->gone != NULL && atomic_load(cx->gone);
 }
 
+bool api_cancel(void *cx)
+{
+  return api_gone(cx);
+}
+
 /* Runs a heavy route unless as many are running: then 503, Retry-After. */
 static void run_heavy(const struct route *r, const srv_request *rq,
                       json_t *p, srv_response *rs)

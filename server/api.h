@@ -96,6 +96,9 @@ typedef struct api_ctx {
 /* true once the request's client has gone: its answer will not be read,
  * so a long computation may stop (and answer anything). */
 bool api_gone(const api_ctx *cx);
+/* api_gone as a library cancellation hook (a tly_forecast_opts `cancel`
+ * with `cancel_ud` the api_ctx): thread-safe, it only reads an atomic. */
+bool api_cancel(void *cx);
 /* A heavy endpoint (a forecast): srv_handle runs only so many at once,
  * and gives it its context. */
 typedef void (*heavy_handler)(const api_ctx *cx, json_t *p,
