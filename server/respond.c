@@ -139,6 +139,7 @@ void api_fail_tly(srv_response *rs, const tly_error *err)
   unsigned status;
   switch (err->status) {
   case TLY_ENOMEM:
+  case TLY_ECANCELED: /* the client has gone: nobody reads this */
     status = 503;
     break;
   case TLY_EIO:
