@@ -364,10 +364,34 @@ int cmd_polls(int argc, char **argv)
   return rc;
 }
 
-int cli_polls_model(const char *file, tly_forecast_model **out,
-                    double *national_sd)
+/* A growable buffer for a tly_writer. */
+typedef struct {
+  char *p;
+  size_t n, cap;
+} membuf;
+
+static int mem_writer(void *ud, const char *p, size_t n)
 {
-  *out = NULL;
+  membuf *b = ud;
+  if (b->n + n + 1 > b->cap) {
+    size_t nc = (b->n + n + 1) * 2;
+    char *np = realloc(b->p, nc);
+    if (np == NULL)
+      return 1;
+    b->p = np;
+    b->cap = nc;
+  }
+  memcpy(b->p + b->n, p, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+  return 0;
+}
+
+int cli_polls_input(const char *file, tly_forecast_setup *su, char **csv,
+                    size_t *len)
+{
+  *csv = NULL;
+  *len = 0;
   tly_error err;
   tly_polls *p = NULL;
   tly_polls_average *v = NULL;
@@ -377,12 +401,22 @@ int cli_polls_model(const char *file, tly_forecast_model **out,
                " (with tally polls --cycle, then --model)");
     return cli_report(&err);
   }
+  membuf b = {NULL, 0, 0};
   tly_status s = tly_polls_average_run(p, NULL, &v, &err);
   if (s == TLY_OK)
-    s = tly_polls_forecast_model(v, NULL, out, &err);
-  if (s == TLY_OK)
-    *national_sd = tly_polls_average_calib(v)->national_sd;
+    s = tly_polls_write_model(v, mem_writer, &b, &err);
+  if (s == TLY_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
+    char sd[32];
+    snprintf(sd, sizeof sd, "%.17g", tly_polls_average_calib(v)->national_sd);
+    s = tly_forecast_setup_set(su, "national_sd", sd, &err);
+  }
   tly_polls_average_free(v);
   tly_polls_free(p);
-  return s == TLY_OK ? CLI_OK : cli_report(&err);
+  if (s != TLY_OK) {
+    free(b.p);
+    return cli_report(&err);
+  }
+  *csv = b.p;
+  *len = b.n;
+  return CLI_OK;
 }

@@ -15,28 +15,49 @@
 
 typedef enum { FC_JSON, FC_HISTOGRAM, FC_MAP } fc_out;
 
+/* The most work one forecast may take (tly_forecast_cost): about 100 s
+ * of one core; the 2024 map with census4 regions is about 8e9, a heavy
+ * exact forecast (51 units of 1,000 electors, census9, df 3) 4e11. */
+#define SRV_MAX_FORECAST_COST 1e11
+
+/* The request's keys that are the library's forecast setup keys. */
+static const char *const setup_keys[] = {
+    "electors", "national_sd", "region_sd", "regions", "df",
+    "method",   "sims",        "seed",      "given",   NULL};
+
+/* The text of a JSON value for the setup: a string as it is, an integer
+ * in decimal, a real in the shortest form that reads back the same. */
+static bool value_text(const json_t *v, char *buf, size_t size,
+                       const char **out)
+{
+  if (json_is_string(v)) {
+    *out = json_string_value(v);
+  } else if (json_is_integer(v)) {
+    snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+    *out = buf;
+  } else if (json_is_real(v)) {
+    double x = json_real_value(v);
+    for (int prec = 1; prec <= 17; prec++) {
+      snprintf(buf, size, "%.*g", prec, x);
+      if (strtod(buf, NULL) == x)
+        break;
+    }
+    *out = buf;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 static void forecast(json_t *p, srv_response *rs, fc_out what)
 {
   static const char *const keys[] = {
       "model", "electors", "national_sd", "region_sd", "regions", "df",
       "method", "sims", "seed", "given", "title", NULL};
-  const char *model = NULL, *regions = NULL, *method = NULL, *given = NULL;
+  const char *model = NULL;
   const char *title = NULL;
-  long long electors = 0, sims = 100000, seed = 1;
-  tly_forecast_opts fo;
-  tly_forecast_opts_init(&fo);
-  double nsd = 0, rsd = 0, df = 0;
   if (!api_check_keys(p, keys, rs) ||
       api_get_str(p, "model", &model, rs) < 0 ||
-      api_get_int(p, "electors", 1, 9999, &electors, rs) < 0 ||
-      api_get_num(p, "national_sd", 0, 1, &nsd, rs) < 0 ||
-      api_get_num(p, "region_sd", 0, 1, &rsd, rs) < 0 ||
-      api_get_num(p, "df", 0, 1000, &df, rs) < 0 ||
-      api_get_str(p, "regions", &regions, rs) < 0 ||
-      api_get_str(p, "method", &method, rs) < 0 ||
-      api_get_int(p, "sims", 0, SRV_MAX_SIMS, &sims, rs) < 0 ||
-      api_get_int(p, "seed", 0, INT64_MAX, &seed, rs) < 0 ||
-      api_get_str(p, "given", &given, rs) < 0 ||
       api_get_str(p, "title", &title, rs) < 0)
     return;
   if (model == NULL) {
@@ -44,69 +65,42 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
                   "code,mean,sd[,electors][,turnout]");
     return;
   }
-  if (method == NULL || strcmp(method, "exact") == 0) {
-    fo.method = method == NULL ? TLY_FORECAST_AUTO : TLY_FORECAST_EXACT;
-  } else if (strcmp(method, "mc") == 0) {
-    fo.method = TLY_FORECAST_MC;
-  } else {
-    fail(rs, 400, "method must be \"exact\" or \"mc\"");
-    return;
-  }
-  if ((rsd > 0) != (regions != NULL)) {
-    fail(rs, 400, "regions and region_sd go together");
-    return;
-  }
-  if (df != 0 && df <= 2) {
-    fail(rs, 400, "df must be above 2 (or 0 for normal errors)");
-    return;
-  }
-  fo.national_sd = nsd;
-  fo.region_sd = rsd;
-  fo.df = df;
-  fo.sims = (uint64_t)sims;
-  fo.seed = (uint64_t)seed;
-  fo.threads = 2;
   tly_error err = {0};
+  tly_forecast_setup *su = NULL;
   tly_forecast_model *m = NULL;
-  tly_election *e = NULL;
   tly_forecast *f = NULL;
-  int8_t *gv = NULL;
+  tly_forecast_opts fo;
   srv_buf b = {0};
-  if (tly_forecast_model_parse("model", model, strlen(model), NULL, &m,
-                               &err) != TLY_OK)
+  char num[64];
+  /* The server's own defaults and limits first, then the request's. */
+  snprintf(num, sizeof num, "%d", SRV_MAX_SIMS);
+  if (tly_forecast_setup_new(NULL, &su, &err) != TLY_OK ||
+      tly_forecast_setup_set(su, "max_sims", num, &err) != TLY_OK ||
+      tly_forecast_setup_set(su, "sims", "100000", &err) != TLY_OK ||
+      tly_forecast_setup_set(su, "threads", "2", &err) != TLY_OK)
     goto lib_fail;
-  if (electors != 0) {
-    if (tly_election_builtin((int)electors, TLY_SOURCE_MEDSL, NULL, &e,
-                             &err) != TLY_OK ||
-        tly_forecast_model_use_election(m, e, true, &err) != TLY_OK)
-      goto lib_fail;
-    tly_election_free(e);
-    e = NULL;
-  }
-  /* Turnout a row lacks: the last built-in election's two-party vote, as
-   * `tally forecast` does. */
-  if (tly_election_builtin(api_latest_year(), TLY_SOURCE_MEDSL, NULL, &e,
-                           &err) == TLY_OK)
-    (void)tly_forecast_model_use_election(m, e, false, &err);
-  tly_election_free(e);
-  e = NULL;
-  if (regions != NULL &&
-      tly_forecast_model_regions_builtin(m, regions, &err) != TLY_OK)
+  snprintf(num, sizeof num, "%g", SRV_MAX_FORECAST_COST);
+  if (tly_forecast_setup_set(su, "max_cost", num, &err) != TLY_OK)
     goto lib_fail;
-  size_t n = tly_forecast_model_n_units(m);
-  if (given != NULL) {
-    gv = calloc(n > 0 ? n : 1, 1);
-    if (gv == NULL) {
-      err.status = TLY_ENOMEM;
-      snprintf(err.msg, sizeof err.msg, "out of memory");
-      goto lib_fail;
+  for (size_t k = 0; setup_keys[k] != NULL; k++) {
+    const json_t *v = json_object_get(p, setup_keys[k]);
+    const char *text = NULL;
+    if (v == NULL || json_is_null(v))
+      continue;
+    if (!value_text(v, num, sizeof num, &text)) {
+      fail(rs, 400, "%s must be a number or a string", setup_keys[k]);
+      goto done;
     }
-    if (tly_forecast_parse_given(m, given, gv, &err) != TLY_OK)
+    if (tly_forecast_setup_set(su, setup_keys[k], text, &err) != TLY_OK)
       goto lib_fail;
-    fo.given = gv;
   }
+  if (tly_forecast_setup_build(su, "model", model, strlen(model), &m, &fo,
+                               NULL, &err) != TLY_OK)
+    goto lib_fail;
+  /* Refused before any work when over SRV_MAX_FORECAST_COST. */
   if (tly_forecast_run(m, &fo, &f, &err) != TLY_OK)
     goto lib_fail;
+  size_t n = tly_forecast_model_n_units(m);
   tly_status s;
   if (what == FC_JSON) {
     s = tly_json_forecast(m, f, srv_buf_write, &b, &err);
@@ -140,12 +134,14 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   goto done;
 lib_fail:
   srv_buf_free(&b);
-  api_fail_tly(rs, &err);
+  if (err.status == TLY_ELIMIT)
+    api_fail_code(rs, 413, tly_status_name(err.status), "%s", err.msg);
+  else
+    api_fail_tly(rs, &err);
 done:
-  free(gv);
   tly_forecast_free(f);
-  tly_election_free(e);
   tly_forecast_model_free(m);
+  tly_forecast_setup_free(su);
 }
 
 void api_h_forecast(json_t *p, srv_response *rs)
