@@ -247,7 +247,6 @@ int cmd_forecast(int argc, char **argv)
       {"help", no_argument, NULL, 'h'},
       {"polls", required_argument, NULL, 'P'},
       {NULL, 0, NULL, 0}};
-  const char *polls = NULL;
   tly_error err;
   tly_forecast_setup *su = NULL;
   if (tly_forecast_setup_new(NULL, &su, &err) != TLY_OK)
@@ -260,7 +259,7 @@ int cmd_forecast(int argc, char **argv)
     tly_forecast_setup_free(su);
     return cli_report(&err);
   }
-  const char *draws = NULL;
+  const char *draws = NULL, *polls = NULL;
   const char *out = NULL;
   const char *svg = NULL;
   bool json = false, csv = false;
@@ -339,21 +338,31 @@ int cmd_forecast(int argc, char **argv)
     tly_forecast_setup_free(su);
     return prc;
   }
-  tly_forecast_model *m = NULL;
-  tly_forecast_opts fo;
-  double moved = 0.0;
-  char *pcsv = NULL; /* --polls: the forecast input made from the polls */
-  size_t plen = 0;
+  /* With --polls, the model is tally polls --model's CSV, and the
+   * national sd the one its error model recommends unless given. */
+  char *model_csv = NULL;
+  size_t model_len = 0;
   if (polls != NULL) {
-    prc = cli_polls_input(polls, su, &pcsv, &plen);
+    double nsd = 0.0;
+    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd);
+    if (prc == CLI_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
+      char v[40];
+      snprintf(v, sizeof v, "%.17f", nsd);
+      if (tly_forecast_setup_set(su, "national_sd", v, &err) != TLY_OK)
+        prc = cli_report(&err);
+    }
     if (prc != CLI_OK) {
+      free(model_csv);
       tly_forecast_setup_free(su);
       return prc;
     }
   }
-  tly_status bs =
-      tly_forecast_setup_build(su, file, pcsv, plen, &m, &fo, &moved, &err);
-  free(pcsv);
+  tly_forecast_model *m = NULL;
+  tly_forecast_opts fo;
+  double moved = 0.0;
+  tly_status bs = tly_forecast_setup_build(su, file, model_csv, model_len, &m,
+                                           &fo, &moved, &err);
+  free(model_csv);
   if (bs != TLY_OK) {
     tly_forecast_setup_free(su);
     return setup_fail(&err);

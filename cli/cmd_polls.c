@@ -364,33 +364,35 @@ int cmd_polls(int argc, char **argv)
   return rc;
 }
 
-/* A growable buffer for a tly_writer. */
+/* A growing text, written by a tly_writer. */
 typedef struct {
   char *p;
-  size_t n, cap;
-} membuf;
+  size_t len, cap;
+} text_buf;
 
-static int mem_writer(void *ud, const char *p, size_t n)
+static int text_write(void *ud, const char *p, size_t n)
 {
-  membuf *b = ud;
-  if (b->n + n + 1 > b->cap) {
-    size_t nc = (b->n + n + 1) * 2;
-    char *np = realloc(b->p, nc);
-    if (np == NULL)
+  text_buf *b = ud;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 4096;
+    while (cap < b->len + n + 1)
+      cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (q == NULL)
       return 1;
-    b->p = np;
-    b->cap = nc;
+    b->p = q;
+    b->cap = cap;
   }
-  memcpy(b->p + b->n, p, n);
-  b->n += n;
-  b->p[b->n] = '\0';
+  memcpy(b->p + b->len, p, n);
+  b->len += n;
+  b->p[b->len] = '\0';
   return 0;
 }
 
-int cli_polls_input(const char *file, tly_forecast_setup *su, char **csv,
-                    size_t *len)
+int cli_polls_model_csv(const char *file, char **text, size_t *len,
+                        double *national_sd)
 {
-  *csv = NULL;
+  *text = NULL;
   *len = 0;
   tly_error err;
   tly_polls *p = NULL;
@@ -401,22 +403,18 @@ int cli_polls_input(const char *file, tly_forecast_setup *su, char **csv,
                " (with tally polls --cycle, then --model)");
     return cli_report(&err);
   }
-  membuf b = {NULL, 0, 0};
+  text_buf b = {0};
   tly_status s = tly_polls_average_run(p, NULL, &v, &err);
   if (s == TLY_OK)
-    s = tly_polls_write_model(v, mem_writer, &b, &err);
-  if (s == TLY_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
-    char sd[32];
-    snprintf(sd, sizeof sd, "%.17g", tly_polls_average_calib(v)->national_sd);
-    s = tly_forecast_setup_set(su, "national_sd", sd, &err);
+    s = tly_polls_write_model(v, text_write, &b, &err);
+  if (s == TLY_OK) {
+    *national_sd = tly_polls_average_calib(v)->national_sd;
+    *text = b.p;
+    *len = b.len;
+  } else {
+    free(b.p);
   }
   tly_polls_average_free(v);
   tly_polls_free(p);
-  if (s != TLY_OK) {
-    free(b.p);
-    return cli_report(&err);
-  }
-  *csv = b.p;
-  *len = b.n;
-  return CLI_OK;
+  return s == TLY_OK ? CLI_OK : cli_report(&err);
 }

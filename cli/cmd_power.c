@@ -21,7 +21,7 @@ static void help(void)
       "over all units' swings; swings are exact 64-bit counts) or the\n"
       "Shapley-Shubik index (pivotal orders over n!; exact 320-bit counts,\n"
       "only the final ratio rounded to a double).\n\n"
-      "YEAR or FILE takes the electors of that election (YEAR: 1976-2024,\n"
+      "YEAR or FILE takes the electors of that election (YEAR: tally years,\n"
       "default the latest); --census takes the apportionment of a census\n"
       "(1970-2020, Huntington-Hill, 435 seats, DC 3). 2020 is both an\n"
       "election and a census, hence the option.\n\n"

@@ -15,11 +15,12 @@ static void help(void)
       "How the votes of a presidential election became electoral votes and\n"
       "a President: the national popular vote (votes, share, margin), the\n"
       "electors pledged and cast for each candidate, the winner, and a table\n"
-      "of every state and district. YEAR is a built-in election (1976-2024,\n"
+      "of every state and district. YEAR is a built-in election (tally years,\n"
       "default: the latest); FILE is a CSV in the MEDSL layout or tally's\n"
       "own layout (see README).\n\n"
       "Options:\n"
-      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --source medsl|fec  built-in source (default medsl; tally years lists\n"
+      "                      the sources of each year)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
       "  --state ST          one state's detail (ST: postal code, e.g. CA)\n"
       "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
@@ -271,24 +272,18 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
   }
 }
 
-/* result's own options. */
-enum { O_STATE = 1, O_TIE };
+/* result's own option; its --tie is the what-if option (whatif_opts.c). */
+enum { O_STATE = 1 };
 typedef struct {
   const char *state;
-  const char *ties[64];
-  size_t n_ties;
 } result_args;
 
 static int result_option(void *ud, int ch, char *arg)
 {
   result_args *a = ud;
-  if (ch == O_STATE) {
-    a->state = arg;
-    return CLI_OK;
-  }
-  if (a->n_ties == 64 || strchr(arg, '=') == NULL)
-    return cli_usage("result", "--tie takes ST=CANDIDATE, not '%s'", arg);
-  a->ties[a->n_ties++] = arg;
+  if (ch != O_STATE)
+    return -1;
+  a->state = arg;
   return CLI_OK;
 }
 
@@ -321,33 +316,18 @@ int cmd_result(int argc, char **argv)
 {
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
-      {"tie", required_argument, NULL, O_TIE},
+      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}, /* its --tie */
       CLI_ELECTION_OPTIONS,
       CLI_OUTPUT_OPTIONS,
       {NULL, 0, NULL, 0}};
-  cli_opts o = {.sub = "result", .help = help, .max_operands = 1};
+  cli_whatif wi;
+  cli_opts o = {.sub = "result", .help = help, .wi = &wi, .max_operands = 1};
   result_args a = {0};
   tly_election *e = NULL;
   int rc = cli_opts_election(&o, argc, argv, opts, result_option, &a, &e);
   if (rc != CLI_MORE)
     return rc;
   tly_error err = {0};
-  for (size_t i = 0; i < a.n_ties; i++) {
-    char unit[16];
-    const char *eq = strchr(a.ties[i], '=');
-    size_t n = (size_t)(eq - a.ties[i]);
-    if (n >= sizeof unit)
-      n = sizeof unit - 1;
-    memcpy(unit, a.ties[i], n);
-    unit[n] = '\0';
-    tly_election *t = NULL;
-    if (tly_whatif_tie(e, unit, eq + 1, &t, &err) != TLY_OK) {
-      tly_election_free(e);
-      return cli_usage("result", "--tie %s: %s", a.ties[i], err.msg);
-    }
-    tly_election_free(e);
-    e = t;
-  }
   int32_t unit = -1;
   if (a.state != NULL) {
     unit = tly_election_find_unit(e, a.state);

@@ -38,30 +38,23 @@ int cmd_years(int argc, char **argv)
   }
   if (optind < argc)
     return cli_usage("years", "unexpected argument '%s'", argv[optind]);
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
+  tly_error err = {0};
   if (json)
-    printf("[\n");
-  else
-    printf("Year  Sources      Electors set by\n");
-  for (size_t i = 0; i < n && i < 64; i++) {
-    tly_election *e = NULL;
-    tly_error err;
-    int census = 0;
-    if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e, &err) ==
-        TLY_OK)
-      census = tly_election_census(e);
-    tly_election_free(e);
-    bool fec = years[i] >= 2004 && years[i] <= 2020;
-    if (json)
-      printf("  {\"census\": %d, \"sources\": [\"medsl\"%s], \"year\": "
-             "%d}%s\n",
-             census, fec ? ", \"fec\"" : "", years[i], i + 1 < n ? "," : "");
-    else
-      printf("%d  %-11s  %d census\n", years[i], fec ? "medsl, fec" : "medsl",
-             census);
+    return cli_check(tly_json_years(NULL, cli_file_writer, stdout, &err),
+                     &err);
+  int years[256];
+  size_t n = tly_builtin_years(years, 256);
+  printf("Year  Sources      Electors set by\n");
+  for (size_t i = 0; i < n && i < 256; i++) {
+    tly_year_info y;
+    if (tly_builtin_year_info(years[i], NULL, &y, &err) != TLY_OK)
+      return cli_report(&err);
+    char sources[32];
+    snprintf(sources, sizeof sources, "%s%s%s",
+             y.has[TLY_SOURCE_MEDSL] ? "medsl" : "",
+             y.has[TLY_SOURCE_MEDSL] && y.has[TLY_SOURCE_FEC] ? ", " : "",
+             y.has[TLY_SOURCE_FEC] ? "fec" : "");
+    printf("%d  %-11s  %d census\n", y.year, sources, y.census);
   }
-  if (json)
-    printf("]\n");
   return CLI_OK;
 }

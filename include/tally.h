@@ -153,6 +153,24 @@ typedef struct tly_load_opts {
  * many there are (which may exceed cap). */
 TLY_API size_t tly_builtin_years(int *years, size_t cap);
 
+/* What the built-in data has for one election year. */
+typedef struct tly_year_info {
+  int year;
+  int census;   /* the census whose apportionment set its electors */
+  bool has[2];  /* by tly_source: has[TLY_SOURCE_MEDSL], has[TLY_SOURCE_FEC] */
+} tly_year_info;
+
+/* The built-in sources of `year` and its census, as the loader has them
+ * (tly_election_builtin). TLY_ENODATA when no source has the year. */
+TLY_API tly_status tly_builtin_year_info(int year, const tly_allocator *a,
+                                         tly_year_info *out, tly_error *err);
+
+/* Writes every built-in year as a JSON array, one object a line:
+ * [{"census": 2010, "sources": ["medsl", "fec"], "year": 2016}, ...],
+ * for `tally years --json` and /api/years alike. */
+TLY_API tly_status tly_json_years(const tly_allocator *a, tly_writer w,
+                                  void *ud, tly_error *err);
+
 /* Makes the built-in election of `year` from `source`. TLY_ENODATA when the
  * source has no such year (FEC: 2004-2020). `a` may be NULL (libc). */
 TLY_API tly_status tly_election_builtin(int year, tly_source source,
@@ -268,6 +286,13 @@ TLY_API size_t tly_outcome_contingent(const tly_outcome *o, int32_t top[3]);
  * votes cast for c (after faithless electors). */
 TLY_API int64_t tly_outcome_pledged(const tly_outcome *o, size_t c);
 TLY_API int64_t tly_outcome_cast(const tly_outcome *o, size_t c);
+/* Whether faithless-elector record i of e (tly_election_cast_record) is
+ * counted in o: false when a what-if (a forced state, a swing, another
+ * rule) gave the state's electors pledged to that candidate to someone
+ * else, so the recorded votes of those electors no longer happen; false
+ * for i out of range. e must be the election o was computed from. */
+TLY_API bool tly_outcome_cast_applies(const tly_election *e,
+                                      const tly_outcome *o, size_t i);
 /* Electoral votes not cast (abstentions) and electors left undecided by
  * ties. */
 TLY_API int64_t tly_outcome_abstained(const tly_outcome *o);
@@ -712,6 +737,57 @@ TLY_API tly_status tly_whatif_apply(const tly_election *in,
  * be). */
 TLY_API void tly_whatif_describe(const tly_whatif_opts *o, char *buf,
                                  size_t size);
+
+/* A what-if specification: the one place what-if options are read,
+ * checked and applied. Front ends map their spelling (a CLI flag, an API
+ * field) to a key and hand over the value as text; they parse nothing, so
+ * a mistake gets one message wherever it is made. The keys:
+ *   without      ST[,ST...] states (or DC) that leave; given again: adds
+ *   reapportion  true or false ("" and 1/0 too)
+ *   census       the census to reapportion on (a year such as 2010)
+ *   seats        the House size, 1..TLY_APPORTION_MAX_SEATS
+ *   method       an apportionment method (tly_method_from_name)
+ *   swing        points as an exact decimal [+-]D[.D], at most 9 decimals,
+ *                |X| <= 100 (tly_whatif_swing)
+ *   set, tie     ST=CANDIDATE (tly_whatif_set, tly_whatif_tie); given
+ *                again: adds
+ *   rule         a rule (tly_rule_from_name)
+ *   npv          all, none, YEAR or ST[,ST...] (tly_npv_members)
+ * Otherwise a key given again replaces its value. */
+typedef struct tly_whatif_spec tly_whatif_spec;
+
+/* An empty specification (asks for nothing); `a` may be NULL (libc). */
+TLY_API tly_status tly_whatif_spec_new(const tly_allocator *a,
+                                       tly_whatif_spec **out,
+                                       tly_error *err);
+/* Frees s; NULL is a no-op. */
+TLY_API void tly_whatif_spec_free(tly_whatif_spec *s);
+/* The i-th key (from 0), NULL past the last: what a front end may map. */
+TLY_API const char *tly_whatif_spec_key(size_t i);
+/* Sets option `key` from `text`. TLY_ENOTFOUND for an unknown key,
+ * TLY_EINVAL or TLY_ERANGE for a bad value, with a message naming the key
+ * and quoting the text (`seats takes a House size from 1 to 100000, not
+ * "0"`); on failure s is unchanged. Names of states and candidates in set
+ * and tie are checked against the election by tly_whatif_spec_apply. */
+TLY_API tly_status tly_whatif_spec_set(tly_whatif_spec *s, const char *key,
+                                       const char *text, tly_error *err);
+/* Whether option `key` is given and in effect ("reapportion": false is
+ * not). */
+TLY_API bool tly_whatif_spec_has(const tly_whatif_spec *s, const char *key);
+/* The options taken together: TLY_EINVAL for census, seats or method
+ * without reapportion ("seats applies only with reapportion"), reapportion
+ * without anyone leaving, npv without rule npv. */
+TLY_API tly_status tly_whatif_spec_check(const tly_whatif_spec *s,
+                                         tly_error *err);
+/* tly_whatif_spec_check, then tly_whatif_apply: a new election in *out
+ * (a copy of `in` when s asks for nothing). */
+TLY_API tly_status tly_whatif_spec_apply(const tly_election *in,
+                                         const tly_whatif_spec *s,
+                                         tly_election **out,
+                                         tly_error *err);
+/* s in words, as tly_whatif_describe. */
+TLY_API void tly_whatif_spec_describe(const tly_whatif_spec *s, char *buf,
+                                      size_t size);
 
 /* Writes {baseline, whatif, changes} (keys sorted, counts exact): baseline
  * and whatif are result objects (tly_json_result) with "rule" and, under

@@ -100,6 +100,8 @@ void srv_handle(const srv_request *rq, srv_response *rs)
                             : api_params_from_query(rq, rs);
     if (p == NULL)
       return;
+    if (m == M_POST) /* what-if numbers go to the library as written */
+      api_raw_reals(rq->body, rq->body_len, p);
     routes[i].fn(p, rs);
     json_decref(p);
     return;

@@ -47,11 +47,6 @@ int api_get_str(json_t *p, const char *key, const char **out,
 /* A list of codes (or one code) into out[MAX_LIST]. */
 int api_get_list(json_t *p, const char *key, const char **out, size_t *n,
                  srv_response *rs);
-/* {"WI": "D", ...} into out[MAX_LIST]. */
-int api_get_assign(json_t *p, const char *key, tly_assign *out, size_t *n,
-                   srv_response *rs);
-/* x as an exact decimal num / den (den = 10^k, k <= 9). */
-bool api_decimal_of(double x, int64_t *num, int64_t *den);
 
 /*---- elections and what-ifs (scenario.c) ----*/
 
@@ -65,16 +60,26 @@ typedef struct scenario {
   tly_outcome *owned_ow;
   bool any; /* some what-if field was given */
   char note[512];
-  /* storage the what-if options point into */
-  const char *without[MAX_LIST];
-  tly_assign set[MAX_LIST], tie[MAX_LIST];
-  const char *npv_codes[MAX_LIST];
 } scenario;
 
-/* The keys of a scenario: the election and every what-if field. */
-extern const char *const api_scenario_keys[];
+/* Whether `key` is a what-if field (a key of the library's what-if
+ * specification). */
+bool api_whatif_key(const char *key);
+/* In p, parsed from the JSON body b[0..n), replaces every top-level
+ * what-if field holding a real number by a string of the number as
+ * written (so 0.1234567891 reaches the library as that text, never
+ * through a double). */
+void api_raw_reals(const char *b, size_t n, json_t *p);
+/* api_check_keys for an endpoint over a scenario: "year", "source", every
+ * what-if field the library knows, and the endpoint's own `extra` keys
+ * (NULL-terminated; NULL for none). */
+bool api_check_scenario_keys(json_t *p, const char *const *extra,
+                             srv_response *rs);
 /* The built-in election cached by srv_init, or NULL. */
 const tly_election *api_cached(int year, tly_source source);
+/* The list of built-in years (tly_json_years), made by srv_init (empty
+ * before). */
+const srv_buf *api_years_json(void);
 /* The latest built-in year. */
 int api_latest_year(void);
 /* Loads the election p names and applies its what-if fields (when

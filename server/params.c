@@ -23,7 +23,7 @@ static const struct {
     {"year", K_INT},      {"source", K_STR},   {"without", K_LIST},
     {"reapportion", K_BOOL}, {"census", K_INT}, {"seats", K_INT},
     {"method", K_STR},    {"rule", K_STR},     {"npv", K_STR},
-    {"swing", K_NUM},     {"set", K_MAP},      {"tie", K_MAP},
+    {"swing", K_STR},     {"set", K_MAP},      {"tie", K_MAP},
     {"to", K_STR},        {"target", K_STR},   {"next", K_INT},
     {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
     {"units", K_STR},
@@ -140,6 +140,8 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       fail(rs, 400, "unknown parameter \"%.64s\"", k);
       return NULL;
     }
+    if (x == NULL && api_whatif_key(k)) /* the library judges it */
+      x = json_string(v);
     if (x == NULL) {
       json_decref(o);
       fail(rs, 400, "parameter %s: bad value \"%.64s\"", k, v);
@@ -284,51 +286,4 @@ int api_get_list(json_t *p, const char *key, const char **out,
     out[(*n)++] = json_string_value(x);
   }
   return 1;
-}
-
-/* Reads {"WI": "D", ...} into assignments. */
-int api_get_assign(json_t *p, const char *key, tly_assign *out,
-                      size_t *n, srv_response *rs)
-{
-  json_t *v = json_object_get(p, key);
-  *n = 0;
-  if (v == NULL || json_is_null(v))
-    return 0;
-  if (!json_is_object(v) || json_object_size(v) > MAX_LIST) {
-    fail(rs, 400, "%s must be an object {\"ST\": \"candidate\"} of at most "
-                  "%d entries",
-         key, MAX_LIST);
-    return -1;
-  }
-  const char *k;
-  json_t *x;
-  json_object_foreach(v, k, x)
-  {
-    if (!json_is_string(x)) {
-      fail(rs, 400, "%s.%s must be a candidate (a string such as \"D\")",
-           key, k);
-      return -1;
-    }
-    out[*n].code = k;
-    out[*n].candidate = json_string_value(x);
-    (*n)++;
-  }
-  return 1;
-}
-
-
-/* A swing in points as an exact decimal num / den (den = 10^k, k <= 9 the
- * fewest decimals that give the number back), as the CLI reads "1.5". */
-bool api_decimal_of(double x, int64_t *num, int64_t *den)
-{
-  double scale = 1;
-  for (int k = 0; k <= 9; k++, scale *= 10) {
-    double v = x * scale;
-    if (fabs(v - nearbyint(v)) <= 1e-9 * fmax(1, fabs(v))) {
-      *num = (int64_t)llround(v);
-      *den = (int64_t)llround(scale);
-      return true;
-    }
-  }
-  return false;
 }

@@ -29,6 +29,26 @@ struct tly_outcome {
   tly_npv_info npv;         /* how the compact worked out (rule NPV) */
 };
 
+bool tly_outcome_cast_applies(const tly_election *e, const tly_outcome *o,
+                              size_t i)
+{
+  if (i >= e->n_cast)
+    return false;
+  const tly_cast_record *r = &e->cast[i];
+  if (r->unit < 0 || r->pledged < 0)
+    return true; /* a record of no unit or pledge: kept as recorded */
+  /* The electors of the record's state (its districts too) that went to
+   * the candidate they were pledged to in this outcome: fewer than the
+   * record names means a what-if gave them to someone else. */
+  int64_t won = 0;
+  for (size_t k = 0; k < o->n_awards; k++) {
+    int32_t u = o->awards[k].unit;
+    if (u == r->unit || e->units[u].parent == r->unit)
+      won += o->award_electors[k * o->n_cands + (size_t)r->pledged];
+  }
+  return won >= r->electors;
+}
+
 void tly_outcome_free(tly_outcome *o)
 {
   if (o == NULL)
@@ -379,16 +399,8 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
   memcpy(o->cast, o->pledged, e->n_cands * sizeof *o->cast);
   for (size_t i = 0; i < e->n_cast; i++) {
     const tly_cast_record *r = &e->cast[i];
-    if (r->unit < 0 || r->pledged < 0)
+    if (r->unit < 0 || r->pledged < 0 || !tly_outcome_cast_applies(e, o, i))
       continue;
-    int64_t won = 0;
-    for (size_t k = 0; k < na; k++) {
-      int32_t u = o->awards[k].unit;
-      if (u == r->unit || e->units[u].parent == r->unit)
-        won += o->award_electors[k * e->n_cands + (size_t)r->pledged];
-    }
-    if (won < r->electors)
-      continue; /* a what-if moved these electors elsewhere */
     o->cast[r->pledged] -= r->electors;
     if (r->cast >= 0)
       o->cast[r->cast] += r->electors;

@@ -174,6 +174,8 @@ json_t *tly__json_result_obj(const tly_election *e, const tly_outcome *o)
   json_t *faith = json_array();
   for (size_t i = 0; i < e->n_cast && faith != NULL; i++) {
     const tly_cast_record *r = &e->cast[i];
+    if (!tly_outcome_cast_applies(e, o, i))
+      continue; /* a what-if moved these electors elsewhere */
     json_t *x = json_object();
     if (x == NULL) {
       ok = false;
