@@ -74,7 +74,7 @@ bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
 /* Parses a finite double; false on junk. */
 bool cli_parse_double(const char *s, double *out);
 
-/* elect.c: "medsl"/"fec" to a source; false when neither. */
+/* elect.c: "medsl"/"fec"/"history" to a source; false when none. */
 bool cli_parse_source(const char *s, tly_source *out);
 /* Loads the election `arg` names (a built-in year, a file, or NULL for the
  * latest built-in year) into *out; on failure prints one line and returns

@@ -9,8 +9,11 @@
 static void help(void)
 {
   printf("usage: tally years [--json]\n\n"
-         "Lists the built-in presidential elections, their sources and the "
-         "census\nwhose apportionment set their electors.\n\n"
+         "Lists the built-in presidential elections (every one since 1789), their\n"
+         "sources and the census whose apportionment set their electors.\n"
+         "Sources: medsl (MIT Election Data + Science Lab), fec (FEC certified\n"
+         "totals), history (UCSB's American Presidency Project and the Clerk\n"
+         "of the House).\n\n"
          "  --json   one JSON array of {year, sources, census}\n"
          "  --help   this help\n");
 }
@@ -38,30 +41,41 @@ int cmd_years(int argc, char **argv)
   }
   if (optind < argc)
     return cli_usage("years", "unexpected argument '%s'", argv[optind]);
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
-  if (json)
-    printf("[\n");
-  else
-    printf("Year  Sources      Electors set by\n");
-  for (size_t i = 0; i < n && i < 64; i++) {
+  int years[256];
+  size_t n = tly_builtin_years(years, 256);
+  static const struct {
+    tly_source source;
+    const char *name;
+  } sources[] = {{TLY_SOURCE_MEDSL, "medsl"},
+                 {TLY_SOURCE_FEC, "fec"},
+                 {TLY_SOURCE_HISTORY, "history"}};
+  if (json) {
+    tly_error err;
+    tly_status s = tly_json_years(cli_file_writer, stdout, &err);
+    return cli_check(s, &err);
+  }
+  printf("Year  Sources      Electors set by\n");
+  for (size_t i = 0; i < n && i < 256; i++) {
     tly_election *e = NULL;
     tly_error err;
     int census = 0;
-    if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e, &err) ==
-        TLY_OK)
+    if (tly_election_builtin(years[i], tly_builtin_source(years[i]), NULL,
+                             &e, &err) == TLY_OK)
       census = tly_election_census(e);
     tly_election_free(e);
-    bool fec = years[i] >= 2004 && years[i] <= 2020;
-    if (json)
-      printf("  {\"census\": %d, \"sources\": [\"medsl\"%s], \"year\": "
-             "%d}%s\n",
-             census, fec ? ", \"fec\"" : "", years[i], i + 1 < n ? "," : "");
+    char names[64] = "";
+    for (size_t k = 0; k < sizeof sources / sizeof sources[0]; k++) {
+      if (!tly_builtin_has(years[i], sources[k].source))
+        continue;
+      size_t ln = strlen(names);
+      snprintf(names + ln, sizeof names - ln, "%s%s", ln ? ", " : "",
+               sources[k].name);
+    }
+    if (census > 0)
+      printf("%d  %-11s  %d census\n", years[i], names, census);
     else
-      printf("%d  %-11s  %d census\n", years[i], fec ? "medsl, fec" : "medsl",
-             census);
+      printf("%d  %-11s  the Constitution (art. I, sec. 2)\n", years[i],
+             names);
   }
-  if (json)
-    printf("]\n");
   return CLI_OK;
 }

@@ -697,32 +697,13 @@ static void h_years(json_t *p, srv_response *rs)
   static const char *const keys[] = {NULL};
   if (!check_keys(p, keys, rs))
     return;
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
   srv_buf b = {0};
-  char line[160];
-  srv_buf_write(&b, "[\n", 2);
-  for (size_t i = 0; i < n && i < 64; i++) {
-    /* As `tally years --json` prints it. */
-    tly_election *e = NULL;
-    tly_error err;
-    int census = 0;
-    const tly_election *c = cached(years[i], TLY_SOURCE_MEDSL);
-    if (c != NULL)
-      census = tly_election_census(c);
-    else if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e,
-                                  &err) == TLY_OK)
-      census = tly_election_census(e);
-    tly_election_free(e);
-    bool fec = years[i] >= 2004 && years[i] <= 2020;
-    int k = snprintf(line, sizeof line,
-                     "  {\"census\": %d, \"sources\": [\"medsl\"%s], "
-                     "\"year\": %d}%s\n",
-                     census, fec ? ", \"fec\"" : "", years[i],
-                     i + 1 < n ? "," : "");
-    srv_buf_write(&b, line, (size_t)k);
+  tly_error err;
+  if (tly_json_years(srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    fail_tly(rs, &err);
+    return;
   }
-  srv_buf_write(&b, "]\n", 2);
   ok_buf(rs, &b, TYPE_JSON);
 }
 
