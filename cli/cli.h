@@ -165,6 +165,7 @@ int cli_opts_election(cli_opts *o, int argc, char **argv,
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);
 int cmd_result(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_initiative(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
 int cmd_recount(int argc, char **argv);
