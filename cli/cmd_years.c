@@ -9,12 +9,14 @@
 static void help(void)
 {
   printf("usage: tally years [--json]\n\n"
-         "Lists the built-in presidential elections (every one since 1789), their\n"
-         "sources and the census whose apportionment set their electors.\n"
+         "Lists the built-in presidential elections (every one since\n"
+         "1789), their sources and the census whose apportionment set\n"
+         "their electors.\n"
          "Sources: medsl (MIT Election Data + Science Lab), fec (FEC certified\n"
          "totals), history (UCSB's American Presidency Project and the Clerk\n"
          "of the House).\n\n"
-         "  --json   one JSON array of {year, sources, census}\n"
+         "  --json   one JSON array of {year, sources, census} (census 0:\n"
+         "           the Constitution's own allocation, 1789)\n"
          "  --help   this help\n");
 }
 

@@ -1,7 +1,8 @@
 /*
  * elect.c -- how every subcommand names an election: a built-in YEAR (with
- * --source medsl|fec|history; by default the year's own source) or a FILE in the MEDSL or tally layout (with --year
- * for a file of several elections).
+ * --source medsl|fec|history; by default the year's own source) or a
+ * FILE in the MEDSL or tally layout (with --year for a file of several
+ * elections).
  */
 #include "cli.h"
 
