@@ -237,7 +237,20 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
                                  tly_election_unit(e, (size_t)unit)->electors
                 ? " at large"
                 : "");
-    if (!u->has_votes) {
+    if (u->by_record || u->not_counted) {
+      fprintf(fp, "  %s", u->not_counted ? "not counted by Congress"
+                          : u->has_votes ? "electors as recorded:"
+                                         : "chosen by the legislature; "
+                                           "electoral votes as recorded:");
+      for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+        int32_t n = tly_outcome_award_electors(o, i, c);
+        if (n > 0)
+          fprintf(fp, " %s %d", tly_election_candidate(e, c)->name, n);
+      }
+      fprintf(fp, "\n");
+      if (!u->has_votes)
+        continue;
+    } else if (!u->has_votes) {
       fprintf(fp, "  no returns in the data; won by %s per the electoral "
                   "votes as cast\n",
               w->winner >= 0
@@ -298,7 +311,8 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
       continue;
     for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
       int64_t v = tly_election_votes(e, (size_t)w->unit, c);
-      if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes))
+      if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes) &&
+          tly_outcome_award_electors(o, i, c) == 0)
         continue;
       fprintf(fp, "%d,", tly_election_year(e));
       cli_csv_field(fp, tly_election_source_name(e));
