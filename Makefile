@@ -1,7 +1,7 @@
 # tally -- one GNU Makefile (no CMake, no autotools), after Lua's and redis's.
 # Targets: all (build/libtally.a, build/libtally.so, build/tally), test,
 # bench, lint, install, data, clean. Switches: SAN=1 (ASan+UBSan, objects
-# under build/san), DEBUG=1.
+# under build/san), SAN=thread (ThreadSanitizer, build/tsan), DEBUG=1.
 
 CC ?= cc
 VERSION := $(shell awk '/^\#define TLY_VERSION_(MAJOR|MINOR|PATCH) / \
@@ -13,6 +13,10 @@ ifeq ($(SAN),1)
 B := $(BUILD)/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
             -fno-omit-frame-pointer
+OPT := -O1 -g -DTLY_DEBUG
+else ifeq ($(SAN),thread)
+B := $(BUILD)/tsan
+SANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
 OPT := -O1 -g -DTLY_DEBUG
 else
 B := $(BUILD)

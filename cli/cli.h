@@ -27,11 +27,17 @@ int cli_fail(int code, const char *fmt, ...)
 int cli_usage(const char *sub, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Output: stdout, or FILE written atomically (a temporary file in the same
- * directory, renamed over FILE only when everything was written). */
+/* Output: stdout, or FILE. A regular file (or a new one) is written
+ * atomically: a temporary file in the same directory, renamed over FILE
+ * only when everything was written, with the old file's mode (a new file:
+ * 0666 less the umask). A symbolic link's target is the file written (the
+ * link stays). A device or a FIFO (/dev/null, a named pipe) is written in
+ * place. Temporary files are removed on SIGINT, SIGTERM and SIGHUP (the
+ * handlers, installed by the first cli_out_open, then re-raise). */
 typedef struct cli_out {
   FILE *fp;
-  char path[4096];
+  bool direct;     /* written in place: no temporary file */
+  char path[4096]; /* the file written (symbolic links followed) */
   char tmp[4096];
 } cli_out;
 
@@ -43,6 +49,14 @@ bool cli_out_open(cli_out *o, const char *path);
 int cli_out_close(cli_out *o);
 /* Abandons the output: removes the temporary file. */
 void cli_out_abort(cli_out *o);
+/* Before any work: refuses an output (outs[i], given with the flag
+ * out_flags[i], e.g. "--out") that names an input file (ins) or the same
+ * file as an earlier output, with a usage error (returns 2); NULL and "-"
+ * entries, and outputs written in place (devices, FIFOs), are skipped.
+ * Returns CLI_OK otherwise. */
+int cli_paths_check(const char *sub, const char *const *outs,
+                    const char *const *out_flags, size_t n_outs,
+                    const char *const *ins, size_t n_ins);
 /* A tly_writer onto a FILE* (ud). */
 int cli_file_writer(void *ud, const char *p, size_t n);
 /* What a subcommand writes into its output: returns the exit code. */
@@ -71,7 +85,8 @@ void cli_print_title(FILE *fp, const tly_election *e, const char *what);
 /* Parses a whole decimal int64 in [lo, hi] (optional leading '-'); false
  * on junk, an empty string or out of range. */
 bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
-/* Parses a finite double; false on junk. */
+/* Parses a plain decimal ("0.02", "-1.5", ".5") into a double; false on
+ * anything else: a sign '+', spaces, an exponent, hex, inf, nan. */
 bool cli_parse_double(const char *s, double *out);
 
 /* elect.c: "medsl"/"fec"/"history" to a source; false when none. */

@@ -2,7 +2,8 @@
  * cmd_apportion.c -- `tally apportion [CENSUS]`: the House among the states
  * by Huntington-Hill (2 U.S.C. 2a, the Census Bureau's method) or another
  * method, any House size, states left out; the priority list with the last
- * seat and the next in line; electors = seats + 2, DC 3 (23rd Amendment).
+ * seat and the next in line; electors = seats + 2, DC as a state but no
+ * more than the least populous state (23rd Amendment).
  */
 #include "cli.h"
 
@@ -19,8 +20,9 @@ static void help(void)
       "usage: tally apportion [CENSUS] [options]\n\n"
       "Apportions the House of Representatives among the states from a\n"
       "census's apportionment populations (built in: 1970-2020, default\n"
-      "2020) and gives each state's electors (seats + 2; DC 3, never more\n"
-      "than the least populous state). Huntington-Hill, the method of law\n"
+      "2020) and gives each state's electors (seats + 2; DC what it would\n"
+      "have as a state, never more than the least populous state: 3 with\n"
+      "435 seats). Huntington-Hill, the method of law\n"
       "since 1941, gives every state one seat and then each next seat to the\n"
       "highest priority value pop / sqrt(n(n+1)); with the official House of\n"
       "435 it reproduces the Census Bureau's apportionment. When the method,\n"
@@ -178,9 +180,9 @@ static void print_table(FILE *fp, const params *p, const tly_apportionment *r)
   fprintf(fp, "%-24s %13s %6lld %9lld\n", "Total",
           count_str(pop, b2, sizeof b2), (long long)seats,
           (long long)(electors + dc));
-  fprintf(fp, "\nElectors = seats + 2; DC %lld (23rd Amendment: no more "
-              "than the least\npopulous state). A majority of the %lld "
-              "electors is %lld.\n",
+  fprintf(fp, "\nElectors = seats + 2; DC %lld (23rd Amendment: as a "
+              "state, but no more than\nthe least populous state). A "
+              "majority of the %lld electors is %lld.\n",
           (long long)dc, (long long)(electors + dc),
           (long long)((electors + dc) / 2 + 1));
   if (p->official) {

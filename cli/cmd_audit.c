@@ -47,7 +47,9 @@ static void help(void)
       "  --ballots N         ballots cast, with --shares (default unknown)\n"
       "  --risk A            the risk limit (default 0.05)\n"
       "  --seed N            the simulation's seed (default 20121108)\n"
-      "  --trials N          simulated audits (default 1000)\n"
+      "  --trials N          simulated audits (default 1000, or as many as\n"
+      "                      fit 10^9 ballots drawn in all); more than fit\n"
+      "                      are refused\n"
       "  --max-sample N      ballots after which a simulated audit escalates\n"
       "                      (default: the ballots cast, else 1,000,000)\n"
       "  --source medsl|fec  built-in source (default medsl)\n"
@@ -92,7 +94,8 @@ static char *decimal1(double x, char *buf, size_t size)
 
 static void print(FILE *fp, const tly_bravo_opts *o,
                   const tly_bravo_result *r, const int64_t *n_at, size_t nk,
-                  const tly_election *e, int32_t unit, int32_t w, int32_t l)
+                  const tly_election *e, int32_t unit, int32_t w, int32_t l,
+                  bool reduced)
 {
   char b1[32], b2[32], b3[32], b4[32];
   const char *wn = "the winner", *ln = "the loser";
@@ -148,9 +151,14 @@ static void print(FILE *fp, const tly_bravo_opts *o,
   }
   if (!r->practical)
     return;
-  fprintf(fp, "\nStopping sample, %s simulated audits (seed %llu):\n",
+  fprintf(fp, "\nStopping sample, %s simulated audits (seed %llu",
           tly_format_count(r->trials, b1, sizeof b1),
           (unsigned long long)o->seed);
+  if (reduced)
+    fprintf(fp, "; fewer than the default %s: the most that fit 10^9 "
+                "ballots drawn",
+            tly_format_count(DEFAULT_TRIALS, b1, sizeof b1));
+  fprintf(fp, "):\n");
   for (size_t i = 0; i < TLY_BRAVO_NQ; i++) {
     double q = tly_bravo_quantile_level(i);
     if (r->quantiles[i] >= 0)
@@ -185,6 +193,7 @@ enum { O_STATE = 1, O_SHARES, O_BALLOTS, O_RISK, O_SEED, O_TRIALS, O_MAX };
 typedef struct {
   const char *state;
   bool have_shares;
+  bool have_trials;
   tly_bravo_opts o;
   int64_t max_sample;
 } audit_args;
@@ -225,6 +234,7 @@ static int audit_option(void *ud, int ch, char *arg)
     if (!cli_parse_i64(arg, 1, 10000000, &a->o.trials))
       return cli_usage(sub, "--trials needs 1 to 10,000,000, not '%s'",
                        arg);
+    a->have_trials = true;
     return CLI_OK;
   default: /* O_MAX */
     if (!cli_parse_i64(arg, 1, INT64_MAX, &a->max_sample))
@@ -242,6 +252,7 @@ typedef struct {
   size_t nk;
   const tly_election *e;
   int32_t unit, w, l;
+  bool reduced; /* the default trials lowered to fit the budget */
 } audit_job;
 
 static int write_audit(FILE *fp, void *ud)
@@ -252,7 +263,8 @@ static int write_audit(FILE *fp, void *ud)
     return cli_check(tly_json_bravo(j->o, j->r, j->n_at, j->nk, j->e,
                                     j->unit, cli_file_writer, fp, &err),
                      &err);
-  print(fp, j->o, j->r, j->n_at, j->nk, j->e, j->unit, j->w, j->l);
+  print(fp, j->o, j->r, j->n_at, j->nk, j->e, j->unit, j->w, j->l,
+        j->reduced);
   return CLI_OK;
 }
 
@@ -340,6 +352,12 @@ int cmd_audit(int argc, char **argv)
   o.max_sample = a.max_sample > 0 ? a.max_sample
                  : o.ballots > 0 ? o.ballots
                                  : MAX_SAMPLE_UNKNOWN;
+  /* Without --trials: the default, or as many as fit the library's budget
+   * (said in the output); an explicit --trials is run whole or refused. */
+  int64_t fit = tly_bravo_max_trials(&o);
+  bool reduced = !a.have_trials && fit >= 1 && o.trials > fit;
+  if (reduced)
+    o.trials = fit;
   tly_bravo_result r;
   if (tly_bravo_simulate(&o, &r, &err) != TLY_OK) {
     tly_election_free(e);
@@ -350,7 +368,7 @@ int cmd_audit(int argc, char **argv)
   if (upto > (double)o.max_sample)
     upto = (double)o.max_sample;
   size_t nk = ladder(upto, n_at, 16);
-  audit_job j = {&co, &o, &r, n_at, nk, e, unit, w, l};
+  audit_job j = {&co, &o, &r, n_at, nk, e, unit, w, l, reduced};
   rc = cli_write(co.out, write_audit, &j);
   tly_election_free(e);
   return rc;

@@ -38,8 +38,7 @@ static void help(void)
       "                      electors_after: {candidate: n}, ...}\n"
       "  --csv               one row per flipped unit\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
-      "  --help              this help\n\n"
-      "What-ifs (applied to the election first):\n");
+      "  --help              this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"
@@ -189,8 +188,12 @@ int cmd_flip(int argc, char **argv)
   tly_error err = {0};
   tly_flip *f = NULL;
   if (tly_flip_compute(e, &a.fo, &f, &err) != TLY_OK) {
+    /* A rule the library refuses is a what-if option that does not apply
+     * here: a usage error, like every other refusal of a what-if. */
+    bool by_rule = err.status == TLY_EUNSUPPORTED &&
+                   !tly_rule_units_decide(tly_election_rule(e));
     tly_election_free(e);
-    return cli_report(&err);
+    return by_rule ? cli_usage("flip", "%s", err.msg) : cli_report(&err);
   }
   flip_job j = {&o, what, e, f};
   rc = cli_write(o.out, write_flip, &j);

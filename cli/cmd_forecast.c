@@ -197,88 +197,42 @@ static void human(FILE *fp, const char *file, const tly_forecast_model *m,
   }
 }
 
-/* Builds the model from the options; prints the error and returns the
- * exit code on failure. */
-static int build_model(const char *file, int electors_year,
-                       const char *regions, const char *corr, bool repair,
-                       tly_forecast_model **out, double *moved)
+/* A flag that maps to a key of the library's forecast setup. */
+typedef struct {
+  const char *flag, *key;
+} flag_key;
+
+static const flag_key flag_keys[] = {
+    {"electors", "electors"}, {"national-sd", "national_sd"},
+    {"regions", "regions"},   {"region-sd", "region_sd"},
+    {"df", "df"},             {"corr", "corr"},
+    {"method", "method"},     {"sims", "sims"},
+    {"seed", "seed"},         {"threads", "threads"},
+    {"given", "given"}};
+
+/* A mistake in the setup is a usage error (2) unless it is in a file. */
+static int setup_fail(const tly_error *err)
 {
-  tly_error err;
-  tly_forecast_model *m = NULL;
-  if (tly_forecast_model_load(file, NULL, &m, &err) != TLY_OK)
-    return cli_report(&err);
-  if (electors_year != 0) {
-    tly_election *e = NULL;
-    if (tly_election_builtin(electors_year, TLY_SOURCE_MEDSL, NULL, &e,
-                             &err) != TLY_OK) {
-      tly_forecast_model_free(m);
-      return cli_report(&err);
-    }
-    tly_status s = tly_forecast_model_use_election(m, e, true, &err);
-    tly_election_free(e);
-    if (s != TLY_OK) {
-      tly_forecast_model_free(m);
-      return cli_report(&err);
-    }
-  }
-  /* Turnout a row lacks: the last built-in election's two-party vote. */
-  bool need_turnout = false;
-  for (size_t i = 0; i < tly_forecast_model_n_units(m); i++)
-    if (tly_forecast_model_unit(m, i)->turnout < 0)
-      need_turnout = true;
-  int years[128];
-  size_t ny = tly_builtin_years(years, 128);
-  if (need_turnout && ny > 0 && ny <= 128) {
-    tly_election *e = NULL;
-    if (tly_election_builtin(years[ny - 1], TLY_SOURCE_MEDSL, NULL, &e,
-                             &err) == TLY_OK)
-      (void)tly_forecast_model_use_election(m, e, false, &err);
-    tly_election_free(e);
-  }
-  if (regions != NULL) {
-    tly_status s;
-    if (strcmp(regions, "census4") == 0 || strcmp(regions, "census9") == 0)
-      s = tly_forecast_model_regions_builtin(m, regions, &err);
-    else
-      s = tly_forecast_model_regions_load(m, regions, &err);
-    if (s != TLY_OK) {
-      tly_forecast_model_free(m);
-      return cli_report(&err);
-    }
-  }
-  if (corr != NULL) {
-    tly_status s = tly_forecast_model_corr_load(m, corr, repair, moved, &err);
-    if (s != TLY_OK) {
-      tly_forecast_model_free(m);
-      if (s == TLY_ERANGE && strstr(err.msg, "positive definite") != NULL &&
-          strstr(err.msg, "smallest eigenvalue") != NULL) {
-        size_t len = strlen(err.msg);
-        snprintf(err.msg + len, sizeof err.msg - len,
-                 "; --corr-repair uses the nearest correlation matrix "
-                 "(Higham 2002)");
-      }
-      return cli_report(&err);
-    }
-  }
-  *out = m;
-  return CLI_OK;
+  if (err->status == TLY_EINVAL && err->file[0] == '\0')
+    return cli_usage("forecast", "%s", err->msg);
+  return cli_report(err);
 }
 
 int cmd_forecast(int argc, char **argv)
 {
   static const struct option opts[] = {
-      {"electors", required_argument, NULL, 'e'},
-      {"national-sd", required_argument, NULL, 'n'},
-      {"regions", required_argument, NULL, 'r'},
-      {"region-sd", required_argument, NULL, 'R'},
-      {"df", required_argument, NULL, 'd'},
-      {"corr", required_argument, NULL, 'c'},
+      {"electors", required_argument, NULL, 'k'},
+      {"national-sd", required_argument, NULL, 'k'},
+      {"regions", required_argument, NULL, 'k'},
+      {"region-sd", required_argument, NULL, 'k'},
+      {"df", required_argument, NULL, 'k'},
+      {"corr", required_argument, NULL, 'k'},
       {"corr-repair", no_argument, NULL, 'C'},
-      {"method", required_argument, NULL, 'm'},
-      {"sims", required_argument, NULL, 's'},
-      {"seed", required_argument, NULL, 'S'},
-      {"threads", required_argument, NULL, 't'},
-      {"given", required_argument, NULL, 'g'},
+      {"method", required_argument, NULL, 'k'},
+      {"sims", required_argument, NULL, 'k'},
+      {"seed", required_argument, NULL, 'k'},
+      {"threads", required_argument, NULL, 'k'},
+      {"given", required_argument, NULL, 'k'},
       {"draws", required_argument, NULL, 'D'},
       {"json", no_argument, NULL, 'j'},
       {"csv", no_argument, NULL, 'v'},
@@ -286,84 +240,36 @@ int cmd_forecast(int argc, char **argv)
       {"svg", required_argument, NULL, 'G'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  tly_forecast_opts fo;
-  tly_forecast_opts_init(&fo);
+  tly_error err;
+  tly_forecast_setup *su = NULL;
+  if (tly_forecast_setup_new(NULL, &su, &err) != TLY_OK)
+    return cli_report(&err);
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
-  fo.threads = nproc < 1 ? 1 : nproc > 256 ? 256 : (int)nproc;
-  int64_t year = 0;
-  const char *regions = NULL, *corr = NULL, *given = NULL, *draws = NULL;
+  char nbuf[32];
+  snprintf(nbuf, sizeof nbuf, "%ld", nproc < 1 ? 1 : nproc > 256 ? 256 : nproc);
+  if (tly_forecast_setup_set(su, "threads", nbuf, &err) != TLY_OK ||
+      tly_forecast_setup_set(su, "files", "yes", &err) != TLY_OK) {
+    tly_forecast_setup_free(su);
+    return cli_report(&err);
+  }
+  const char *draws = NULL;
   const char *out = NULL;
   const char *svg = NULL;
-  bool repair = false, json = false, csv = false;
-  int ch;
+  bool json = false, csv = false;
+  int ch, li = -1;
   optind = 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    int64_t v;
+  while ((ch = getopt_long(argc, argv, ":", opts, &li)) != -1) {
+    const char *key = NULL, *value = optarg;
     switch (ch) {
-    case 'e':
-      if (!cli_parse_i64(optarg, 1789, 9999, &year))
-        return cli_usage("forecast", "--electors needs a year, not '%s'",
-                         optarg);
-      break;
-    case 'n':
-      if (!cli_parse_double(optarg, &fo.national_sd) || fo.national_sd < 0 ||
-          fo.national_sd > 1)
-        return cli_usage("forecast", "--national-sd needs a number in "
-                                     "[0, 1], not '%s'",
-                         optarg);
-      break;
-    case 'r':
-      regions = optarg;
-      break;
-    case 'R':
-      if (!cli_parse_double(optarg, &fo.region_sd) || fo.region_sd < 0 ||
-          fo.region_sd > 1)
-        return cli_usage("forecast", "--region-sd needs a number in [0, 1], "
-                                     "not '%s'",
-                         optarg);
-      break;
-    case 'd':
-      if (!cli_parse_double(optarg, &fo.df) || !(fo.df > 2) || fo.df > 1e6)
-        return cli_usage("forecast", "--df needs a number above 2, not '%s'",
-                         optarg);
-      break;
-    case 'c':
-      corr = optarg;
+    case 'k':
+      for (size_t j = 0; j < sizeof flag_keys / sizeof flag_keys[0]; j++)
+        if (strcmp(opts[li].name, flag_keys[j].flag) == 0)
+          key = flag_keys[j].key;
       break;
     case 'C':
-      repair = true;
-      break;
-    case 'm':
-      if (strcmp(optarg, "exact") == 0)
-        fo.method = TLY_FORECAST_EXACT;
-      else if (strcmp(optarg, "mc") == 0)
-        fo.method = TLY_FORECAST_MC;
-      else
-        return cli_usage("forecast", "--method is exact or mc, not '%s'",
-                         optarg);
-      break;
-    case 's':
-      if (!cli_parse_i64(optarg, 0, (int64_t)1 << 46, &v))
-        return cli_usage("forecast", "--sims needs a count, not '%s'",
-                         optarg);
-      fo.sims = (uint64_t)v;
-      break;
-    case 'S':
-      if (!cli_parse_i64(optarg, 0, INT64_MAX, &v))
-        return cli_usage("forecast", "--seed needs a non-negative integer, "
-                                     "not '%s'",
-                         optarg);
-      fo.seed = (uint64_t)v;
-      break;
-    case 't':
-      if (!cli_parse_i64(optarg, 1, 256, &v))
-        return cli_usage("forecast", "--threads needs 1 to 256, not '%s'",
-                         optarg);
-      fo.threads = (int)v;
-      break;
-    case 'g':
-      given = optarg;
+      key = "corr_repair";
+      value = "yes";
       break;
     case 'D':
       draws = optarg;
@@ -381,58 +287,59 @@ int cmd_forecast(int argc, char **argv)
       out = optarg;
       break;
     case 'h':
+      tly_forecast_setup_free(su);
       help();
       return CLI_OK;
+    case ':': /* the leading ':' in getopt_long's optstring */
+      tly_forecast_setup_free(su);
+      return cli_usage("forecast", "option '%s' needs a value",
+                       argv[optind - 1]);
     default:
+      tly_forecast_setup_free(su);
       return cli_usage("forecast", "unknown option '%s'", argv[optind - 1]);
     }
+    if (key != NULL && tly_forecast_setup_set(su, key, value, &err) != TLY_OK) {
+      tly_forecast_setup_free(su);
+      return setup_fail(&err);
+    }
+    li = -1;
   }
+  int rc = CLI_OK;
   if (optind >= argc)
-    return cli_usage("forecast", "missing FILE");
-  if (optind + 1 < argc)
-    return cli_usage("forecast", "unexpected argument '%s'", argv[optind + 1]);
-  if (json && csv)
-    return cli_usage("forecast", "--json and --csv exclude each other");
-  if (fo.region_sd > 0 && regions == NULL)
-    return cli_usage("forecast", "--region-sd needs --regions");
-  if (regions != NULL && fo.region_sd == 0)
-    return cli_usage("forecast", "--regions needs --region-sd");
-  if (repair && corr == NULL)
-    return cli_usage("forecast", "--corr-repair needs --corr");
-  if (corr != NULL && fo.method == TLY_FORECAST_EXACT)
-    return cli_usage("forecast", "--corr needs --method mc (the exact "
-                                 "method needs independent units given a "
-                                 "few factors)");
-  if (fo.method == TLY_FORECAST_MC && fo.sims == 0)
-    return cli_usage("forecast", "--method mc needs --sims of at least 1");
-  const char *file = argv[optind];
-  tly_forecast_model *m = NULL;
-  double moved = 0.0;
-  int rc = build_model(file, (int)year, regions, corr, repair, &m, &moved);
-  if (rc != CLI_OK)
+    rc = cli_usage("forecast", "missing FILE");
+  else if (optind + 1 < argc)
+    rc = cli_usage("forecast", "unexpected argument '%s'", argv[optind + 1]);
+  else if (json && csv)
+    rc = cli_usage("forecast", "--json and --csv exclude each other");
+  if (rc != CLI_OK) {
+    tly_forecast_setup_free(su);
     return rc;
-  tly_error err;
-  int8_t *gv = NULL;
-  size_t n = tly_forecast_model_n_units(m);
-  if (given != NULL) {
-    gv = calloc(n, 1);
-    if (gv == NULL) {
-      tly_forecast_model_free(m);
-      return cli_fail(CLI_EINPUT, "out of memory");
-    }
-    if (tly_forecast_parse_given(m, given, gv, &err) != TLY_OK) {
-      free(gv);
-      tly_forecast_model_free(m);
-      return cli_usage("forecast", "%s", err.msg);
-    }
-    fo.given = gv;
+  }
+  const char *file = argv[optind];
+  const char *regions = tly_forecast_setup_get(su, "regions");
+  const char *corr = tly_forecast_setup_get(su, "corr");
+  const char *outs[3] = {out, draws, svg};
+  const char *out_flags[3] = {"--out", "--draws", "--svg"};
+  const char *ins[3] = {file, regions, corr};
+  int prc = cli_paths_check("forecast", outs, out_flags, 3, ins, 3);
+  if (prc != CLI_OK) {
+    tly_forecast_setup_free(su);
+    return prc;
+  }
+  tly_forecast_model *m = NULL;
+  tly_forecast_opts fo;
+  double moved = 0.0;
+  if (tly_forecast_setup_build(su, file, NULL, 0, &m, &fo, &moved, &err) !=
+      TLY_OK) {
+    tly_forecast_setup_free(su);
+    return setup_fail(&err);
   }
   cli_out dout;
   bool have_draws = false;
   if (draws != NULL) {
     if (!cli_out_open(&dout, draws)) {
-      free(gv);
       tly_forecast_model_free(m);
+      tly_forecast_setup_free(su);
       return CLI_EINPUT;
     }
     have_draws = true;
@@ -452,18 +359,17 @@ int cmd_forecast(int argc, char **argv)
   if (s != TLY_OK) {
     if (have_draws)
       cli_out_abort(&dout);
-    free(gv);
     tly_forecast_model_free(m);
+    tly_forecast_setup_free(su);
     return cli_report(&err);
   }
   if (have_draws && cli_out_close(&dout) != CLI_OK) {
     tly_forecast_free(f);
-    free(gv);
     tly_forecast_model_free(m);
+    tly_forecast_setup_free(su);
     return CLI_EINPUT;
   }
   cli_out o;
-  rc = CLI_OK;
   if (svg != NULL) {
     /* The histogram picture, written atomically before the report. */
     size_t len = 0;
@@ -501,7 +407,7 @@ int cmd_forecast(int argc, char **argv)
     }
   }
   tly_forecast_free(f);
-  free(gv);
   tly_forecast_model_free(m);
+  tly_forecast_setup_free(su);
   return rc;
 }

@@ -190,7 +190,10 @@ static int sample(FILE *fp, int64_t required, const tly_county_sample *cs,
   fprintf(fp, "\nProjected valid: %s = %s %% of required\n",
           tly_format_count(r.projected_valid, b[0], 32),
           tly_format_percent(r.projected_valid, required, 2, b[1], 32));
-  fprintf(fp, "Decision: %s", tly_petition_decision_name(r.decision));
+  fprintf(fp, "Decision: %s", r.decision == TLY_PETITION_FULL_COUNT
+                                  ? "full count" /* human words; JSON
+                                                    keeps full_count */
+                                  : tly_petition_decision_name(r.decision));
   if (r.raw_short)
     fprintf(fp, " at the raw count: %s signatures filed, below 100 %% of "
                 "the %s required (EC §9030(c))\n",
@@ -408,6 +411,10 @@ int cmd_initiative(int argc, char **argv)
     if ((a.n_counties > 0) == (a.counties_file != NULL))
       return cli_usage(sub, "sample needs --county SPEC ... or --counties "
                             "FILE (one of them)");
+    const char *flag = "--out";
+    rc = cli_paths_check(sub, &o.out, &flag, 1, &a.counties_file, 1);
+    if (rc != CLI_OK)
+      return rc;
     if (a.counties_file != NULL &&
         tly_county_list_load(a.counties_file, NULL, &list, &err) != TLY_OK)
       return cli_report(&err);

@@ -42,10 +42,11 @@ static void help(void)
       "  --year Y             the election to take from a multi-year FILE\n"
       "  --json               {index, majority, electors, units: [{code,\n"
       "                       electors, value, per_elector, swings, voter}]}\n"
-      "  --csv                one row per unit\n"
+      "  --csv                one row per unit: code,electors,value,\n"
+      "                       per_elector[,swings,votes_cast (population\n"
+      "                       for a census),voter]; the table's meanings\n"
       "  --out FILE           write to FILE (atomically) instead of stdout\n"
-      "  --help               this help\n\n"
-      "What-ifs (applied to the election first):\n");
+      "  --help               this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"
@@ -89,7 +90,7 @@ static void print_human(FILE *fp, const tly_power *p, const char *what,
     const tly_power_row *r = e[i].r;
     sum += r->value;
     fprintf(fp, "%-6s %3lld %10.6f %11.3f", r->code, (long long)r->electors,
-            r->value, r->per_elector * (double)total);
+            r->value, r->per_elector);
     if (bz) {
       char b[32];
       if (isnan(r->voter))
@@ -103,11 +104,15 @@ static void print_human(FILE *fp, const tly_power *p, const char *what,
   fprintf(fp, "%-6s %3lld %10.6f\n", "Total", (long long)total, sum);
 }
 
-static void print_csv(FILE *fp, const tly_power *p)
+/* The columns carry the table's names: per_elector (1 is an equal share),
+ * votes_cast (population for a census). */
+static void print_csv(FILE *fp, const tly_power *p, bool census)
 {
   bool bz = tly_power_index_of(p) == TLY_POWER_BANZHAF;
   fprintf(fp, "code,electors,value,per_elector%s\n",
-          bz ? ",swings,turnout,voter" : "");
+          !bz      ? ""
+          : census ? ",swings,population,voter"
+                   : ",swings,votes_cast,voter");
   for (size_t i = 0; i < tly_power_n_rows(p); i++) {
     const tly_power_row *r = tly_power_row_at(p, i);
     fprintf(fp, "%s,%lld,%.12g,%.12g", r->code, (long long)r->electors,
@@ -176,7 +181,7 @@ static int write_power(FILE *fp, void *ud)
   if (j->o->json)
     return cli_check(tly_json_power(j->p, cli_file_writer, fp, &err), &err);
   if (j->o->csv)
-    print_csv(fp, j->p);
+    print_csv(fp, j->p, j->census);
   else
     print_human(fp, j->p, j->what, j->census);
   return CLI_OK;

@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -76,6 +77,12 @@ static void short_rule(const tly_recount_trigger *t, char *buf, size_t n)
     snprintf(buf, n, "%s", pct[0] ? pct : votes);
 }
 
+/* qsort comparator: state codes (const char *) in strcmp order. */
+static int by_code(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void print(FILE *fp, const tly_election *e, const char *state,
                   const tly_recount_check *rows, size_t n)
 {
@@ -116,9 +123,10 @@ static void print(FILE *fp, const tly_election *e, const char *state,
               t->rule, t->mark, t->source);
     }
   }
-  /* The states whose rows the sources attest only for other years. */
-  char left[256] = "";
-  size_t len = 0;
+  /* The states whose rows the sources attest only for other years, in
+   * alphabetical order of their codes. */
+  const char *codes[128];
+  size_t n_codes = 0;
   int year = tly_election_year(e);
   for (size_t i = 0; i < tly_recount_n_triggers(); i++) {
     const tly_recount_trigger *t = tly_recount_trigger_at(i);
@@ -126,13 +134,20 @@ static void print(FILE *fp, const tly_election *e, const char *state,
       continue;
     if (state != NULL && strcasecmp(state, t->state) != 0)
       continue;
-    bool listed = strstr(left, t->state) != NULL;
+    bool listed = false;
+    for (size_t j = 0; j < n_codes && !listed; j++)
+      listed = strcmp(codes[j], t->state) == 0;
     for (size_t j = 0; j < n && !listed; j++)
       listed = strcmp(rows[j].trigger->state, t->state) == 0;
-    if (!listed && len + 4 < sizeof left)
-      len += (size_t)snprintf(left + len, sizeof left - len, "%s%s",
-                              len ? ", " : "", t->state);
+    if (!listed && n_codes < sizeof codes / sizeof codes[0])
+      codes[n_codes++] = t->state;
   }
+  qsort(codes, n_codes, sizeof codes[0], by_code);
+  char left[512] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n_codes && len + 8 < sizeof left; i++)
+    len += (size_t)snprintf(left + len, sizeof left - len, "%s%s",
+                            len ? ", " : "", codes[i]);
   if (len > 0)
     fprintf(fp, "\nNot listed for %d (its sources attest the rule only for "
                 "other years): %s\n",

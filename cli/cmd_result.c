@@ -35,7 +35,11 @@ static void help(void)
       "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
       "                      repeatable\n"
       "  --json              the result as JSON (README, \"JSON\")\n"
-      "  --csv               one row per jurisdiction and candidate\n"
+      "  --csv               one row per unit and candidate: year,source,\n"
+      "                      level,code,electors,winner,candidate,party,\n"
+      "                      votes; level is state or district (ME/NE\n"
+      "                      districts repeat votes of their state's row:\n"
+      "                      sum the state rows for national totals)\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n"
       "Examples:\n"
@@ -130,9 +134,10 @@ static void print_national(FILE *fp, const tly_election *e,
     fprintf(fp, "Not counted: %lld electoral votes\n",
             (long long)tly_outcome_not_counted(o));
   if (tly_outcome_undecided(o) > 0)
-    fprintf(fp, "Undecided: %lld electors of tied states (decide with "
+    fprintf(fp, "Undecided: %lld elector%s of tied states (decide with "
                 "--tie ST=CANDIDATE)\n",
-            (long long)tly_outcome_undecided(o));
+            (long long)tly_outcome_undecided(o),
+            tly_outcome_undecided(o) == 1 ? "" : "s");
   int32_t w = tly_outcome_winner(o);
   int32_t vp = tly_outcome_vice_president(o);
   if (w >= 0 && per == 2) {
@@ -232,7 +237,8 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
     const tly_unit *u = tly_election_unit(e, (size_t)w->unit);
     if (w->unit != unit && u->parent != unit)
       continue;
-    fprintf(fp, "\n%s: %d electors%s\n", w->code, w->electors,
+    fprintf(fp, "\n%s: %d elector%s%s\n", w->code, w->electors,
+            w->electors == 1 ? "" : "s",
             u->parent < 0 && w->electors !=
                                  tly_election_unit(e, (size_t)unit)->electors
                 ? " at large"
@@ -303,7 +309,8 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
 static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
                       int32_t only)
 {
-  fprintf(fp, "year,source,code,electors,winner,candidate,party,votes\n");
+  fprintf(fp, "year,source,level,code,electors,winner,candidate,party,"
+              "votes\n");
   for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
     const tly_award *w = tly_outcome_award(o, i);
     const tly_unit *u = tly_election_unit(e, (size_t)w->unit);
@@ -316,7 +323,8 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
         continue;
       fprintf(fp, "%d,", tly_election_year(e));
       cli_csv_field(fp, tly_election_source_name(e));
-      fprintf(fp, ",%s,%d,", w->code, w->electors);
+      fprintf(fp, ",%s,%s,%d,", u->parent >= 0 ? "district" : "state",
+              w->code, w->electors);
       cli_csv_field(fp, w->winner >= 0
                         ? tly_election_candidate(e, (size_t)w->winner)->name
                         : (w->tie ? "TIE" : ""));

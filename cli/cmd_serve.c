@@ -4,7 +4,7 @@
  */
 #include "cli.h"
 
-#include "../server/server.h"
+#include "../server/serve.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -48,7 +48,7 @@ int cmd_serve(int argc, char **argv)
   int ch;
   optind = 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
     int64_t v;
     switch (ch) {
     case O_PORT:
@@ -73,7 +73,7 @@ int cmd_serve(int argc, char **argv)
       help();
       return CLI_OK;
     default:
-      if (optopt != 0)
+      if (ch == ':') /* the leading ':' in getopt_long's optstring */
         return cli_usage("serve", "option '%s' needs a value",
                          argv[optind - 1]);
       return cli_usage("serve", "unknown option '%s'", argv[optind - 1]);

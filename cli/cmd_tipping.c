@@ -24,20 +24,25 @@ static void help(void)
       "votes. The tilt is the tipping point's margin minus the national one,\n"
       "computed exactly and then rounded, labelled by the party it favours.\n"
       "Electors are those pledged by the popular vote (faithless electors\n"
-      "aside); units without returns come first, with no margin.\n\n"
+      "aside). A unit whose winner a what-if set is certain: first, with no\n"
+      "margin. A unit without returns has no margin and cannot be placed in\n"
+      "the order: it is listed after it, and its electors count for the\n"
+      "candidate the record gives.\n\n"
       "Options:\n"
       "  --source S          built-in source: medsl (1976-2024), fec\n"
       "                      (2004-2020) or history (1789-1972); default:\n"
       "                      the year's own (medsl, or history before 1976)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
-      "  --json              {unit, margin_pct, national_margin_pct,\n"
+      "  --json              {unit, winner, winner_party, runner_up,\n"
+      "                      runner_up_party, margin_pct, national_margin_pct,\n"
       "                      tilt_pct, order: [{code, electors, margin_pct,\n"
-      "                      cumulative}], ...}; percentages signed toward\n"
-      "                      the winner (negative: the winner trails)\n"
-      "  --csv               the order, one row per unit\n"
+      "                      cumulative}], no_margin: [{code, electors,\n"
+      "                      reason}], ...}; percentages signed toward the\n"
+      "                      winner (negative: the winner trails)\n"
+      "  --csv               the order, one row per unit; the units without\n"
+      "                      returns last, with no rank\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
-      "  --help              this help\n\n"
-      "What-ifs (applied to the election first):\n");
+      "  --help              this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"
@@ -86,9 +91,8 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
   fprintf(fp, "Tipping point: %s%s%s%s, %s; it carries %s to %lld electors "
               "(a majority is %lld)\n",
           p->code, name ? " (" : "", name ? name : "", name ? ")" : "",
-          p->by_record ? "margin unknown (no returns)"
-                       : label(e, w, r, p->lead, p->total_votes, b1,
-                               sizeof b1),
+          p->forced ? "set by the what-if"
+                    : label(e, w, r, p->lead, p->total_votes, b1, sizeof b1),
           tly_election_candidate(e, (size_t)w)->name,
           (long long)p->cumulative, (long long)tly_tipping_majority(t));
   fprintf(fp, "National margin: %s (popular vote, %s vs. %s)\n",
@@ -102,15 +106,25 @@ static void print_human(FILE *fp, const char *what, const tly_election *e,
           cli_candidate_last(e, w));
   fprintf(fp, "%3s  %-6s %3s %9s %11s\n", "#", "Unit", "EV", "Margin",
           "Cumulative");
-  for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {
+  size_t n = tly_tipping_n_ordered(t);
+  for (size_t i = 0; i < n; i++) {
     const tly_tipping_row *x = tly_tipping_row_at(t, i);
     fprintf(fp, "%3zu  %-6s %3d %9s %11lld%s\n", i + 1, x->code,
             x->electors,
-            x->by_record ? "-"
-                         : label(e, w, r, x->lead, x->total_votes, b1,
-                                 sizeof b1),
+            x->forced ? "set"
+                      : label(e, w, r, x->lead, x->total_votes, b1,
+                              sizeof b1),
             (long long)x->cumulative,
             i == tly_tipping_point(t) ? "  <- tipping point" : "");
+  }
+  if (n == tly_tipping_n_rows(t))
+    return;
+  fprintf(fp, "\nNot in the order, without a margin (their electors count "
+              "for %s):\n", cli_candidate_last(e, w));
+  for (size_t i = n; i < tly_tipping_n_rows(t); i++) {
+    const tly_tipping_row *x = tly_tipping_row_at(t, i);
+    fprintf(fp, "%3s  %-6s %3d  %s\n", "", x->code, x->electors,
+            "no returns (the electors as cast decide it)");
   }
 }
 
@@ -119,12 +133,13 @@ static void print_csv(FILE *fp, const tly_tipping *t)
   fprintf(fp, "rank,code,electors,lead,total_votes,cumulative,tipping\n");
   for (size_t i = 0; i < tly_tipping_n_rows(t); i++) {
     const tly_tipping_row *x = tly_tipping_row_at(t, i);
-    fprintf(fp, "%zu,%s,%d,", i + 1, x->code, x->electors);
-    if (x->by_record)
-      fprintf(fp, ",,");
+    if (x->by_record && !x->forced)
+      fprintf(fp, ",%s,%d,,,", x->code, x->electors); /* no rank, margin */
+    else if (x->forced)
+      fprintf(fp, "%zu,%s,%d,,,", i + 1, x->code, x->electors);
     else
-      fprintf(fp, "%lld,%lld,", (long long)x->lead,
-              (long long)x->total_votes);
+      fprintf(fp, "%zu,%s,%d,%lld,%lld,", i + 1, x->code, x->electors,
+              (long long)x->lead, (long long)x->total_votes);
     fprintf(fp, "%lld,%d\n", (long long)x->cumulative,
             i == tly_tipping_point(t));
   }
@@ -168,8 +183,11 @@ int cmd_tipping(int argc, char **argv)
   tly_error err = {0};
   tly_tipping *t = NULL;
   if (tly_tipping_compute(e, &t, &err) != TLY_OK) {
+    /* A rule the library refuses is a usage error (see cmd_flip.c). */
+    bool by_rule = err.status == TLY_EUNSUPPORTED &&
+                   !tly_rule_units_decide(tly_election_rule(e));
     tly_election_free(e);
-    return cli_report(&err);
+    return by_rule ? cli_usage("tipping", "%s", err.msg) : cli_report(&err);
   }
   tipping_job j = {&o, what, e, t};
   rc = cli_write(o.out, write_tipping, &j);

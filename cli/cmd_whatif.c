@@ -25,9 +25,10 @@ static void help(void)
       "                      the year's own (medsl, or history before 1976)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
       "  --json              {baseline, whatif, changes} (README, \"JSON\")\n"
-      "  --csv               every state's electors by candidate, before and\n"
-      "                      after: year,source,code,electors_before,\n"
-      "                      electors_after,candidate,before,after\n"
+      "  --csv               every unit's electors by candidate, before and\n"
+      "                      after: year,source,level,code,electors_before,\n"
+      "                      electors_after,candidate,before,after; level\n"
+      "                      is state (its districts included) or district\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n");
   cli_whatif_help(stdout);
@@ -117,9 +118,10 @@ static void outcome_line(FILE *fp, const char *label, const tly_election *e,
           (long long)tly_outcome_electors(o));
   cli_print_contingent(fp, e, o);
   if (tly_outcome_undecided(o) > 0)
-    fprintf(fp, "  (%lld electors undecided by ties; decide with --tie "
+    fprintf(fp, "  (%lld elector%s undecided by ties; decide with --tie "
                 "ST=CANDIDATE)\n",
-            (long long)tly_outcome_undecided(o));
+            (long long)tly_outcome_undecided(o),
+            tly_outcome_undecided(o) == 1 ? "" : "s");
 }
 
 static void print_side_by_side(FILE *fp, const tly_election *b,
@@ -240,39 +242,55 @@ static int print_changes(FILE *fp, const tly_election *b,
   return CLI_OK;
 }
 
-/* One row per state (or DC) of either side and candidate with electors on
- * either side; a state with none (every elector undecided) gets one row
- * with an empty candidate. */
+/* Candidate c's electors from the award of district `code` (0 when the
+ * outcome has no such award). */
+static int64_t district_electors(const tly_outcome *o, const char *code,
+                                 size_t c)
+{
+  for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+    if (strcmp(tly_outcome_award(o, i)->code, code) == 0)
+      return tly_outcome_award_electors(o, i, c);
+  }
+  return 0;
+}
+
+/* One row per unit of the election before (level "state": a state or DC,
+ * its districts' electors included; level "district": a district of Maine
+ * or Nebraska) and candidate with electors on either side; a unit with
+ * none (every elector undecided) gets one row with an empty candidate.
+ * Summing the rows of level "state" gives the College. */
 static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
                       const tly_election *w, const tly_outcome *ow)
 {
-  fprintf(fp, "year,source,code,electors_before,electors_after,candidate,"
-              "before,after\n");
+  fprintf(fp, "year,source,level,code,electors_before,electors_after,"
+              "candidate,before,after\n");
   for (size_t u = 0; u < tly_election_n_units(b); u++) {
     const tly_unit *un = tly_election_unit(b, u);
-    if (un->parent >= 0)
-      continue;
+    bool district = un->parent >= 0;
     int32_t uw = tly_election_find_unit(w, un->code);
     int64_t after = uw >= 0 ? tly_election_unit(w, (size_t)uw)->electors : 0;
     bool any = false;
     for (size_t c = 0; c < tly_election_n_candidates(b); c++) {
-      int64_t x = tly_outcome_state_electors(b, ob, un->code, c);
-      int64_t y = uw >= 0 ? tly_outcome_state_electors(w, ow, un->code, c)
-                          : 0;
+      int64_t x = district ? district_electors(ob, un->code, c)
+                           : tly_outcome_state_electors(b, ob, un->code, c);
+      int64_t y = uw < 0     ? 0
+                  : district ? district_electors(ow, un->code, c)
+                             : tly_outcome_state_electors(w, ow, un->code, c);
       if (x == 0 && y == 0)
         continue;
       any = true;
       fprintf(fp, "%d,", tly_election_year(b));
       cli_csv_field(fp, tly_election_source_name(b));
-      fprintf(fp, ",%s,%d,%lld,", un->code, un->electors, (long long)after);
+      fprintf(fp, ",%s,%s,%d,%lld,", district ? "district" : "state",
+              un->code, un->electors, (long long)after);
       cli_csv_field(fp, tly_election_candidate(b, c)->name);
       fprintf(fp, ",%lld,%lld\n", (long long)x, (long long)y);
     }
     if (!any) {
       fprintf(fp, "%d,", tly_election_year(b));
       cli_csv_field(fp, tly_election_source_name(b));
-      fprintf(fp, ",%s,%d,%lld,,0,0\n", un->code, un->electors,
-              (long long)after);
+      fprintf(fp, ",%s,%s,%d,%lld,,0,0\n", district ? "district" : "state",
+              un->code, un->electors, (long long)after);
     }
   }
 }

@@ -48,12 +48,18 @@ static const command commands[] = {
 static void usage(FILE *fp)
 {
   fprintf(fp, "usage: tally SUBCOMMAND [options]\n"
-              "       tally SUBCOMMAND --help\n"
+              "       tally SUBCOMMAND --help  (or tally help SUBCOMMAND)\n"
               "       tally --version\n\n"
               "The U.S. presidential election system, computed exactly from "
               "official data.\n\nSubcommands:\n");
   for (size_t i = 0; commands[i].name != NULL; i++)
     fprintf(fp, "  %-11s %s\n", commands[i].name, commands[i].summary);
+  fprintf(fp, "\nFiles: a results FILE (and initiative's --counties FILE) "
+              "may be '-' for\nstandard input; an input file larger than "
+              "256 MiB is refused. --out FILE\nreplaces a regular file "
+              "atomically, keeping its mode; it writes a symbolic\nlink's "
+              "target, and a device or a FIFO in place; it may not name an "
+              "input.\n");
   fprintf(fp, "\nExit status: 0 success, 1 bad input, 2 usage error"
               " (some subcommands document more).\n");
 }
@@ -64,8 +70,24 @@ int main(int argc, char **argv)
     usage(stderr);
     return CLI_EUSAGE;
   }
+  /* `tally help SUBCOMMAND` is `tally SUBCOMMAND --help`. */
+  if (strcmp(argv[1], "help") == 0 && argc > 3) {
+    fprintf(stderr, "tally: help takes one subcommand (see 'tally --help')\n");
+    return CLI_EUSAGE;
+  }
+  if (strcmp(argv[1], "help") == 0 && argc == 3) {
+    for (size_t i = 0; commands[i].name != NULL; i++) {
+      if (strcmp(argv[2], commands[i].name) == 0) {
+        char *args[] = {argv[2], (char *)"--help", NULL};
+        return commands[i].fn(2, args);
+      }
+    }
+    fprintf(stderr, "tally: unknown subcommand '%s' (see 'tally --help')\n",
+            argv[2]);
+    return CLI_EUSAGE;
+  }
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-      strcmp(argv[1], "help") == 0) {
+      (strcmp(argv[1], "help") == 0 && argc == 2)) {
     usage(stdout);
     return CLI_OK;
   }

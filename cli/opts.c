@@ -47,13 +47,14 @@ int cli_opts_parse(cli_opts *o, int argc, char **argv,
   int ch;
   optind = o->first > 0 ? o->first : 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    if (ch == '?') {
-      if (optopt != 0)
-        return cli_usage(o->sub, "option '%s' needs a value",
-                         argv[optind - 1]);
+  /* The leading ':' makes getopt_long tell a missing value (':') from an
+   * unknown option ('?'), short or long. */
+  while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    if (ch == ':')
+      return cli_usage(o->sub, "option '%s' needs a value",
+                       argv[optind - 1]);
+    if (ch == '?')
       return cli_usage(o->sub, "unknown option '%s'", argv[optind - 1]);
-    }
     if (ch == CLI_O_HELP) {
       o->help();
       return CLI_OK;
@@ -76,6 +77,14 @@ int cli_opts_parse(cli_opts *o, int argc, char **argv,
     return cli_usage(o->sub, "unexpected argument '%s'",
                      argv[optind + o->max_operands]);
   o->arg = optind < argc ? argv[optind] : NULL;
+  int64_t year;
+  const char *in = o->arg != NULL && !cli_parse_i64(o->arg, 0, 99999, &year)
+                       ? o->arg
+                       : NULL; /* a FILE, not a built-in YEAR */
+  const char *flag = "--out";
+  int rc = cli_paths_check(o->sub, &o->out, &flag, 1, &in, 1);
+  if (rc != CLI_OK)
+    return rc;
   return CLI_MORE;
 }
 

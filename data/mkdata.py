@@ -294,8 +294,6 @@ NON_CANDIDATE = {
     "BLANK VOTE", "BLANK VOTES", "VOID", "VOID VOTE", "OVER VOTE", "OVERVOTES",
     "UNDERVOTES", "SPOILED",
     "OVER VOTES", "UNDER VOTES",              # recognised; not present in the current files
-    # Nevada's ballot option: a valid ballot, but not a vote for a candidate.
-    "NONE OF THE ABOVE", "NONE OF THESE CANDIDATES",
     # MEDSL combines blanks with scattering write-ins in these rows (MA, NY, IA,
     # WI, ME, PA 1992-2012); the blank part cannot be separated, so the whole
     # row is dropped.
@@ -310,6 +308,13 @@ UNNAMED = {
 }
 
 OTHERS = "Others"
+
+# Nevada's ballot line (NRS 293.269): a valid vote counted in the certified
+# total, though it elects no one.  Kept as its own row under this name (empty
+# party); the library counts it in totals and shares and never awards it.
+BALLOT_LINE = {"NONE OF THE ABOVE", "NONE OF THESE CANDIDATES"}
+NONE_OF_THESE = "None of these candidates"
+NOT_PERSONS = (OTHERS, NONE_OF_THESE)
 
 # Words that suggest a label we have not classified; the script refuses them.
 SUSPECT = re.compile(r"\b(VOTES?|BLANK|VOID|OVER|UNDER|SPOIL|NONE|SCATTER|WRITE|OTHERS?|TOTAL|BALLOTS?)\b")
@@ -390,10 +395,13 @@ RUNNING_MATE = re.compile(r"\s+AND\s+|\s*/\s*|\s*&\s*")
 def person(raw):
     """Classify a source candidate field.
 
-    Returns ("drop", label), ("others", label) or ("person", display name)."""
+    Returns ("drop", label), ("others", label), ("line", NONE_OF_THESE) or
+    ("person", display name)."""
     s = clean(raw)
     if s in NON_CANDIDATE:
         return ("drop", s)
+    if s in BALLOT_LINE:
+        return ("line", NONE_OF_THESE)
     if s in UNNAMED:
         return ("others", s)
     if s in ALIASES:
@@ -499,7 +507,7 @@ class Tally:
             for name, v in c.items():
                 if v == 0:
                     continue            # 0-vote write-in candidates are omitted
-                party = "" if name == OTHERS else resolve_party(year, name, self.lines[(year, name)])
+                party = "" if name in NOT_PERSONS else resolve_party(year, name, self.lines[(year, name)])
                 out.append((year, source, unit, name, party, v))
         return out
 
@@ -719,6 +727,14 @@ def check_results(rows, dist, ck):
     ck.eq("fec 2020 national total (all rows)",
           sum(v for (y, s, u, n, p, v) in rows if y == 2020 and s == "fec" and "-" not in u), 158429631)
 
+    # Nevada's "None of these candidates" is counted in the certified total:
+    # the medsl NV rows sum to it (certified totals as in
+    # president_state_total_votes_1824_2016_ucsb.csv; 2024: MEDSL totalvotes).
+    for y, want, line in ((1996, 464279, 5608), (2000, 608970, 3315), (2008, 967848, 6267),
+                          (2012, 1014918, 5770), (2016, 1125385, 28863), (2024, 1484840, 19625)):
+        nv = unit_votes(rows, y, "medsl", "NV")
+        ck.eq("medsl %d NV total with None of these candidates" % y, sum(nv.values()), want)
+        ck.eq("medsl %d NV None of these candidates" % y, nv[NONE_OF_THESE], line)
     ca = unit_votes(rows, 2016, "medsl", "CA")
     ck.eq("medsl 2016 CA Clinton", ca["Hillary Clinton"], 8753788)
     ck.eq("medsl 2016 CA Trump", ca["Donald Trump"], 4483810)
@@ -758,14 +774,14 @@ def check_results(rows, dist, ck):
             if source == "fec" and year not in FEC_YEARS:
                 continue
             state = unit_votes(rows, year, source, st)
-            names = NOMINEES[year] if source == "fec" else [n for n in summed if n != OTHERS and n in state]
+            names = NOMINEES[year] if source == "fec" else [n for n in summed if n not in NOT_PERSONS and n in state]
             for n in sorted(names):
                 gap = summed[n] - state.get(n, 0)
                 want = KNOWN_GAPS.get((year, st, n), 0) if source == "medsl" else 0
                 ck.eq("%s %d %s %s: districts%s - statewide" % (
                     source, year, st, n, " + UOCAVA" if st == "ME" else ""), gap, want)
             if source == "medsl":
-                missing = sorted(n for n in summed if n != OTHERS and n not in state)
+                missing = sorted(n for n in summed if n not in NOT_PERSONS and n not in state)
                 if missing:
                     print("info  %d %s: named in the district file but not statewide in MEDSL "
                           "(MEDSL has them in an unnamed row): %s" % (year, st, missing))
@@ -838,6 +854,22 @@ def build_census(shared, electors, ck):
         ck.true("census %d seats agree with electors.csv" % c, all(ev[r[1]] == r[5] for r in sel))
         ck.eq("census %d Huntington-Hill on these populations reproduces the seats" % c,
               huntington_hill({r[1]: r[4] for r in sel}, 435), {r[1]: r[5] for r in sel})
+    return out
+
+
+def build_dc(shared, ck):
+    """DC's resident population at each census from 1960 (the 23rd Amendment,
+    1961: DC has the electors it would have as a state, but no more than the
+    least populous state), from the Census Bureau's historical apportionment
+    table (census_historical_apportionment_1910_2010.csv and _2020.csv)."""
+    out = []
+    for fn in ("census_historical_apportionment_1910_2010.csv", "census_historical_apportionment_2020.csv"):
+        for i, r in enumerate(read_csv(os.path.join(shared, fn)), 2):
+            if r["Name"] == "District of Columbia" and int(r["Year"]) >= 1960:
+                out.append((int(r["Year"]), to_int(r["Resident_Population"], "%s:%d" % (fn, i))))
+    out.sort()
+    ck.eq("dc censuses", [c for c, p in out], list(range(1960, 2021, 10)))
+    ck.eq("dc 2010 resident population", dict(out)[2010], 601723)
     return out
 
 
@@ -925,7 +957,7 @@ DISTRICT_EXCEPTIONS = {
 
 def plurality(votes):
     """Winner of a unit: most votes among named candidates (never Others)."""
-    named = [(v, n) for n, v in votes.items() if n != OTHERS]
+    named = [(v, n) for n, v in votes.items() if n not in NOT_PERSONS]
     named.sort(reverse=True)
     if len(named) > 1 and named[0][0] == named[1][0]:
         die("tie for first place: %r" % named[:2])
@@ -1434,6 +1466,7 @@ def main(argv):
     check_results(results, dist, ck)
     electors = build_electors(shared, ck)
     census = build_census(shared, electors, ck)
+    dc = build_dc(shared, ck)
     cast = build_cast()
     record = build_district_record(results, electors, ck)
     check_electoral_votes(results, electors, record, cast, shared, ck)
@@ -1453,6 +1486,7 @@ def main(argv):
         "electors.csv": csv_text(["census", "first_election", "last_election", "unit", "seats", "electors"],
                                  electors),
         "census.csv": csv_text(["census", "unit", "resident", "overseas", "population", "seats"], census),
+        "dc.csv": csv_text(["census", "resident"], dc),
         "cast.csv": csv_text(["year", "unit", "pledged", "cast", "electors", "note"], cast),
         "district_record.csv": csv_text(["year", "unit", "winner", "note"], record),
         "npv.csv": csv_text(["unit", "enacted"], npv),

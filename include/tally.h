@@ -50,7 +50,9 @@ TLY_API const char *tly_version(void);
   XX(EIO, 6, "input/output error")                                           \
   XX(ENOTFOUND, 7, "not found")                                              \
   XX(ENODATA, 8, "no data for that request")                                 \
-  XX(EUNSUPPORTED, 9, "not supported for this input")
+  XX(EUNSUPPORTED, 9, "not supported for this input")                       \
+  XX(ECANCELED, 10, "cancelled by the caller")                               \
+  XX(ELIMIT, 11, "over a limit the caller set")
 
 typedef enum tly_status {
 #define TLY_XX(name, value, desc) TLY_##name = value,
@@ -182,7 +184,9 @@ TLY_API tly_status tly_election_builtin(int year, tly_source source,
 
 /* Loads an election from a CSV file in the MEDSL layout or tally's own
  * layout (README, "File formats"), detected from the header. Errors carry
- * FILE:LINE:COL. opts may be NULL. */
+ * FILE:LINE:COL. opts may be NULL. `path` "-" reads standard input (named
+ * "<stdin>" in messages). A file larger than 256 MiB is refused
+ * (TLY_ERANGE) before more than that is read. */
 TLY_API tly_status tly_election_load(const char *path,
                                      const tly_load_opts *opts,
                                      const tly_allocator *a,
@@ -445,6 +449,8 @@ typedef struct tly_apportion_input {
   int64_t seats;
   tly_method method;
   bool allow_zero;
+  int64_t dc_population; /* DC's, for its electors (23rd Amendment);
+                            0: unknown, DC counts as entitled to 1 seat */
 } tly_apportion_input;
 
 /* A seat awarded by priority: House seat number `seat` (1-based; the seats
@@ -505,7 +511,10 @@ TLY_API int64_t tly_apportionment_seats(const tly_apportionment *r,
 /* seats + 2. */
 TLY_API int64_t tly_apportionment_electors(const tly_apportionment *r,
                                            size_t i);
-/* DC's electors: min(3, the least populous state's electors). */
+/* DC's electors (23rd Amendment): those it would have as a state (its
+ * seats in the same apportionment with DC among the states, + 2; 3 when
+ * its population is unknown), but no more than the least populous
+ * state's electors. */
 TLY_API int64_t tly_apportionment_dc_electors(const tly_apportionment *r);
 
 /* The seats awarded by priority, in order (House seats k+1..N). */
@@ -628,6 +637,10 @@ TLY_API tly_status tly_rule_from_name(const char *name, tly_rule *out,
 TLY_API const char *tly_rule_name(tly_rule r);
 /* The rule an election is to be counted by (TLY_RULE_LAW as loaded). */
 TLY_API tly_rule tly_election_rule(const tly_election *e);
+/* Whether under rule r each unit's own votes decide its electors whole
+ * (law, wta, district): what tly_flip_compute and tly_tipping_compute
+ * need; they refuse any other rule with TLY_EUNSUPPORTED. */
+TLY_API bool tly_rule_units_decide(tly_rule r);
 
 /* The states in codes[0..n) (postal codes, case-insensitive; repeats
  * allowed; "DC" too) leave: their units, districts included, their votes
@@ -904,8 +917,9 @@ typedef struct tly_tipping_row {
   char code[8];
   int32_t award;       /* index of the award in tly_college's outcome */
   int32_t electors;
-  bool by_record;      /* no returns, or forced by a what-if: ordered
-                          first, margin unknown */
+  bool by_record;      /* no returns, or forced by a what-if: no margin */
+  bool forced;         /* by_record because a what-if set its winner:
+                          certain, first in the order */
   int64_t lead;        /* winner's votes minus the best other's */
   int64_t total_votes; /* all votes in the unit */
   int64_t cumulative;  /* the winner's electors from rows 0..this one */
@@ -916,12 +930,18 @@ typedef struct tly_tipping tly_tipping;
 /* The tipping point: the winner's units ordered by margin (lead /
  * total_votes, exact comparison; equal margins by code), largest first;
  * the unit whose electors carry the cumulative count to the majority.
+ * A unit whose winner a what-if set is certain: first in the order (by
+ * code), with no margin. A unit without returns has no margin and cannot
+ * be placed: it is left out of the order and listed after it (rows
+ * n_ordered..n_rows-1, by code), its electors counted for the winner after
+ * every ordered unit's.
  * Margins are signed toward the winner (positive: the winner leads); the
  * national margin is the winner's national votes minus the runner-up's
  * (the candidate with the most electors pledged after the winner), and the
  * tilt is the tipping unit's margin minus the national one, exactly.
  * TLY_EUNSUPPORTED when no candidate has a majority of electors pledged,
- * or under a proportional rule or the NPV compact; TLY_EOVERFLOW;
+ * when the winner's units with returns do not reach the majority, or
+ * under a proportional rule or the NPV compact; TLY_EOVERFLOW;
  * TLY_ENOMEM. */
 TLY_API tly_status tly_tipping_compute(const tly_election *e,
                                        tly_tipping **out, tly_error *err);
@@ -931,6 +951,9 @@ TLY_API int32_t tly_tipping_winner(const tly_tipping *t);
 TLY_API int32_t tly_tipping_runner_up(const tly_tipping *t);
 TLY_API int64_t tly_tipping_majority(const tly_tipping *t);
 TLY_API size_t tly_tipping_n_rows(const tly_tipping *t);
+/* Rows 0..n_ordered-1 are the order (each with a margin); the rest have
+ * none. */
+TLY_API size_t tly_tipping_n_ordered(const tly_tipping *t);
 TLY_API const tly_tipping_row *tly_tipping_row_at(const tly_tipping *t,
                                                   size_t i);
 /* Index of the tipping unit among the rows. */
@@ -943,10 +966,11 @@ TLY_API int64_t tly_tipping_national_total(const tly_tipping *t);
 TLY_API int64_t tly_tipping_tilt_num(const tly_tipping *t);
 TLY_API int64_t tly_tipping_tilt_den(const tly_tipping *t);
 
-/* {year, source, winner, runner_up, unit, margin_pct, national_margin_pct,
- * tilt_pct, order: [{code, electors, margin_pct (null by record),
- * cumulative}]}: percentages (two decimals, half to even) signed toward
- * the winner. */
+/* {year, source, winner, winner_party, runner_up, runner_up_party (for
+ * labels such as "R+3.83"), unit, margin_pct, national_margin_pct,
+ * tilt_pct, order: [{code, electors, margin_pct (null: set by a what-if),
+ * cumulative}], no_margin: [{code, electors, reason ("no returns")}]}:
+ * percentages (two decimals, half to even) signed toward the winner. */
 TLY_API tly_status tly_json_tipping(const tly_election *e,
                                     const tly_tipping *t, tly_writer w,
                                     void *ud, tly_error *err);
@@ -994,7 +1018,9 @@ typedef struct tly_power_row {
   int64_t turnout;    /* votes cast (an election) or apportionment
                          population (a census); 0 when unknown */
   double value;       /* the index */
-  double per_elector; /* value / electors */
+  double per_elector; /* value per elector relative to an equal share:
+                         value / (electors / all electors); 1 is the
+                         average, the same in the table, CSV and JSON */
   double voter;       /* Banzhaf: Penrose power of one voter, value /
                          sqrt(turnout), scaled so that the mean over all
                          voters is 1 (a district's voter also counts the
@@ -1180,11 +1206,30 @@ typedef struct tly_forecast_opts {
   void *draws_ud;
   tly_progress progress; /* may be NULL */
   void *progress_ud;
+  /* May be NULL. Called now and then from any of the run's threads (at
+   * the same time from several: it must be thread-safe, e.g. read an
+   * atomic flag); when it returns true the run stops with TLY_ECANCELED. */
+  bool (*cancel)(void *ud);
+  void *cancel_ud;
+  double max_cost; /* > 0: refuse (TLY_ELIMIT) a run whose
+                      tly_forecast_cost is higher, before running it */
 } tly_forecast_opts;
 
 /* Defaults: AUTO, no factors, normal errors, 1,000,000 simulations, seed
- * 1, one thread, nothing given, no draws, no progress. */
+ * 1, one thread, nothing given, no draws, no progress, no cancel hook, no
+ * cost limit. */
 TLY_API void tly_forecast_opts_init(tly_forecast_opts *o);
+
+/* An upper bound on the work of tly_forecast_run(m, o), known before
+ * running it, in operations (about a nanosecond each on one core): for
+ * the exact method, the multiply-adds of its convolutions at the largest
+ * rules its refinement may reach (units x electors x the nodes of the
+ * national, regional and Student-t factors, which its own work bound
+ * caps); for Monte Carlo and the exact method's simulations, units x
+ * simulations. A heavy exact forecast (51 units of 1,000 electors, census9,
+ * df 3) is about 4e11; the 2024 map with census4 about 8e9. */
+TLY_API double tly_forecast_cost(const tly_forecast_model *m,
+                                 const tly_forecast_opts *o);
 
 /* Parses "PA=D,WI=R" (D/R or Democrat/Republican, case-insensitive) into
  * given[n_units] (zeroed first). TLY_EINVAL naming the bad or unknown
@@ -1254,6 +1299,56 @@ TLY_API tly_status tly_json_forecast(const tly_forecast_model *m,
 TLY_API tly_status tly_forecast_write_histogram(const tly_forecast *f,
                                                 tly_writer w, void *ud,
                                                 tly_error *err);
+
+/* A forecast's setup: everything between a front end's flags or keys and
+ * a model with its options, set key by key from text and validated once
+ * here (one message per mistake), so the CLI and the server only map
+ * their names to these keys. Keys (values are text):
+ *   electors     a built-in year: every unit's electors from its College
+ *   national_sd  region_sd  numbers in [0, 1]
+ *   regions      census4, census9 or (with files) a CSV file unit,region
+ *   df           0 (normal) or a number above 2 (Student-t), at most 1e6
+ *   method       auto, exact or mc
+ *   sims         0..max_sims      seed  0..2^63-1     threads  1..256
+ *   given        UNIT=D,UNIT=R (checked against the model when built)
+ *   corr         (with files) a correlation matrix file; needs method mc
+ *                or auto
+ *   corr_repair  yes or no
+ * and the front end's limits: files (yes or no, default no: whether
+ * regions and corr may name files), max_sims (default 2^46), max_cost
+ * (default 0, none; see tly_forecast_cost). Each unit's missing turnout
+ * comes from the last built-in election's two-party vote. */
+typedef struct tly_forecast_setup tly_forecast_setup;
+
+TLY_API tly_status tly_forecast_setup_new(const tly_allocator *a,
+                                          tly_forecast_setup **out,
+                                          tly_error *err);
+/* Frees s (and the given outcomes its options pointed to); NULL: no-op. */
+TLY_API void tly_forecast_setup_free(tly_forecast_setup *s);
+/* Sets key to value. TLY_EINVAL for an unknown key ("unknown forecast
+ * key \"x\"") or a bad value (`national_sd "2" is not a number in [0,
+ * 1]`); s is then unchanged. */
+TLY_API tly_status tly_forecast_setup_set(tly_forecast_setup *s,
+                                          const char *key, const char *value,
+                                          tly_error *err);
+/* The value set for key (as given), or NULL. */
+TLY_API const char *tly_forecast_setup_get(const tly_forecast_setup *s,
+                                           const char *key);
+/* Builds the model from the CSV file at `name` (data NULL) or from len
+ * bytes of data named `name`, applies the setup (electors, turnout,
+ * regions, correlation, given) and fills *o: every option of the setup,
+ * with o->given pointing into s (valid until s is freed); draws, progress
+ * and cancel are left for the caller. Combinations are checked first:
+ * "region_sd needs regions", "regions needs region_sd", "corr_repair needs
+ * corr", "corr needs method mc", "method mc needs sims of at least 1"
+ * (TLY_EINVAL). *moved gets the correlation repair's distance (0 when
+ * none; moved may be NULL). On failure *model is NULL. */
+TLY_API tly_status tly_forecast_setup_build(tly_forecast_setup *s,
+                                            const char *name,
+                                            const char *data, size_t len,
+                                            tly_forecast_model **model,
+                                            tly_forecast_opts *o,
+                                            double *moved, tly_error *err);
 
 /* @@API-FORECAST@@ */
 
@@ -1613,8 +1708,8 @@ typedef struct tly_bravo_result {
   bool practical;       /* false: asn >= max_sample or >= ballots: a
                            ballot-polling audit cannot be expected to stop;
                            no simulation was run (see the CLI's advice) */
-  int64_t trials;       /* trials simulated (0 when !practical; fewer than
-                           asked when 10^9 ballots were drawn in all) */
+  int64_t trials;       /* trials simulated: all asked (0 when
+                           !practical) */
   int64_t escalated;    /* trials that reached max_sample unstopped */
   double mean;          /* mean stopping sample over all trials (an
                            escalated trial counts max_sample) */
@@ -1624,8 +1719,14 @@ typedef struct tly_bravo_result {
 /* Runs BRAVO's SPRT on o->trials simulated audits of ballots drawn with
  * replacement from the reported shares (winner, loser, other), each trial
  * from its own stream derived from (seed, trial), and summarizes the
- * stopping sample. Never runs more than trials * max_sample draws.
- * TLY_EINVAL as tly_bravo_asn, or for trials/max_sample < 1. */
+ * stopping sample. Runs every trial asked, or none: TLY_ERANGE (naming
+ * the most trials that fit) when trials * min(ASN, max_sample) exceeds
+ * 10^9 ballots drawn in all, or when the run draws 4 * 10^9 before it
+ * ends. TLY_EINVAL as tly_bravo_asn, or for trials/max_sample < 1. */
+/* The most trials tly_bravo_simulate runs for these options (all but
+ * `trials`): those expected to draw at most 10^9 ballots in all, at most
+ * 10,000,000; 0 when the shares or max_sample are invalid. */
+TLY_API int64_t tly_bravo_max_trials(const tly_bravo_opts *o);
 TLY_API tly_status tly_bravo_simulate(const tly_bravo_opts *o,
                                       tly_bravo_result *out /* OUT */,
                                       tly_error *err);

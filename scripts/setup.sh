@@ -2,11 +2,12 @@
 # setup.sh -- installs what tally needs on Debian 12, as root; otherwise
 # stops with the exact command to run. `scripts/setup.sh` is enough to
 # build; `scripts/setup.sh test` adds what the tests need (Chromium and
-# playwright-core for the browser test, numpy for the bench peer).
+# playwright-core for the browser test, the de_DE.UTF-8 locale for the
+# locale tests, numpy for the bench peer).
 set -e
 pkgs="gcc make libjansson-dev libmicrohttpd-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
-  pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm"
+  pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm locales"
 fi
 if [ "$1" = bench ]; then
   pkgs="$pkgs python3-numpy hyperfine wrk"
@@ -39,6 +40,13 @@ if [ -n "$missing" ]; then
     echo "setup: missing Debian packages; run as root:" >&2
     echo "  apt-get update && apt-get install -y$missing" >&2
     exit 1
+  fi
+fi
+if [ "$1" = test ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  # A comma-decimal locale for the locale tests (tests/run.sh also makes
+  # one in the build directory when it can).
+  if [ "$(id -u)" = 0 ]; then
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 || true
   fi
 fi
 if [ "$1" = test ] && [ -f tests/web/package.json ]; then

@@ -68,17 +68,7 @@ int srv_init(void);
 void srv_fini(void);
 void srv_response_free(srv_response *rs);
 
-/*---- the daemon (http.c) ----*/
-typedef struct srv_config {
-  const char *host; /* an IPv4 or IPv6 literal or "localhost" */
-  int port;         /* 0: any free port (printed) */
-  int threads;      /* worker threads, 1..64 */
-  bool quiet;       /* no log line per request */
-} srv_config;
-
-/* Serves until SIGINT or SIGTERM. Prints "tally serve: listening on
- * http://HOST:PORT/" to stdout once bound. Returns 0, or 1 after printing
- * why it could not start. */
-int srv_run(const srv_config *cfg);
+/*---- the daemon (http.c): serve.h ----*/
+#include "serve.h"
 
 #endif

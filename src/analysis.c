@@ -55,6 +55,11 @@ static int32_t most_pledged(const tly_outcome *o, size_t n_cands,
  * as the law stands, under winner-take-all and under the district rule,
  * but not under a proportional rule or the National Popular Vote compact
  * (whose member states follow the national vote). */
+bool tly_rule_units_decide(tly_rule r)
+{
+  return r == TLY_RULE_LAW || r == TLY_RULE_WTA || r == TLY_RULE_DISTRICT;
+}
+
 static tly_status check_rule(const tly_election *e, const char *what,
                              tly_error *err)
 {
@@ -64,7 +69,7 @@ static tly_status check_rule(const tly_election *e, const char *what,
                      "%s counts electors, and in %d every elector cast two "
                      "votes (art. II, before the 12th Amendment)",
                      what, tly_election_year(e));
-  if (r == TLY_RULE_LAW || r == TLY_RULE_WTA || r == TLY_RULE_DISTRICT)
+  if (tly_rule_units_decide(r))
     return TLY_OK;
   return tly__fail(err, TLY_EUNSUPPORTED,
                    "%s needs units decided by their own votes, not the rule "
@@ -113,7 +118,7 @@ static int64_t switch_cost(const tly_election *e, size_t u, size_t t)
     int64_t k = lo + (hi - lo) / 2;
     int64_t need = 0;
     for (size_t c = 0; c < e->n_cands; c++) {
-      if (c != t && v[c] > v[t] + k - 1)
+      if (c != t && !tly__cand_is_line(&e->cands[c]) && v[c] > v[t] + k - 1)
         need += v[c] - (v[t] + k - 1);
     }
     if (need <= k)
@@ -130,7 +135,7 @@ static int64_t lead_over(const tly_election *e, size_t u, size_t t)
   const int64_t *v = &e->votes[u * e->n_cands];
   int64_t best = 0;
   for (size_t c = 0; c < e->n_cands; c++) {
-    if (c != t && v[c] > best)
+    if (c != t && !tly__cand_is_line(&e->cands[c]) && v[c] > best)
       best = v[c];
   }
   return best - v[t];
@@ -174,6 +179,11 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
   int32_t to = opts->to >= 0 ? opts->to : most_pledged(o, nc, from);
   if (from < 0 || to < 0 || (size_t)to >= nc) {
     s = tly__fail(err, TLY_EINVAL, "no candidate to flip toward");
+    goto fail;
+  }
+  if (tly__cand_is_line(&e->cands[to])) {
+    s = tly__fail(err, TLY_EINVAL, "\"%s\" is a ballot line, not a "
+                  "candidate: it elects no one", e->cands[to].name);
     goto fail;
   }
   if (to == from) {
@@ -440,7 +450,7 @@ struct tly_tipping {
   tly_allocator alloc;
   int32_t winner, runner_up;
   int64_t majority;
-  size_t n_rows, point;
+  size_t n_rows, n_ordered, point;
   tly_tipping_row *rows;
   int64_t national_lead, national_total;
   int64_t tilt_num, tilt_den;
@@ -455,14 +465,24 @@ void tly_tipping_free(tly_tipping *t)
   tly__free(&a, t, sizeof *t);
 }
 
-/* Whether row x comes before row y: rows by record first, then the larger
- * margin lead / total (exact: lead_x * total_y > lead_y * total_x in
- * 128 bits; |lead| <= total < 2^63, so each product is below 2^126), then
- * the code. A unit with no votes counts as margin 0. */
+/* A row's place: 0 set by the what-if (certain: first), 1 with a margin,
+ * 2 without returns (no margin: after the order). */
+static int rank_class(const tly_tipping_row *x)
+{
+  return x->forced ? 0 : x->by_record ? 2 : 1;
+}
+
+/* Whether row x comes before row y: by rank_class; rows with a margin by
+ * the larger margin lead / total (exact: lead_x * total_y > lead_y *
+ * total_x in 128 bits; |lead| <= total < 2^63, so each product is below
+ * 2^126), then the code; the others by code. A unit with no votes counts
+ * as margin 0. */
 static bool before(const tly_tipping_row *x, const tly_tipping_row *y)
 {
-  if (x->by_record != y->by_record)
-    return x->by_record;
+  if (rank_class(x) != rank_class(y))
+    return rank_class(x) < rank_class(y);
+  if (x->by_record)
+    return strcmp(x->code, y->code) < 0;
   /* A unit without votes has lead 0 and counts as margin 0. */
   int64_t tx = x->total_votes > 0 ? x->total_votes : 1;
   int64_t ty = y->total_votes > 0 ? y->total_votes : 1;
@@ -534,8 +554,9 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     memcpy(r->code, w->code, sizeof r->code);
     r->award = (int32_t)i;
     r->electors = mine;
+    r->forced = e->forced[w->unit] >= 0;
     r->by_record = w->by_record || !e->units[w->unit].has_votes ||
-                   e->forced[w->unit] >= 0; /* no margin decides it */
+                   r->forced; /* no margin decides it */
     r->total_votes = r->by_record ? 0 : w->total_votes;
     if (r->total_votes <= 0)
       r->lead = 0;
@@ -554,17 +575,33 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     }
     t->rows[j] = x;
   }
+  /* The units without returns cannot be placed in the order: their
+   * electors count for the winner after every ordered unit's, so the
+   * tipping point is a unit of the order that reaches the majority. */
   int64_t cum = 0;
   bool found = false;
   for (size_t i = 0; i < t->n_rows; i++) {
+    bool ordered = rank_class(&t->rows[i]) < 2;
     cum += t->rows[i].electors; /* electors: a few hundred */
     t->rows[i].cumulative = cum;
-    if (!found && cum >= t->majority) {
+    if (ordered)
+      t->n_ordered = i + 1;
+    if (!found && ordered && cum >= t->majority) {
       t->point = i;
       found = true;
     }
   }
-  TLY_ASSERT(found);
+  if (!found) {
+    s = tly__fail(err, TLY_EUNSUPPORTED,
+                  "%s's units with returns give %lld electors of the %lld "
+                  "needed (the rest have none): there is no tipping point",
+                  e->cands[win].name,
+                  (long long)(t->n_ordered > 0
+                                  ? t->rows[t->n_ordered - 1].cumulative
+                                  : 0),
+                  (long long)t->majority);
+    goto fail;
+  }
   t->national_total = tly_outcome_total_votes(o);
   int64_t vr = t->runner_up >= 0 ? tly_outcome_votes(o, (size_t)t->runner_up)
                                  : 0;
@@ -597,6 +634,7 @@ int32_t tly_tipping_winner(const tly_tipping *t) { return t->winner; }
 int32_t tly_tipping_runner_up(const tly_tipping *t) { return t->runner_up; }
 int64_t tly_tipping_majority(const tly_tipping *t) { return t->majority; }
 size_t tly_tipping_n_rows(const tly_tipping *t) { return t->n_rows; }
+size_t tly_tipping_n_ordered(const tly_tipping *t) { return t->n_ordered; }
 size_t tly_tipping_point(const tly_tipping *t) { return t->point; }
 
 const tly_tipping_row *tly_tipping_row_at(const tly_tipping *t, size_t i)
@@ -641,8 +679,13 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
   put(root, "year", json_integer(e->year), &ok);
   put(root, "source", json_string(e->source_name), &ok);
   put(root, "winner", json_string(e->cands[t->winner].name), &ok);
+  put(root, "winner_party", json_string(e->cands[t->winner].party), &ok);
   put(root, "runner_up",
       t->runner_up >= 0 ? json_string(e->cands[t->runner_up].name)
+                        : json_null(),
+      &ok);
+  put(root, "runner_up_party",
+      t->runner_up >= 0 ? json_string(e->cands[t->runner_up].party)
                         : json_null(),
       &ok);
   put(root, "unit", json_string(p->code), &ok);
@@ -653,7 +696,8 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
       signed_percent(t->national_lead, t->national_total, 2), &ok);
   put(root, "tilt_pct", signed_percent(t->tilt_num, t->tilt_den, 2), &ok);
   json_t *order = json_array();
-  for (size_t i = 0; i < t->n_rows && order != NULL; i++) {
+  json_t *rest = json_array();
+  for (size_t i = 0; i < t->n_rows && order != NULL && rest != NULL; i++) {
     const tly_tipping_row *r = &t->rows[i];
     json_t *x = json_object();
     if (x == NULL) {
@@ -662,6 +706,11 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
     }
     put(x, "code", json_string(r->code), &ok);
     put(x, "electors", json_integer(r->electors), &ok);
+    if (r->by_record && !r->forced) {
+      put(x, "reason", json_string("no returns"), &ok);
+      push(rest, x, &ok);
+      continue;
+    }
     put(x, "margin_pct",
         r->by_record ? json_null()
                      : signed_percent(r->lead, r->total_votes, 2),
@@ -670,6 +719,7 @@ tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
     push(order, x, &ok);
   }
   put(root, "order", order, &ok);
+  put(root, "no_margin", rest, &ok);
   if (!ok) {
     json_decref(root);
     return tly__fail(err, TLY_ENOMEM, "out of memory");

@@ -451,6 +451,11 @@ static tly_status check_input(const tly_apportion_input *in, tly_error *err)
     return tly__fail(err, TLY_EINVAL,
                      "a House of %lld seats is out of range (1 to %d)",
                      (long long)in->seats, TLY_APPORTION_MAX_SEATS);
+  if (in->dc_population < 0 || in->dc_population > TLY_APPORTION_MAX_POP)
+    return tly__fail(err, TLY_EINVAL,
+                     "DC's population %lld is out of range (0 to %lld)",
+                     (long long)in->dc_population,
+                     (long long)TLY_APPORTION_MAX_POP);
   for (size_t i = 0; i < in->n_states; i++) {
     int64_t p = in->populations[i];
     if (p < 0 || p > TLY_APPORTION_MAX_POP)
@@ -473,6 +478,52 @@ static tly_status check_input(const tly_apportion_input *in, tly_error *err)
                      "a House of %lld seats is too small: each of the %zu "
                      "states gets one",
                      (long long)in->seats, in->n_states);
+  return TLY_OK;
+}
+
+/* The 23rd Amendment: DC has "a number of electors ... equal to the whole
+ * number of Senators and Representatives in Congress to which the District
+ * would be entitled if it were a State, but in no event more than the
+ * least populous State". Its seats as a state are those it gets when the
+ * same House is apportioned by the same method among the states and DC
+ * (1 when its population is unknown, or when that House is too small to
+ * give each of them one); the cap is the electors of the state with the
+ * fewest people (ties: the fewest electors). Sets r->dc_electors. */
+static tly_status dc_electors(const tly_apportion_input *in,
+                              const tly_allocator *a, tly_apportionment *r,
+                              tly_error *err)
+{
+  size_t n = in->n_states;
+  size_t least = 0;
+  for (size_t i = 1; i < n; i++) {
+    if (r->pops[i] < r->pops[least] ||
+        (r->pops[i] == r->pops[least] && r->seats[i] < r->seats[least]))
+      least = i;
+  }
+  int64_t cap = r->seats[least] + 2;
+  int64_t dc_seats = 1;
+  bool one_each = !in->allow_zero || in->method == TLY_METHOD_ADAMS ||
+                  in->method == TLY_METHOD_DEAN ||
+                  in->method == TLY_METHOD_HUNTINGTON_HILL;
+  bool fits = !one_each || (uint64_t)in->seats > (uint64_t)n;
+  if (in->dc_population > 0 && fits && n < (size_t)INT32_MAX) {
+    int64_t *pops = tly__calloc(a, n + 1, sizeof *pops);
+    if (pops == NULL)
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    memcpy(pops, in->populations, n * sizeof *pops);
+    pops[n] = in->dc_population;
+    tly_apportion_input with = {.n_states = n + 1, .populations = pops,
+                                .seats = in->seats, .method = in->method,
+                                .allow_zero = in->allow_zero};
+    tly_apportionment *w = NULL;
+    tly_status st = tly_apportion(&with, a, &w, err);
+    tly__free(a, pops, (n + 1) * sizeof *pops);
+    if (st != TLY_OK)
+      return st;
+    dc_seats = w->seats[n];
+    tly_apportionment_free(w);
+  }
+  r->dc_electors = dc_seats + 2 < cap ? dc_seats + 2 : cap;
   return TLY_OK;
 }
 
@@ -534,15 +585,9 @@ tly_status tly_apportion(const tly_apportion_input *in,
   }
   if (st != TLY_OK)
     goto fail;
-  /* 23rd Amendment: DC's electors are "in no event more than the least
-   * populous State" -- 3 whenever that state has 1 seat. Taking the fewest
-   * electors of any state is the same, since none of these methods gives
-   * a less populous state more seats. */
-  r->dc_electors = 3;
-  for (size_t i = 0; i < n; i++) {
-    if (r->seats[i] + 2 < r->dc_electors)
-      r->dc_electors = r->seats[i] + 2;
-  }
+  st = dc_electors(in, a, r, err);
+  if (st != TLY_OK)
+    goto fail;
   tly__free(a, heap, n * sizeof *heap);
   tly__free(a, rems, n * sizeof *rems);
   tly__free(a, fixed, n * sizeof *fixed);
@@ -797,6 +842,56 @@ tly_status tly_census_builtin(int census, const tly_allocator *a,
   return TLY_OK;
 }
 
+/* DC's resident population at `census` from data/dc.csv (census,resident;
+ * Census Bureau, historical apportionment table), or 0 when the table has
+ * no row for it. */
+static tly_status dc_population(const tly_allocator *a, int census,
+                                int64_t *pop, tly_error *err)
+{
+  *pop = 0;
+  size_t len;
+  const char *data = tly__data_file("dc.csv", &len);
+  if (data == NULL)
+    return TLY_OK;
+  tly__csv *c;
+  tly_status st = tly__csv_open(a, "dc.csv", data, len, 64, 4, &c, err);
+  if (st != TLY_OK)
+    return st;
+  bool first = true;
+  for (;;) {
+    const tly__csv_field *f;
+    size_t nf;
+    bool eof;
+    st = tly__csv_next(c, &f, &nf, &eof, err);
+    if (st != TLY_OK || eof)
+      break;
+    if (nf != 2) {
+      st = tly__csv_fail(c, NULL, err, TLY_EPARSE,
+                         "expected 2 fields, found %zu", nf);
+      break;
+    }
+    if (first) {
+      first = false;
+      if (strcmp(f[0].p, "census") != 0 || strcmp(f[1].p, "resident") != 0) {
+        st = tly__csv_fail(c, NULL, err, TLY_EPARSE,
+                           "header is not census,resident");
+        break;
+      }
+      continue;
+    }
+    int64_t year, p;
+    st = field_i64(c, &f[0], 1790, 9999, &year, err);
+    if (st == TLY_OK)
+      st = field_i64(c, &f[1], 1, TLY_APPORTION_MAX_POP, &p, err);
+    if (st != TLY_OK)
+      break;
+    if (year == census)
+      *pop = p;
+  }
+  tly__csv_free(c);
+  return st;
+}
+
 /*==== Apportioning a census =================================================*/
 
 tly_status tly_apportion_census(int census, int64_t seats, tly_method m,
@@ -821,7 +916,10 @@ tly_status tly_apportion_census(int census, int64_t seats, tly_method m,
   if (st != TLY_OK)
     goto done;
   size_t kept = 0;
+  int64_t dc_pop = 0;
+  bool with_dc = true;
   for (size_t i = 0; i < n_without; i++) {
+    with_dc = with_dc && !same_ci(without[i], "DC");
     bool found = same_ci(without[i], "DC");
     for (size_t j = 0; j < n && !found; j++)
       found = same_ci(without[i], rows[j].code);
@@ -841,9 +939,15 @@ tly_status tly_apportion_census(int census, int64_t seats, tly_method m,
     pops[kept] = rows[j].population;
     kept++;
   }
+  if (with_dc) {
+    st = dc_population(a, census, &dc_pop, err);
+    if (st != TLY_OK)
+      goto done;
+  }
   tly_apportion_input in = {.n_states = kept, .codes = codes,
                             .populations = pops,
-                            .seats = seats == 0 ? 435 : seats, .method = m};
+                            .seats = seats == 0 ? 435 : seats, .method = m,
+                            .dc_population = dc_pop};
   st = tly_apportion(&in, a, out, err);
 done:
   tly__free(a, pops, cap * sizeof *pops);

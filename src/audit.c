@@ -15,9 +15,12 @@
 
 /* Relative slack for p_w + p_l <= 1 given as decimals (0.55 + 0.45). */
 #define SHARE_SLACK 1e-12
-/* The simulation stops after this many ballots drawn in all, reporting
- * the trials it finished: a few seconds at most, so it never hangs. */
+/* The ballots the simulation may be expected to draw in all (a few
+ * seconds of one core): more trials than fit are refused up front, with
+ * the most that fit, never run in part. A run that, by bad luck, draws
+ * DRAW_HARD_CAP ballots stops with an error, so it never hangs. */
 #define DRAW_BUDGET 1000000000LL
+#define DRAW_HARD_CAP (4 * DRAW_BUDGET)
 #define MAX_TRIALS 10000000LL
 
 static tly_status check_shares(double risk, double pw, double pl,
@@ -171,6 +174,22 @@ static int64_t one_audit(stream *r, uint64_t tw, uint64_t tl, double lw,
   return -1;
 }
 
+/* Each trial draws about min(ASN, max_sample) ballots. */
+static double per_trial(double asn, int64_t max_sample)
+{
+  return asn < (double)max_sample ? asn : (double)max_sample;
+}
+
+int64_t tly_bravo_max_trials(const tly_bravo_opts *o)
+{
+  double asn;
+  if (o->max_sample < 1 ||
+      tly_bravo_asn(o->risk, o->p_winner, o->p_loser, &asn, NULL) != TLY_OK)
+    return 0;
+  double fit = floor((double)DRAW_BUDGET / per_trial(asn, o->max_sample));
+  return fit > (double)MAX_TRIALS ? MAX_TRIALS : (int64_t)fit;
+}
+
 tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
                               tly_error *err)
 {
@@ -197,6 +216,25 @@ tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
     *out = r;
     return TLY_OK;
   }
+  int64_t fit = tly_bravo_max_trials(o);
+  if (o->trials > fit) {
+    char b1[32], b2[32], b3[32], b4[32];
+    tly_format_count(o->trials, b1, sizeof b1);
+    tly_format_count((int64_t)ceil(per_trial(r.asn, o->max_sample)), b2,
+                     sizeof b2);
+    tly_format_count(DRAW_BUDGET, b3, sizeof b3);
+    tly_format_count(fit, b4, sizeof b4);
+    if (fit < 1)
+      return tly__fail(err, TLY_ERANGE,
+                       "one simulated audit would draw about %s ballots, "
+                       "over the limit of %s in all",
+                       b2, b3);
+    return tly__fail(err, TLY_ERANGE,
+                     "%s simulated audits of about %s ballots each would "
+                     "draw more than the limit of %s ballots in all: ask "
+                     "for at most %s trials",
+                     b1, b2, b3, b4);
+  }
   const tly_allocator *a = tly__alloc_or_default(o->alloc);
   size_t bytes = (size_t)o->trials * sizeof(int64_t);
   int64_t *stop = tly__malloc(a, bytes);
@@ -211,7 +249,16 @@ tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
   int64_t drawn = 0;
   double sum = 0;
   int64_t done = 0;
-  for (int64_t t = 0; t < o->trials && drawn < DRAW_BUDGET; t++) {
+  for (int64_t t = 0; t < o->trials; t++) {
+    if (drawn >= DRAW_HARD_CAP) {
+      tly__free(a, stop, bytes);
+      char b1[32], b2[32];
+      return tly__fail(err, TLY_ERANGE,
+                       "the simulated audits drew %s ballots before %s of "
+                       "them finished: ask for fewer trials",
+                       tly_format_count(drawn, b1, sizeof b1),
+                       tly_format_count(o->trials, b2, sizeof b2));
+    }
     stream rng;
     stream_seed(&rng, o->seed, (uint64_t)t);
     int64_t n = one_audit(&rng, tw, tl, lw, ll, target, o->max_sample);

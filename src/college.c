@@ -59,6 +59,8 @@ static void top_two(const tly_election *e, size_t u, tly_award *w)
   w->first_votes = w->second_votes = 0;
   for (size_t c = 0; c < e->n_cands; c++) {
     int64_t v = e->votes[u * e->n_cands + c];
+    if (tly__cand_is_line(&e->cands[c]))
+      continue; /* counted in the total, elects no one */
     if (w->first < 0 || v > w->first_votes) {
       w->second = w->first;
       w->second_votes = w->first_votes;
@@ -170,7 +172,7 @@ typedef unsigned __int128 u128;
 static bool eligible(const tly_election *e, size_t u, size_t c)
 {
   const tly_candidate *k = &e->cands[c];
-  if (e->votes[u * e->n_cands + c] <= 0)
+  if (e->votes[u * e->n_cands + c] <= 0 || tly__cand_is_line(k))
     return false;
   return !(strcmp(k->name, "Others") == 0 && k->party[0] == '\0');
 }
@@ -358,6 +360,8 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
     int64_t best = 0;
     size_t n_best = 0;
     for (size_t c = 0; c < e->n_cands; c++) {
+      if (tly__cand_is_line(&e->cands[c]))
+        continue; /* elects no one */
       if (o->votes[c] > best) {
         best = o->votes[c];
         n_best = 0;

@@ -103,8 +103,8 @@ K_ATTR __attribute__((unused)) static void K(tipping16)(mc_worker *w,
     i64x8 opb = wb & (i64x8)(cnt > 3.0) & (i64x8)(mdb > lob) &
                 (i64x8)(mdb < hib);
     i64x8 o2 = opa | opb;
-    o2 |= __builtin_shuffle(o2, (i64x8){4, 5, 6, 7, 0, 1, 2, 3});
-    o2 |= __builtin_shuffle(o2, (i64x8){2, 3, 0, 1, 6, 7, 4, 5});
+    o2 |= SHUF8(o2, 4, 5, 6, 7, 0, 1, 2, 3);
+    o2 |= SHUF8(o2, 2, 3, 0, 1, 6, 7, 4, 5);
     if ((o2[0] | o2[1]) == 0)
       break;
     /* Four partial sums a chunk; all integers, so exact in any order. */

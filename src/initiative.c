@@ -6,11 +6,11 @@
  * holidays of Gov. Code §§6700-6701). Sources: reference/process-facts.md.
  */
 #include "arith.h"
+#include "buf.h"
 #include "csv.h"
 #include "process.h"
 #include "scan.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -787,42 +787,13 @@ tly_status tly_county_list_load(const char *path, const tly_allocator *a,
                                 tly_county_list **out, tly_error *err)
 {
   *out = NULL;
-  a = tly__alloc_or_default(a);
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL)
-    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
-                        strerror(errno));
-  size_t cap = 1 << 12, len = 0;
-  char *buf = tly__malloc(a, cap);
-  tly_status s = buf == NULL ? tly__fail(err, TLY_ENOMEM, "out of memory")
-                             : TLY_OK;
-  while (s == TLY_OK) {
-    if (len == cap) { /* grow by doubling up to the cap */
-      if (cap > COUNTY_MAX_FILE) {
-        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
-                         "file larger than 16 MiB");
-        break;
-      }
-      char *nb = tly__realloc(a, buf, cap, 2 * cap);
-      if (nb == NULL) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t got = fread(buf + len, 1, cap - len, fp);
-    len += got;
-    if (got == 0) {
-      if (ferror(fp))
-        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
-      break;
-    }
-  }
-  fclose(fp);
-  if (s == TLY_OK)
-    s = tly_county_list_parse(path, buf, len, a, out, err);
-  if (buf != NULL)
-    tly__free(a, buf, cap);
+  tly__buf buf;
+  tly__buf_init(&buf, a, COUNTY_MAX_FILE);
+  tly_status s = tly__file_read(path, &buf, err);
+  if (s != TLY_OK)
+    return s;
+  s = tly_county_list_parse(tly__file_name(path), buf.p, buf.len, a, out,
+                            err);
+  tly__buf_free(&buf);
   return s;
 }

@@ -5,6 +5,8 @@
  */
 #include "json.h"
 
+#include "buf.h"
+
 #include "results.h"
 
 #include <stdlib.h>
@@ -51,7 +53,7 @@ json_t *tly__json_percent(int64_t num, int64_t den, int digits)
   tly_format_percent(num, den, digits, buf, sizeof buf);
   /* strtod of the exact decimal string: the nearest double, which jansson
    * prints back as the same short decimal (12 significant digits). */
-  return json_real(strtod(buf, NULL));
+  return json_real(tly__strtod_c(buf, NULL)); /* "C": never "48,18" */
 }
 
 /* json_object_set_new that records failure in *ok. */

@@ -8,17 +8,16 @@
 #include "results.h"
 
 #include "arith.h"
+#include "buf.h"
 #include "csv.h"
 #include "history.h"
 #include "scan.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_FIELD 4096 /* bytes in one field: names are short */
 #define MAX_FIELDS 64  /* fields in one record */
-#define MAX_FILE ((size_t)1 << 31) /* 2 GiB: larger is refused */
 
 /* Maine chooses electors by district since 1972 (21-A M.R.S. §805),
  * Nebraska since 1992 (Neb. Rev. Stat. §32-1038). */
@@ -478,8 +477,21 @@ static bool not_a_vote(const tly__csv_field *f)
   static const char *const labels[] = {
       "BLANK VOTE", "BLANK VOTES", "BLANK", "VOID VOTE", "VOID",
       "UNDERVOTES", "UNDERVOTE", "UNDER VOTES", "OVERVOTES", "OVERVOTE",
-      "OVER VOTES", "SPOILED", "SPOILED BALLOTS", "NONE OF THESE CANDIDATES",
-      "NONE OF THESE CANDIDATES FOR PRESIDENT"};
+      "OVER VOTES", "SPOILED", "SPOILED BALLOTS"};
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+    if (ieq_field(f, labels[i]))
+      return true;
+  }
+  return false;
+}
+
+/* Nevada's ballot line (NRS 293.269): counted in the total, it elects no
+ * one; kept as the line "None of these candidates" (see results.h). */
+static bool ballot_line(const tly__csv_field *f)
+{
+  static const char *const labels[] = {
+      "NONE OF THESE CANDIDATES", "NONE OF THESE CANDIDATES FOR PRESIDENT",
+      "NONE OF THE ABOVE"};
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
     if (ieq_field(f, labels[i]))
       return true;
@@ -568,10 +580,60 @@ static void keyset_free(const tly_allocator *a, keyset *s)
   tly__free(a, s->lines, s->cap * sizeof *s->lines);
 }
 
+/* The totals of a MEDSL file (`totalvotes`): per (year, state, mode and
+ * any county or precinct columns), the sum of the votes counted and the
+ * smallest total given, with where it was given; open addressing on a
+ * 64-bit hash, grown by doubling. */
+typedef struct {
+  uint64_t key; /* 0: empty */
+  int64_t sum, total, line, col;
+  bool over; /* the sum overflowed int64: above any total */
+} total_entry;
+
+typedef struct {
+  total_entry *e;
+  size_t cap, n;
+} totals;
+
+/* The entry of key, made (sum 0, total `total` at line:col) when new;
+ * NULL on out of memory. */
+static total_entry *totals_get(const tly_allocator *a, totals *t,
+                               uint64_t key, int64_t total, int64_t line,
+                               int64_t col)
+{
+  if (key == 0)
+    key = 1;
+  if (2 * (t->n + 1) > t->cap) {
+    size_t nc = t->cap ? t->cap * 2 : 256;
+    total_entry *ne = tly__calloc(a, nc, sizeof *ne);
+    if (ne == NULL)
+      return NULL;
+    for (size_t i = 0; i < t->cap; i++) {
+      if (t->e[i].key == 0)
+        continue;
+      size_t j = (size_t)(t->e[i].key % nc);
+      while (ne[j].key != 0)
+        j = (j + 1) % nc;
+      ne[j] = t->e[i];
+    }
+    tly__free(a, t->e, t->cap * sizeof *t->e);
+    t->e = ne;
+    t->cap = nc;
+  }
+  size_t j = (size_t)(key % t->cap);
+  while (t->e[j].key != 0 && t->e[j].key != key)
+    j = (j + 1) % t->cap;
+  if (t->e[j].key == 0) {
+    t->e[j] = (total_entry){key, 0, total, line, col, false};
+    t->n++;
+  }
+  return &t->e[j];
+}
+
 /*---- Files: the MEDSL layout ----*/
 
 enum { M_YEAR, M_STATE, M_CAND, M_PARTY, M_SIMPLE, M_VOTES, M_WRITEIN,
-       M_MODE, M_N };
+       M_MODE, M_TOTAL, M_COUNTY, M_PRECINCT, M_N };
 
 /* One pass over a MEDSL file. Pass 0 validates every row and collects the
  * years; pass 1 finds, for `year`, the Democratic and Republican nominees
@@ -590,11 +652,70 @@ typedef struct {
   bool total_mode[51];
 } medsl;
 
+/* Reads a row's `totalvotes` (a count) and adds its votes, when they
+ * are votes for someone, to the sum of its (year, state, mode, county,
+ * precinct). */
+static tly_status count_total(const tly_allocator *a, tly__csv *c,
+                              const tly__csv_field *f, const column *cols,
+                              const tly__csv_field *cand, int64_t v,
+                              totals *tot, tly_error *err)
+{
+  const tly__csv_field *tf = &f[cols[M_TOTAL].idx];
+  int64_t total;
+  tly_status s = field_i64(c, tf, 0, INT64_MAX, "total votes", &total, err);
+  if (s != TLY_OK)
+    return s;
+  static const int key_cols[] = {M_YEAR, M_STATE, M_MODE, M_COUNTY,
+                                 M_PRECINCT};
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0]; k++) {
+    int i = cols[key_cols[k]].idx;
+    h = i >= 0 ? fnv(h, f[i].p, f[i].n) : fnv(h, "", 0);
+  }
+  total_entry *t = totals_get(a, tot, h, total, tf->line, tf->col);
+  if (t == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  if (total < t->total) { /* the smallest total given is the bound */
+    t->total = total;
+    t->line = tf->line;
+    t->col = tf->col;
+  }
+  if (!not_a_vote(cand) && !tly__add_i64(t->sum, v, &t->sum))
+    t->over = true;
+  return TLY_OK;
+}
+
+/* After pass 0: a total smaller than the votes of its candidates (blank,
+ * over- and undervotes not counted) is refused at the earliest such
+ * total. */
+static tly_status check_totals(const char *name, const totals *tot,
+                               tly_error *err)
+{
+  const total_entry *bad = NULL;
+  for (size_t i = 0; i < tot->cap; i++) {
+    const total_entry *t = &tot->e[i];
+    if (t->key != 0 && (t->over || t->sum > t->total) &&
+        (bad == NULL || t->line < bad->line))
+      bad = t;
+  }
+  if (bad == NULL)
+    return TLY_OK;
+  if (bad->over)
+    return tly__fail_at(err, TLY_EOVERFLOW, name, bad->line, bad->col,
+                        "the votes of this total's candidates overflow a "
+                        "64-bit count");
+  return tly__fail_at(err, TLY_EPARSE, name, bad->line, bad->col,
+                      "total votes %lld is smaller than the sum of its "
+                      "candidates' votes, %lld",
+                      (long long)bad->total, (long long)bad->sum);
+}
+
 static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
                              tly_error *err)
 {
   tly__csv *c = NULL;
   keyset seen = {0};
+  totals tot = {0};
   tly_status s = tly__csv_open(m->a, m->name, m->data, m->len, MAX_FIELD,
                                MAX_FIELDS, &c, err);
   if (s != TLY_OK)
@@ -606,7 +727,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
   column cols[M_N] = {{"year", -1},          {"state_po", -1},
                       {"candidate", -1},     {"party_detailed", -1},
                       {"party_simplified", -1}, {"candidatevotes", -1},
-                      {"writein", -1},       {"mode", -1}};
+                      {"writein", -1},       {"mode", -1},
+                      {"totalvotes", -1},    {"county_fips", -1},
+                      {"precinct", -1}};
   if (s == TLY_OK) {
     if (find_col(f, width, "candidatevotes") < 0)
       cols[M_VOTES].name = "votes";
@@ -659,6 +782,11 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
                           cand->p, st->p, (long long)first);
         break;
       }
+      if (cols[M_TOTAL].idx >= 0) {
+        s = count_total(m->a, c, f, cols, cand, v, &tot, err);
+        if (s != TLY_OK)
+          break;
+      }
       bool have = false;
       for (size_t i = 0; i < m->n_years; i++)
         have = have || m->years[i] == (int)y;
@@ -681,7 +809,8 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
       int k = ieq_field(simple, "DEMOCRAT") ? 0
               : ieq_field(simple, "REPUBLICAN") ? 1
                                                 : -1;
-      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand)) {
+      if (k >= 0 && v > m->nominee_votes[k] && !unnamed(cand) &&
+          !ballot_line(cand)) {
         m->nominee_votes[k] = v;
         display_name(cand->p, cand->n, m->nominee[k],
                      sizeof m->nominee[k]);
@@ -694,6 +823,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
     char pty[MAX_FIELD + 2];
     if (unnamed(cand)) {
       snprintf(nm, sizeof nm, "Others");
+      pty[0] = '\0';
+    } else if (ballot_line(cand)) {
+      snprintf(nm, sizeof nm, "None of these candidates");
       pty[0] = '\0';
     } else {
       display_name(cand->p, cand->n, nm, sizeof nm);
@@ -712,6 +844,9 @@ static tly_status medsl_pass(medsl *m, int pass, tly__builder *b,
     if (s != TLY_OK && err != NULL && err->line == 0)
       s = tly__csv_fail(c, &f[cols[M_VOTES].idx], err, s, "%s", err->msg);
   }
+  if (s == TLY_OK && pass == 0)
+    s = check_totals(m->name, &tot, err);
+  tly__free(m->a, tot.e, tot.cap * sizeof *tot.e);
   keyset_free(m->a, &seen);
   tly__csv_free(c);
   return s;
@@ -758,6 +893,10 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   for (int i = 0; i < 64; i++)
     electors[i] = -1;
   size_t rows = 0;
+  /* Where each district's first row is (ME-1, ME-2, NE-1..3) and whether
+   * the file has ME's and NE's own rows: a district needs its state. */
+  int64_t dline[5] = {0}, dcol[5] = {0};
+  bool has_state[2] = {false, false};
   while (s == TLY_OK) {
     s = next_row(c, width, &f, &eof, err);
     if (s != TLY_OK || eof)
@@ -781,8 +920,16 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
       s = tly__csv_fail(c, u, err, TLY_EINVAL, "unknown state \"%s\"", u->p);
       break;
     }
+    if (u->n == 2 && (up(u->p[0]) == 'M' || up(u->p[0]) == 'N') &&
+        up(u->p[1]) == 'E')
+      has_state[up(u->p[0]) == 'M' ? 0 : 1] = true;
     if (u->n == 4) {
       bool me = up(u->p[0]) == 'M';
+      int k = (me ? 0 : 2) + (u->p[3] - '1');
+      if (dline[k] == 0) {
+        dline[k] = u->line;
+        dcol[k] = u->col;
+      }
       int from = me ? ME_DISTRICTS_FROM : NE_DISTRICTS_FROM;
       if (y < from) {
         s = tly__csv_fail(c, u, err, TLY_EINVAL,
@@ -846,6 +993,15 @@ static tly_status tally_pass(const tly_allocator *a, const char *name,
   }
   if (s == TLY_OK && rows == 0)
     s = tly__fail_at(err, TLY_EPARSE, name, 2, 1, "no rows after the header");
+  for (int k = 0; k < 5 && s == TLY_OK; k++) {
+    bool me = k < 2;
+    if (dline[k] != 0 && !has_state[me ? 0 : 1])
+      s = tly__fail_at(err, TLY_EINVAL, name, dline[k], dcol[k],
+                       "district %s-%d without its state: the file has no "
+                       "%s row (a district's votes come with the state's)",
+                       me ? "ME" : "NE", me ? k + 1 : k - 1,
+                       me ? "ME" : "NE");
+  }
   keyset_free(a, &seen);
   tly__csv_free(c);
   return s;
@@ -1002,44 +1158,13 @@ tly_status tly_election_load(const char *path, const tly_load_opts *opts,
                              tly_error *err)
 {
   *out = NULL;
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL)
-    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
-                        strerror(errno));
-  size_t cap = 1 << 16;
-  size_t len = 0;
-  char *buf = tly__malloc(a, cap);
-  tly_status s = TLY_OK;
-  if (buf == NULL)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-  while (s == TLY_OK) {
-    if (len + 1 >= cap) {
-      if (cap >= MAX_FILE) {
-        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
-                         "file larger than 2 GiB");
-        break;
-      }
-      char *nb = tly__realloc(a, buf, cap, cap * 2);
-      if (nb == NULL) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t got = fread(buf + len, 1, cap - len - 1, fp);
-    len += got;
-    if (got == 0) {
-      if (ferror(fp))
-        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
-      break;
-    }
-  }
-  fclose(fp);
-  if (s == TLY_OK) {
-    buf[len] = '\0';
-    s = tly_election_parse(path, buf, len, opts, a, out, err);
-  }
-  tly__free(a, buf, cap);
+  tly__buf buf;
+  tly__buf_init(&buf, a, TLY__FILE_MAX);
+  tly_status s = tly__file_read(path, &buf, err);
+  if (s != TLY_OK)
+    return s;
+  s = tly_election_parse(tly__file_name(path), buf.p, buf.len, opts, a, out,
+                         err);
+  tly__buf_free(&buf);
   return s;
 }

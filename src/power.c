@@ -382,7 +382,11 @@ static tly_status solve(tly_power *p, tly_error *err)
   for (size_t i = 0; i < p->n_rows; i++) {
     tly_power_row *r = &p->rows[i];
     r->value = v[i];
-    r->per_elector = r->electors > 0 ? v[i] / (double)r->electors : 0.0;
+    /* Relative to an equal share: 1 when the unit's share of the power
+     * equals its share of the electors. */
+    r->per_elector = r->electors > 0 ? v[i] * (double)p->electors /
+                                           (double)r->electors
+                                     : 0.0;
     r->swings = p->index == TLY_POWER_BANZHAF ? sw[i] : 0;
   }
   if (p->index != TLY_POWER_BANZHAF)

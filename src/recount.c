@@ -7,6 +7,7 @@
  */
 #include "arith.h"
 #include "process.h"
+#include "results.h"
 
 #include <string.h>
 
@@ -292,10 +293,12 @@ tly_status tly_recount_threshold(const tly_recount_trigger *t, int64_t total,
 }
 
 /* Whether candidate c is the aggregate of unnamed candidates ("Others",
- * made by the loaders): it is no candidate, so never first or second. */
+ * made by the loaders) or a ballot line (Nevada's "None of these
+ * candidates"): it is no candidate, so never first or second. */
 static bool is_aggregate(const tly_candidate *c)
 {
-  return strcmp(c->name, "Others") == 0 && c->party[0] == '\0';
+  return (strcmp(c->name, "Others") == 0 && c->party[0] == '\0') ||
+         tly__cand_is_line(c);
 }
 
 tly_status tly_recount_check_election(const tly_election *e,

@@ -7,8 +7,10 @@
 #include "results.h"
 
 #include "arith.h"
+#include "buf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*---- States ----*/
@@ -100,6 +102,8 @@ static bool ieq(const char *a, const char *b)
 
 /*---- Builder ----*/
 
+#define NOTES_MAX ((size_t)64 << 10) /* an election's notes: a few lines */
+
 typedef struct {
   char code[8];
   int32_t electors; /* -1 until set */
@@ -137,9 +141,69 @@ struct tly__builder {
   size_t n_cells, cap_cells;
   bcast *casts;
   size_t n_casts, cap_casts;
-  char *notes;
-  size_t notes_len;
+  tly__buf notes; /* one line each, capped at NOTES_MAX */
+  /* Open-addressing indexes (index + 1, 0 empty; at most half full) so
+   * that a row costs O(1): candidates by name, cells by (unit, cand). */
+  uint32_t *cand_slot, *cell_slot;
+  size_t n_cand_slots, n_cell_slots;
 };
+
+/* FNV-1a of a name, mixed with a second key for cells. */
+static uint64_t hash_name(const char *s)
+{
+  uint64_t h = 14695981039346656037ULL;
+  for (; *s != '\0'; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static uint64_t hash_cell(int32_t unit, int32_t cand)
+{
+  uint64_t h = ((uint64_t)(uint32_t)unit << 32) | (uint32_t)cand;
+  h ^= h >> 33; /* murmur3's fmix64 */
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+static uint64_t hash_of(const tly__builder *b, bool cells, uint32_t v)
+{
+  return cells ? hash_cell(b->cells[v].unit, b->cells[v].cand)
+               : hash_name(b->cands[v].name);
+}
+
+/* Makes room in an index for one more entry (n entries now), rehashing
+ * into twice the slots; false on out of memory (the index unchanged). */
+static bool index_room(tly__builder *b, bool cells, size_t n)
+{
+  uint32_t **slot = cells ? &b->cell_slot : &b->cand_slot;
+  size_t *n_slots = cells ? &b->n_cell_slots : &b->n_cand_slots;
+  if (2 * (n + 1) <= *n_slots)
+    return true;
+  if (n >= UINT32_MAX / 2)
+    return false;
+  size_t ns = *n_slots ? *n_slots * 2 : 64;
+  uint32_t *t = tly__calloc(b->a, ns, sizeof *t);
+  if (t == NULL)
+    return false;
+  for (size_t i = 0; i < *n_slots; i++) {
+    uint32_t v = (*slot)[i];
+    if (v == 0)
+      continue;
+    size_t j = (size_t)(hash_of(b, cells, v - 1) & (ns - 1));
+    while (t[j] != 0)
+      j = (j + 1) & (ns - 1);
+    t[j] = v;
+  }
+  tly__free(b->a, *slot, *n_slots * sizeof **slot);
+  *slot = t;
+  *n_slots = ns;
+  return true;
+}
 
 /* Grows *p (of *cap elements of size sz) to hold one more; false on OOM. */
 static bool grow(const tly_allocator *a, void **p, size_t *cap, size_t n,
@@ -166,6 +230,7 @@ tly_status tly__builder_new(const tly_allocator *a, tly__builder **out,
   if (b == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   b->a = tly__alloc_or_default(a);
+  tly__buf_init(&b->notes, b->a, NOTES_MAX);
   *out = b;
   return TLY_OK;
 }
@@ -191,7 +256,9 @@ void tly__builder_free(tly__builder *b)
   tly__free(a, b->cands, b->cap_cands * sizeof *b->cands);
   tly__free(a, b->cells, b->cap_cells * sizeof *b->cells);
   tly__free(a, b->casts, b->cap_casts * sizeof *b->casts);
-  tly__free(a, b->notes, b->notes_len + 1);
+  tly__buf_free(&b->notes);
+  tly__free(a, b->cand_slot, b->n_cand_slots * sizeof *b->cand_slot);
+  tly__free(a, b->cell_slot, b->n_cell_slots * sizeof *b->cell_slot);
   tly__free(a, b, sizeof *b);
 }
 
@@ -234,7 +301,10 @@ static tly_status get_unit(tly__builder *b, const char *code, int32_t *out,
 static tly_status get_cand(tly__builder *b, const char *name,
                            const char *party, int32_t *out, tly_error *err)
 {
-  for (size_t i = 0; i < b->n_cands; i++) {
+  size_t mask = b->n_cand_slots - 1;
+  size_t j = b->n_cand_slots ? (size_t)(hash_name(name) & mask) : 0;
+  while (b->n_cand_slots != 0 && b->cand_slot[j] != 0) {
+    size_t i = b->cand_slot[j] - 1;
     if (strcmp(b->cands[i].name, name) == 0) {
       if (b->cands[i].party[0] == '\0' && party[0] != '\0') {
         char *p = tly__strdup(b->a, party);
@@ -246,8 +316,10 @@ static tly_status get_cand(tly__builder *b, const char *name,
       *out = (int32_t)i;
       return TLY_OK;
     }
+    j = (j + 1) & mask;
   }
-  if (!grow(b->a, (void **)&b->cands, &b->cap_cands, b->n_cands,
+  if (!index_room(b, false, b->n_cands) ||
+      !grow(b->a, (void **)&b->cands, &b->cap_cands, b->n_cands,
             sizeof *b->cands))
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   char *n = tly__strdup(b->a, name);
@@ -263,6 +335,11 @@ static tly_status get_cand(tly__builder *b, const char *name,
   b->cands[b->n_cands].party = p;
   b->cands[b->n_cands].national = 0;
   b->cands[b->n_cands].ev = 0;
+  mask = b->n_cand_slots - 1;
+  j = (size_t)(hash_name(name) & mask);
+  while (b->cand_slot[j] != 0)
+    j = (j + 1) & mask;
+  b->cand_slot[j] = (uint32_t)b->n_cands + 1;
   *out = (int32_t)b->n_cands++;
   return TLY_OK;
 }
@@ -287,8 +364,10 @@ tly_status tly__builder_add(tly__builder *b, const char *code,
       !tly__add_i64(b->cands[c].national, votes, &b->cands[c].national))
     return tly__fail(err, TLY_EOVERFLOW,
                      "national votes for %s overflow a 64-bit count", name);
-  for (size_t i = b->n_cells; i-- > 0;) {
-    bcell *x = &b->cells[i];
+  size_t mask = b->n_cell_slots - 1;
+  size_t j = b->n_cell_slots ? (size_t)(hash_cell(u, c) & mask) : 0;
+  while (b->n_cell_slots != 0 && b->cell_slot[j] != 0) {
+    bcell *x = &b->cells[b->cell_slot[j] - 1];
     if (x->unit == u && x->cand == c) {
       if (!tly__add_i64(x->votes, votes, &x->votes))
         return tly__fail(err, TLY_EOVERFLOW,
@@ -296,11 +375,19 @@ tly_status tly__builder_add(tly__builder *b, const char *code,
                          code);
       return TLY_OK;
     }
+    j = (j + 1) & mask;
   }
-  if (!grow(b->a, (void **)&b->cells, &b->cap_cells, b->n_cells,
+  if (!index_room(b, true, b->n_cells) ||
+      !grow(b->a, (void **)&b->cells, &b->cap_cells, b->n_cells,
             sizeof *b->cells))
     return tly__fail(err, TLY_ENOMEM, "out of memory");
-  b->cells[b->n_cells++] = (bcell){u, c, votes};
+  b->cells[b->n_cells] = (bcell){u, c, votes};
+  mask = b->n_cell_slots - 1;
+  j = (size_t)(hash_cell(u, c) & mask);
+  while (b->cell_slot[j] != 0)
+    j = (j + 1) & mask;
+  b->cell_slot[j] = (uint32_t)b->n_cells + 1;
+  b->n_cells++;
   return TLY_OK;
 }
 
@@ -404,17 +491,11 @@ void tly__builder_cast_not_counted(tly__builder *b)
 tly_status tly__builder_note(tly__builder *b, const char *line,
                              tly_error *err)
 {
-  size_t n = strlen(line);
-  size_t nl = b->notes_len + n + 1;
-  char *p = tly__realloc(b->a, b->notes, b->notes ? b->notes_len + 1 : 0,
-                         nl + 1);
-  if (p == NULL)
+  tly_status s = tly__buf_printf(&b->notes, "%s\n", line);
+  if (s == TLY_ERANGE)
+    return tly__fail(err, s, "notes longer than %zu bytes", NOTES_MAX);
+  if (s != TLY_OK)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + b->notes_len, line, n);
-  p[nl - 1] = '\n';
-  p[nl] = '\0';
-  b->notes = p;
-  b->notes_len = nl;
   return TLY_OK;
 }
 
@@ -492,6 +573,26 @@ fail:
   return tly__fail(err, TLY_ENOMEM, "out of memory");
 }
 
+/* A candidate's sort key in tly__builder_finish. */
+typedef struct {
+  int64_t nat;
+  const char *name;
+  size_t idx;
+  int64_t ev; /* electors: orders candidates of equal votes (history) */
+} cand_key;
+
+/* Most national votes first; ties by name (names are unique). */
+static int cand_key_cmp(const void *pa, const void *pb)
+{
+  const cand_key *x = pa;
+  const cand_key *y = pb;
+  if (x->nat != y->nat)
+    return x->nat > y->nat ? -1 : 1;
+  if (x->ev != y->ev)
+    return x->ev > y->ev ? -1 : 1;
+  return strcmp(x->name, y->name);
+}
+
 /* Order of units: by state code, each state's districts right after it. */
 static int unit_cmp(const char *a, const char *b)
 {
@@ -514,14 +615,17 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
       return tly__fail(err, TLY_EINVAL, "no electors known for %s",
                        b->units[i].code);
   }
-  /* Orders of units and candidates, by insertion sort (n <= 56 units, a
-   * few dozen candidates). */
+  /* Orders of units (insertion sort: n <= 56) and candidates (qsort
+   * below), and their inverses. */
   size_t *uo = tly__calloc(a, nu + 1, sizeof *uo);
   size_t *co = tly__calloc(a, nc + 1, sizeof *co);
   int64_t *nat = tly__calloc(a, nc + 1, sizeof *nat);
+  size_t *uinv = tly__calloc(a, nu + 1, sizeof *uinv);
+  size_t *cinv = tly__calloc(a, nc + 1, sizeof *cinv);
   tly_election *e = NULL;
   tly_status s = TLY_OK;
-  if (uo == NULL || co == NULL || nat == NULL) {
+  if (uo == NULL || co == NULL || nat == NULL || uinv == NULL ||
+      cinv == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
@@ -543,19 +647,24 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     }
     uo[j] = i;
   }
-  for (size_t i = 0; i < nc; i++) {
-    size_t j = i;
-    const bcand *ci = &b->cands[i];
-    while (j > 0 && (nat[co[j - 1]] < nat[i] ||
-                     (nat[co[j - 1]] == nat[i] &&
-                      (b->cands[co[j - 1]].ev < ci->ev ||
-                       (b->cands[co[j - 1]].ev == ci->ev &&
-                        strcmp(b->cands[co[j - 1]].name, ci->name) > 0))))) {
-      co[j] = co[j - 1];
-      j--;
-    }
-    co[j] = i;
+  /* Candidates by national votes, most first, then by name: qsort, since
+   * a file may name tens of thousands (write-ins). */
+  cand_key *keys = tly__calloc(a, nc + 1, sizeof *keys);
+  if (keys == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
   }
+  for (size_t i = 0; i < nc; i++)
+    keys[i] = (cand_key){nat[i], b->cands[i].name, i, b->cands[i].ev};
+  if (nc > 1)
+    qsort(keys, nc, sizeof *keys, cand_key_cmp);
+  for (size_t i = 0; i < nc; i++) {
+    co[i] = keys[i].idx;
+    cinv[keys[i].idx] = i;
+  }
+  tly__free(a, keys, (nc + 1) * sizeof *keys);
+  for (size_t i = 0; i < nu; i++)
+    uinv[uo[i]] = i;
   s = election_alloc(a, nu, nc, b->n_casts, &e, err);
   if (s != TLY_OK)
     goto done;
@@ -599,13 +708,7 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
   }
   for (size_t i = 0; i < b->n_cells; i++) {
     const bcell *x = &b->cells[i];
-    size_t ui = 0;
-    size_t ci = 0;
-    while (uo[ui] != (size_t)x->unit)
-      ui++;
-    while (co[ci] != (size_t)x->cand)
-      ci++;
-    e->votes[ui * nc + ci] = x->votes;
+    e->votes[uinv[x->unit] * nc + cinv[x->cand]] = x->votes;
   }
   for (size_t u = 0; u < nu; u++) {
     int64_t t = 0;
@@ -627,8 +730,8 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     r->electors = x->electors;
     r->not_counted = x->not_counted;
   }
-  if (b->notes != NULL) {
-    char *n = tly__strdup(a, b->notes);
+  if (b->notes.p != NULL) {
+    char *n = tly__strdup(a, b->notes.p);
     if (n == NULL) {
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
       goto done;
@@ -643,6 +746,8 @@ done:
   tly__free(a, uo, (nu + 1) * sizeof *uo);
   tly__free(a, co, (nc + 1) * sizeof *co);
   tly__free(a, nat, (nc + 1) * sizeof *nat);
+  tly__free(a, uinv, (nu + 1) * sizeof *uinv);
+  tly__free(a, cinv, (nc + 1) * sizeof *cinv);
   return s;
 }
 
@@ -803,6 +908,12 @@ int64_t tly_election_unit_total(const tly_election *e, size_t u)
 size_t tly_election_n_cast_records(const tly_election *e)
 {
   return e->n_cast;
+}
+
+bool tly__cand_is_line(const tly_candidate *k)
+{
+  return strcmp(k->name, "None of these candidates") == 0 &&
+         k->party[0] == '\0';
 }
 
 const tly_cast_record *tly_election_cast_record(const tly_election *e,

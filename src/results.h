@@ -66,6 +66,12 @@ struct tly_election {
 /* Points e->contingent_pub at e->contingent (after a copy). */
 void tly__election_contingent_sync(tly_election *e);
 
+/* Whether candidate k is a ballot line rather than a person: Nevada's
+ * "None of these candidates" (NRS 293.269), whose votes count in the
+ * total and the shares but which elects no one, so it never wins a unit,
+ * is never its runner-up, and takes no part in any split of electors. */
+bool tly__cand_is_line(const tly_candidate *k);
+
 /* Index of a state or DC postal code in the 51-entry table (alphabetical
  * by code), or -1. */
 int tly__state_index(const char *code, size_t n);

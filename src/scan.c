@@ -5,7 +5,8 @@
  */
 #include "scan.h"
 
-#include <locale.h>
+#include "buf.h"
+
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -74,9 +75,7 @@ tly_status tly__scan_double(const char *p, size_t n, double *out)
     i++;
     n_digits++;
   }
-  size_t dot = n; /* position of the '.', n when there is none */
   if (i < n && p[i] == '.') {
-    dot = i;
     i++;
     while (i < n && isdigit_c(p[i])) {
       i++;
@@ -99,27 +98,14 @@ tly_status tly__scan_double(const char *p, size_t n, double *out)
   }
   if (i != n)
     return TLY_EPARSE;
-  /* strtod reads the current locale's decimal point; the token was
-   * validated in "C" notation, so put the locale's point in its place. */
+  /* The token was validated in "C" notation: read it in the "C" locale,
+   * whatever the host's (tly__strtod_c, thread-safe). */
   char buf[SCAN_DOUBLE_MAX + 8];
-  size_t k = 0;
-  for (size_t j = 0; j < n; j++) {
-    if (j == dot) {
-      const char *lp = localeconv()->decimal_point;
-      size_t ln = strlen(lp);
-      if (ln == 0 || ln > 4) {
-        lp = ".";
-        ln = 1;
-      }
-      memcpy(buf + k, lp, ln);
-      k += ln;
-    } else {
-      buf[k++] = p[j];
-    }
-  }
+  memcpy(buf, p, n);
+  size_t k = n;
   buf[k] = '\0';
   char *end = NULL;
-  double v = strtod(buf, &end);
+  double v = tly__strtod_c(buf, &end);
   if (end != buf + k || !isfinite(v))
     return TLY_EPARSE;
   *out = v;

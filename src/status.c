@@ -6,6 +6,8 @@
 #include "arith.h"
 #include "internal.h"
 
+#include "buf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -55,7 +57,11 @@ static void vfill(tly_error *err, tly_status s, const char *file,
     memcpy(err->file, file, n);
     err->file[n] = '\0';
   }
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_list again;
+  va_copy(again, ap);
+  if (tly__vsnprintf_c(err->msg, sizeof err->msg, fmt, ap) < 0)
+    vsnprintf(err->msg, sizeof err->msg, fmt, again); /* no "C" locale */
+  va_end(again);
 }
 
 tly_status tly__fail(tly_error *err, tly_status s, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include "arith.h"
+#include "buf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -16,63 +17,23 @@
 #include <string.h>
 #include <strings.h>
 
-/*==== Output: one capped, growable buffer, written once =================*/
+/*==== Output: one capped buffer (buf.c), written once ====================*/
 
 #define SVG_MAX ((size_t)8 << 20) /* far above any map (about 60 KiB) */
 
-typedef struct sb {
-  const tly_allocator *a;
-  char *p;
-  size_t len, cap;
-  bool nomem; /* an allocation failed or the cap was reached */
-} sb;
+typedef tly__buf sb;
 
-/* Makes room for `extra` more bytes; false (and nomem set) when it cannot. */
-static bool reserve(sb *b, size_t extra)
+/* An empty document buffer with the SVG cap. */
+static sb sb_new(const tly_allocator *a)
 {
-  if (b->nomem)
-    return false;
-  if (extra > SVG_MAX || b->len + extra > SVG_MAX) {
-    b->nomem = true;
-    return false;
-  }
-  size_t cap = b->cap ? b->cap : 16384;
-  while (cap < b->len + extra)
-    cap *= 2;
-  if (cap == b->cap)
-    return true;
-  char *p = tly__realloc(b->a, b->p, b->cap, cap);
-  if (p == NULL) {
-    b->nomem = true;
-    return false;
-  }
-  b->p = p;
-  b->cap = cap;
-  return true;
+  sb b;
+  tly__buf_init(&b, a, SVG_MAX);
+  return b;
 }
 
-/* Appends printf-style text (never user text: see esc). */
-static void out(sb *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void out(sb *b, const char *fmt, ...)
-{
-  while (!b->nomem) {
-    size_t room = b->cap - b->len;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->p != NULL ? b->p + b->len : NULL, room, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-      b->nomem = true;
-      return;
-    }
-    if ((size_t)n < room) {
-      b->len += (size_t)n;
-      return;
-    }
-    reserve(b, (size_t)n + 1);
-  }
-}
+/* Appends printf-style text in the "C" locale (never user text: see esc);
+ * a failure is kept in the buffer and reported by finish. */
+#define out(b, ...) ((void)tly__buf_printf((b), __VA_ARGS__))
 
 /* Appends s escaped for XML character data and attribute values; control
  * characters, which XML 1.0 forbids, become spaces. */
@@ -92,8 +53,8 @@ static void esc(sb *b, const char *s)
       out(b, "&#39;");
     else if (ch < 0x20 && ch != '\n' && ch != '\t')
       out(b, " ");
-    else if (reserve(b, 2))
-      b->p[b->len++] = (char)ch;
+    else
+      (void)tly__buf_add(b, s, 1);
   }
 }
 
@@ -101,14 +62,15 @@ static void esc(sb *b, const char *s)
 static tly_status finish(sb *b, tly_writer w, void *ud, tly_error *err)
 {
   tly_status s = TLY_OK;
-  if (b->nomem)
+  if (b->status == TLY_ERANGE)
+    s = tly__fail(err, TLY_ERANGE, "SVG larger than 8 MiB");
+  else if (b->status != TLY_OK)
     s = tly__fail(err, TLY_ENOMEM, "out of memory writing SVG");
   else if (w(ud, b->p, b->len) != 0)
     s = tly__fail(err, TLY_EIO, "the writer failed");
   else
     tly__error_clear(err);
-  tly__free(b->a, b->p, b->cap);
-  b->p = NULL;
+  tly__buf_free(b);
   return s;
 }
 
@@ -299,7 +261,7 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
     /* At-large part on top: the code, the state's electors and the
      * at-large winner's letter; one cell per district below. */
     char top[48];
-    snprintf(top, sizeof top, "%s %s", t->line2, t->main.mark);
+    tly__snprintf_c(top, sizeof top, "%s %s", t->line2, t->main.mark);
     text(b, x + 5, y + 18, "b", ink, "start", grid[g].code);
     text(b, x + TILE - 5, y + 18, "n", ink, "end", top);
     double cw = TILE / (double)t->n_sub;
@@ -311,7 +273,7 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
       rect(b, sx, y + TILE / 2, cw - (i + 1 < t->n_sub ? 1 : 0), TILE / 2,
            t->sub[i].fill, t->sub[i].hatch);
       char lab[16];
-      snprintf(lab, sizeof lab, "%s%s", t->sub_label[i], t->sub[i].mark);
+      tly__snprintf_c(lab, sizeof lab, "%s%s", t->sub_label[i], t->sub[i].mark);
       text(b, sx + cw / 2, y + TILE - 9, "d", t->sub[i].ink, NULL, lab);
       out(b, "</g>\n");
     }
@@ -412,15 +374,15 @@ static void award_cell(const tly_election *e, const tly_outcome *o, size_t i,
   const char *name = tly_state_name(w->code);
   if (name == NULL)
     name = w->code;
-  int n = snprintf(tip, tip_size, "%s: %d elector%s", name, w->electors,
+  int n = tly__snprintf_c(tip, tip_size, "%s: %d elector%s", name, w->electors,
                    w->electors == 1 ? "" : "s");
   size_t used = n > 0 && (size_t)n < tip_size ? (size_t)n : tip_size - 1;
   memset(c, 0, sizeof *c);
   if (w->tie) {
     c->fill = TIE_FILL;
     c->ink = INK_DARK;
-    snprintf(c->mark, sizeof c->mark, "T");
-    snprintf(tip + used, tip_size - used, ", tied at %s votes (undecided)",
+    tly__snprintf_c(c->mark, sizeof c->mark, "T");
+    tly__snprintf_c(tip + used, tip_size - used, ", tied at %s votes (undecided)",
              tly_format_count(w->first_votes, b1, sizeof b1));
     return;
   }
@@ -431,7 +393,7 @@ static void award_cell(const tly_election *e, const tly_outcome *o, size_t i,
       int32_t ev = tly_outcome_award_electors(o, i, k);
       if (ev <= 0 || used + 40 >= tip_size)
         continue;
-      n = snprintf(tip + used, tip_size - used, "%s %s %d", used ? "," : "",
+      n = tly__snprintf_c(tip + used, tip_size - used, "%s %s %d", used ? "," : "",
                    tly_election_candidate(e, k)->name, ev);
       if (n > 0 && used + (size_t)n < tip_size)
         used += (size_t)n;
@@ -458,16 +420,16 @@ static void award_cell(const tly_election *e, const tly_outcome *o, size_t i,
   letter_of(e, w->winner, c->mark);
   const char *who = tly_election_candidate(e, (size_t)w->winner)->name;
   if (how != NULL)
-    snprintf(tip + used, tip_size - used, " to %s (%s), %s", who, c->mark,
+    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s), %s", who, c->mark,
              how);
   else if (w->second >= 0)
-    snprintf(tip + used, tip_size - used, " to %s (%s), by %s votes (%s "
+    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s), by %s votes (%s "
              "points)", who, c->mark,
              tly_format_count(w->first_votes - w->second_votes, b1, sizeof b1),
              tly_format_percent(w->first_votes - w->second_votes,
                                 w->total_votes, 2, b2, sizeof b2));
   else
-    snprintf(tip + used, tip_size - used, " to %s (%s)", who, c->mark);
+    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s)", who, c->mark);
 }
 
 /* Fills stripes of a split award i: the Democrat, others, the Republican. */
@@ -498,7 +460,7 @@ static void award_stripes(const tly_election *e, const tly_outcome *o,
       continue;
     char mark[4];
     letter_of(e, (int32_t)c, mark);
-    int n = snprintf(t->line2 + used, sizeof t->line2 - used, "%s%s%d",
+    int n = tly__snprintf_c(t->line2 + used, sizeof t->line2 - used, "%s%s%d",
                      used ? " " : "", mark, ev);
     if (n > 0 && used + (size_t)n < sizeof t->line2)
       used += (size_t)n;
@@ -517,16 +479,16 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
     int32_t u = tly_election_find_unit(e, grid[g].code);
     if (u < 0 || tly_election_unit(e, (size_t)u)->parent >= 0) {
       const char *name = tly_state_name(grid[g].code);
-      snprintf(t->tip, sizeof t->tip, "%s: not in this election",
+      tly__snprintf_c(t->tip, sizeof t->tip, "%s: not in this election",
                name != NULL ? name : grid[g].code);
-      snprintf(t->line2, sizeof t->line2, "out");
+      tly__snprintf_c(t->line2, sizeof t->line2, "out");
       n_absent++;
       continue;
     }
     t->present = true;
-    snprintf(t->line2, sizeof t->line2, "%d",
+    tly__snprintf_c(t->line2, sizeof t->line2, "%d",
              tly_election_unit(e, (size_t)u)->electors);
-    snprintf(t->tip, sizeof t->tip, "%s: no electors awarded",
+    tly__snprintf_c(t->tip, sizeof t->tip, "%s: no electors awarded",
              grid[g].code);
     t->main.fill = "#eeeeee";
     t->main.ink = INK_DARK;
@@ -535,7 +497,7 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
   for (size_t i = 0; i < na; i++) {
     const tly_award *w = tly_outcome_award(o, i);
     char state[8];
-    snprintf(state, sizeof state, "%s", w->code);
+    tly__snprintf_c(state, sizeof state, "%s", w->code);
     char *dash = strchr(state, '-');
     if (dash != NULL)
       *dash = '\0';
@@ -552,9 +514,9 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
       award_cell(e, o, i, &t->sub[k], t->sub_tip[k], sizeof t->sub_tip[k]);
       if (t->sub[k].fill == NULL) { /* a split district: rare; grey */
         t->sub[k].fill = TIE_FILL;
-        snprintf(t->sub[k].mark, sizeof t->sub[k].mark, "S");
+        tly__snprintf_c(t->sub[k].mark, sizeof t->sub[k].mark, "S");
       }
-      snprintf(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
+      tly__snprintf_c(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
     }
   }
   return n_absent;
@@ -599,13 +561,13 @@ static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
     }
   }
   if (dem >= 0) {
-    snprintf(buf, sizeof buf, "%s (D) %lld",
+    tly__snprintf_c(buf, sizeof buf, "%s (D) %lld",
              tly_election_candidate(e, (size_t)dem)->name,
              (long long)tly_outcome_pledged(o, (size_t)dem));
     text(b, x, y - 8, "b", fills[0][2], "start", buf);
   }
   if (rep >= 0) {
-    snprintf(buf, sizeof buf, "%lld %s (R)",
+    tly__snprintf_c(buf, sizeof buf, "%lld %s (R)",
              (long long)tly_outcome_pledged(o, (size_t)rep),
              tly_election_candidate(e, (size_t)rep)->name);
     text(b, x + width, y - 8, "b", fills[1][2], "end", buf);
@@ -614,7 +576,7 @@ static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
   out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
          "stroke=\"#111111\" stroke-width=\"2\"/>\n",
       mx, y - 5, mx, y + BAR_H + 5);
-  snprintf(buf, sizeof buf, "%s to win (a majority of %lld)",
+  tly__snprintf_c(buf, sizeof buf, "%s to win (a majority of %lld)",
            tly_format_count(tly_outcome_majority(o), b1, sizeof b1),
            (long long)total);
   text(b, mx, y + BAR_H + 18, "l", NULL, "middle", buf);
@@ -628,7 +590,7 @@ static void winner_line(const tly_election *e, const tly_outcome *o,
 {
   int32_t win = tly_outcome_winner(o);
   if (win >= 0) {
-    snprintf(buf, size, "%s wins with %lld of %lld electors pledged "
+    tly__snprintf_c(buf, size, "%s wins with %lld of %lld electors pledged "
              "(%lld needed)",
              tly_election_candidate(e, (size_t)win)->name,
              (long long)tly_outcome_pledged(o, (size_t)win),
@@ -636,7 +598,7 @@ static void winner_line(const tly_election *e, const tly_outcome *o,
              (long long)tly_outcome_majority(o));
     return;
   }
-  snprintf(buf, size, "No one has a majority of %lld electors (%lld "
+  tly__snprintf_c(buf, size, "No one has a majority of %lld electors (%lld "
            "needed): the House chooses",
            (long long)tly_outcome_electors(o),
            (long long)tly_outcome_majority(o));
@@ -679,7 +641,7 @@ static void describe(sb *b, const tly_election *e, const tly_outcome *o,
 
 static void default_title(const tly_election *e, char *buf, size_t size)
 {
-  snprintf(buf, size, "%d presidential election", tly_election_year(e));
+  tly__snprintf_c(buf, size, "%d presidential election", tly_election_year(e));
 }
 
 tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
@@ -688,14 +650,14 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
 {
   if (e == NULL || o == NULL || w == NULL)
     return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
-  sb b = {.a = alloc_of(opts)};
+  sb b = sb_new(alloc_of(opts));
   tile *tiles = tly__calloc(b.a, N_GRID, sizeof *tiles);
   if (tiles == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   size_t n_absent = build_tiles(e, o, tiles);
   char title[256], line[256];
   if (opts != NULL && opts->title != NULL)
-    snprintf(title, sizeof title, "%s", opts->title);
+    tly__snprintf_c(title, sizeof title, "%s", opts->title);
   else
     default_title(e, title, sizeof title);
   const char *note = opts != NULL ? opts->note : NULL;
@@ -703,17 +665,17 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
   double height = y_grid + 8 * PITCH + 34;
 
   /* Head: the text alternative is the whole result in words. */
-  sb d = {.a = b.a};
+  sb d = sb_new(b.a);
   describe(&d, e, o, title);
-  out(&d, "%c", '\0');
-  head(&b, height, title, d.nomem ? title : d.p);
-  b.nomem = b.nomem || d.nomem;
-  tly__free(d.a, d.p, d.cap);
+  head(&b, height, title, d.status != TLY_OK || d.p == NULL ? title : d.p);
+  if (b.status == TLY_OK)
+    b.status = d.status;
+  tly__buf_free(&d);
 
   text(&b, GRID_X, 32, "t", NULL, NULL, title);
   winner_line(e, o, line, sizeof line);
   char sub[400];
-  snprintf(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
+  tly__snprintf_c(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
            line);
   text(&b, GRID_X, 52, "s", NULL, NULL, sub);
   if (note != NULL)
@@ -739,7 +701,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
     int32_t c = nominee(e, o, side);
     if (c < 0)
       continue;
-    snprintf(line, sizeof line, "%s",
+    tly__snprintf_c(line, sizeof line, "%s",
              tly_election_candidate(e, (size_t)c)->name);
     text(&b, lx, ry + 14, "l", NULL, NULL, line);
     for (int s = 0; s < 3; s++) {
@@ -761,7 +723,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
          "dashed: not in this election");
   }
   out(&b, "</g>\n");
-  snprintf(line, sizeof line, "One equal square per state. Data: %s. "
+  tly__snprintf_c(line, sizeof line, "One equal square per state. Data: %s. "
            "Made with tally.", tly_election_source_name(e));
   text(&b, GRID_X, height - 12, "f", NULL, NULL, line);
   out(&b, "</svg>\n");
@@ -775,20 +737,20 @@ tly_status tly_svg_bar(const tly_election *e, const tly_outcome *o,
 {
   if (e == NULL || o == NULL || w == NULL)
     return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
-  sb b = {.a = alloc_of(opts)};
+  sb b = sb_new(alloc_of(opts));
   char title[256], line[256];
   if (opts != NULL && opts->title != NULL)
-    snprintf(title, sizeof title, "%s", opts->title);
+    tly__snprintf_c(title, sizeof title, "%s", opts->title);
   else
     default_title(e, title, sizeof title);
   winner_line(e, o, line, sizeof line);
   char desc[600];
-  snprintf(desc, sizeof desc, "%s. Source: %s. %s.", title,
+  tly__snprintf_c(desc, sizeof desc, "%s. Source: %s. %s.", title,
            tly_election_source_name(e), line);
   head(&b, 150, title, desc);
   text(&b, GRID_X, 28, "t", NULL, NULL, title);
   char sub[400];
-  snprintf(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
+  tly__snprintf_c(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
            line);
   text(&b, GRID_X, 48, "s", NULL, NULL, sub);
   draw_bar(&b, e, o, GRID_X, 86, WIDTH - 2 * GRID_X);
@@ -835,19 +797,19 @@ tly_status tly_svg_histogram(const double *p, size_t n,
     pmax = fmax(pmax, p[k]);
     win[k >= maj ? 0 : total - k >= maj ? 1 : 2] += p[k];
   }
-  sb b = {.a = alloc_of(opts)};
+  sb b = sb_new(alloc_of(opts));
   char title[256], sub[400], desc[800];
   if (opts != NULL && opts->title != NULL)
-    snprintf(title, sizeof title, "%s", opts->title);
+    tly__snprintf_c(title, sizeof title, "%s", opts->title);
   else
-    snprintf(title, sizeof title, "Electoral votes of the %s",
+    tly__snprintf_c(title, sizeof title, "Electoral votes of the %s",
              label(opts, 0));
-  snprintf(sub, sizeof sub, "%s wins %.1f %% · %s wins %.1f %%%s",
+  tly__snprintf_c(sub, sizeof sub, "%s wins %.1f %% · %s wins %.1f %%%s",
            label(opts, 0), 100 * win[0], label(opts, 1), 100 * win[1],
            total % 2 == 0 ? " · tie" : "");
   if (total % 2 == 0) {
     size_t used = strlen(sub);
-    snprintf(sub + used, sizeof sub - used, " %.1f %%", 100 * win[2]);
+    tly__snprintf_c(sub + used, sizeof sub - used, " %.1f %%", 100 * win[2]);
   }
   /* Text alternative: the probabilities, the most likely count and the
    * median. */
@@ -863,7 +825,7 @@ tly_status tly_svg_histogram(const double *p, size_t n,
       have_median = true;
     }
   }
-  snprintf(desc, sizeof desc, "%s. %s. Of %zu electors, %zu make a "
+  tly__snprintf_c(desc, sizeof desc, "%s. %s. Of %zu electors, %zu make a "
            "majority; the most likely count for the %s is %zu, the median "
            "%zu.", title, sub, total, maj, label(opts, 0), mode, median);
   double height = 370;
@@ -885,7 +847,7 @@ tly_status tly_svg_histogram(const double *p, size_t n,
         px, y, px + pw, y);
     char lab[32];
     int dec = step * 100 < 0.1 ? 2 : step * 100 < 1 ? 1 : 0;
-    snprintf(lab, sizeof lab, "%.*f %%", dec, v * 100);
+    tly__snprintf_c(lab, sizeof lab, "%.*f %%", dec, v * 100);
     text(&b, px - 10, y + 4, "p", "#444444", "end", lab);
   }
   double bw = pw / (double)n;
@@ -911,7 +873,7 @@ tly_status tly_svg_histogram(const double *p, size_t n,
   for (double v = 0; v <= (double)total + 0.5; v += xs) {
     double x = px + bw * (v + 0.5);
     char lab[32];
-    snprintf(lab, sizeof lab, "%.0f", v);
+    tly__snprintf_c(lab, sizeof lab, "%.0f", v);
     out(&b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
             "stroke=\"#444444\" stroke-width=\"1\"/>\n",
         x, py + ph, x, py + ph + 4);
@@ -923,16 +885,16 @@ tly_status tly_svg_histogram(const double *p, size_t n,
           "stroke-dasharray=\"5,3\"/>\n",
       mx, py - 6, mx, py + ph);
   char lab[64];
-  snprintf(lab, sizeof lab, "%zu to win", maj);
+  tly__snprintf_c(lab, sizeof lab, "%zu to win", maj);
   text(&b, mx, py - 10, "l", NULL, "middle", lab);
-  snprintf(lab, sizeof lab, "Electoral votes of the %s", label(opts, 0));
+  tly__snprintf_c(lab, sizeof lab, "Electoral votes of the %s", label(opts, 0));
   text(&b, px + pw / 2, py + ph + 34, "l", NULL, "middle", lab);
   /* Legend. */
   double ly = py + ph + 46;
   for (int s = 0; s < 2; s++) {
     double lx = px + 260 * s;
     rect(&b, lx, ly, 18, 12, fills[s][1], false);
-    snprintf(lab, sizeof lab, "%s has a majority", label(opts, s));
+    tly__snprintf_c(lab, sizeof lab, "%s has a majority", label(opts, s));
     text(&b, lx + 24, ly + 11, "l", NULL, NULL, lab);
   }
   out(&b, "</svg>\n");
@@ -947,21 +909,21 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
   if ((n > 0 && (codes == NULL || electors == NULL || p_first == NULL)) ||
       w == NULL)
     return tly__fail(err, TLY_EINVAL, "no units or writer");
-  sb b = {.a = alloc_of(opts)};
+  sb b = sb_new(alloc_of(opts));
   tile *tiles = tly__calloc(b.a, N_GRID, sizeof *tiles);
   if (tiles == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   for (int g = 0; g < N_GRID; g++) {
     const char *name = tly_state_name(grid[g].code);
-    snprintf(tiles[g].tip, sizeof tiles[g].tip, "%s: not in this forecast",
+    tly__snprintf_c(tiles[g].tip, sizeof tiles[g].tip, "%s: not in this forecast",
              name != NULL ? name : grid[g].code);
-    snprintf(tiles[g].line2, sizeof tiles[g].line2, "out");
+    tly__snprintf_c(tiles[g].line2, sizeof tiles[g].line2, "out");
   }
   tly_status s = TLY_OK;
   int64_t sum_ev = 0;
   for (size_t i = 0; i < n; i++) {
     char state[8];
-    snprintf(state, sizeof state, "%s", codes[i]);
+    tly__snprintf_c(state, sizeof state, "%s", codes[i]);
     char *dash = strchr(state, '-');
     if (dash != NULL)
       *dash = '\0';
@@ -985,12 +947,12 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
     cell c = {.fill = side == 2 ? TIE_FILL : fills[side][shade],
               .ink = side == 2 ? INK_DARK : ink_for(shade),
               .hatch = side == 1};
-    snprintf(c.mark, sizeof c.mark, "%s", side == 0 ? "D" : side == 1 ? "R" : "=");
+    tly__snprintf_c(c.mark, sizeof c.mark, "%s", side == 0 ? "D" : side == 1 ? "R" : "=");
     if (side == 0 || side == 1)
       c.mark[0] = label(opts, side)[0];
     char tip[256];
     const char *name = tly_state_name(state);
-    snprintf(tip, sizeof tip, "%s%s%s: %d elector%s; %s wins with "
+    tly__snprintf_c(tip, sizeof tip, "%s%s%s: %d elector%s; %s wins with "
              "probability %.1f %%", name != NULL ? name : state,
              dash != NULL ? " district " : "", dash != NULL ? dash + 1 : "",
              electors[i], electors[i] == 1 ? "" : "s", label(opts, 0),
@@ -998,17 +960,17 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
     if (dash == NULL) {
       t->present = true;
       t->main = c;
-      snprintf(t->tip, sizeof t->tip, "%s", tip);
-      snprintf(t->line2, sizeof t->line2, "%d", electors[i]);
+      tly__snprintf_c(t->tip, sizeof t->tip, "%s", tip);
+      tly__snprintf_c(t->line2, sizeof t->line2, "%d", electors[i]);
       if (q >= 0.995) /* never print "100%" for what is not certain */
-        snprintf(t->line3, sizeof t->line3, "%s", q == 1 ? "100%" : ">99%");
+        tly__snprintf_c(t->line3, sizeof t->line3, "%s", q == 1 ? "100%" : ">99%");
       else
-        snprintf(t->line3, sizeof t->line3, "%.0f%%", 100 * q);
+        tly__snprintf_c(t->line3, sizeof t->line3, "%.0f%%", 100 * q);
     } else if (t->n_sub < MAX_SUB) {
       size_t k = t->n_sub++;
       t->sub[k] = c;
-      snprintf(t->sub_tip[k], sizeof t->sub_tip[k], "%s", tip);
-      snprintf(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
+      tly__snprintf_c(t->sub_tip[k], sizeof t->sub_tip[k], "%s", tip);
+      tly__snprintf_c(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
     }
   }
   for (int g = 0; g < N_GRID; g++) {
@@ -1020,26 +982,26 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
     for (size_t i = 0; i < n; i++)
       if (strncasecmp(codes[i], grid[g].code, 2) == 0)
         all += electors[i];
-    snprintf(t->line2, sizeof t->line2, "%lld", (long long)all);
+    tly__snprintf_c(t->line2, sizeof t->line2, "%lld", (long long)all);
     t->line3[0] = '\0';
   }
   char title[256];
   if (opts != NULL && opts->title != NULL)
-    snprintf(title, sizeof title, "%s", opts->title);
+    tly__snprintf_c(title, sizeof title, "%s", opts->title);
   else
-    snprintf(title, sizeof title, "Forecast: probability of winning each "
+    tly__snprintf_c(title, sizeof title, "Forecast: probability of winning each "
              "state");
   const char *note = opts != NULL ? opts->note : NULL;
   double y_grid = note != NULL ? 96 : 80;
   double height = y_grid + 8 * PITCH + 34;
   char desc[400];
-  snprintf(desc, sizeof desc, "%s. Each tile shows a state's electors and "
+  tly__snprintf_c(desc, sizeof desc, "%s. Each tile shows a state's electors and "
            "the favourite's probability of winning it; %lld electors in "
            "all.", title, (long long)sum_ev);
   head(&b, height, title, desc);
   text(&b, GRID_X, 32, "t", NULL, NULL, title);
   char sub[300];
-  snprintf(sub, sizeof sub, "Colour: the favourite (%s %c, %s %c); shade: "
+  tly__snprintf_c(sub, sizeof sub, "Colour: the favourite (%s %c, %s %c); shade: "
            "its probability", label(opts, 0), label(opts, 0)[0],
            label(opts, 1), label(opts, 1)[0]);
   text(&b, GRID_X, 52, "s", NULL, NULL, sub);

@@ -375,7 +375,8 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
   s = note(e, err,
            "House of %s seats reapportioned by %s on the %d census among "
            "the %zu states of this what-if: every state's electors are its "
-           "seats + 2, DC's min(3, the least populous state's)",
+           "seats + 2, DC's what it would have as a state, at most the "
+           "least populous state's",
            tly_format_count(seats ? seats : 435, b1, sizeof b1),
            tly_method_name(m), census,
            n_er - (tly_election_find_unit(in, "DC") >= 0 ? 1 : 0));
@@ -581,6 +582,9 @@ tly_status tly_whatif_set(const tly_election *in, const char *code,
   if (c < 0)
     return tly__fail(err, TLY_ENOTFOUND, "no candidate \"%s\" in %d",
                      candidate, in->year);
+  if (tly__cand_is_line(&in->cands[c]))
+    return tly__fail(err, TLY_EINVAL, "\"%s\" is a ballot line, not a "
+                     "candidate: it elects no one", in->cands[c].name);
   tly_election *e = NULL;
   tly_status s = tly__election_clone(in, &e, err);
   if (s != TLY_OK)

@@ -197,6 +197,25 @@ fails "forecast without a model" 400 POST /api/forecast "$(j '{"national_sd": 0.
 fails "forecast with a bad model" 400 POST /api/forecast "$(j '{"model": "code,mean,sd\nPA,1.5,0.1\n"}')"
 fails "forecast with too many simulations" 400 POST /api/forecast \
   "$(j '{"model": "code,mean,sd\nPA,0.5,0.1\n", "sims": 100000000}')"
+python3 -c '
+import json, sys
+codes = ["AL","AK","AZ","AR","CA","CO","CT","DE","DC","FL","GA","HI","ID","IL",
+  "IN","IA","KS","KY","LA","ME","MD","MA","MI","MN","MS","MO","MT","NE","NV","NH",
+  "NJ","NM","NY","NC","ND","OH","OK","OR","PA","RI","SC","SD","TN","TX","UT","VT",
+  "VA","WA","WV","WI","WY"]
+rows = "".join("%s,%.3f,0.03,1000\n" % (c, 0.45 + 0.002 * i) for i, c in enumerate(codes))
+json.dump({"model": "code,mean,sd,electors\n" + rows, "national_sd": 0.03,
+           "regions": "census9", "region_sd": 0.02, "df": 3, "sims": 0},
+          open(sys.argv[1], "w"))' "$T/heavy.json"
+fails "exact forecast over the cost bound, refused before running" 413 \
+  POST /api/forecast "$T/heavy.json"
+fails "forecast region_sd without regions" 400 POST /api/forecast \
+  "$(j '{"model": "code,mean,sd\nPA,0.5,0.1\n", "region_sd": 0.02}')"
+if python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["error"] == "region_sd needs regions"' \
+    "$T/body" 2>/dev/null && "$TALLY" forecast tests/data/forecast_small.csv --region-sd 0.02 2>&1 |
+    grep -q 'tally forecast: region_sd needs regions '; then
+  ok "forecast: the API and the CLI give the same message"
+else bad "forecast: the API and the CLI give the same message" "$(head -c 200 "$T/body")"; fi
 fails "a POST with a query string" 400 POST '/api/whatif?year=2016' "$(j '{}')"
 head -c 70000 /dev/zero | tr '\0' ' ' >"$T/big"
 fails "oversized body (Content-Length)" 413 POST /api/whatif "$T/big"

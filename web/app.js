@@ -383,11 +383,29 @@
     $('winner').textContent = w;
   }
 
+  /* 100 * votes / total with two decimals, rounded half to even from the
+   * exact integers, as the CLI prints shares (votes * 10000 < 2^53). */
+  function share(votes, total) {
+    if (!(total > 0)) return '-';
+    var n = votes * 10000;
+    var q = Math.floor(n / total);
+    var r = n - q * total;
+    if (2 * r > total || (2 * r === total && q % 2 === 1)) q++;
+    return (q / 100).toFixed(2) + ' %';
+  }
+
   function renderPopular(res) {
     var tb = $('popular').querySelector('tbody');
     tb.textContent = '';
+    var more = 0, moreVotes = 0;
     res.candidates.forEach(function (c) {
-      if (c.votes * 200 < res.total_votes && !c.ev_pledged) return;
+      if (c.votes * 200 < res.total_votes && !c.ev_pledged) {
+        if (c.votes > 0) {
+          more++;
+          moreVotes += c.votes;
+        }
+        return;
+      }
       var tr = el('tr');
       tr.appendChild(el('th', { scope: 'row' }, c.name));
       tr.appendChild(el('td', null, c.party));
@@ -396,6 +414,16 @@
       tr.appendChild(el('td', null, c.ev_pledged));
       tb.appendChild(tr);
     });
+    if (more > 0) { /* the rows then add up to the total, as in the CLI */
+      var mr = el('tr', { class: 'more' });
+      mr.appendChild(el('th', { scope: 'row' }, more + ' more candidate' +
+        (more === 1 ? '' : 's')));
+      mr.appendChild(el('td'));
+      mr.appendChild(el('td', null, fmt(moreVotes)));
+      mr.appendChild(el('td', null, share(moreVotes, res.total_votes)));
+      mr.appendChild(el('td', null, 0));
+      tb.appendChild(mr);
+    }
     var tr = el('tr', { class: 'total' });
     tr.appendChild(el('th', { scope: 'row' }, 'All candidates'));
     tr.appendChild(el('td'));
@@ -412,7 +440,11 @@
       ul.appendChild(el('li', null, 'Nothing: this is the election as counted.'));
       return;
     }
-    data.changes.forEach(function (c) {
+    /* By the name shown, as the list reads (not by postal code). */
+    data.changes.slice().sort(function (a, b) {
+      var x = unitName(a.code), y = unitName(b.code);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }).forEach(function (c) {
       var s = unitName(c.code) + ': ';
       if (c.left) s += 'left the Union (' + c.before.electors + ' electors)';
       else if (c.before && c.after) {
@@ -517,26 +549,46 @@
     box.appendChild(t);
   }
 
+  /* The CLI's margin label: the letter of the party ahead (else of the
+   * name's last word) and the points, "D+0.63", "R+3.83"; pct is signed
+   * toward the winner. */
+  function partyLetter(party, name) {
+    var s = party || (name || '?').split(' ').pop();
+    return s.charAt(0).toUpperCase();
+  }
+  function marginLabel(t, pct) {
+    if (pct === null || pct === undefined) return '-';
+    if (pct === 0) return '0.00';
+    return (pct > 0 ? partyLetter(t.winner_party, t.winner)
+                    : partyLetter(t.runner_up_party, t.runner_up)) +
+      '+' + Math.abs(pct).toFixed(2);
+  }
+
   function renderTipping(t) {
     var box = $('tipping');
     box.textContent = '';
     var p = el('p');
     p.appendChild(el('strong', null, unitName(t.unit) + ' (' + t.unit + ')'));
     p.appendChild(document.createTextNode(' gave ' + t.winner +
-      ' the majority: won by ' + t.margin_pct.toFixed(2) + ' points, against ' +
-      t.national_margin_pct.toFixed(2) + ' nationally (tilt ' +
-      (t.tilt_pct > 0 ? '+' : '') + t.tilt_pct.toFixed(2) + ').'));
+      ' the majority: ' + marginLabel(t, t.margin_pct) + ', against ' +
+      marginLabel(t, t.national_margin_pct) + ' nationally (tilt ' +
+      marginLabel(t, t.tilt_pct) + ').'));
     box.appendChild(p);
     var ol = el('ol', { class: 'tip-order', 'aria-label': 'The winner\'s units by margin, closest last' });
     var k = 0;
     for (var i = 0; i < t.order.length; i++) if (t.order[i].code === t.unit) k = i;
     t.order.slice(Math.max(0, k - 3), k + 4).forEach(function (o) {
       var li = el('li', o.code === t.unit ? { class: 'tip' } : null,
-        o.code + ': ' + (o.margin_pct === null ? 'by the electors as cast' :
-          o.margin_pct.toFixed(2) + ' pts') + ', ' + o.cumulative + ' electors so far');
+        o.code + ': ' + marginLabel(t, o.margin_pct) + ', ' + o.cumulative +
+          ' electors so far');
       ol.appendChild(li);
     });
     box.appendChild(ol);
+    if (t.no_margin && t.no_margin.length)
+      box.appendChild(el('p', null, 'Not in the order, without a margin: ' +
+        t.no_margin.map(function (u) {
+          return u.code + ' (' + u.reason + ')';
+        }).join(', ') + '; their electors count for ' + t.winner + '.'));
   }
 
   function renderPower(pw) {
@@ -560,7 +612,7 @@
       tr.appendChild(el('th', { scope: 'row' }, u.code));
       tr.appendChild(el('td', null, u.electors));
       tr.appendChild(el('td', null, pct(u.value, 2)));
-      tr.appendChild(el('td', null, (u.per_elector * pw.electors).toFixed(2)));
+      tr.appendChild(el('td', null, u.per_elector.toFixed(2)));
       if (pw.index === 'banzhaf')
         tr.appendChild(el('td', null, u.voter === null ? '-' : u.voter.toFixed(2)));
       tb.appendChild(tr);

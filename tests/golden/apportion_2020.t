@@ -57,6 +57,6 @@ WY Wyoming                     577,719      1         3
 DC District of Columbia              -      -         3
 Total                      331,108,434    435       538
 
-Electors = seats + 2; DC 3 (23rd Amendment: no more than the least
-populous state). A majority of the 538 electors is 270.
+Electors = seats + 2; DC 3 (23rd Amendment: as a state, but no more than
+the least populous state). A majority of the 538 electors is 270.
 Every state's seats equal the Census Bureau's 2020 apportionment.

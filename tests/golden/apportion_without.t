@@ -57,7 +57,7 @@ WY Wyoming                     568,300      1         3         1
 DC District of Columbia              -      -         3
 Total                      271,841,474    435       536
 
-Electors = seats + 2; DC 3 (23rd Amendment: no more than the least
-populous state). A majority of the 536 electors is 269.
+Electors = seats + 2; DC 3 (23rd Amendment: as a state, but no more than
+the least populous state). A majority of the 536 electors is 269.
 Change: against the Census Bureau's 2010 apportionment (huntington-hill,
 435 seats, all states); 34 states differ.

@@ -3,7 +3,7 @@ cmd: tally --help
 exit: 0
 --- stdout
 usage: tally SUBCOMMAND [options]
-       tally SUBCOMMAND --help
+       tally SUBCOMMAND --help  (or tally help SUBCOMMAND)
        tally --version
 
 The U.S. presidential election system, computed exactly from official data.
@@ -24,5 +24,10 @@ Subcommands:
   amend       Article V: two-thirds of both Houses, three-fourths of the states
   recount     which states' margins met their recount triggers
   audit       BRAVO risk-limiting audit: expected sample and stopping rule
+
+Files: a results FILE (and initiative's --counties FILE) may be '-' for
+standard input; an input file larger than 256 MiB is refused. --out FILE
+replaces a regular file atomically, keeping its mode; it writes a symbolic
+link's target, and a device or a FIFO in place; it may not name an input.
 
 Exit status: 0 success, 1 bad input, 2 usage error (some subcommands document more).

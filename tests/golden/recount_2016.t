@@ -28,4 +28,4 @@ Rules and sources:
   WI (on request): any candidate may petition, whatever the margin [V] Governing (TNS), Walker signs recount bill, 2017; Milwaukee Journal Sentinel 2018-11-07
   WI (free on request): the petitioner pays nothing if margin <= 0.25 % [V] Governing (TNS) 2017; Seehafer News 2017-12-04
 
-Not listed for 2016 (its sources attest the rule only for other years): AL, AK, AZ, CO, CT, DE, DC, HI, KY, MT, NE, NM, ND, OR, SC, SD, TX, UT, VT, WA, GA, VA
+Not listed for 2016 (its sources attest the rule only for other years): AK, AL, AZ, CO, CT, DC, DE, GA, HI, KY, MT, ND, NE, NM, OR, SC, SD, TX, UT, VA, VT, WA

@@ -4,8 +4,8 @@ cmd: tally result 2016
 exit: 0
 --- stdout-has
 2016 presidential election · source: MEDSL
-Hillary Clinton            Democratic         65,853,581  48.22 %      232   227
-Donald Trump               Republican         62,985,062  46.12 %      306   304
+Hillary Clinton            Democratic         65,853,581  48.21 %      232   227
+Donald Trump               Republican         62,985,062  46.11 %      306   304
 Colin Powell                                           0   0.00 %        0     3
 Bernie Sanders                                         0   0.00 %        0     1
 John Kasich                                            0   0.00 %        0     1

@@ -2,6 +2,6 @@
 cmd: tally result tests/data/cr_only.csv --csv
 exit: 0
 --- stdout
-year,source,code,electors,winner,candidate,party,votes
-2016,cr_only.csv,CA,55,Ann,Ann,A,10
-2016,cr_only.csv,TX,38,Bob,Bob,B,5
+year,source,level,code,electors,winner,candidate,party,votes
+2016,cr_only.csv,state,CA,55,Ann,Ann,A,10
+2016,cr_only.csv,state,TX,38,Bob,Bob,B,5

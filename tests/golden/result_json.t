@@ -8,7 +8,7 @@ json: yes
       "ev_cast": 227,
       "ev_pledged": 232,
       "name": "Hillary Clinton",
-      "share": 48.22,
+      "share": 48.21,
       "votes": 65853581
       "code": "ME-2",
         "Hillary Clinton": 8753788,

@@ -1,5 +1,5 @@
 # Acceptance (issue 4): Wisconsin, R+0.76; ME-2 is a unit of its own (without it the
-# cumulative count reaches 270 only at PA). MEDSL 2016; national D+2.10 (2,868,519 of 136,581,580).
+# cumulative count reaches 270 only at PA). MEDSL 2016; national D+2.10 (2,868,519 of 136,610,443, Nevada's None of these candidates included).
 cmd: tally tipping 2016
 exit: 0
 --- stdout

@@ -7,6 +7,7 @@ json: yes
 {
   "margin_pct": 0.63,
   "national_margin_pct": 4.45,
+  "no_margin": [],
   "order": [
     {
       "code": "DC",
@@ -178,9 +179,11 @@ json: yes
     }
   ],
   "runner_up": "Donald Trump",
+  "runner_up_party": "Republican",
   "source": "MEDSL",
   "tilt_pct": -3.83,
   "unit": "WI",
   "winner": "Joe Biden",
+  "winner_party": "Democratic",
   "year": 2020
 }

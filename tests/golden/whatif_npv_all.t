@@ -12,7 +12,7 @@ Popular vote
   Gary Johnson                          4,244,326              4,244,326
   Jill Stein                            1,393,155              1,393,155
   Others                                1,267,850              1,267,850
-  Total                               136,581,580            136,581,580
+  Total                               136,610,443            136,610,443
   Lead                         Clinton +2,868,519     Clinton +2,868,519
 Electors pledged
   Hillary Clinton                  232 (227 cast)         538 (533 cast)

@@ -13,7 +13,7 @@ Popular vote
   Jill Stein                            1,393,155              1,393,155
   Others                                1,267,850              1,267,850
   Evan McMullin                           498,179                498,179
-  Total                               136,581,580            136,581,580
+  Total                               136,610,443            136,610,443
   Lead                         Clinton +2,868,519     Clinton +2,868,519
 Electors pledged
   Hillary Clinton                  232 (227 cast)         262 (257 cast)

@@ -4,7 +4,7 @@ exit: 0
 --- stdout
 2016 presidential election · what if: without CA · reapportioned · source: MEDSL
 note: without California (CA): its 55 electors and 14,181,595 votes leave the count
-note: House of 435 seats reapportioned by huntington-hill on the 2010 census among the 49 states of this what-if: every state's electors are its seats + 2, DC's min(3, the least populous state's)
+note: House of 435 seats reapportioned by huntington-hill on the 2010 census among the 49 states of this what-if: every state's electors are its seats + 2, DC's what it would have as a state, at most the least populous state's
 
                                          Baseline                What-if
 Popular vote
@@ -13,7 +13,7 @@ Popular vote
   Gary Johnson                          4,244,326              3,765,826
   Jill Stein                            1,393,155              1,114,498
   Others                                1,267,850              1,147,111
-  Total                               136,581,580            122,399,985
+  Total                               136,610,443            122,428,848
   Lead                         Clinton +2,868,519       Trump +1,401,459
 Electors pledged
   Hillary Clinton                  232 (227 cast)         196 (191 cast)

@@ -336,6 +336,41 @@ Test(analysis, tipping_2016)
   tly_election_free(e);
 }
 
+/* Issue 10: Nebraska's 2nd district (and Maine's two) have no 2008
+ * returns in the data, so no margin: they are left out of the order, not
+ * sorted first as the safest. The published tipping point is Colorado,
+ * D+8.95 (MEDSL 2008: Obama 1,288,576, McCain 1,073,589); Obama's 362
+ * electors with a margin reach 270 at Colorado (276), and the 3 without
+ * one still count for him (365). */
+Test(analysis, tipping_2008_units_without_returns)
+{
+  tly_election *e = tu_builtin(2008, TLY_SOURCE_MEDSL);
+  tly_tipping *t = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_tipping_compute(e, &t, &err), TLY_OK, "%s", err.msg);
+  const tly_tipping_row *p = tipping_unit(t);
+  cr_expect_str_eq(p->code, "CO");
+  cr_expect_eq(p->lead, 1288576 - 1073589);
+  char b[32];
+  cr_expect_str_eq(tly_format_percent(p->lead, p->total_votes, 2, b,
+                                      sizeof b),
+                   "8.95");
+  cr_expect_eq(p->cumulative, 276);
+  size_t n = tly_tipping_n_ordered(t);
+  cr_assert_eq(tly_tipping_n_rows(t), n + 3);
+  for (size_t i = 0; i < n; i++)
+    cr_expect(!tly_tipping_row_at(t, i)->by_record);
+  const char *rest[] = {"ME-1", "ME-2", "NE-2"};
+  for (size_t i = 0; i < 3; i++) {
+    const tly_tipping_row *x = tly_tipping_row_at(t, n + i);
+    cr_expect_str_eq(x->code, rest[i]);
+    cr_expect(x->by_record && !x->forced);
+  }
+  cr_expect_eq(tly_tipping_row_at(t, n + 2)->cumulative, 365);
+  tly_tipping_free(t);
+  tly_election_free(e);
+}
+
 /* Acceptance: Wisconsin, D+0.63 in 2020 against a national D+4.45. */
 Test(analysis, tipping_2020)
 {

@@ -501,7 +501,7 @@ Test(apportion, method_names)
     cr_expect_eq(tly_method_from_name(tly_method_name((tly_method)m), &back,
                                       NULL),
                  TLY_OK);
-    cr_expect_eq(back, m);
+    cr_expect_eq((int)back, m);
   }
   tly_method x;
   cr_expect_eq(tly_method_from_name("Webster", &x, NULL), TLY_OK);
@@ -557,6 +557,49 @@ Test(apportion, errors)
   in = (tly_apportion_input){.n_states = 2, .populations = none,
                              .seats = 2, .method = TLY_METHOD_HAMILTON};
   cr_expect_eq(tly_apportion(&in, NULL, &r, &err), TLY_EINVAL);
+}
+
+/* Issue 10, the 23rd Amendment: DC has the electors it would have as a
+ * state, but no more than the least populous state. With a House of 1,000
+ * on the 2010 census, DC (601,723 residents, Census Bureau) outnumbers
+ * Wyoming (568,300, apportionment population), which gets 2 seats: DC
+ * gets 4 too. With 435 seats every small state has 1 seat and DC 3. */
+Test(apportion, dc_as_a_state_capped_by_the_least_populous)
+{
+  tly_apportionment *r = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_apportion_census(2010, 1000, TLY_METHOD_HUNTINGTON_HILL,
+                                    NULL, 0, NULL, &r, &err),
+               TLY_OK, "%s", err.msg);
+  for (size_t i = 0; i < tly_apportionment_n_states(r); i++) {
+    if (strcmp(tly_apportionment_code(r, i), "WY") == 0)
+      cr_expect_eq(tly_apportionment_electors(r, i), 4);
+  }
+  cr_expect_eq(tly_apportionment_dc_electors(r), 4);
+  tly_apportionment_free(r);
+  cr_assert_eq(tly_apportion_census(2010, 435, TLY_METHOD_HUNTINGTON_HILL,
+                                    NULL, 0, NULL, &r, &err),
+               TLY_OK);
+  cr_expect_eq(tly_apportionment_dc_electors(r), 3);
+  tly_apportionment_free(r);
+  /* The cap: DC as large as the largest state still has no more than the
+   * least populous state (here 1 seat + 2). */
+  static const int64_t pops[] = {1000, 100, 500};
+  tly_apportion_input in = {.n_states = 3, .populations = pops, .seats = 10,
+                            .dc_population = 1000};
+  cr_assert_eq(tly_apportion(&in, NULL, &r, &err), TLY_OK, "%s", err.msg);
+  cr_expect_eq(tly_apportionment_seats(r, 1), 1);
+  cr_expect_eq(tly_apportionment_dc_electors(r), 3);
+  tly_apportionment_free(r);
+  /* As a state, DC (50) would get fewer seats than the least populous
+   * state (100, 2 seats): its own entitlement, 1 seat, decides. */
+  static const int64_t pops2[] = {1000, 100};
+  in = (tly_apportion_input){.n_states = 2, .populations = pops2,
+                             .seats = 20, .dc_population = 50};
+  cr_assert_eq(tly_apportion(&in, NULL, &r, &err), TLY_OK, "%s", err.msg);
+  cr_expect_eq(tly_apportionment_seats(r, 1), 2);
+  cr_expect_eq(tly_apportionment_dc_electors(r), 3);
+  tly_apportionment_free(r);
 }
 
 Test(apportion, census_rows)

@@ -8,6 +8,8 @@
 #include "tally.h"
 
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,6 +398,95 @@ Test(forecast, sd_zero_is_decided)
   cr_assert_eq(tly_forecast_run(m, &o, &f, &err), TLY_EINVAL);
   cr_assert_null(f);
   cr_assert(strstr(err.msg, "NY") != NULL);
+  tly_forecast_model_free(m);
+}
+
+/* The t distribution with 5 degrees of freedom: its CDF in closed form,
+ * 1/2 + (theta + sin theta cos theta (1 + 2/3 cos^2 theta)) / pi with
+ * theta = atan(t / sqrt 5) (Abramowitz and Stegun 26.7.4). */
+static double t5_cdf(double t)
+{
+  double th = atan(t / sqrt(5.0));
+  double c = cos(th);
+  return 0.5 + (th + sin(th) * c * (1.0 + 2.0 / 3.0 * c * c)) / M_PI;
+}
+
+/* A decided unit (sd 0) under shared factors is a step function of them:
+ * PA at 0.51 with shared errors of total sd s goes to the Democrat with
+ * probability Phi(0.01 / s) (normal) or F_t5(0.01 / s / sqrt(3/5))
+ * (Student-t with 5 degrees of freedom, scaled to sd s). Gauss-Hermite
+ * across the step gave 68.65 % for Phi(0.5) = 69.146 %, at the node
+ * cap (2048). */
+Test(forecast, sd_zero_with_shared_factors_is_exact)
+{
+  tly_forecast_unit u[2] = {{"PA", 0.51, 0.0, 19, -1, 0},
+                            {"OH", 0.47, 0.03, 17, -1, 0}};
+  static const char regions[] = "unit,region\nPA,East\nOH,West\n";
+  struct {
+    size_t n;
+    double sn, sr, df, want;
+  } cases[] = {
+      {1, 0.02, 0.0, 0.0, 0.5 * erfc(-0.5 * M_SQRT1_2)},
+      {1, 0.02, 0.0, 5.0, t5_cdf(0.5 / sqrt(0.6))},
+      {1, 0.02, 0.015, 0.0, 0.5 * erfc(-0.4 * M_SQRT1_2)},
+      {1, 0.02, 0.015, 5.0, t5_cdf(0.4 / sqrt(0.6))},
+      {1, 0.0, 0.015, 5.0, t5_cdf(0.01 / 0.015 / sqrt(0.6))},
+      {2, 0.02, 0.015, 5.0, t5_cdf(0.4 / sqrt(0.6))},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    tly_forecast_model *m = NULL;
+    tly_error err;
+    cr_assert_eq(tly_forecast_model_new(u, cases[c].n, NULL, &m, &err),
+                 TLY_OK);
+    if (cases[c].sr > 0.0)
+      cr_assert_eq(tly_forecast_model_regions_parse(
+                       m, "regions", regions, sizeof regions - 1, &err),
+                   TLY_OK, "%s", err.msg);
+    tly_forecast_opts o;
+    tly_forecast_opts_init(&o);
+    o.method = TLY_FORECAST_EXACT;
+    o.sims = 0;
+    o.national_sd = cases[c].sn;
+    o.region_sd = cases[c].sr;
+    o.df = cases[c].df;
+    tly_forecast *f = run(m, &o);
+    /* With two units (36 electors, majority 19) PA's 19 decide. */
+    double got = cases[c].n == 1 ? tly_forecast_p_win(f, 'D')
+                                 : tly_forecast_unit_p_win(f, 0);
+    cr_assert(fabs(got - cases[c].want) < 1e-10,
+              "case %zu: %.15f, want %.15f", c, got, cases[c].want);
+    cr_assert(tly_forecast_quadrature_error(f) < 1e-9);
+    cr_assert(tly_forecast_nodes(f) < 2048, "case %zu: %zu nodes", c,
+              tly_forecast_nodes(f));
+    tly_forecast_free(f);
+    tly_forecast_model_free(m);
+  }
+  /* A decided unit beside an ordinary one, national factor only:
+   * P(EV = 36) = integral over z > -0.5 of phi(z) Phi((-0.03 + 0.02 z) /
+   * 0.03), by the trapezoid rule on a fine grid here. */
+  tly_forecast_model *m = NULL;
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_new(u, 2, NULL, &m, &err), TLY_OK);
+  tly_forecast_opts o;
+  tly_forecast_opts_init(&o);
+  o.sims = 0;
+  o.national_sd = 0.02;
+  tly_forecast *f = run(m, &o);
+  double want = 0.0, h = 1e-4;
+  for (int k = 0; k <= 120000; k++) {
+    double z = -0.5 + h * k;
+    double v = exp(-0.5 * z * z) / sqrt(2.0 * M_PI) * 0.5 *
+               erfc(-(-0.03 + 0.02 * z) / 0.03 * M_SQRT1_2);
+    want += (k == 0 || k == 120000 ? 0.5 : 1.0) * h * v;
+  }
+  size_t len;
+  const double *hist = tly_forecast_ev_histogram(f, &len);
+  cr_assert_eq(len, 37);
+  cr_assert(fabs(hist[36] - want) < 1e-9, "%.15f, want %.15f", hist[36],
+            want);
+  cr_assert(fabs(hist[19] + hist[36] - 0.5 * erfc(-0.5 * M_SQRT1_2)) <
+            1e-10);
+  tly_forecast_free(f);
   tly_forecast_model_free(m);
 }
 
@@ -874,5 +965,180 @@ Test(forecast, exact_regions_same_for_any_thread_count)
   cr_assert_eq(tly_forecast_unit_p_win(f1, ga), 0.0);
   tly_forecast_free(f1);
   tly_forecast_free(f2);
+  tly_forecast_model_free(m);
+}
+
+/*---- The setup, the cost bound and the cancel hook --------------------*/
+
+Test(forecast, setup_checks_each_key_once)
+{
+  tly_forecast_setup *su = NULL;
+  tly_error err;
+  cr_assert_eq(tly_forecast_setup_new(NULL, &su, &err), TLY_OK);
+  struct {
+    const char *key, *value, *msg;
+  } bad[] = {
+      {"national_sd", "2", "national_sd \"2\" is not a number in [0, 1]"},
+      {"national_sd", "0x1p-3",
+       "national_sd \"0x1p-3\" is not a number in [0, 1]"},
+      {"region_sd", "-0.1", "region_sd \"-0.1\" is not a number in [0, 1]"},
+      {"df", "2", "df \"2\": use 0 (normal) or more than 2 (so the sd "
+                  "exists)"},
+      {"method", "fast", "method \"fast\" is not exact or mc"},
+      {"sims", "-1", "sims \"-1\" is not an integer in 0..70368744177664"},
+      {"threads", "0", "threads \"0\" is not an integer in 1..256"},
+      {"electors", "1788", "electors \"1788\" is not an integer in "
+                           "1789..9999"},
+      {"corr_repair", "maybe", "corr_repair \"maybe\" is not yes or no"},
+      {"colour", "red", "unknown forecast key \"colour\""},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    cr_assert_eq(tly_forecast_setup_set(su, bad[i].key, bad[i].value, &err),
+                 TLY_EINVAL, "%s", bad[i].key);
+    cr_assert_str_eq(err.msg, bad[i].msg);
+    cr_assert_null(tly_forecast_setup_get(su, bad[i].key)); /* unchanged */
+  }
+  /* Combinations, checked when the model is built. */
+  static const char model[] = "code,mean,sd,electors\nPA,0.51,0.02,19\n"
+                              "OH,0.47,0.03,17\n";
+  struct {
+    const char *key, *value, *msg;
+  } combo[] = {
+      {"region_sd", "0.02", "region_sd needs regions"},
+      {"regions", "census4", "regions needs region_sd"},
+      {"corr_repair", "yes", "corr_repair needs corr"},
+      {"method", "mc", "method mc needs sims of at least 1"},
+  };
+  for (size_t i = 0; i < sizeof combo / sizeof combo[0]; i++) {
+    tly_forecast_setup *s2 = NULL;
+    cr_assert_eq(tly_forecast_setup_new(NULL, &s2, &err), TLY_OK);
+    cr_assert_eq(tly_forecast_setup_set(s2, combo[i].key, combo[i].value,
+                                        &err),
+                 TLY_OK);
+    if (strcmp(combo[i].key, "method") == 0)
+      cr_assert_eq(tly_forecast_setup_set(s2, "sims", "0", &err), TLY_OK);
+    tly_forecast_model *m = NULL;
+    tly_forecast_opts o;
+    cr_assert_eq(tly_forecast_setup_build(s2, "model", model,
+                                          sizeof model - 1, &m, &o, NULL,
+                                          &err),
+                 TLY_EINVAL);
+    cr_assert_null(m);
+    cr_assert_str_eq(err.msg, combo[i].msg);
+    tly_forecast_setup_free(s2);
+  }
+  /* Files only where the front end allows them. */
+  cr_assert_eq(tly_forecast_setup_set(su, "regions", "regions.csv", &err),
+               TLY_OK);
+  cr_assert_eq(tly_forecast_setup_set(su, "region_sd", "0.02", &err),
+               TLY_OK);
+  tly_forecast_model *m = NULL;
+  tly_forecast_opts o;
+  cr_assert_eq(tly_forecast_setup_build(su, "model", model, sizeof model - 1,
+                                        &m, &o, NULL, &err),
+               TLY_EINVAL);
+  cr_assert_str_eq(err.msg, "regions \"regions.csv\" is not census4 or "
+                            "census9");
+  /* A good setup gives the options and the model. */
+  cr_assert_eq(tly_forecast_setup_set(su, "regions", "census4", &err),
+               TLY_OK);
+  cr_assert_eq(tly_forecast_setup_set(su, "national_sd", "0.03", &err),
+               TLY_OK);
+  cr_assert_eq(tly_forecast_setup_set(su, "given", "PA=D", &err), TLY_OK);
+  cr_assert_eq(tly_forecast_setup_set(su, "sims", "1000", &err), TLY_OK);
+  cr_assert_eq(tly_forecast_setup_build(su, "model", model, sizeof model - 1,
+                                        &m, &o, NULL, &err),
+               TLY_OK, "%s", err.msg);
+  cr_assert_eq(o.national_sd, 0.03);
+  cr_assert_eq(o.region_sd, 0.02);
+  cr_assert_eq(o.sims, 1000);
+  cr_assert_not_null(o.given);
+  cr_assert_eq(o.given[0], 1);
+  cr_assert_eq(o.given[1], 0);
+  cr_assert_eq(tly_forecast_model_n_regions(m), 2); /* PA, OH: 2 regions */
+  /* Turnout from the last built-in election. */
+  cr_assert(tly_forecast_model_unit(m, 0)->turnout > 0);
+  tly_forecast_model_free(m);
+  /* A given unit the model lacks. */
+  cr_assert_eq(tly_forecast_setup_set(su, "given", "XX=D", &err), TLY_OK);
+  cr_assert_eq(tly_forecast_setup_build(su, "model", model, sizeof model - 1,
+                                        &m, &o, NULL, &err),
+               TLY_EINVAL);
+  cr_assert_null(m);
+  cr_assert_str_eq(err.msg, "given: no unit \"XX\" in the forecast");
+  tly_forecast_setup_free(su);
+}
+
+Test(forecast, cost_is_bounded_before_running)
+{
+  tly_forecast_model *m = load(F2024);
+  tly_forecast_opts o;
+  tly_forecast_opts_init(&o);
+  o.sims = 0;
+  o.national_sd = 0.03;
+  double national = tly_forecast_cost(m, &o);
+  tly_error err;
+  cr_assert_eq(tly_forecast_model_regions_builtin(m, "census4", &err),
+               TLY_OK);
+  o.region_sd = 0.02;
+  double regions = tly_forecast_cost(m, &o);
+  cr_assert(national > 0 && regions > national, "%g %g", national, regions);
+  o.sims = 1000;
+  cr_assert_eq(tly_forecast_cost(m, &o), regions + 1000.0 * 56.0);
+  /* Over the caller's limit: refused before any work, nothing made. */
+  o.max_cost = regions / 2;
+  tly_forecast *f = NULL;
+  cr_assert_eq(tly_forecast_run(m, &o, &f, &err), TLY_ELIMIT);
+  cr_assert_null(f);
+  cr_assert(strstr(err.msg, "over the limit") != NULL, "%s", err.msg);
+  o.max_cost = regions * 2;
+  f = run(m, &o);
+  tly_forecast_free(f);
+  tly_forecast_model_free(m);
+}
+
+static bool cancel_after(void *ud)
+{
+  atomic_int *calls = ud;
+  return atomic_fetch_add(calls, 1) >= 3;
+}
+
+Test(forecast, cancel_hook_stops_both_methods)
+{
+  tly_forecast_model *m = load(F2024);
+  tly_forecast_opts o;
+  tly_forecast_opts_init(&o);
+  o.national_sd = 0.03;
+  o.threads = 2;
+  o.sims = 1 << 20;
+  o.cancel = cancel_after;
+  for (int meth = 1; meth <= 2; meth++) {
+    atomic_int calls;
+    atomic_init(&calls, 0);
+    o.cancel_ud = &calls;
+    o.method = (tly_forecast_method)meth;
+    tly_forecast *f = NULL;
+    tly_error err;
+    cr_assert_eq(tly_forecast_run(m, &o, &f, &err), TLY_ECANCELED,
+                 "method %d", meth);
+    cr_assert_null(f);
+    cr_assert_str_eq(err.msg, "the forecast was cancelled");
+    cr_assert(atomic_load(&calls) >= 4);
+  }
+  /* A hook that never fires changes nothing. */
+  tly_forecast_opts plain = o;
+  plain.cancel = NULL;
+  plain.sims = 10000;
+  plain.method = TLY_FORECAST_EXACT;
+  o.sims = 10000;
+  o.method = TLY_FORECAST_EXACT;
+  o.cancel = cancel_after;
+  atomic_int never;
+  atomic_init(&never, INT_MIN);
+  o.cancel_ud = &never;
+  tly_forecast *a = run(m, &plain), *b = run(m, &o);
+  cr_assert_eq(tly_forecast_p_win(a, 'D'), tly_forecast_p_win(b, 'D'));
+  tly_forecast_free(a);
+  tly_forecast_free(b);
   tly_forecast_model_free(m);
 }

@@ -270,6 +270,16 @@ Test(power, election_units)
     voters += (double)r->turnout;
   }
   cr_expect_float_eq(mass / voters, 1.0, 1e-12);
+  /* Issue 10: per_elector is relative to an equal share (1 the average):
+   * value / (electors / 538), and its electors-weighted mean is 1. */
+  double wsum = 0.0;
+  for (size_t i = 0; i < tly_power_n_rows(p); i++) {
+    const tly_power_row *r = tly_power_row_at(p, i);
+    cr_expect_float_eq(r->per_elector,
+                       r->value * 538.0 / (double)r->electors, 1e-12);
+    wsum += r->per_elector * (double)r->electors / 538.0;
+  }
+  cr_expect_float_eq(wsum, 1.0, 1e-12);
   tly_power_free(p);
   cr_assert_eq(tly_power_election(e, TLY_POWER_BANZHAF, TLY_POWER_DISTRICTS,
                                   &p, NULL),

@@ -130,6 +130,29 @@ Test(process_audit, escalation)
   cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_EINVAL);
 }
 
+/* Issue 10: trials whose expected draws exceed the budget (10^9 ballots
+ * in all) are refused up front with the most that fit, never run in part.
+ * Michigan 2016's reported shares (MEDSL: Trump 2,279,543, Clinton
+ * 2,268,839 of 4,799,284) give an ASN of about 1.14 million ballots. */
+Test(process_audit, too_many_trials_refused_not_truncated)
+{
+  tly_bravo_opts o = {.risk = 0.05, .p_winner = 2279543.0 / 4799284,
+                      .p_loser = 2268839.0 / 4799284, .ballots = 4799284,
+                      .seed = 20121108, .trials = 2000,
+                      .max_sample = 4799284};
+  tly_bravo_result r;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_simulate(&o, &r, &err), TLY_ERANGE);
+  cr_expect_str_eq(err.msg,
+                   "2,000 simulated audits of about 1,141,943 ballots each "
+                   "would draw more than the limit of 1,000,000,000 ballots "
+                   "in all: ask for at most 875 trials");
+  /* What fits runs whole: every trial asked. */
+  o.trials = 20;
+  cr_assert_eq(tly_bravo_simulate(&o, &r, &err), TLY_OK, "%s", err.msg);
+  cr_expect_eq(r.trials, 20);
+}
+
 /* The stopping samples' array is the one allocation: failing it gives
  * TLY_ENOMEM and nothing else. */
 Test(process_audit, out_of_memory)

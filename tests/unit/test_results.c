@@ -185,6 +185,62 @@ Test(results, california_2016_by_source)
   tly_election_free(e);
 }
 
+/* Issue 10: Nevada's "None of these candidates" is a legal ballot line
+ * counted in the certified total (NRS 293.269). Nevada Secretary of State
+ * and FEC "Federal Elections 2016": 1,125,385 votes, Clinton 539,260
+ * (47.92 %), None of these candidates 28,863. */
+Test(results, nevada_none_of_these_candidates_2016)
+{
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
+  int32_t nv = tly_election_find_unit(e, "NV");
+  int32_t d = tly_election_find_candidate(e, "D");
+  int32_t line = tly_election_find_candidate(e, "None of these candidates");
+  cr_assert(nv >= 0 && d >= 0 && line >= 0);
+  cr_expect_eq(tly_election_unit_total(e, (size_t)nv), 1125385);
+  cr_expect_eq(tly_election_votes(e, (size_t)nv, (size_t)line), 28863);
+  char b[32];
+  tly_format_percent(tly_election_votes(e, (size_t)nv, (size_t)d),
+                     tly_election_unit_total(e, (size_t)nv), 2, b, sizeof b);
+  cr_expect_str_eq(b, "47.92");
+  tly_election_free(e);
+}
+
+/* The line elects no one: where it has the most votes, the named
+ * candidate ahead of the others wins the unit and the margin is theirs;
+ * it takes no part in a proportional split and cannot be forced to win. */
+Test(college, ballot_line_wins_no_electors)
+{
+  tly_election *e = tu_parse("year,unit,candidate,party,votes,electors\n"
+                             "2032,NV,None of these candidates,,70,6\n"
+                             "2032,NV,Ann,A,20,6\n"
+                             "2032,NV,Bob,B,10,6\n");
+  tly_outcome *o = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_college(e, &o, &err), TLY_OK, "%s", err.msg);
+  int32_t ann = tly_election_find_candidate(e, "Ann");
+  const tly_award *w = tly_outcome_award(o, 0);
+  cr_expect_eq(w->winner, ann);
+  cr_expect_eq(w->first_votes - w->second_votes, 10);
+  cr_expect_eq(w->total_votes, 100);
+  cr_expect_eq(tly_outcome_pledged(o, (size_t)ann), 6);
+  tly_outcome_free(o);
+  tly_election *p = NULL;
+  cr_assert_eq(tly_whatif_rule(e, TLY_RULE_PROP_HAMILTON, &p, &err), TLY_OK,
+               "%s", err.msg);
+  cr_assert_eq(tly_college(p, &o, &err), TLY_OK, "%s", err.msg);
+  cr_expect_eq(tly_outcome_pledged(o, (size_t)ann), 4);
+  cr_expect_eq(tly_outcome_pledged(o, (size_t)tly_election_find_candidate(
+                                          e, "Bob")),
+               2);
+  tly_outcome_free(o);
+  tly_election_free(p);
+  tly_election *f = NULL;
+  cr_expect_eq(tly_whatif_set(e, "NV", "None of these candidates", &f, &err),
+               TLY_EINVAL);
+  cr_expect_null(f);
+  tly_election_free(e);
+}
+
 Test(results, maine_and_nebraska_districts)
 {
   tly_election *e = NULL;
@@ -265,26 +321,27 @@ Test(load, medsl_layout_quirks)
 {
   /* Real MEDSL quirks: New York fusion lines add up to one person; WA
    * 2012's "MITT, ROMNEY" is Romney; a blank name is "Others"; BLANK VOTE
-   * is not a vote. Counts here are made up; layout and names are MEDSL's. */
+   * is not a vote (nor in totalvotes). Counts here are made up; layout and
+   * names are MEDSL's. */
   const char *text =
       "\"year\",\"state\",\"state_po\",\"state_fips\",\"state_cen\","
       "\"state_ic\",\"office\",\"candidate\",\"party_detailed\",\"writein\","
       "\"candidatevotes\",\"totalvotes\",\"version\",\"notes\","
       "\"party_simplified\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"DEMOCRAT\",FALSE,100,0,\"20210113\",NA,\"DEMOCRAT\"\n"
+      "H.\",\"DEMOCRAT\",FALSE,100,160,\"20210113\",NA,\"DEMOCRAT\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"WORKING FAMILIES\",FALSE,10,0,\"20210113\",NA,\"OTHER\"\n"
+      "H.\",\"WORKING FAMILIES\",FALSE,10,160,\"20210113\",NA,\"OTHER\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"ROMNEY, MITT\","
-      "\"REPUBLICAN\",FALSE,50,0,\"20210113\",NA,\"REPUBLICAN\"\n"
+      "\"REPUBLICAN\",FALSE,50,160,\"20210113\",NA,\"REPUBLICAN\"\n"
       "2012,\"NEW YORK\",\"NY\",36,21,13,\"US PRESIDENT\",\"BLANK VOTE\","
-      "\"\",FALSE,7,0,\"20210113\",NA,\"OTHER\"\n"
+      "\"\",FALSE,7,160,\"20210113\",NA,\"OTHER\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"MITT, ROMNEY\","
-      "\"REPUBLICAN\",FALSE,40,0,\"20210113\",NA,\"REPUBLICAN\"\n"
+      "\"REPUBLICAN\",FALSE,40,103,\"20210113\",NA,\"REPUBLICAN\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"OBAMA, BARACK "
-      "H.\",\"DEMOCRAT\",FALSE,60,0,\"20210113\",NA,\"DEMOCRAT\"\n"
+      "H.\",\"DEMOCRAT\",FALSE,60,103,\"20210113\",NA,\"DEMOCRAT\"\n"
       "2012,\"WASHINGTON\",\"WA\",53,91,73,\"US PRESIDENT\",\"\",\"\",TRUE,"
-      "3,0,\"20210113\",NA,\"OTHER\"\n";
+      "3,103,\"20210113\",NA,\"OTHER\"\n";
   tly_error err;
   tly_election *e = parse(text, &err);
   cr_assert_not_null(e, "%s", err.msg);

@@ -54,7 +54,7 @@ Test(scan, i64_not_an_integer)
 {
   int64_t v = 42;
   const char *bad[] = {"",   "12x", " 12", "12 ", "+1", "1,000", "1.0",
-                       "-",  "--1", "0x10", "1e3", "\xC2\xA0" "1", "NA",
+                       "-",  "--1", "0x10", "1e3", "\xC2\xA0\x31", "NA",
                        "99999999999999999999x"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     cr_assert_eq(i64(bad[i], INT64_MIN, INT64_MAX, &v), TLY_EPARSE,

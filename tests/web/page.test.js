@@ -97,6 +97,23 @@ async function main() {
       JSON.stringify(b));
     check('the bar has a text alternative',
       /Hillary Clinton 232 electors, Donald Trump 306 electors/.test(b.label), b.label);
+    /* Issue 10: the popular-vote rows add up to the total (an "N more
+     * candidates" row, as in the CLI), and the tipping point is labelled
+     * by party as the CLI labels it (tally tipping 2016: WI R+0.76, nation
+     * D+2.10, tilt R+2.86). */
+    const rows = await page.locator('#popular tbody tr:not(.total)').evaluateAll((trs) =>
+      trs.map((tr) => [tr.cells[0].textContent, tr.cells[3].textContent]));
+    const shareSum = rows.reduce((s, r) => s + parseFloat(r[1]), 0);
+    check('popular vote: a "N more candidates" row',
+      rows.some((r) => /^\d+ more candidates?$/.test(r[0])), JSON.stringify(rows));
+    check('popular vote: the rows add up to 100 % (rounding aside)',
+      Math.abs(shareSum - 100) < 0.05, String(shareSum));
+    await page.waitForFunction(() => document.querySelector('#tipping strong'), null,
+      { timeout: 15000 }).catch(() => {});
+    const tip = await page.textContent('#tipping p');
+    check('tipping point labelled by party as in the CLI',
+      /R\+0\.76/.test(tip) && /D\+2\.10 nationally/.test(tip) && /tilt R\+2\.86/.test(tip),
+      tip);
     check('51 state tiles and 5 district cells',
       await page.locator('#map .tile').count() === 51 &&
       await page.locator('#map button.dist').count() === 5);
@@ -124,8 +141,14 @@ async function main() {
       pledged(want, 'democrat') + ', ' + pledged(want, 'republican') + ')',
       b.d === String(pledged(want, 'democrat')) && b.r === String(pledged(want, 'republican')) &&
       b.majority === String(want.majority), JSON.stringify(b));
-    check('reapportioned: the 2016 total changed for some state', (await page.locator(
-      '#changes li').allTextContents()).some((t) => /electors/.test(t) && /→/.test(t)));
+    const changes = await page.locator('#changes li').allTextContents();
+    check('reapportioned: the 2016 total changed for some state',
+      changes.some((t) => /electors/.test(t) && /→/.test(t)));
+    /* Issue 10: the changes are listed in the order of the names shown. */
+    const names = changes.map((t) => t.split(':')[0]);
+    check('changes sorted by the names shown',
+      names.length > 1 && names.every((n, i) => i === 0 || names[i - 1] <= n),
+      JSON.stringify(names));
 
     /* 4. Back on the unchanged 2016 map: flip WI, MI and PA. */
     await page.locator('#reapportion').uncheck();

@@ -1,0 +1,247 @@
+/*
+ * handlers.c -- the endpoints over elections: years, result, what-if, the
+ * map and bar SVGs, apportionment, flip, tipping and power.
+ */
+#include "api.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void api_h_years(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {NULL};
+  if (!api_check_keys(p, keys, rs))
+    return;
+  /* The one writer of `tally years --json`. */
+  srv_buf b = {0};
+  tly_error err;
+  if (tly_json_years(srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+    return;
+  }
+  api_ok_buf(rs, &b, TYPE_JSON);
+}
+
+void api_h_result(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {"year", "source", "tie", NULL};
+  scenario sc;
+  if (!api_check_keys(p, keys, rs) || !api_scenario_load(p, false, &sc, rs))
+    return;
+  srv_buf b = {0};
+  tly_error err = {0};
+  if (tly_json_result(sc.wi, sc.ow, srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  api_scenario_free(&sc);
+}
+
+void api_h_whatif(json_t *p, srv_response *rs)
+{
+  scenario sc;
+  if (!api_check_keys(p, api_scenario_keys, rs) ||
+      !api_scenario_load(p, true, &sc, rs))
+    return;
+  srv_buf b = {0};
+  tly_error err = {0};
+  if (tly_json_whatif(sc.base, sc.ob, sc.wi, sc.ow, srv_buf_write, &b,
+                      &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  api_scenario_free(&sc);
+}
+
+/* The map or the bar of a scenario, with the what-if named under the
+ * title. */
+static void svg_of(json_t *p, srv_response *rs, bool bar)
+{
+  static const char *const keys[] = {
+      "year", "source", "tie", "without", "reapportion", "census",
+      "seats", "method", "rule", "npv", "swing", "set", "title", NULL};
+  scenario sc;
+  const char *title = NULL;
+  if (!api_check_keys(p, keys, rs) ||
+      api_get_str(p, "title", &title, rs) < 0 ||
+      !api_scenario_load(p, true, &sc, rs))
+    return;
+  tly_svg_opts so = {.title = title, .note = sc.any ? sc.note : NULL};
+  srv_buf b = {0};
+  tly_error err = {0};
+  tly_status s = bar ? tly_svg_bar(sc.wi, sc.ow, &so, srv_buf_write, &b, &err)
+                     : tly_svg_map(sc.wi, sc.ow, &so, srv_buf_write, &b, &err);
+  if (s != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_SVG);
+  }
+  api_scenario_free(&sc);
+}
+
+void api_h_map(json_t *p, srv_response *rs)
+{
+  svg_of(p, rs, false);
+}
+
+void api_h_bar(json_t *p, srv_response *rs)
+{
+  svg_of(p, rs, true);
+}
+
+void api_h_apportion(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {"census", "seats",   "method",
+                                     "without", "next",   "priority", NULL};
+  long long census = 2020, seats = 435, next = 5;
+  const char *method = NULL;
+  bool priority = false;
+  const char *without[MAX_LIST];
+  size_t n_without = 0;
+  if (!api_check_keys(p, keys, rs) ||
+      api_get_int(p, "census", 1, 9999, &census, rs) < 0 ||
+      api_get_int(p, "seats", 1, TLY_APPORTION_MAX_SEATS, &seats, rs) < 0 ||
+      api_get_int(p, "next", 0, 1000, &next, rs) < 0 ||
+      api_get_str(p, "method", &method, rs) < 0 ||
+      api_get_bool(p, "priority", &priority, rs) < 0 ||
+      api_get_list(p, "without", without, &n_without, rs) < 0)
+    return;
+  tly_error err = {0};
+  tly_method m = TLY_METHOD_HUNTINGTON_HILL;
+  if (method != NULL && tly_method_from_name(method, &m, &err) != TLY_OK) {
+    api_fail_tly(rs, &err);
+    return;
+  }
+  tly_apportionment *r = NULL;
+  if (tly_apportion_census((int)census, seats, m, without, n_without, NULL,
+                           &r, &err) != TLY_OK) {
+    api_fail_tly(rs, &err);
+    return;
+  }
+  srv_buf b = {0};
+  /* `tally apportion --json` ends the object with a newline. */
+  if (tly_json_apportionment(r, (int)census, (size_t)next, priority,
+                             srv_buf_write, &b, &err) != TLY_OK ||
+      srv_buf_write(&b, "\n", 1) != 0) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  tly_apportionment_free(r);
+}
+
+void api_h_flip(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {
+      "year", "source", "tie", "without", "reapportion", "census", "seats",
+      "method", "rule", "npv", "swing", "set", "to", "target", NULL};
+  const char *to = NULL, *target = NULL;
+  scenario sc;
+  if (!api_check_keys(p, keys, rs) ||
+      api_get_str(p, "to", &to, rs) < 0 ||
+      api_get_str(p, "target", &target, rs) < 0)
+    return;
+  tly_flip_opts fo = {.target = TLY_FLIP_WIN, .to = -1};
+  if (target != NULL) {
+    if (strcmp(target, "tie") == 0) {
+      fo.target = TLY_FLIP_TIE;
+    } else if (strcmp(target, "win") != 0) {
+      fail(rs, 400, "target must be \"win\" or \"tie\"");
+      return;
+    }
+  }
+  if (!api_scenario_load(p, true, &sc, rs))
+    return;
+  if (to != NULL) {
+    fo.to = tly_election_find_candidate(sc.wi, to);
+    if (fo.to < 0) {
+      fail(rs, 400, "to: no single candidate \"%.64s\"", to);
+      api_scenario_free(&sc);
+      return;
+    }
+  }
+  tly_error err = {0};
+  tly_flip *f = NULL;
+  srv_buf b = {0};
+  if (tly_flip_compute(sc.wi, &fo, &f, &err) != TLY_OK ||
+      tly_json_flip(sc.wi, f, srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  tly_flip_free(f);
+  api_scenario_free(&sc);
+}
+
+void api_h_tipping(json_t *p, srv_response *rs)
+{
+  scenario sc;
+  if (!api_check_keys(p, api_scenario_keys, rs) ||
+      !api_scenario_load(p, true, &sc, rs))
+    return;
+  tly_error err = {0};
+  tly_tipping *t = NULL;
+  srv_buf b = {0};
+  if (tly_tipping_compute(sc.wi, &t, &err) != TLY_OK ||
+      tly_json_tipping(sc.wi, t, srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  tly_tipping_free(t);
+  api_scenario_free(&sc);
+}
+
+void api_h_power(json_t *p, srv_response *rs)
+{
+  static const char *const keys[] = {
+      "year", "source", "tie", "without", "reapportion", "census", "seats",
+      "method", "rule", "npv", "swing", "set", "index", "units", NULL};
+  const char *index = NULL, *units = NULL;
+  if (!api_check_keys(p, keys, rs) ||
+      api_get_str(p, "index", &index, rs) < 0 ||
+      api_get_str(p, "units", &units, rs) < 0)
+    return;
+  tly_power_index ix = TLY_POWER_BANZHAF;
+  tly_power_units un = TLY_POWER_STATES;
+  if (index != NULL && strcmp(index, "shapley") == 0) {
+    ix = TLY_POWER_SHAPLEY;
+  } else if (index != NULL && strcmp(index, "banzhaf") != 0) {
+    fail(rs, 400, "index must be \"banzhaf\" or \"shapley\"");
+    return;
+  }
+  if (units != NULL && strcmp(units, "districts") == 0) {
+    un = TLY_POWER_DISTRICTS;
+  } else if (units != NULL && strcmp(units, "states") != 0) {
+    fail(rs, 400, "units must be \"states\" or \"districts\"");
+    return;
+  }
+  scenario sc;
+  if (!api_scenario_load(p, true, &sc, rs))
+    return;
+  tly_error err = {0};
+  tly_power *pw = NULL;
+  srv_buf b = {0};
+  if (tly_power_election(sc.wi, ix, un, &pw, &err) != TLY_OK ||
+      tly_json_power(pw, srv_buf_write, &b, &err) != TLY_OK) {
+    srv_buf_free(&b);
+    api_fail_tly(rs, &err);
+  } else {
+    api_ok_buf(rs, &b, TYPE_JSON);
+  }
+  tly_power_free(pw);
+  api_scenario_free(&sc);
+}

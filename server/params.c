@@ -1,0 +1,334 @@
+/*
+ * params.c -- a request's parameters: the query string or the JSON body as one
+ * JSON object, and typed, range-checked readers of its fields.
+ */
+#include "api.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*==== Parameters ==========================================================*/
+
+typedef enum { K_INT, K_NUM, K_BOOL, K_STR, K_LIST, K_MAP } kind;
+
+/* Every parameter the API knows, and how a query string spells it. */
+static const struct {
+  const char *key;
+  kind k;
+} known[] = {
+    {"year", K_INT},      {"source", K_STR},   {"without", K_LIST},
+    {"reapportion", K_BOOL}, {"census", K_INT}, {"seats", K_INT},
+    {"method", K_STR},    {"rule", K_STR},     {"npv", K_STR},
+    {"swing", K_NUM},     {"set", K_MAP},      {"tie", K_MAP},
+    {"to", K_STR},        {"target", K_STR},   {"next", K_INT},
+    {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
+    {"units", K_STR},
+};
+
+static int key_kind(const char *key)
+{
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    if (strcmp(known[i].key, key) == 0)
+      return (int)known[i].k;
+  return -1;
+}
+
+/* Splits "CA,NY" into a JSON array of strings. */
+static json_t *split_list(const char *s)
+{
+  json_t *a = json_array();
+  while (a != NULL && *s != '\0') {
+    const char *c = strchr(s, ',');
+    size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
+    if (n > 0)
+      json_array_append_new(a, json_stringn(s, n));
+    s += n + (c != NULL);
+  }
+  return a;
+}
+
+/* A strict decimal integer (optional '-'), or false. */
+static bool parse_int(const char *s, long long *out)
+{
+  bool neg = *s == '-';
+  const char *p = s + neg;
+  if (*p == '\0')
+    return false;
+  long long v = 0;
+  for (; *p != '\0'; p++) {
+    if (*p < '0' || *p > '9' || v > 99999999999LL)
+      return false;
+    v = v * 10 + (*p - '0');
+  }
+  *out = neg ? -v : v;
+  return true;
+}
+
+/* The query string as a parameter object; NULL after answering 400. */
+json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
+{
+  if (rq->query_overflow) {
+    fail(rs, 400, "too many query parameters (at most %d)", SRV_MAX_QUERY);
+    return NULL;
+  }
+  json_t *o = json_object();
+  if (o == NULL) {
+    fail(rs, 503, "out of memory");
+    return NULL;
+  }
+  for (size_t i = 0; i < rq->n_query; i++) {
+    const char *k = rq->query[i].key;
+    const char *v = rq->query[i].value;
+    int kk = key_kind(k);
+    json_t *x = NULL;
+    long long n;
+    switch (kk) {
+    case K_INT:
+      if (parse_int(v, &n))
+        x = json_integer(n);
+      break;
+    case K_NUM: {
+      char *end;
+      double d = strtod(v, &end);
+      if (*v != '\0' && *end == '\0' && isfinite(d))
+        x = json_real(d);
+      break;
+    }
+    case K_BOOL:
+      if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || *v == '\0')
+        x = json_true();
+      else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+        x = json_false();
+      break;
+    case K_STR:
+      x = json_string(v);
+      break;
+    case K_LIST:
+      x = split_list(v);
+      break;
+    case K_MAP: { /* "WI:D,MI:D" or "WI=D" */
+      json_t *l = split_list(v);
+      x = json_object();
+      size_t j;
+      json_t *it;
+      json_array_foreach(l, j, it)
+      {
+        const char *s = json_string_value(it);
+        const char *sep = strpbrk(s, ":=");
+        if (sep == NULL || sep == s || sep[1] == '\0') {
+          json_decref(x);
+          x = NULL;
+          break;
+        }
+        char code[16];
+        size_t cn = (size_t)(sep - s);
+        if (cn >= sizeof code)
+          cn = sizeof code - 1;
+        memcpy(code, s, cn);
+        code[cn] = '\0';
+        json_object_set_new(x, code, json_string(sep + 1));
+      }
+      json_decref(l);
+      break;
+    }
+    default:
+      json_decref(o);
+      fail(rs, 400, "unknown parameter \"%.64s\"", k);
+      return NULL;
+    }
+    if (x == NULL) {
+      json_decref(o);
+      fail(rs, 400, "parameter %s: bad value \"%.64s\"", k, v);
+      return NULL;
+    }
+    if (json_object_get(o, k) != NULL) {
+      json_decref(x);
+      json_decref(o);
+      fail(rs, 400, "parameter %s given twice", k);
+      return NULL;
+    }
+    json_object_set_new(o, k, x);
+  }
+  return o;
+}
+
+/* The POST body as a parameter object; NULL after answering 400. */
+json_t *api_params_from_body(const srv_request *rq, srv_response *rs)
+{
+  size_t i = 0;
+  while (i < rq->body_len && strchr(" \t\r\n", rq->body[i]) != NULL)
+    i++;
+  if (i == rq->body_len)
+    return json_object();
+  json_error_t je;
+  json_t *o = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+  if (o == NULL) {
+    fail(rs, 400, "malformed JSON at line %d, column %d: %s", je.line,
+         je.column, je.text);
+    return NULL;
+  }
+  if (!json_is_object(o)) {
+    json_decref(o);
+    fail(rs, 400, "the body must be a JSON object");
+    return NULL;
+  }
+  return o;
+}
+
+/* Refuses keys the endpoint does not take (a typo should not be ignored).
+ * `allowed` is a NULL-terminated list. */
+bool api_check_keys(json_t *p, const char *const *allowed,
+                       srv_response *rs)
+{
+  const char *k;
+  json_t *v;
+  json_object_foreach(p, k, v)
+  {
+    bool ok = false;
+    for (size_t i = 0; allowed[i] != NULL && !ok; i++)
+      ok = strcmp(allowed[i], k) == 0;
+    if (!ok) {
+      fail(rs, 400, "unknown field \"%.64s\" for this endpoint", k);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* An integer field in [lo, hi]: 0 absent, 1 read, -1 answered 400. */
+int api_get_int(json_t *p, const char *key, long long lo, long long hi,
+                   long long *out, srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (!json_is_integer(v) || json_integer_value(v) < lo ||
+      json_integer_value(v) > hi) {
+    fail(rs, 400, "%s must be an integer from %lld to %lld", key, lo, hi);
+    return -1;
+  }
+  *out = json_integer_value(v);
+  return 1;
+}
+
+int api_get_num(json_t *p, const char *key, double lo, double hi,
+                   double *out, srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (!json_is_number(v) || !(json_number_value(v) >= lo) ||
+      !(json_number_value(v) <= hi)) {
+    fail(rs, 400, "%s must be a number from %g to %g", key, lo, hi);
+    return -1;
+  }
+  *out = json_number_value(v);
+  return 1;
+}
+
+int api_get_bool(json_t *p, const char *key, bool *out, srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (!json_is_boolean(v)) {
+    fail(rs, 400, "%s must be true or false", key);
+    return -1;
+  }
+  *out = json_is_true(v);
+  return 1;
+}
+
+int api_get_str(json_t *p, const char *key, const char **out,
+                   srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (!json_is_string(v) || json_string_length(v) > 4000) {
+    fail(rs, 400, "%s must be a string", key);
+    return -1;
+  }
+  *out = json_string_value(v);
+  return 1;
+}
+
+/* Reads a list of strings (or one comma-separated string) into out. */
+int api_get_list(json_t *p, const char *key, const char **out,
+                    size_t *n, srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  *n = 0;
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (json_is_string(v)) { /* one code */
+    out[(*n)++] = json_string_value(v);
+    return 1;
+  }
+  if (!json_is_array(v) || json_array_size(v) > MAX_LIST) {
+    fail(rs, 400, "%s must be a list of at most %d codes", key, MAX_LIST);
+    return -1;
+  }
+  size_t i;
+  json_t *x;
+  json_array_foreach(v, i, x)
+  {
+    if (!json_is_string(x)) {
+      fail(rs, 400, "%s must be a list of codes (strings)", key);
+      return -1;
+    }
+    out[(*n)++] = json_string_value(x);
+  }
+  return 1;
+}
+
+/* Reads {"WI": "D", ...} into assignments. */
+int api_get_assign(json_t *p, const char *key, tly_assign *out,
+                      size_t *n, srv_response *rs)
+{
+  json_t *v = json_object_get(p, key);
+  *n = 0;
+  if (v == NULL || json_is_null(v))
+    return 0;
+  if (!json_is_object(v) || json_object_size(v) > MAX_LIST) {
+    fail(rs, 400, "%s must be an object {\"ST\": \"candidate\"} of at most "
+                  "%d entries",
+         key, MAX_LIST);
+    return -1;
+  }
+  const char *k;
+  json_t *x;
+  json_object_foreach(v, k, x)
+  {
+    if (!json_is_string(x)) {
+      fail(rs, 400, "%s.%s must be a candidate (a string such as \"D\")",
+           key, k);
+      return -1;
+    }
+    out[*n].code = k;
+    out[*n].candidate = json_string_value(x);
+    (*n)++;
+  }
+  return 1;
+}
+
+
+/* A swing in points as an exact decimal num / den (den = 10^k, k <= 9 the
+ * fewest decimals that give the number back), as the CLI reads "1.5". */
+bool api_decimal_of(double x, int64_t *num, int64_t *den)
+{
+  double scale = 1;
+  for (int k = 0; k <= 9; k++, scale *= 10) {
+    double v = x * scale;
+    if (fabs(v - nearbyint(v)) <= 1e-9 * fmax(1, fabs(v))) {
+      *num = (int64_t)llround(v);
+      *den = (int64_t)llround(scale);
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,4 @@
+cmd: tally result ''
+exit: 1
+--- stderr
+tally: '': cannot open: No such file or directory
