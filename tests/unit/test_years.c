@@ -2,8 +2,8 @@
  * test_years.c -- what the built-in data holds year by year (src/years.c):
  * the sources of each election and its census, as the loader has them, and
  * the one JSON list `tally years --json` and /api/years print. Sources:
- * MEDSL returns 1976-2024; FEC "Federal Elections" 2004-2020; electors
- * from the 1970-2020 censuses (data/README.md).
+ * MEDSL returns 1976-2024; FEC "Federal Elections" 2004-2020; the
+ * historical record 1789-1972; electors from each census (data/README.md).
  */
 #include <criterion/criterion.h>
 
@@ -34,10 +34,13 @@ Test(years, sources_and_census_of_a_year)
   tly_year_info y;
   tly_error err = {0};
   cr_assert_eq(tly_builtin_year_info(2017, NULL, &y, &err), TLY_ENODATA);
+  cr_assert_eq(tly_builtin_year_info(1876, NULL, &y, &err), TLY_OK);
+  cr_assert(y.has[TLY_SOURCE_HISTORY] && !y.has[TLY_SOURCE_MEDSL]);
+  cr_assert_eq(y.census, 1870);
 }
 
 typedef struct {
-  char buf[4096];
+  char buf[16384];
   size_t len;
 } sink;
 
@@ -65,11 +68,15 @@ Test(years, one_json_list)
   sink k = {0};
   tly_error err = {0};
   cr_assert_eq(tly_json_years(NULL, sink_write, &k, &err), TLY_OK);
-  static const char first[] = "[\n  {\"census\": 1970, \"sources\": "
-                              "[\"medsl\"], \"year\": 1976},\n";
+  static const char first[] = "[\n  {\"census\": 0, \"sources\": "
+                              "[\"history\"], \"year\": 1789},\n";
   cr_assert(strncmp(k.buf, first, sizeof first - 1) == 0, "%s", k.buf);
   cr_assert(strstr(k.buf, "  {\"census\": 2010, \"sources\": [\"medsl\", "
                           "\"fec\"], \"year\": 2016},\n") != NULL);
+  cr_assert(strstr(k.buf, "  {\"census\": 1870, \"sources\": "
+                          "[\"history\"], \"year\": 1876},\n") != NULL);
+  cr_assert(strstr(k.buf, "  {\"census\": 1970, \"sources\": [\"medsl\"], "
+                          "\"year\": 1976},\n") != NULL);
   cr_assert(strstr(k.buf, "\"year\": 2024}\n]\n") != NULL);
   cr_assert_eq(tly_json_years(NULL, failing_write, NULL, &err), TLY_EIO);
 }
