@@ -18,7 +18,7 @@
 /* The built-in elections, loaded once by srv_init before the daemon
  * starts and only read afterwards: every library call on them takes a
  * const election, so the request threads share them safely. */
-#define MAX_CACHE 64
+#define MAX_CACHE 256
 static struct {
   int year;
   tly_source source;
@@ -38,10 +38,14 @@ int srv_init(void)
   int years[MAX_CACHE];
   size_t n = tly_builtin_years(years, MAX_CACHE);
   for (size_t i = 0; i < n && i < MAX_CACHE; i++) {
-    for (int s = 0; s < 2 && n_cache < MAX_CACHE; s++) {
+    static const tly_source srcs[] = {TLY_SOURCE_MEDSL, TLY_SOURCE_FEC,
+                                      TLY_SOURCE_HISTORY};
+    for (size_t s = 0; s < 3 && n_cache < MAX_CACHE; s++) {
       tly_election *e = NULL;
       tly_error err;
-      tly_source src = s == 0 ? TLY_SOURCE_MEDSL : TLY_SOURCE_FEC;
+      tly_source src = srcs[s];
+      if (!tly_builtin_has(years[i], src))
+        continue;
       tly_status st = tly_election_builtin(years[i], src, NULL, &e, &err);
       if (st == TLY_ENODATA)
         continue;
@@ -90,9 +94,9 @@ const srv_buf *api_years_json(void)
 /* The latest built-in year. */
 int api_latest_year(void)
 {
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
-  return n > 0 && n <= 64 ? years[n - 1] : 0;
+  int years[256];
+  size_t n = tly_builtin_years(years, 256);
+  return n > 0 && n <= 256 ? years[n - 1] : 0;
 }
 
 
@@ -302,17 +306,23 @@ bool api_scenario_load(json_t *p, bool whatif, scenario *sc,
   memset(sc, 0, sizeof *sc);
   tly_error err = {0};
   long long year = api_latest_year();
-  const char *src = "medsl";
+  const char *src = NULL;
   if (api_get_int(p, "year", 1, 9999, &year, rs) < 0 ||
       api_get_str(p, "source", &src, rs) < 0)
     return false;
-  tly_source source;
-  if (strcmp(src, "medsl") == 0) {
+  /* As the CLI: without a source, the year's own (MEDSL, or the
+   * historical record before 1976). */
+  tly_source source = tly_builtin_source((int)year);
+  if (src == NULL) {
+    /* the default above */
+  } else if (strcmp(src, "medsl") == 0) {
     source = TLY_SOURCE_MEDSL;
   } else if (strcmp(src, "fec") == 0) {
     source = TLY_SOURCE_FEC;
+  } else if (strcmp(src, "history") == 0) {
+    source = TLY_SOURCE_HISTORY;
   } else {
-    fail(rs, 400, "source must be \"medsl\" or \"fec\"");
+    fail(rs, 400, "source must be \"medsl\", \"fec\" or \"history\"");
     return false;
   }
   tly_whatif_spec *spec = NULL;

@@ -125,6 +125,11 @@ same "GET /api/apportion = tally apportion 2010 --json" GET '/api/apportion?cens
 same "POST /api/apportion (Webster, 600 seats) = tally apportion" POST /api/apportion \
   "$(j '{"census": 2020, "method": "webster", "seats": 600}')" -- \
   apportion 2020 --method webster --seats 600 --json
+same "GET /api/result = tally result 1876 --json (the historical record)" \
+  GET '/api/result?year=1876' "" -- result 1876 --json
+same "GET /api/whatif = tally whatif 1888 --rule npv --npv-members all" GET \
+  '/api/whatif?year=1888&rule=npv&npv=all' "" -- \
+  whatif 1888 --rule npv --npv-members all --json
 same "GET /api/flip = tally flip 2016 --json" GET '/api/flip?year=2016' "" -- flip 2016 --json
 same "POST /api/flip (a 269-269 tie, 2000) = tally flip" POST /api/flip \
   "$(j '{"year": 2000, "target": "tie"}')" -- flip 2000 --target tie --json
@@ -171,7 +176,7 @@ req GET /
 if grep -q '<title>tally' "$T/body"; then ok "GET / is the page"; else bad "GET / is the page"; fi
 
 # ---- bad requests: 4xx with a JSON error, never a crash ----
-fails "unknown year" 404 GET '/api/result?year=1900'
+fails "unknown year" 404 GET '/api/result?year=1901'
 fails "year not a number" 400 GET '/api/result?year=20x6'
 fails "FEC has no 1976" 404 GET '/api/result?year=1976&source=fec'
 fails "unknown source" 400 GET '/api/result?year=2016&source=ap'
