@@ -222,6 +222,12 @@ $(B)/replay/fuzz_%: $(B)/obj/fuzz/fuzz_%.o $(B)/obj/fuzz/replay.o \
 test: $(REPLAY_BIN)
 #---- end of fuzzing ------------------------------------------------------
 
+# The Python package in-tree (python/README.md): libtally.so next to its
+# sources, so that PYTHONPATH=python python3 -c 'import tally' works.
+.PHONY: python
+python: $(B)/libtally.so
+	cp $(B)/libtally.so python/tally/libtally.so
+
 clean:
 	rm -rf build
 

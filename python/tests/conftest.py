@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+ROOT = os.environ.get("TALLY_ROOT") or os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CLI = os.environ.get("TALLY_CLI", os.path.join(ROOT, "build", "tally"))
 
 
