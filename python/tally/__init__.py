@@ -21,7 +21,7 @@ from ._lib import ffi, lib, WRITER, LIBPATH
 __all__ = [
     "TallyError", "Candidate", "Unit", "Faithless", "Result", "WhatIf",
     "Table", "years", "result", "load", "whatif", "apportion", "flip",
-    "tipping", "power", "LIBPATH",
+    "tipping", "power", "forecast", "Forecast", "LIBPATH",
 ]
 
 _SOURCES = {"medsl": 0, "fec": 1}
@@ -503,3 +503,113 @@ def power(election: Union[int, str, os.PathLike, None] = 2024, *,
     j = _json(lib.tly_json_power, p)
     j["units"] = _table(j.get("units", []))
     return j
+
+
+# ---------------------------------------------------------------- forecast
+
+@dataclass
+class Forecast:
+    """A forecast's outcome distribution (``tally forecast --json``):
+    P(win) by party ("D", "R"), P(no majority), the Democrat's electoral
+    votes (``ev_histogram`` P(EV = k) for k = 0..electors, a numpy array
+    when numpy is installed; ``ev_quantiles`` by percent), the units
+    (P(win), P(tipping point)) as a :class:`Table`, and with
+    ``draws=True`` the simulated Democratic EV totals."""
+    p_win: Dict[str, float]
+    p_no_majority: float
+    ev_mean: float
+    ev_quantiles: Dict[str, int]
+    ev_histogram: Any
+    units: Table
+    electors: int
+    majority: int
+    json: Dict[str, Any] = field(repr=False)
+    draws: Any = None
+
+
+def _array(values: List[Any], dtype: str) -> Any:
+    try:
+        import numpy as np
+    except ImportError:
+        return list(values)
+    return np.asarray(values, dtype=dtype)
+
+
+def _model_csv(model: Any):
+    """(name, bytes or None) of a model: a path, a DataFrame or rows."""
+    if isinstance(model, (str, os.PathLike)):
+        return os.fspath(model), None
+    if hasattr(model, "to_csv"):
+        return "<DataFrame>", model.to_csv(index=False).encode("utf-8")
+    rows = list(model)
+    if not rows:
+        raise TallyError("the model has no rows", "TLY_EINVAL")
+    if isinstance(rows[0], Mapping):
+        cols = list(rows[0].keys())
+        lines = [",".join(cols)]
+        lines += [",".join(str(r[c]) for c in cols) for r in rows]
+    else:
+        lines = [",".join(str(x) for x in r) for r in rows]
+    return "<rows>", ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def forecast(model: Any, *, electors: Optional[int] = None,
+             national_sd: Optional[float] = None,
+             regions: Optional[str] = None,
+             region_sd: Optional[float] = None,
+             df: Optional[float] = None, corr: Optional[str] = None,
+             corr_repair: bool = False, method: Optional[str] = None,
+             sims: Optional[int] = None, seed: Optional[int] = None,
+             threads: int = 1,
+             given: Union[Mapping[str, str], str, None] = None,
+             draws: bool = False) -> Forecast:
+    """The outcome distribution of a model (``tally forecast --json``):
+    ``model`` is a CSV path, a pandas DataFrame or a list of rows (dicts,
+    or lists with the header first) with code, mean, sd and optionally
+    electors and turnout. The options are the CLI's (the library's forecast
+    setup): electors (a year), national_sd, regions ("census4",
+    "census9" or a file), region_sd, df, corr (a file), corr_repair, method
+    ("auto", "exact", "mc"), sims, seed, threads (default 1), given
+    ({"PA": "D"} or "PA=D,WI=R"). The run releases the GIL."""
+    sp = ffi.new("tly_forecast_setup **")
+    err = ffi.new("tly_error *")
+    _check(lib.tly_forecast_setup_new(ffi.NULL, sp, err), err)
+    su = ffi.gc(sp[0], lib.tly_forecast_setup_free)
+    if isinstance(given, Mapping):
+        given = ",".join(f"{k}={v}" for k, v in given.items())
+    keys = [("files", "yes"), ("threads", threads), ("electors", electors),
+            ("national_sd", national_sd), ("regions", regions),
+            ("region_sd", region_sd), ("df", df), ("corr", corr),
+            ("corr_repair", "yes" if corr_repair else None),
+            ("method", method), ("sims", sims), ("seed", seed),
+            ("given", given)]
+    for k, v in keys:
+        if v is None:
+            continue
+        text = repr(v) if isinstance(v, float) else str(v)
+        _check(lib.tly_forecast_setup_set(su, _b(k), _b(text), err), err)
+    name, data = _model_csv(model)
+    mp = ffi.new("tly_forecast_model **")
+    opts = ffi.new("tly_forecast_opts *")
+    _check(lib.tly_forecast_setup_build(
+        su, _b(name), data if data is not None else ffi.NULL,
+        len(data) if data is not None else 0, mp, opts, ffi.NULL, err), err)
+    m = ffi.gc(mp[0], lib.tly_forecast_model_free)
+    chunks: List[bytes] = []
+    h = ffi.new_handle(chunks)
+    if draws:
+        opts.draws = WRITER
+        opts.draws_ud = h
+    fp = ffi.new("tly_forecast **")
+    _check(lib.tly_forecast_run(m, opts, fp, err), err)
+    f = ffi.gc(fp[0], lib.tly_forecast_free)
+    j = _json(lib.tly_json_forecast, m, f)
+    ev = None
+    if draws:
+        text = b"".join(chunks).decode().splitlines()[1:]
+        ev = _array([int(line.split(",", 2)[1]) for line in text], "int64")
+    return Forecast(dict(j["p_win"]), j["p_no_majority"], j["ev_mean"],
+                    dict(j["ev_quantiles"]),
+                    _array(j["ev_histogram"], "float64"),
+                    _table(j.get("units", [])), j["electors"], j["majority"],
+                    j, ev)

@@ -119,6 +119,46 @@ tly_status tly_power_census(int census, int index, int units,
 void tly_power_free(tly_power *p);
 tly_status tly_json_power(const tly_power *p, tly_writer w, void *ud,
                           tly_error *err);
+
+typedef struct tly_forecast_model tly_forecast_model;
+typedef struct tly_forecast tly_forecast;
+typedef struct tly_forecast_setup tly_forecast_setup;
+typedef void (*tly_progress)(void *ud, uint64_t done, uint64_t total);
+typedef struct tly_forecast_opts {
+  int method;
+  double national_sd;
+  double region_sd;
+  double df;
+  uint64_t sims;
+  uint64_t seed;
+  int threads;
+  const int8_t *given;
+  tly_writer draws;
+  void *draws_ud;
+  tly_progress progress;
+  void *progress_ud;
+  bool (*cancel)(void *ud);
+  void *cancel_ud;
+  double max_cost;
+} tly_forecast_opts;
+tly_status tly_forecast_setup_new(const tly_allocator *a,
+                                  tly_forecast_setup **out, tly_error *err);
+void tly_forecast_setup_free(tly_forecast_setup *s);
+tly_status tly_forecast_setup_set(tly_forecast_setup *s, const char *key,
+                                  const char *value, tly_error *err);
+tly_status tly_forecast_setup_build(tly_forecast_setup *s, const char *name,
+                                    const char *data, size_t len,
+                                    tly_forecast_model **model,
+                                    tly_forecast_opts *o, double *moved,
+                                    tly_error *err);
+void tly_forecast_model_free(tly_forecast_model *m);
+tly_status tly_forecast_run(const tly_forecast_model *m,
+                            const tly_forecast_opts *o, tly_forecast **out,
+                            tly_error *err);
+void tly_forecast_free(tly_forecast *f);
+tly_status tly_json_forecast(const tly_forecast_model *m,
+                             const tly_forecast *f, tly_writer w, void *ud,
+                             tly_error *err);
 """
 
 ffi = cffi.FFI()

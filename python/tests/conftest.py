@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 ROOT = os.environ.get("TALLY_ROOT") or os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CLI = os.environ.get("TALLY_CLI", os.path.join(ROOT, "build", "tally"))
+CLI = os.path.abspath(os.environ.get("TALLY_CLI") or os.path.join(ROOT, "build", "tally"))
 
 
 def cli_json(*args):
