@@ -27,7 +27,10 @@ pass=0
 fail=0
 # pytest from a copy, so that no cache or bytecode lands in the checkout.
 cp -r "$ROOT/python" "$T/src"
-rm -rf "$T/src/build" "$T/src/tally/libtally.so"
+rm -rf "$T/src/build" "$T/src/tally/libtally.so" "$T/src/tally/_tallybuf.so"
+${CC:-cc} -std=c11 -O2 -Wall -Wextra -Werror -fPIC -shared \
+  -o "$T/src/tally/_tallybuf.so" "$T/src/tally/_buf.c" ||
+  { echo "FAIL: python/tally/_buf.c does not build"; fail=$((fail + 1)); }
 (cd "$T/src/tests" && PYTHONPATH="$T/src" PYTHONDONTWRITEBYTECODE=1 \
    TALLY_LIB="$ROOT/$B/libtally.so" TALLY_CLI="$ROOT/$B/tally" \
    TALLY_ROOT="$ROOT" $PY -m pytest -q -p no:cacheprovider "$T/src/tests" \

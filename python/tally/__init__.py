@@ -11,12 +11,13 @@ exits: a failure raises :class:`TallyError`.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-from ._lib import ffi, lib, WRITER, LIBPATH
+from ._lib import ffi, lib, WRITER, LIBPATH, BUF, BUF_WRITER
 
 __all__ = [
     "TallyError", "Candidate", "Unit", "Faithless", "Result", "WhatIf",
@@ -66,6 +67,15 @@ def _check(status: int, err: Any) -> None:
 
 def _json(fn, *args) -> Any:
     """Calls a tly_json_* writer and parses what it wrote."""
+    err = ffi.new("tly_error *")
+    if BUF is not None:
+        buf = ffi.new("tlypy_buf *")
+        try:
+            _check(fn(*args, BUF_WRITER, buf, err), err)
+            return json.loads(ffi.buffer(buf.data, buf.len)[:]
+                              if buf.len else b"")
+        finally:
+            BUF.tlypy_buf_free(buf)
     chunks: List[bytes] = []
     h = ffi.new_handle(chunks)
     err = ffi.new("tly_error *")
@@ -101,7 +111,10 @@ class _Election:
         self.ptr = ffi.gc(ptr, lib.tly_election_free)
 
 
+@functools.lru_cache(maxsize=64)
 def _builtin(year: int, source: str) -> _Election:
+    """A built-in election, made once per (year, source): elections are
+    immutable once made (tally.h), so every call may share it."""
     if source not in _SOURCES:
         raise TallyError(f"source is medsl or fec, not \"{source}\"",
                          "TLY_EINVAL")

@@ -192,3 +192,15 @@ def _collect(ud, p, n):
 
 
 WRITER = _collect
+
+# The C buffer writer (_buf.c), when built: no Python call per write.
+ffi.cdef("""
+typedef struct tlypy_buf { char *data; size_t len; size_t cap; } tlypy_buf;
+int tlypy_buf_write(void *ud, const char *p, size_t n);
+void tlypy_buf_free(tlypy_buf *b);
+""")
+_bufso = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                      "_tallybuf.so")
+BUF = ffi.dlopen(_bufso) if os.path.exists(_bufso) else None
+BUF_WRITER = (ffi.cast("tly_writer", BUF.tlypy_buf_write)
+              if BUF is not None else None)

@@ -170,3 +170,33 @@ def test_whatif_errors():
         tally.flip(2016, rule="proportional")
     with pytest.raises(tally.TallyError):
         tally.apportion(2020, method="nope")
+
+
+def test_python_writer_fallback(monkeypatch):
+    # Without the C buffer writer (_tallybuf.so), the Python callback
+    # gives the same figures.
+    j = cli_json("result", 2000)
+    monkeypatch.setattr(tally, "BUF", None)
+    assert tally.result(2000).json == j
+    assert tally.flip(2000) == cli_json("flip", 2000)
+
+
+def test_frames():
+    pd = pytest.importorskip("pandas")
+    r = tally.result(2020)
+    df = r.to_frame()
+    assert isinstance(df, pd.DataFrame)
+    names = [c.name for c in r.candidates]
+    assert list(df.columns) == ["code", "level", "electors", "winner"] + names
+    assert str(df["electors"].dtype) == "int64"
+    assert all(str(df[n].dtype) == "int64" for n in names)
+    assert set(df["level"]) == {"state", "district"}
+    assert int(df["electors"].sum()) == r.electors == 538
+    # States and DC add up to the national count (districts are within).
+    states = df[df["level"] == "state"]
+    assert int(states["Joe Biden"].sum()) == next(
+        c.votes for c in r.candidates if c.name == "Joe Biden")
+    st = tally.apportion(2020)["states"].to_frame()
+    assert list(st.columns) == ["code", "electors", "population", "seats"]
+    assert int(st["seats"].sum()) == 435
+    assert str(st["seats"].dtype) == "int64"
