@@ -188,11 +188,11 @@ $(FZ)/obj/fuzz/%.o: fuzz/%.c
 $(FZ)/fuzz_api: $(FZ)/obj/fuzz/fuzz_api.o $(FUZZ_SRV_OBJ) $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
 	  $(FUZZ_SRV_OBJ) $(filter-out $(FZ)/obj/src/mem.o,$(FUZZ_LIB_OBJ)) \
-	  -ljansson -lm
+	  -ljansson -lz -lm
 
 $(FZ)/fuzz_%: $(FZ)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
-	  $(FUZZ_LIB_OBJ) -ljansson -lm
+	  $(FUZZ_LIB_OBJ) -ljansson -lz -lm
 
 $(B)/obj/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(@D)

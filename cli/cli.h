@@ -89,7 +89,7 @@ bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
  * anything else: a sign '+', spaces, an exponent, hex, inf, nan. */
 bool cli_parse_double(const char *s, double *out);
 
-/* elect.c: "medsl"/"fec" to a source; false when neither. */
+/* elect.c: "medsl"/"fec"/"history" to a source; false when none. */
 bool cli_parse_source(const char *s, tly_source *out);
 /* Loads the election `arg` names (a built-in year, a file, or NULL for the
  * latest built-in year) into *out; on failure prints one line and returns
@@ -180,6 +180,7 @@ int cli_opts_election(cli_opts *o, int argc, char **argv,
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);
 int cmd_result(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_initiative(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
 int cmd_recount(int argc, char **argv);

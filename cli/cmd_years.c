@@ -9,9 +9,14 @@
 static void help(void)
 {
   printf("usage: tally years [--json]\n\n"
-         "Lists the built-in presidential elections, their sources and the "
-         "census\nwhose apportionment set their electors.\n\n"
-         "  --json   one JSON array of {year, sources, census}\n"
+         "Lists the built-in presidential elections (every one since\n"
+         "1789), their sources and the census whose apportionment set\n"
+         "their electors.\n"
+         "Sources: medsl (MIT Election Data + Science Lab), fec (FEC certified\n"
+         "totals), history (UCSB's American Presidency Project and the Clerk\n"
+         "of the House).\n\n"
+         "  --json   one JSON array of {year, sources, census} (census 0:\n"
+         "           the Constitution's own allocation, 1789)\n"
          "  --help   this help\n");
 }
 
@@ -49,12 +54,25 @@ int cmd_years(int argc, char **argv)
     tly_year_info y;
     if (tly_builtin_year_info(years[i], NULL, &y, &err) != TLY_OK)
       return cli_report(&err);
-    char sources[32];
-    snprintf(sources, sizeof sources, "%s%s%s",
-             y.has[TLY_SOURCE_MEDSL] ? "medsl" : "",
-             y.has[TLY_SOURCE_MEDSL] && y.has[TLY_SOURCE_FEC] ? ", " : "",
-             y.has[TLY_SOURCE_FEC] ? "fec" : "");
-    printf("%d  %-11s  %d census\n", y.year, sources, y.census);
+    static const struct {
+      tly_source source;
+      const char *name;
+    } names[] = {{TLY_SOURCE_MEDSL, "medsl"},
+                 {TLY_SOURCE_FEC, "fec"},
+                 {TLY_SOURCE_HISTORY, "history"}};
+    char sources[64] = "";
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+      if (!y.has[names[k].source])
+        continue;
+      size_t ln = strlen(sources);
+      snprintf(sources + ln, sizeof sources - ln, "%s%s", ln ? ", " : "",
+               names[k].name);
+    }
+    if (y.census > 0)
+      printf("%d  %-11s  %d census\n", y.year, sources, y.census);
+    else
+      printf("%d  %-11s  the Constitution (art. I, sec. 2)\n", y.year,
+             sources);
   }
   return CLI_OK;
 }

@@ -18,6 +18,8 @@ static const command commands[] = {
     /* Results and what-ifs */
     {"result", cmd_result, "how the votes became electors and a President"},
     {"years", cmd_years, "list the built-in elections"},
+    {"history", cmd_history,
+     "every election 1789-2024: President, popular-vote leader, rule"},
     {"whatif", cmd_whatif,
      "what if states left, the House changed, or the rules or votes did"},
     {"apportion", cmd_apportion, "apportion the House among the states"},

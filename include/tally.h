@@ -115,7 +115,11 @@ typedef struct tly_election tly_election;
 typedef enum tly_source {
   TLY_SOURCE_MEDSL = 0, /* MIT Election Data + Science Lab, 1976-2024 */
   TLY_SOURCE_FEC = 1,   /* FEC "Federal Elections" certified, 2004-2020 */
-  TLY_SOURCE_FILE = 2   /* a file the caller loaded */
+  TLY_SOURCE_FILE = 2,  /* a file the caller loaded */
+  TLY_SOURCE_HISTORY = 3 /* the historical record, 1789-1972: electoral
+                            votes and popular votes from UCSB's American
+                            Presidency Project (to 1920) and the Clerk of
+                            the House (from 1924); see data/README.md */
 } tly_source;
 
 /* A candidate: a person, whatever ballot lines carried them. */
@@ -132,8 +136,15 @@ typedef struct tly_unit {
   char code[8];            /* "CA", "DC", "ME-2" */
   int32_t parent;          /* index of the state for a district, else -1 */
   int32_t electors;        /* electors chosen by this unit (see above) */
-  bool has_votes;          /* false: a district whose returns are missing */
+  bool has_votes;          /* false: a district whose returns are missing,
+                              or a state without a popular vote */
   int32_t recorded_winner; /* !has_votes: winner per the electors as cast */
+  bool by_record;          /* historical: the electors are as the record
+                              has them, not decided by the popular vote
+                              (a legislature chose them, or the slate was
+                              split: districts, unpledged electors) */
+  bool not_counted;        /* historical: voted, but Congress counted none
+                              of its electoral votes (1872 AR, LA) */
 } tly_unit;
 
 /* An elector who voted otherwise than pledged (faithless) or abstained. */
@@ -142,6 +153,8 @@ typedef struct tly_cast_record {
   int32_t pledged;  /* candidate index the elector was pledged to */
   int32_t cast;     /* candidate index voted for; -1 = abstained */
   int32_t electors; /* how many electors did so */
+  bool not_counted; /* Congress did not count these votes (1872: three
+                       Georgia votes for Greeley, who had died) */
 } tly_cast_record;
 
 /* Options for loading a file. */
@@ -150,14 +163,19 @@ typedef struct tly_load_opts {
 } tly_load_opts;
 
 /* The built-in elections' years, ascending, into years[0..cap); returns how
- * many there are (which may exceed cap). */
+ * many there are (which may exceed cap): every election 1789-2024. */
 TLY_API size_t tly_builtin_years(int *years, size_t cap);
-
+/* The default source of a built-in year: TLY_SOURCE_MEDSL where MEDSL has
+ * it (1976-2024), TLY_SOURCE_HISTORY before. */
+TLY_API tly_source tly_builtin_source(int year);
+/* Whether `source` has the built-in year `year`. */
+TLY_API bool tly_builtin_has(int year, tly_source source);
 /* What the built-in data has for one election year. */
 typedef struct tly_year_info {
   int year;
   int census;   /* the census whose apportionment set its electors */
-  bool has[2];  /* by tly_source: has[TLY_SOURCE_MEDSL], has[TLY_SOURCE_FEC] */
+  bool has[4];  /* by tly_source: has[TLY_SOURCE_MEDSL], has[TLY_SOURCE_FEC],
+                   has[TLY_SOURCE_HISTORY] (has[TLY_SOURCE_FILE] is false) */
 } tly_year_info;
 
 /* The built-in sources of `year` and its census, as the loader has them
@@ -166,13 +184,15 @@ TLY_API tly_status tly_builtin_year_info(int year, const tly_allocator *a,
                                          tly_year_info *out, tly_error *err);
 
 /* Writes every built-in year as a JSON array, one object a line:
- * [{"census": 2010, "sources": ["medsl", "fec"], "year": 2016}, ...],
- * for `tally years --json` and /api/years alike. */
+ * [{"census": 2010, "sources": ["medsl", "fec"], "year": 2016}, ...]
+ * (census 0 for 1789: the Constitution's own allocation; sources among
+ * "medsl", "fec", "history"), for `tally years --json` and /api/years. */
 TLY_API tly_status tly_json_years(const tly_allocator *a, tly_writer w,
                                   void *ud, tly_error *err);
 
 /* Makes the built-in election of `year` from `source`. TLY_ENODATA when the
- * source has no such year (FEC: 2004-2020). `a` may be NULL (libc). */
+ * source has no such year (FEC: 2004-2020; MEDSL 1976-2024; HISTORY
+ * 1789-1972). `a` may be NULL (libc). */
 TLY_API tly_status tly_election_builtin(int year, tly_source source,
                                         const tly_allocator *a,
                                         tly_election **out, tly_error *err);
@@ -300,6 +320,16 @@ TLY_API int64_t tly_outcome_undecided(const tly_outcome *o);
 /* National popular vote of c (states and DC only) and of all candidates. */
 TLY_API int64_t tly_outcome_votes(const tly_outcome *o, size_t c);
 TLY_API int64_t tly_outcome_total_votes(const tly_outcome *o);
+/* Electoral votes cast but not counted by Congress (1872: 3). */
+TLY_API int64_t tly_outcome_not_counted(const tly_outcome *o);
+/* Before the 12th Amendment (1789-1800): the runner-up, who became Vice
+ * President, when the President was chosen by the electors; else -1. */
+TLY_API int32_t tly_outcome_vice_president(const tly_outcome *o);
+/* States (and DC) whose electoral votes were counted, and how many of
+ * them had a popular vote in the national count (the national popular
+ * vote is the sum over the states that voted). */
+TLY_API size_t tly_outcome_n_states(const tly_outcome *o);
+TLY_API size_t tly_outcome_n_voted(const tly_outcome *o);
 
 TLY_API size_t tly_outcome_n_awards(const tly_outcome *o);
 TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
@@ -307,6 +337,83 @@ TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
  * under winner-take-all; a share under a proportional rule). */
 TLY_API int32_t tly_outcome_award_electors(const tly_outcome *o, size_t i,
                                            size_t c);
+
+/*==== History: every election 1789-2024 and the rules as they stood ========
+ * Built-in years before 1976 come from the historical record
+ * (TLY_SOURCE_HISTORY). Each is counted by the rule of its time: before
+ * the 12th Amendment (1789-1800) every elector cast two undistinguished
+ * votes, the candidate with the most, if a majority of the electors, became
+ * President and the runner-up Vice President (a tie, or no majority, went
+ * to the House); from 1804 separate votes, a majority of the electors, else
+ * the House among the top three. The electors counted are those who voted
+ * (the record gives votes cast, not electors appointed). */
+
+/* Whether e is counted by the original rule of art. II (two votes per
+ * elector, 1789-1800). */
+TLY_API bool tly_election_two_votes(const tly_election *e);
+/* The rule in force in `year`, in words ("art. II: two votes per elector",
+ * "12th Amendment", "12th and 23rd Amendments (DC votes)"); static. */
+TLY_API const char *tly_rule_of_year(int year);
+
+/* A contingent election as the record has it (House or Senate Journal). */
+typedef struct tly_contingent_record {
+  const char *office;  /* "President", "Vice President" */
+  const char *chamber; /* "House", "Senate" */
+  const char *chosen;  /* the person chosen */
+  int32_t ballot;      /* the ballot that decided it (1 = the first) */
+  const char *note;    /* the record in words */
+} tly_contingent_record;
+
+TLY_API size_t tly_election_n_contingent_records(const tly_election *e);
+TLY_API const tly_contingent_record *
+tly_election_contingent_record(const tly_election *e, size_t i);
+
+/* One election of the record, as tally counts it. */
+typedef struct tly_history_row {
+  int year;
+  char source[64];       /* the source's name, as tly_election_source_name */
+  char rule[64];         /* tly_rule_of_year */
+  char president[64];    /* who became President (the College's majority,
+                            or the House's choice as recorded) */
+  bool by_house;         /* the House chose the President */
+  int64_t president_ev;  /* electoral votes cast for the President */
+  char runner_up[64];    /* the most electoral votes among the others */
+  int64_t runner_up_ev;
+  int64_t electors;      /* electors counted (voting) */
+  int64_t majority;
+  size_t n_states;       /* states (and DC) whose electors were counted */
+  size_t n_voted;        /* of them, with a popular vote */
+  int64_t total_votes;   /* national popular vote (the states that voted) */
+  char pv_leader[64];    /* most popular votes; "" without a popular vote */
+  int64_t pv_leader_votes;
+  int64_t pv_margin;     /* the leader's votes minus the second's */
+  bool pv_leader_lost;   /* the popular-vote leader did not become
+                            President */
+} tly_history_row;
+
+typedef struct tly_history tly_history;
+
+/* Every built-in election from `from` to `to` (inclusive; 0 = no bound),
+ * each from its default source (tly_builtin_source) counted by
+ * tly_college. TLY_ENODATA when no election is in the range. */
+TLY_API tly_status tly_history_compute(int from, int to,
+                                       const tly_allocator *a,
+                                       tly_history **out, tly_error *err);
+TLY_API void tly_history_free(tly_history *h);
+TLY_API size_t tly_history_n_rows(const tly_history *h);
+TLY_API const tly_history_row *tly_history_row_at(const tly_history *h,
+                                                  size_t i);
+/* How 1960 is counted, in words (Alabama's convention). */
+TLY_API const char *tly_history_1960_note(void);
+/* The same with the margins under both conventions, computed from the
+ * data, when 1960 is in h; "" otherwise. */
+TLY_API const char *tly_history_note_1960(const tly_history *h);
+/* [{year, source, rule, president, by_house, president_ev, runner_up,
+ * runner_up_ev, electors, majority, states, states_voted, total_votes,
+ * pv_leader (null without a popular vote), pv_leader_votes, pv_margin,
+ * pv_leader_lost}] inside {elections, notes}. */
+TLY_API tly_status tly_json_history(const tly_history *h, tly_writer w,
+                                    void *ud, tly_error *err);
 
 /*==== JSON ===================================================================
  * The JSON the CLI prints with --json and the server returns; keys sorted,

@@ -25,13 +25,13 @@ void api_fail_code(srv_response *rs, unsigned status, const char *code,
 #define fail(rs, status, ...) api_fail_code(rs, status, NULL, __VA_ARGS__)
 /* A library failure: bad input is the client's (400), the rest ours. */
 void api_fail_tly(srv_response *rs, const tly_error *err);
-/* The length of the valid UTF-8 sequence at p (*p != 0), or 0. */
-size_t api_utf8_len(const unsigned char *p);
 /* A failure while writing into b (freed): 503 when b ran out of memory,
  * 500 at its cap, else as api_fail_tly. */
 void api_fail_buf(srv_response *rs, srv_buf *b, const tly_error *err);
 /* Hands a filled buffer over as the body (or fails on its cap). */
 void api_ok_buf(srv_response *rs, srv_buf *b, const char *type);
+/* Whether s[0..n) is well-formed UTF-8 (RFC 3629), as JSON strings are. */
+bool api_utf8_ok(const char *s, size_t n);
 
 /*---- parameters (params.c) ----*/
 
@@ -96,6 +96,21 @@ void api_scenario_free(scenario *sc);
 /*---- endpoints (handlers.c, h_forecast.c) ----*/
 
 typedef void (*handler)(json_t *p, srv_response *rs);
+
+/* What a heavy endpoint knows of its request besides the parameters. */
+typedef struct api_ctx {
+  const atomic_bool *gone; /* set once the client has gone; or NULL */
+} api_ctx;
+/* true once the request's client has gone: its answer will not be read,
+ * so a long computation may stop (and answer anything). */
+bool api_gone(const api_ctx *cx);
+/* api_gone as a library cancellation hook (a tly_forecast_opts `cancel`
+ * with `cancel_ud` the api_ctx): thread-safe, it only reads an atomic. */
+bool api_cancel(void *cx);
+/* A heavy endpoint (a forecast): srv_handle runs only so many at once,
+ * and gives it its context. */
+typedef void (*heavy_handler)(const api_ctx *cx, json_t *p,
+                              srv_response *rs);
 void api_h_years(json_t *p, srv_response *rs);
 void api_h_result(json_t *p, srv_response *rs);
 void api_h_whatif(json_t *p, srv_response *rs);
@@ -105,8 +120,8 @@ void api_h_apportion(json_t *p, srv_response *rs);
 void api_h_flip(json_t *p, srv_response *rs);
 void api_h_tipping(json_t *p, srv_response *rs);
 void api_h_power(json_t *p, srv_response *rs);
-void api_h_forecast(json_t *p, srv_response *rs);
-void api_h_forecast_hist(json_t *p, srv_response *rs);
-void api_h_forecast_map(json_t *p, srv_response *rs);
+void api_h_forecast(const api_ctx *cx, json_t *p, srv_response *rs);
+void api_h_forecast_hist(const api_ctx *cx, json_t *p, srv_response *rs);
+void api_h_forecast_map(const api_ctx *cx, json_t *p, srv_response *rs);
 
 #endif

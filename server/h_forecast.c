@@ -49,7 +49,8 @@ static bool value_text(const json_t *v, char *buf, size_t size,
   return true;
 }
 
-static void forecast(json_t *p, srv_response *rs, fc_out what)
+static void forecast(const api_ctx *cx, json_t *p, srv_response *rs,
+                     fc_out what)
 {
   static const char *const keys[] = {
       "model", "electors", "national_sd", "region_sd", "regions", "df",
@@ -97,6 +98,9 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   if (tly_forecast_setup_build(su, "model", model, strlen(model), &m, &fo,
                                NULL, &err) != TLY_OK)
     goto lib_fail;
+  /* Stops (TLY_ECANCELED) once the client has gone. */
+  fo.cancel = api_cancel;
+  fo.cancel_ud = (void *)cx;
   /* Refused before any work when over SRV_MAX_FORECAST_COST. */
   if (tly_forecast_run(m, &fo, &f, &err) != TLY_OK)
     goto lib_fail;
@@ -146,17 +150,17 @@ done:
   tly_forecast_setup_free(su);
 }
 
-void api_h_forecast(json_t *p, srv_response *rs)
+void api_h_forecast(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_JSON);
+  forecast(cx, p, rs, FC_JSON);
 }
 
-void api_h_forecast_hist(json_t *p, srv_response *rs)
+void api_h_forecast_hist(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_HISTOGRAM);
+  forecast(cx, p, rs, FC_HISTOGRAM);
 }
 
-void api_h_forecast_map(json_t *p, srv_response *rs)
+void api_h_forecast_map(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_MAP);
+  forecast(cx, p, rs, FC_MAP);
 }

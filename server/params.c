@@ -47,7 +47,7 @@ static json_t *split_list(const char *s)
     size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
     if (n > 0 && json_array_append_new(a, json_stringn(s, n)) != 0) {
       json_decref(a);
-      a = NULL;
+      return NULL;
     }
     s += n + (c != NULL);
   }
@@ -75,14 +75,7 @@ static bool parse_int(const char *s, long long *out)
  * is, jansson failing to make the string means memory ran out. */
 static bool utf8_valid(const char *s)
 {
-  const unsigned char *p = (const unsigned char *)s;
-  while (*p != 0) {
-    size_t k = api_utf8_len(p);
-    if (k == 0)
-      return false;
-    p += k;
-  }
-  return true;
+  return api_utf8_ok(s, strlen(s));
 }
 
 /* The query string as a parameter object; NULL after answering 400. */
@@ -100,6 +93,12 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
   for (size_t i = 0; i < rq->n_query; i++) {
     const char *k = rq->query[i].key;
     const char *v = rq->query[i].value;
+    if (!api_utf8_ok(k, strlen(k)) || !api_utf8_ok(v, strlen(v))) {
+      json_decref(o);
+      fail(rs, 400, "query parameter \"%.64s\": the %s is not UTF-8 text",
+           k, api_utf8_ok(k, strlen(k)) ? "value" : "name");
+      return NULL;
+    }
     int kk = key_kind(k);
     json_t *x = NULL;
     long long n;
@@ -146,11 +145,12 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
         }
         char code[16];
         size_t cn = (size_t)(sep - s);
-        if (cn >= sizeof code)
-          cn = sizeof code - 1;
-        memcpy(code, s, cn);
-        code[cn] = '\0';
-        if (json_object_set_new(x, code, json_string(sep + 1)) != 0) {
+        if (cn < sizeof code) {
+          memcpy(code, s, cn);
+          code[cn] = '\0';
+        }
+        if (cn >= sizeof code ||
+            json_object_set_new(x, code, json_string(sep + 1)) != 0) {
           json_decref(x);
           x = NULL;
           break;

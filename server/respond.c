@@ -52,21 +52,39 @@ void srv_response_free(srv_response *rs)
   rs->body = NULL;
 }
 
-/* The length of the UTF-8 sequence at p (RFC 3629: no overlong forms,
- * surrogates or code points above U+10FFFF), 0 if invalid; *p != 0. */
-size_t api_utf8_len(const unsigned char *p)
+/* The length of the UTF-8 sequence at s[0..n) (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
 {
-  unsigned b = p[0];
-  size_t k = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
-           : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-  unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-  unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-  for (size_t i = 1; i < k; i++) {
-    unsigned c = p[i];
-    if (c < (i == 1 ? lo : 0x80) || c > (i == 1 ? hi : 0xBF))
+  if (s[0] < 0x80)
+    return 1;
+  size_t len = s[0] >= 0xC2 && s[0] <= 0xDF   ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
+  if (len == 0 || len > n)
+    return 0;
+  for (size_t i = 1; i < len; i++)
+    if ((s[i] & 0xC0) != 0x80)
       return 0;
+  if ((s[0] == 0xE0 && s[1] < 0xA0) || /* overlong */
+      (s[0] == 0xED && s[1] > 0x9F) || /* U+D800..U+DFFF */
+      (s[0] == 0xF0 && s[1] < 0x90) || /* overlong */
+      (s[0] == 0xF4 && s[1] > 0x8F))   /* above U+10FFFF */
+    return 0;
+  return len;
+}
+
+bool api_utf8_ok(const char *s, size_t n)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq(p + i, n - i);
+    if (k == 0)
+      return false;
+    i += k;
   }
-  return k;
+  return true;
 }
 
 /* json_dump_callback's writer: into the srv_buf ud. */
@@ -75,7 +93,9 @@ static int dump_cb(const char *p, size_t n, void *ud)
   return srv_buf_write(ud, p, n);
 }
 
-/* Answers with a JSON error {"error": msg, "status": n[, "code": name]}. */
+/* Answers with a JSON error {"error": msg, "status": n[, "code": name]}.
+ * A message quoting the request's bytes may not be UTF-8 (or be cut inside
+ * a character): such bytes become '?', so it is always JSON. */
 void api_fail_code(srv_response *rs, unsigned status, const char *code,
                       const char *fmt, ...)
 {
@@ -84,14 +104,14 @@ void api_fail_code(srv_response *rs, unsigned status, const char *code,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  /* A quoted value may not be UTF-8, which jansson refuses: '?' for each
-   * byte that is not (else the answer would be 503 "out of memory"). */
-  for (unsigned char *q = (unsigned char *)msg; *q != 0;) {
-    size_t k = api_utf8_len(q);
-    if (k == 0)
-      *q++ = '?';
-    else
-      q += k;
+  size_t n = strlen(msg);
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq((const unsigned char *)msg + i, n - i);
+    if (k == 0) {
+      msg[i] = '?';
+      k = 1;
+    }
+    i += k;
   }
   srv_response_free(rs);
   rs->status = status;
@@ -128,6 +148,7 @@ void api_fail_tly(srv_response *rs, const tly_error *err)
   unsigned status;
   switch (err->status) {
   case TLY_ENOMEM:
+  case TLY_ECANCELED: /* the client has gone: nobody reads this */
     status = 503;
     break;
   case TLY_EIO:

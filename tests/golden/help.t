@@ -11,6 +11,7 @@ The U.S. presidential election system, computed exactly from official data.
 Subcommands:
   result      how the votes became electors and a President
   years       list the built-in elections
+  history     every election 1789-2024: President, popular-vote leader, rule
   whatif      what if states left, the House changed, or the rules or votes did
   apportion   apportion the House among the states
   flip        fewest votes that would have changed the result
