@@ -25,7 +25,8 @@ __all__ = [
     "tipping", "power", "forecast", "Forecast", "LIBPATH",
 ]
 
-_SOURCES = {"medsl": 0, "fec": 1}
+_SOURCES = {"medsl": 0, "fec": 1, "history": 3}
+_SOURCE_NAMES = {v: k for k, v in _SOURCES.items()}
 
 
 class TallyError(ValueError):
@@ -116,7 +117,8 @@ def _builtin(year: int, source: str) -> _Election:
     """A built-in election, made once per (year, source): elections are
     immutable once made (tally.h), so every call may share it."""
     if source not in _SOURCES:
-        raise TallyError(f"source is medsl or fec, not \"{source}\"",
+        raise TallyError(f"source is medsl, fec or history, not "
+                         f"\"{source}\"",
                          "TLY_EINVAL")
     out = ffi.new("tly_election **")
     err = ffi.new("tly_error *")
@@ -151,7 +153,10 @@ def _election(election: Any, source: Optional[str], year: Optional[int]
         if year is not None and year != election:
             raise TallyError(f"year {year} contradicts the election "
                              f"{election}", "TLY_EINVAL")
-        return _builtin(election, source or "medsl")
+        if source is None:  # the year's own source, as the CLI's default
+            source = _SOURCE_NAMES.get(lib.tly_builtin_source(election),
+                                       "medsl")
+        return _builtin(election, source)
     if source is not None:
         raise TallyError("source applies to built-in years, not to a file",
                          "TLY_EINVAL")
@@ -287,8 +292,9 @@ def years() -> Table:
 def result(election: Union[int, str, os.PathLike, Any] = 2024, *,
            source: Optional[str] = None,
            year: Optional[int] = None) -> Result:
-    """The College's result of a built-in year (``source`` "medsl" or
-    "fec") or of a file tally reads (``year`` picks one election of a
+    """The College's result of a built-in year (``source`` "medsl",
+    "fec" or "history"; by default the year's own: MEDSL from 1976, the
+    historical record before) or of a file tally reads (``year`` picks one election of a
     multi-year file), as ``tally result ... --json``."""
     e = _election(election, source, year)
     o = _college(e)

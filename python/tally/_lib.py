@@ -35,6 +35,7 @@ typedef struct tly_load_opts { int year; } tly_load_opts;
 
 const char *tly_status_name(tly_status s);
 size_t tly_builtin_years(int *years, size_t cap);
+int tly_builtin_source(int year);
 tly_status tly_json_years(const tly_allocator *a, tly_writer w, void *ud,
                           tly_error *err);
 tly_status tly_election_builtin(int year, int source, const tly_allocator *a,

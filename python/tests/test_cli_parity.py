@@ -14,7 +14,8 @@ def test_years():
 
 RESULTS = [(2016, "medsl"), (2016, "fec"), (2020, "medsl"), (2020, "fec"),
            (2000, "medsl"), (1976, "medsl"), (2024, "medsl"),
-           (2004, "fec"), (2008, "medsl"), (1992, "medsl")]
+           (2004, "fec"), (2008, "medsl"), (1992, "medsl"),
+           (1800, "history"), (1824, "history"), (1960, "history")]
 
 
 @pytest.mark.parametrize("year,source", RESULTS)
@@ -29,6 +30,11 @@ def test_result(year, source):
                                               j["candidates"]]
     assert [u.code for u in r.units] == [u["code"] for u in
                                          j["jurisdictions"]]
+
+
+def test_result_default_source():
+    assert tally.result(1876).json == cli_json("result", 1876)
+    assert tally.result(1876).source == cli_json("result", 1876)["source"]
 
 
 def test_result_2016_official():
