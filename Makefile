@@ -222,6 +222,15 @@ $(B)/replay/fuzz_%: $(B)/obj/fuzz/fuzz_%.o $(B)/obj/fuzz/replay.o \
 test: $(REPLAY_BIN)
 #---- end of fuzzing ------------------------------------------------------
 
+# The Python package in-tree (python/README.md): libtally.so and the
+# package's buffer writer (python/tally/_buf.c) next to its sources, so
+# that PYTHONPATH=python python3 -c 'import tally' works.
+.PHONY: python
+python: $(B)/libtally.so
+	cp $(B)/libtally.so python/tally/libtally.so
+	$(CC) $(CSTD) -O2 $(WARN) -fPIC -shared -o python/tally/_tallybuf.so \
+	  python/tally/_buf.c
+
 clean:
 	rm -rf build
 

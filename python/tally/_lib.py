@@ -1,0 +1,207 @@
+"""The C declarations tally's binding uses (cffi, ABI mode) and the loaded
+library. Written by hand from include/tally.h; only what the package calls."""
+from __future__ import annotations
+
+import os
+
+import cffi
+
+CDEF = """
+typedef int tly_status;
+typedef struct tly_error {
+  tly_status status;
+  char msg[256];
+  char file[256];
+  int64_t line;
+  int64_t col;
+} tly_error;
+typedef struct tly_allocator tly_allocator;
+typedef int (*tly_writer)(void *ud, const char *p, size_t n);
+
+typedef struct tly_election tly_election;
+typedef struct tly_outcome tly_outcome;
+typedef struct tly_candidate { const char *name; const char *party; } tly_candidate;
+typedef struct tly_unit {
+  char code[8];
+  int32_t parent;
+  int32_t electors;
+  bool has_votes;
+  int32_t recorded_winner;
+} tly_unit;
+typedef struct tly_cast_record {
+  int32_t unit; int32_t pledged; int32_t cast; int32_t electors;
+} tly_cast_record;
+typedef struct tly_load_opts { int year; } tly_load_opts;
+
+const char *tly_status_name(tly_status s);
+size_t tly_builtin_years(int *years, size_t cap);
+int tly_builtin_source(int year);
+tly_status tly_json_years(const tly_allocator *a, tly_writer w, void *ud,
+                          tly_error *err);
+tly_status tly_election_builtin(int year, int source, const tly_allocator *a,
+                                tly_election **out, tly_error *err);
+tly_status tly_election_load(const char *path, const tly_load_opts *opts,
+                             const tly_allocator *a, tly_election **out,
+                             tly_error *err);
+tly_status tly_election_parse(const char *name, const char *data, size_t len,
+                              const tly_load_opts *opts,
+                              const tly_allocator *a, tly_election **out,
+                              tly_error *err);
+void tly_election_free(tly_election *e);
+int tly_election_year(const tly_election *e);
+const char *tly_election_source_name(const tly_election *e);
+size_t tly_election_n_units(const tly_election *e);
+const tly_unit *tly_election_unit(const tly_election *e, size_t i);
+int32_t tly_election_find_unit(const tly_election *e, const char *code);
+int32_t tly_election_find_candidate(const tly_election *e, const char *key);
+size_t tly_election_n_candidates(const tly_election *e);
+const tly_candidate *tly_election_candidate(const tly_election *e, size_t i);
+size_t tly_election_n_cast_records(const tly_election *e);
+const tly_cast_record *tly_election_cast_record(const tly_election *e,
+                                                size_t i);
+const char *tly_state_name(const char *code);
+
+tly_status tly_college(const tly_election *e, tly_outcome **out,
+                       tly_error *err);
+void tly_outcome_free(tly_outcome *o);
+bool tly_outcome_cast_applies(const tly_election *e, const tly_outcome *o,
+                              size_t i);
+tly_status tly_json_result(const tly_election *e, const tly_outcome *o,
+                           tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_whatif_spec tly_whatif_spec;
+tly_status tly_whatif_spec_new(const tly_allocator *a, tly_whatif_spec **out,
+                               tly_error *err);
+void tly_whatif_spec_free(tly_whatif_spec *s);
+tly_status tly_whatif_spec_set(tly_whatif_spec *s, const char *key,
+                               const char *text, tly_error *err);
+tly_status tly_whatif_spec_check(const tly_whatif_spec *s, tly_error *err);
+tly_status tly_whatif_spec_apply(const tly_election *in,
+                                 const tly_whatif_spec *s,
+                                 tly_election **out, tly_error *err);
+void tly_whatif_spec_describe(const tly_whatif_spec *s, char *buf,
+                              size_t size);
+tly_status tly_json_whatif(const tly_election *base, const tly_outcome *ob,
+                           const tly_election *wi, const tly_outcome *ow,
+                           tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_apportionment tly_apportionment;
+tly_status tly_method_from_name(const char *name, int *out, tly_error *err);
+tly_status tly_apportion_census(int census, int64_t seats, int m,
+                                const char *const *without, size_t n_without,
+                                const tly_allocator *a,
+                                tly_apportionment **out, tly_error *err);
+void tly_apportionment_free(tly_apportionment *r);
+tly_status tly_json_apportionment(const tly_apportionment *r, int census,
+                                  size_t n_next, bool with_priority,
+                                  tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_flip_opts { int target; int32_t to; } tly_flip_opts;
+typedef struct tly_flip tly_flip;
+tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
+                            tly_flip **out, tly_error *err);
+void tly_flip_free(tly_flip *f);
+tly_status tly_json_flip(const tly_election *e, const tly_flip *f,
+                         tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_tipping tly_tipping;
+tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
+                               tly_error *err);
+void tly_tipping_free(tly_tipping *t);
+tly_status tly_json_tipping(const tly_election *e, const tly_tipping *t,
+                            tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_power tly_power;
+tly_status tly_power_election(const tly_election *e, int index, int units,
+                              tly_power **out, tly_error *err);
+tly_status tly_power_census(int census, int index, int units,
+                            const tly_allocator *a, tly_power **out,
+                            tly_error *err);
+void tly_power_free(tly_power *p);
+tly_status tly_json_power(const tly_power *p, tly_writer w, void *ud,
+                          tly_error *err);
+
+typedef struct tly_forecast_model tly_forecast_model;
+typedef struct tly_forecast tly_forecast;
+typedef struct tly_forecast_setup tly_forecast_setup;
+typedef void (*tly_progress)(void *ud, uint64_t done, uint64_t total);
+typedef struct tly_forecast_opts {
+  int method;
+  double national_sd;
+  double region_sd;
+  double df;
+  uint64_t sims;
+  uint64_t seed;
+  int threads;
+  const int8_t *given;
+  tly_writer draws;
+  void *draws_ud;
+  tly_progress progress;
+  void *progress_ud;
+  bool (*cancel)(void *ud);
+  void *cancel_ud;
+  double max_cost;
+} tly_forecast_opts;
+tly_status tly_forecast_setup_new(const tly_allocator *a,
+                                  tly_forecast_setup **out, tly_error *err);
+void tly_forecast_setup_free(tly_forecast_setup *s);
+tly_status tly_forecast_setup_set(tly_forecast_setup *s, const char *key,
+                                  const char *value, tly_error *err);
+tly_status tly_forecast_setup_build(tly_forecast_setup *s, const char *name,
+                                    const char *data, size_t len,
+                                    tly_forecast_model **model,
+                                    tly_forecast_opts *o, double *moved,
+                                    tly_error *err);
+void tly_forecast_model_free(tly_forecast_model *m);
+tly_status tly_forecast_run(const tly_forecast_model *m,
+                            const tly_forecast_opts *o, tly_forecast **out,
+                            tly_error *err);
+void tly_forecast_free(tly_forecast *f);
+tly_status tly_json_forecast(const tly_forecast_model *m,
+                             const tly_forecast *f, tly_writer w, void *ud,
+                             tly_error *err);
+"""
+
+ffi = cffi.FFI()
+ffi.cdef(CDEF)
+
+
+def _find() -> str:
+    env = os.environ.get("TALLY_LIB")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    bundled = os.path.join(here, "libtally.so")
+    if os.path.exists(bundled):
+        return bundled
+    # An in-tree checkout without `make python`: the Makefile's library.
+    tree = os.path.join(here, "..", "..", "build", "libtally.so")
+    if os.path.exists(tree):
+        return os.path.normpath(tree)
+    raise ImportError("tally: libtally.so not found (run `make python`, or "
+                      "set TALLY_LIB to its path)")
+
+
+LIBPATH = _find()
+lib = ffi.dlopen(LIBPATH)
+
+
+@ffi.callback("int(void *, const char *, size_t)")
+def _collect(ud, p, n):
+    ffi.from_handle(ud).append(ffi.buffer(p, n)[:])
+    return 0
+
+
+WRITER = _collect
+
+# The C buffer writer (_buf.c), when built: no Python call per write.
+ffi.cdef("""
+typedef struct tlypy_buf { char *data; size_t len; size_t cap; } tlypy_buf;
+int tlypy_buf_write(void *ud, const char *p, size_t n);
+void tlypy_buf_free(tlypy_buf *b);
+""")
+_bufso = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                      "_tallybuf.so")
+BUF = ffi.dlopen(_bufso) if os.path.exists(_bufso) else None
+BUF_WRITER = (ffi.cast("tly_writer", BUF.tlypy_buf_write)
+              if BUF is not None else None)
