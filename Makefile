@@ -35,7 +35,7 @@ BASEFLAGS := $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -pthread -MMD -MP
 LIBFLAGS := $(BASEFLAGS) -Wconversion -fPIC -fvisibility=hidden \
             -Iinclude -Isrc
 APPFLAGS := $(BASEFLAGS) -Iinclude
-LDLIBS := -ljansson -lmicrohttpd -lpthread -lm
+LDLIBS := -ljansson -lmicrohttpd -lpthread -lm -lz
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
@@ -63,7 +63,7 @@ $(B)/libtally.a: $(LIB_OBJ)
 
 $(B)/libtally.so: $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -shared $(SANFLAGS) -o $@ $^ -ljansson -lpthread -lm
+	$(CC) -shared $(SANFLAGS) -o $@ $^ -ljansson -lpthread -lm -lz
 
 $(B)/tally: $(APP_OBJ) $(B)/libtally.a
 	$(CC) $(SANFLAGS) -pthread -o $@ $(APP_OBJ) $(B)/libtally.a $(LDLIBS)
@@ -137,6 +137,90 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	  tools/tally.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tally.pc
 	install -m 644 $(B)/tally.1 $(DESTDIR)$(PREFIX)/share/man/man1/tally.1
+
+#---- fuzzing (fuzz/, README "Fuzzing") ----------------------------------
+# `make fuzz` builds the libFuzzer harnesses fuzz/fuzz_<name>.c with clang
+# (ASan + UBSan + libFuzzer) into $(BUILD)/fuzz/fuzz_<name>, over a copy of
+# the library instrumented for them. `make test` replays the committed
+# corpora fuzz/corpus/<name>/ through the same harnesses built with $(CC)
+# and fuzz/replay.c instead of libFuzzer ($(B)/replay/fuzz_<name>; see
+# tests/suite_fuzz.sh). Harnesses may see src/ and server/. fuzz_api links
+# the server's files but http.c (libmicrohttpd) and its own src/mem.c, all
+# compiled with fuzz/sysalloc.h, which hands their C library allocations
+# to the harness (objects under .../sysalloc/).
+FUZZ_CC ?= clang
+FUZZ_NAMES := $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
+FZ := $(BUILD)/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -fno-omit-frame-pointer
+FUZZ_CFLAGS := $(CSTD) -O1 -g -DTLY_DEBUG $(FUZZ_SAN) -pthread -MMD -MP \
+               -Wall -Wextra -Iinclude -Isrc -Iserver
+SYSALLOC := -include fuzz/sysalloc.h
+FUZZ_SRV_SRC := $(filter-out server/http.c,$(SRV_SRC)) src/mem.c
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FZ)/obj/%.o) $(FZ)/obj/gen/data.o
+FUZZ_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(FZ)/obj/sysalloc/%.o) \
+                $(FZ)/obj/gen/web.o
+REPLAY_SRV_OBJ := $(FUZZ_SRV_SRC:%.c=$(B)/obj/sysalloc/%.o) \
+                  $(B)/obj/gen/web.o
+FUZZ_BIN := $(FUZZ_NAMES:%=$(FZ)/fuzz_%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(B)/replay/fuzz_%)
+
+.PHONY: fuzz
+fuzz: $(FUZZ_BIN)
+
+$(FZ)/obj/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FZ)/obj/sysalloc/%.o: %.c fuzz/sysalloc.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(SYSALLOC) -fsanitize=fuzzer-no-link \
+	  -c -o $@ $<
+
+$(FZ)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FZ)/obj/fuzz/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FZ)/fuzz_api: $(FZ)/obj/fuzz/fuzz_api.o $(FUZZ_SRV_OBJ) $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
+	  $(FUZZ_SRV_OBJ) $(filter-out $(FZ)/obj/src/mem.o,$(FUZZ_LIB_OBJ)) \
+	  -ljansson -lm
+
+$(FZ)/fuzz_%: $(FZ)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $< \
+	  $(FUZZ_LIB_OBJ) -ljansson -lm
+
+$(B)/obj/fuzz/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASEFLAGS) -Iinclude -Isrc -Iserver -c -o $@ $<
+
+$(B)/obj/sysalloc/%.o: %.c fuzz/sysalloc.h
+	@mkdir -p $(@D)
+	$(CC) $(BASEFLAGS) -Iinclude -Isrc -Iserver $(SYSALLOC) -c -o $@ $<
+
+$(B)/replay/fuzz_api: $(B)/obj/fuzz/fuzz_api.o $(B)/obj/fuzz/replay.o \
+                      $(REPLAY_SRV_OBJ) $(B)/libtally.a
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -pthread -o $@ $(filter %.o,$^) $(B)/libtally.a \
+	  $(LDLIBS)
+
+$(B)/replay/fuzz_%: $(B)/obj/fuzz/fuzz_%.o $(B)/obj/fuzz/replay.o \
+                    $(B)/libtally.a
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -pthread -o $@ $(filter %.o,$^) $(B)/libtally.a \
+	  $(LDLIBS)
+
+# Pattern-built objects are intermediate to make: keep them.
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_SRV_OBJ) $(REPLAY_SRV_OBJ) \
+            $(FUZZ_NAMES:%=$(FZ)/obj/fuzz/fuzz_%.o) \
+            $(FUZZ_NAMES:%=$(B)/obj/fuzz/fuzz_%.o) $(B)/obj/fuzz/replay.o
+
+test: $(REPLAY_BIN)
+#---- end of fuzzing ------------------------------------------------------
 
 clean:
 	rm -rf build

@@ -89,7 +89,7 @@ bool cli_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
  * anything else: a sign '+', spaces, an exponent, hex, inf, nan. */
 bool cli_parse_double(const char *s, double *out);
 
-/* elect.c: "medsl"/"fec" to a source; false when neither. */
+/* elect.c: "medsl"/"fec"/"history" to a source; false when none. */
 bool cli_parse_source(const char *s, tly_source *out);
 /* Loads the election `arg` names (a built-in year, a file, or NULL for the
  * latest built-in year) into *out; on failure prints one line and returns
@@ -180,6 +180,7 @@ int cli_opts_election(cli_opts *o, int argc, char **argv,
 /* Subcommands (cli/cmd_<name>.c). */
 int cmd_years(int argc, char **argv);
 int cmd_result(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_initiative(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
 int cmd_recount(int argc, char **argv);
@@ -190,15 +191,23 @@ int cmd_tipping(int argc, char **argv);
 int cmd_power(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
+int cmd_polls(int argc, char **argv);
+/* cmd_polls.c: tally polls --model's CSV for a poll file (malloc'd into *text) and the
+ * national sd its error model recommends; CLI_OK, or prints the error and
+ * returns the exit code. */
+int cli_polls_model_csv(const char *file, char **text, size_t *len,
+                        double *national_sd);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
- * --npv-members, --swing, --set, --tie), parsed into a tly_whatif_opts and
- * applied in the library's order (without -> reapportion -> swing ->
+ * --npv-members, --swing, --set, --tie), each mapped to a key of the
+ * library's what-if specification and applied in the library's order (without -> reapportion -> swing ->
  * set/tie -> rule). Use: put CLI_WHATIF_OPTIONS in the getopt_long table
  * (their codes are CLI_WHATIF_BASE and up: keep your own below it, and
  * drop a --tie of your own), call cli_whatif_init, hand every option to
  * cli_whatif_option (-1: not a what-if option), then cli_whatif_check
- * after the loop and cli_whatif_apply on the loaded election. */
+ * after the loop and cli_whatif_apply on the loaded election. A new
+ * option: a key in the library (src/whatif_spec.c), a line here and its
+ * key at the same place in flag_key (whatif_opts.c). */
 #define CLI_WHATIF_BASE 1000
 #define CLI_WHATIF_OPTIONS                                                 \
   {"without", required_argument, NULL, CLI_WHATIF_BASE + 0},               \
@@ -212,34 +221,37 @@ int cmd_forecast(int argc, char **argv);
       {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}
 
 typedef struct cli_whatif {
-  tly_whatif_opts o; /* what cli_whatif_apply passes to the library */
-  bool any;          /* some what-if option was given */
-  bool rule_given, npv_given, seats_given, method_given;
-  const char *without[64];
-  tly_assign set[64], tie[64];
-  const char *npv_codes[64];
-  char pool[4096]; /* copies of the codes and names the arrays point to */
-  size_t pool_len;
+  bool any; /* some what-if option was given */
+  struct {
+    const char *key;  /* the library's key (tly_whatif_spec_set) */
+    const char *text; /* the flag's argument, as given */
+  } pair[256];
+  size_t n_pairs;
+  /* Filled by cli_whatif_apply: */
+  bool reapportion; /* the House is reapportioned */
+  char what[512];   /* the what-if in words (tly_whatif_spec_describe) */
 } cli_whatif;
 
 void cli_whatif_init(cli_whatif *w);
-/* Handles option `ch` with argument `arg` (NULL when none); argc/argv are
- * the subcommand's, so that `--reapportion 2000` can take its census from
- * the next argument (an all-digit one; optind is advanced past it).
- * Returns -1 when ch is not a what-if option, CLI_OK when handled, or 2
- * after printing a usage error. */
+/* Takes option `ch` with argument `arg` (NULL when none) as a (key, text)
+ * pair for the library (nothing is read here); argc/argv are the
+ * subcommand's, so that `--reapportion 2000` can take its census from the
+ * next argument (an all-digit one; optind is advanced past it). Returns -1
+ * when ch is not a what-if option, CLI_OK when taken, or 2 after printing
+ * a usage error. */
 int cli_whatif_option(cli_whatif *w, const char *sub, int ch, const char *arg,
                       int argc, char **argv);
-/* After option parsing: contradictory combinations (--seats or
- * --apportion-method without --reapportion, --reapportion without
- * --without, --npv-members without --rule npv) print one line; returns 0
- * or 2. */
+/* After option parsing: the library reads and checks the options
+ * (tly_whatif_spec_set, tly_whatif_spec_check); a bad value or a
+ * contradiction (seats without reapportion...) prints the library's one
+ * line; returns 0 or 2. */
 int cli_whatif_check(const cli_whatif *w, const char *sub);
 /* Applies the options to `in` into *out (a new election; a copy when no
- * option was given). A bad option (unknown state or candidate, census
+ * option was given) with tly_whatif_spec_apply, and fills w->what and
+ * w->reapportion. A bad option (unknown state or candidate, census
  * without data, a swing beyond 100 points, --rule district without
  * district returns) prints one line and returns 2; other failures 1. */
-int cli_whatif_apply(const cli_whatif *w, const char *sub,
+int cli_whatif_apply(cli_whatif *w, const char *sub,
                      const tly_election *in, tly_election **out);
 /* The options' lines for a subcommand's --help. */
 void cli_whatif_help(FILE *fp);

@@ -15,12 +15,18 @@
 static void help(void)
 {
   printf(
-      "usage: tally forecast FILE [options]\n\n"
+      "usage: tally forecast FILE [options]\n"
+      "       tally forecast --polls POLLS [options]\n\n"
       "Probabilities of each outcome from a CSV with header code,mean,sd\n"
       "[,electors][,turnout]: one row per unit (a state, DC, ME-1, ME-2,\n"
       "NE-1..NE-3, or ME/NE for the two at-large electors when that state's\n"
       "districts have rows); mean = the Democrat's expected share of the\n"
       "two-party vote, sd = the unit's own standard deviation.\n\n"
+      "  --polls POLLS       instead of FILE: a poll file, averaged as\n"
+      "                      tally polls does by default (see tally polls\n"
+      "                      --help; FiveThirtyEight data, CC BY 4.0), with\n"
+      "                      its calibrated sds; --national-sd defaults to\n"
+      "                      the one its error model recommends\n"
       "Electors and turnout:\n"
       "  --electors YEAR     electors from that built-in election's College\n"
       "                      (every unit must have a row); default: the\n"
@@ -239,6 +245,7 @@ int cmd_forecast(int argc, char **argv)
       {"out", required_argument, NULL, 'o'},
       {"svg", required_argument, NULL, 'G'},
       {"help", no_argument, NULL, 'h'},
+      {"polls", required_argument, NULL, 'P'},
       {NULL, 0, NULL, 0}};
   tly_error err;
   tly_forecast_setup *su = NULL;
@@ -252,7 +259,7 @@ int cmd_forecast(int argc, char **argv)
     tly_forecast_setup_free(su);
     return cli_report(&err);
   }
-  const char *draws = NULL;
+  const char *draws = NULL, *polls = NULL;
   const char *out = NULL;
   const char *svg = NULL;
   bool json = false, csv = false;
@@ -273,6 +280,9 @@ int cmd_forecast(int argc, char **argv)
       break;
     case 'D':
       draws = optarg;
+      break;
+    case 'P':
+      polls = optarg;
       break;
     case 'j':
       json = true;
@@ -305,17 +315,19 @@ int cmd_forecast(int argc, char **argv)
     li = -1;
   }
   int rc = CLI_OK;
-  if (optind >= argc)
+  int n_operands = polls == NULL ? 1 : 0; /* --polls replaces FILE */
+  if (optind + n_operands > argc)
     rc = cli_usage("forecast", "missing FILE");
-  else if (optind + 1 < argc)
-    rc = cli_usage("forecast", "unexpected argument '%s'", argv[optind + 1]);
+  else if (optind + n_operands < argc)
+    rc = cli_usage("forecast", "unexpected argument '%s'",
+                   argv[optind + n_operands]);
   else if (json && csv)
     rc = cli_usage("forecast", "--json and --csv exclude each other");
   if (rc != CLI_OK) {
     tly_forecast_setup_free(su);
     return rc;
   }
-  const char *file = argv[optind];
+  const char *file = polls != NULL ? polls : argv[optind];
   const char *regions = tly_forecast_setup_get(su, "regions");
   const char *corr = tly_forecast_setup_get(su, "corr");
   const char *outs[3] = {out, draws, svg};
@@ -326,11 +338,32 @@ int cmd_forecast(int argc, char **argv)
     tly_forecast_setup_free(su);
     return prc;
   }
+  /* With --polls, the model is tally polls --model's CSV, and the
+   * national sd the one its error model recommends unless given. */
+  char *model_csv = NULL;
+  size_t model_len = 0;
+  if (polls != NULL) {
+    double nsd = 0.0;
+    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd);
+    if (prc == CLI_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
+      char v[40];
+      snprintf(v, sizeof v, "%.17f", nsd);
+      if (tly_forecast_setup_set(su, "national_sd", v, &err) != TLY_OK)
+        prc = cli_report(&err);
+    }
+    if (prc != CLI_OK) {
+      free(model_csv);
+      tly_forecast_setup_free(su);
+      return prc;
+    }
+  }
   tly_forecast_model *m = NULL;
   tly_forecast_opts fo;
   double moved = 0.0;
-  if (tly_forecast_setup_build(su, file, NULL, 0, &m, &fo, &moved, &err) !=
-      TLY_OK) {
+  tly_status bs = tly_forecast_setup_build(su, file, model_csv, model_len, &m,
+                                           &fo, &moved, &err);
+  free(model_csv);
+  if (bs != TLY_OK) {
     tly_forecast_setup_free(su);
     return setup_fail(&err);
   }

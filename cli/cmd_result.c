@@ -16,11 +16,20 @@ static void help(void)
       "How the votes of a presidential election became electoral votes and\n"
       "a President: the national popular vote (votes, share, margin), the\n"
       "electors pledged and cast for each candidate, the winner, and a table\n"
-      "of every state and district. YEAR is a built-in election (1976-2024,\n"
+      "of every state and district. YEAR is a built-in election (tally years,\n"
       "default: the latest); FILE is a CSV in the MEDSL layout or tally's\n"
       "own layout (see README).\n\n"
+      "Elections before 1976 come from the historical record and are\n"
+      "counted by the rules in force: 1789-1800 two votes per elector (the\n"
+      "most, with a majority of the electors, President; the runner-up Vice\n"
+      "President); from 1804 the 12th Amendment. States whose legislature\n"
+      "chose the electors, or whose slate was split, keep their electors as\n"
+      "recorded; the electors counted are those who voted; contingent\n"
+      "elections are printed as recorded; the popular vote is the sum over\n"
+      "the states that voted (how many is said).\n\n"
       "Options:\n"
-      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --source S          built-in source: medsl, fec or history (default:\n"
+      "                      the year's own; tally years lists each year's)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
       "  --state ST          one state's detail (ST: postal code, e.g. CA)\n"
       "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
@@ -93,12 +102,26 @@ static void print_national(FILE *fp, const tly_election *e,
   }
   fprintf(fp, "%-26s %-14s ", "Total", "");
   cli_count_cell(fp, total, 14);
+  /* Before the 12th Amendment every elector cast two votes. */
+  int64_t per = tly_election_two_votes(e) ? 2 : 1;
   fprintf(fp, " %6s %% %8lld %5lld\n",
           tly_format_percent(total, total, 2, b1, sizeof b1),
-          (long long)(tly_outcome_electors(o) - tly_outcome_undecided(o)),
-          (long long)(tly_outcome_electors(o) - tly_outcome_undecided(o) -
-                      tly_outcome_abstained(o)));
-  if (nc >= 2) {
+          (long long)(per * (tly_outcome_electors(o) -
+                             tly_outcome_undecided(o))),
+          (long long)(per * (tly_outcome_electors(o) -
+                             tly_outcome_undecided(o)) -
+                      tly_outcome_abstained(o) -
+                      tly_outcome_not_counted(o)));
+  size_t n_states = tly_outcome_n_states(o);
+  size_t n_voted = tly_outcome_n_voted(o);
+  if (n_voted == 0)
+    fprintf(fp, "\nPopular vote: none in the data (the legislatures chose "
+                "the electors)\n");
+  else if (n_voted < n_states)
+    fprintf(fp, "\nPopular vote: %zu of the %zu states voted; the others' "
+                "legislatures chose their electors",
+            n_voted, n_states);
+  if (nc >= 2 && n_voted > 0) {
     int64_t m = tly_outcome_votes(o, 0) - tly_outcome_votes(o, 1);
     fprintf(fp, "\nPopular vote: %s leads %s by %s votes (%s points)\n",
             tly_election_candidate(e, 0)->name,
@@ -106,16 +129,33 @@ static void print_national(FILE *fp, const tly_election *e,
             tly_format_count(m, b1, sizeof b1),
             tly_format_percent(m, total, 2, b2, sizeof b2));
   }
-  fprintf(fp, "Electors: %lld appointed; a majority is %lld\n",
-          (long long)tly_outcome_electors(o),
-          (long long)tly_outcome_majority(o));
+  if (tly_election_source(e) == TLY_SOURCE_HISTORY)
+    fprintf(fp, "Electors: %lld voted%s; a majority is %lld\n",
+            (long long)tly_outcome_electors(o),
+            per == 2 ? " (two votes each)" : "",
+            (long long)tly_outcome_majority(o));
+  else
+    fprintf(fp, "Electors: %lld appointed; a majority is %lld\n",
+            (long long)tly_outcome_electors(o),
+            (long long)tly_outcome_majority(o));
+  if (tly_outcome_not_counted(o) > 0)
+    fprintf(fp, "Not counted: %lld electoral votes\n",
+            (long long)tly_outcome_not_counted(o));
   if (tly_outcome_undecided(o) > 0)
     fprintf(fp, "Undecided: %lld elector%s of tied states (decide with "
                 "--tie ST=CANDIDATE)\n",
             (long long)tly_outcome_undecided(o),
             tly_outcome_undecided(o) == 1 ? "" : "s");
   int32_t w = tly_outcome_winner(o);
-  if (w >= 0) {
+  int32_t vp = tly_outcome_vice_president(o);
+  if (w >= 0 && per == 2) {
+    fprintf(fp, "President: %s, %lld votes; Vice President: %s, %lld\n",
+            tly_election_candidate(e, (size_t)w)->name,
+            (long long)tly_outcome_cast(o, (size_t)w),
+            vp >= 0 ? tly_election_candidate(e, (size_t)vp)->name
+                    : "chosen by the Senate (a tie)",
+            (long long)(vp >= 0 ? tly_outcome_cast(o, (size_t)vp) : 0));
+  } else if (w >= 0) {
     fprintf(fp, "Winner: %s, %lld electoral votes cast (%lld pledged)\n",
             tly_election_candidate(e, (size_t)w)->name,
             (long long)tly_outcome_cast(o, (size_t)w),
@@ -124,6 +164,10 @@ static void print_national(FILE *fp, const tly_election *e,
     fprintf(fp, "No majority: contingent election in the House (one vote "
                 "per state delegation) among");
     cli_print_contingent(fp, e, o);
+  }
+  for (size_t i = 0; i < tly_election_n_contingent_records(e); i++) {
+    const tly_contingent_record *k = tly_election_contingent_record(e, i);
+    fprintf(fp, "Recorded: %s\n", k->note);
   }
   size_t nr = tly_election_n_cast_records(e);
   int64_t n_faith = 0;
@@ -135,11 +179,12 @@ static void print_national(FILE *fp, const tly_election *e,
     for (size_t i = 0; i < nr; i++) {
       const tly_cast_record *r = tly_election_cast_record(e, i);
       const tly_unit *u = tly_election_unit(e, (size_t)r->unit);
-      fprintf(fp, "  %s: %d pledged to %s %s%s\n", u->code, r->electors,
+      fprintf(fp, "  %s: %d pledged to %s %s%s%s\n", u->code, r->electors,
               tly_election_candidate(e, (size_t)r->pledged)->name,
               r->cast >= 0 ? "voted for " : "abstained",
               r->cast >= 0 ? tly_election_candidate(e, (size_t)r->cast)->name
-                           : "");
+                           : "",
+              r->not_counted ? " (not counted)" : "");
     }
   }
 }
@@ -160,9 +205,12 @@ static void print_states(FILE *fp, const tly_election *e,
     size_t u = (size_t)w->unit;
     const char *win = w->tie ? "TIE" : cli_candidate_last(e, w->winner);
     fprintf(fp, "%-5s %3d  %-14.14s", w->code, w->electors, win);
-    if (!tly_election_unit(e, u)->has_votes) {
-      fprintf(fp, " %12s %12s %10s %12s %8s  (by the electors as cast)\n",
-              "-", "-", "-", "-", "-");
+    const tly_unit *un = tly_election_unit(e, u);
+    if (!un->has_votes) {
+      fprintf(fp, " %12s %12s %10s %12s %8s  (%s)\n", "-", "-", "-", "-",
+              "-",
+              un->by_record ? "chosen by the legislature"
+                            : "by the electors as cast");
       continue;
     }
     int64_t v0 = nc > 0 ? tly_election_votes(e, u, 0) : 0;
@@ -175,9 +223,12 @@ static void print_states(FILE *fp, const tly_election *e,
     cli_count_cell(fp, w->total_votes - v0 - v1, 10);
     fprintf(fp, " ");
     cli_count_cell(fp, w->first_votes - w->second_votes, 12);
-    fprintf(fp, " %8s\n",
+    fprintf(fp, " %8s%s\n",
             tly_format_percent(w->first_votes - w->second_votes,
-                               w->total_votes, 2, b, sizeof b));
+                               w->total_votes, 2, b, sizeof b),
+            un->not_counted ? "  (not counted)"
+            : un->by_record ? "  (electors split as recorded)"
+                            : "");
   }
 }
 
@@ -200,7 +251,20 @@ static void print_state(FILE *fp, const tly_election *e, const tly_outcome *o,
                                  tly_election_unit(e, (size_t)unit)->electors
                 ? " at large"
                 : "");
-    if (!u->has_votes) {
+    if (u->by_record || u->not_counted) {
+      fprintf(fp, "  %s", u->not_counted ? "not counted by Congress"
+                          : u->has_votes ? "electors as recorded:"
+                                         : "chosen by the legislature; "
+                                           "electoral votes as recorded:");
+      for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+        int32_t n = tly_outcome_award_electors(o, i, c);
+        if (n > 0)
+          fprintf(fp, " %s %d", tly_election_candidate(e, c)->name, n);
+      }
+      fprintf(fp, "\n");
+      if (!u->has_votes)
+        continue;
+    } else if (!u->has_votes) {
       fprintf(fp, "  no returns in the data; won by %s per the electoral "
                   "votes as cast\n",
               w->winner >= 0
@@ -262,7 +326,8 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
       continue;
     for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
       int64_t v = tly_election_votes(e, (size_t)w->unit, c);
-      if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes))
+      if (v == 0 && !(w->winner == (int32_t)c && !u->has_votes) &&
+          tly_outcome_award_electors(o, i, c) == 0)
         continue;
       fprintf(fp, "%d,", tly_election_year(e));
       cli_csv_field(fp, tly_election_source_name(e));
@@ -280,29 +345,23 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
   }
 }
 
-/* result's own options. */
-enum { O_STATE = 1, O_TIE, O_COUNTIES, O_DISTRICTS };
+/* result's own options; its --tie is the what-if option (whatif_opts.c). */
+enum { O_STATE = 1, O_COUNTIES, O_DISTRICTS };
 typedef struct {
   const char *state;
-  const char *ties[64];
-  size_t n_ties;
   bool counties, districts;
 } result_args;
 
 static int result_option(void *ud, int ch, char *arg)
 {
   result_args *a = ud;
-  if (ch == O_STATE) {
-    a->state = arg;
-    return CLI_OK;
-  }
   if (ch == O_COUNTIES || ch == O_DISTRICTS) {
     *(ch == O_COUNTIES ? &a->counties : &a->districts) = true;
     return CLI_OK;
   }
-  if (a->n_ties == 64 || strchr(arg, '=') == NULL)
-    return cli_usage("result", "--tie takes ST=CANDIDATE, not '%s'", arg);
-  a->ties[a->n_ties++] = arg;
+  if (ch != O_STATE)
+    return -1;
+  a->state = arg;
   return CLI_OK;
 }
 
@@ -335,35 +394,20 @@ int cmd_result(int argc, char **argv)
 {
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
-      {"tie", required_argument, NULL, O_TIE},
+      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}, /* its --tie */
       {"counties", no_argument, NULL, O_COUNTIES},
       {"districts", no_argument, NULL, O_DISTRICTS},
       CLI_ELECTION_OPTIONS,
       CLI_OUTPUT_OPTIONS,
       {NULL, 0, NULL, 0}};
-  cli_opts o = {.sub = "result", .help = help, .max_operands = 1};
+  cli_whatif wi;
+  cli_opts o = {.sub = "result", .help = help, .wi = &wi, .max_operands = 1};
   result_args a = {0};
   tly_election *e = NULL;
   int rc = cli_opts_election(&o, argc, argv, opts, result_option, &a, &e);
   if (rc != CLI_MORE)
     return rc;
   tly_error err = {0};
-  for (size_t i = 0; i < a.n_ties; i++) {
-    char unit[16];
-    const char *eq = strchr(a.ties[i], '=');
-    size_t n = (size_t)(eq - a.ties[i]);
-    if (n >= sizeof unit)
-      n = sizeof unit - 1;
-    memcpy(unit, a.ties[i], n);
-    unit[n] = '\0';
-    tly_election *t = NULL;
-    if (tly_whatif_tie(e, unit, eq + 1, &t, &err) != TLY_OK) {
-      tly_election_free(e);
-      return cli_usage("result", "--tie %s: %s", a.ties[i], err.msg);
-    }
-    tly_election_free(e);
-    e = t;
-  }
   int32_t unit = -1;
   if (a.state != NULL) {
     unit = tly_election_find_unit(e, a.state);

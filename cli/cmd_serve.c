@@ -22,12 +22,17 @@ static void help(void)
       "  --port N     TCP port (default 8080; 0: any free port, printed)\n"
       "  --host ADDR  address to bind (default 127.0.0.1; ::1 for IPv6;\n"
       "               0.0.0.0 exposes the server to the network)\n"
-      "  --threads N  worker threads (default 4, at most 64)\n"
+      "  --threads N  worker threads (default 4, at most 64); half of them\n"
+      "               at most compute forecasts at once (others: 503)\n"
+      "  --timeout S  seconds a request has to arrive whole, counted from\n"
+      "               the connection's start or its previous answer, and\n"
+      "               a connection may stay silent (default 15, 1 to 600)\n"
       "  --log        one line per request on stderr\n"
       "  --help       this help\n\n"
-      "Limits: request bodies of 64 KiB (413), 256 KiB of memory and 15 s\n"
-      "of idle time per connection, 256 connections, forecasts of at most\n"
-      "1,000,000 simulations.\n\n"
+      "Limits: request bodies of 64 KiB (413), 256 KiB of memory per\n"
+      "connection, 256 connections and 32 from one client address,\n"
+      "forecasts of at most 1,000,000 simulations. A forecast whose client\n"
+      "has closed its connection is not answered.\n\n"
       "Examples:\n"
       "  tally serve\n"
       "  tally serve --port 0\n");
@@ -35,16 +40,17 @@ static void help(void)
 
 int cmd_serve(int argc, char **argv)
 {
-  enum { O_PORT = 1, O_HOST, O_THREADS, O_LOG, O_HELP };
+  enum { O_PORT = 1, O_HOST, O_THREADS, O_TIMEOUT, O_LOG, O_HELP };
   static const struct option opts[] = {
       {"port", required_argument, NULL, O_PORT},
       {"host", required_argument, NULL, O_HOST},
       {"threads", required_argument, NULL, O_THREADS},
+      {"timeout", required_argument, NULL, O_TIMEOUT},
       {"log", no_argument, NULL, O_LOG},
       {"help", no_argument, NULL, O_HELP},
       {NULL, 0, NULL, 0}};
   srv_config cfg = {.host = "127.0.0.1", .port = 8080, .threads = 4,
-                    .quiet = true};
+                    .timeout_s = 15, .quiet = true};
   int ch;
   optind = 1;
   opterr = 0;
@@ -65,6 +71,13 @@ int cmd_serve(int argc, char **argv)
         return cli_usage("serve", "--threads takes 1 to 64, not '%s'",
                          optarg);
       cfg.threads = (int)v;
+      break;
+    case O_TIMEOUT:
+      if (!cli_parse_i64(optarg, 1, 600, &v))
+        return cli_usage("serve", "--timeout takes 1 to 600 seconds, not "
+                                  "'%s'",
+                         optarg);
+      cfg.timeout_s = (int)v;
       break;
     case O_LOG:
       cfg.quiet = false;

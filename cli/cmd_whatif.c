@@ -16,11 +16,12 @@ static void help(void)
       "An election and a what-if made from it, side by side: the popular\n"
       "vote, the electors, the majority and the winner (or the contingent\n"
       "election in the House), then every state whose electors or winner\n"
-      "changed. YEAR is a built-in election (1976-2024, default: the\n"
+      "changed. YEAR is a built-in election (tally years; default: the\n"
       "latest); FILE a CSV in the MEDSL or tally layout. Every what-if is\n"
       "computed from the data exactly; the original is never modified.\n\n"
       "Options:\n"
-      "  --source medsl|fec  built-in source (default medsl; fec: 2004-2020)\n"
+      "  --source S          built-in source: medsl, fec or history (default:\n"
+      "                      the year's own; tally years lists each year's)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
       "  --json              {baseline, whatif, changes} (README, \"JSON\")\n"
       "  --csv               every unit's electors by candidate, before and\n"
@@ -359,7 +360,7 @@ static int write_whatif(FILE *fp, void *ud)
   cli_whatif_describe(j->wi, what, sizeof what);
   print_side_by_side(fp, j->b, j->ob, j->w, j->ow, what);
   int rc = CLI_OK;
-  if (j->wi->o.reapportion)
+  if (j->wi->reapportion)
     rc = print_reapportion(fp, j->b, j->w);
   if (rc == CLI_OK)
     rc = print_changes(fp, j->b, j->ob, j->w, j->ow);

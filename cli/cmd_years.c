@@ -9,9 +9,14 @@
 static void help(void)
 {
   printf("usage: tally years [--json]\n\n"
-         "Lists the built-in presidential elections, their sources and the "
-         "census\nwhose apportionment set their electors.\n\n"
-         "  --json   one JSON array of {year, sources, census}\n"
+         "Lists the built-in presidential elections (every one since\n"
+         "1789), their sources and the census whose apportionment set\n"
+         "their electors.\n"
+         "Sources: medsl (MIT Election Data + Science Lab), fec (FEC certified\n"
+         "totals), history (UCSB's American Presidency Project and the Clerk\n"
+         "of the House).\n\n"
+         "  --json   one JSON array of {year, sources, census} (census 0:\n"
+         "           the Constitution's own allocation, 1789)\n"
          "  --help   this help\n");
 }
 
@@ -38,30 +43,36 @@ int cmd_years(int argc, char **argv)
   }
   if (optind < argc)
     return cli_usage("years", "unexpected argument '%s'", argv[optind]);
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
+  tly_error err = {0};
   if (json)
-    printf("[\n");
-  else
-    printf("Year  Sources      Electors set by\n");
-  for (size_t i = 0; i < n && i < 64; i++) {
-    tly_election *e = NULL;
-    tly_error err;
-    int census = 0;
-    if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e, &err) ==
-        TLY_OK)
-      census = tly_election_census(e);
-    tly_election_free(e);
-    bool fec = years[i] >= 2004 && years[i] <= 2020;
-    if (json)
-      printf("  {\"census\": %d, \"sources\": [\"medsl\"%s], \"year\": "
-             "%d}%s\n",
-             census, fec ? ", \"fec\"" : "", years[i], i + 1 < n ? "," : "");
+    return cli_check(tly_json_years(NULL, cli_file_writer, stdout, &err),
+                     &err);
+  int years[256];
+  size_t n = tly_builtin_years(years, 256);
+  printf("Year  Sources      Electors set by\n");
+  for (size_t i = 0; i < n && i < 256; i++) {
+    tly_year_info y;
+    if (tly_builtin_year_info(years[i], NULL, &y, &err) != TLY_OK)
+      return cli_report(&err);
+    static const struct {
+      tly_source source;
+      const char *name;
+    } names[] = {{TLY_SOURCE_MEDSL, "medsl"},
+                 {TLY_SOURCE_FEC, "fec"},
+                 {TLY_SOURCE_HISTORY, "history"}};
+    char sources[64] = "";
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+      if (!y.has[names[k].source])
+        continue;
+      size_t ln = strlen(sources);
+      snprintf(sources + ln, sizeof sources - ln, "%s%s", ln ? ", " : "",
+               names[k].name);
+    }
+    if (y.census > 0)
+      printf("%d  %-11s  %d census\n", y.year, sources, y.census);
     else
-      printf("%d  %-11s  %d census\n", years[i], fec ? "medsl, fec" : "medsl",
-             census);
+      printf("%d  %-11s  the Constitution (art. I, sec. 2)\n", y.year,
+             sources);
   }
-  if (json)
-    printf("]\n");
   return CLI_OK;
 }

@@ -1,7 +1,8 @@
 /*
  * elect.c -- how every subcommand names an election: a built-in YEAR (with
- * --source medsl|fec) or a FILE in the MEDSL or tally layout (with --year
- * for a file of several elections).
+ * --source medsl|fec|history; by default the year's own source) or a
+ * FILE in the MEDSL or tally layout (with --year for a file of several
+ * elections).
  */
 #include "cli.h"
 
@@ -13,6 +14,8 @@ bool cli_parse_source(const char *s, tly_source *out)
     *out = TLY_SOURCE_MEDSL;
   else if (strcmp(s, "fec") == 0)
     *out = TLY_SOURCE_FEC;
+  else if (strcmp(s, "history") == 0)
+    *out = TLY_SOURCE_HISTORY;
   else
     return false;
   return true;
@@ -27,13 +30,15 @@ int cli_load_election(const char *sub, const char *arg, tly_source source,
   tly_status s;
   if (arg == NULL || cli_parse_i64(arg, 0, 99999, &y)) {
     if (arg == NULL) {
-      int years[64];
-      size_t n = tly_builtin_years(years, 64);
-      y = years[n - 1];
+      int years[256];
+      size_t n = tly_builtin_years(years, 256);
+      y = years[(n < 256 ? n : 256) - 1];
     }
     if (year != 0 && year != (int)y)
       return cli_usage(sub, "--year %d contradicts the election %lld", year,
                        (long long)y);
+    if (!source_given)
+      source = tly_builtin_source((int)y);
     s = tly_election_builtin((int)y, source, NULL, out, &err);
     if (s == TLY_ENODATA)
       return cli_usage(sub, "%s", err.msg);

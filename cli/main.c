@@ -18,6 +18,8 @@ static const command commands[] = {
     /* Results and what-ifs */
     {"result", cmd_result, "how the votes became electors and a President"},
     {"years", cmd_years, "list the built-in elections"},
+    {"history", cmd_history,
+     "every election 1789-2024: President, popular-vote leader, rule"},
     {"whatif", cmd_whatif,
      "what if states left, the House changed, or the rules or votes did"},
     {"apportion", cmd_apportion, "apportion the House among the states"},
@@ -27,6 +29,8 @@ static const command commands[] = {
     {"power", cmd_power, "Banzhaf and Shapley-Shubik power of each state"},
     {"forecast", cmd_forecast,
      "win probabilities from state estimates and correlated errors"},
+    {"polls", cmd_polls,
+     "state polling averages, error model and backtests (538 polls)"},
     /* Pictures and the page */
     {"map", cmd_map, "draw the College as an SVG tile-grid map"},
     {"serve", cmd_serve, "the local page and its JSON API over HTTP"},

@@ -16,7 +16,8 @@ static int shared_option(cli_opts *o, int ch, const char *arg)
   switch (ch) {
   case CLI_O_SOURCE:
     if (!cli_parse_source(arg, &o->source))
-      return cli_usage(o->sub, "unknown source '%s' (medsl or fec)", arg);
+      return cli_usage(o->sub, "unknown source '%s' (medsl, fec or history)",
+                       arg);
     o->source_given = true;
     return CLI_OK;
   case CLI_O_YEAR:

@@ -1144,8 +1144,456 @@ def build_regions(shared, ck):
 
 
 # --------------------------------------------------------------------------
+# polls (FiveThirtyEight, CC BY 4.0): compact poll tables and the
+# calibration figures from raw-polls
+# --------------------------------------------------------------------------
+
+POLL_STATE_CODES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
+    "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC",
+    "Florida": "FL", "Georgia": "GA", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL",
+    "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY", "Louisiana": "LA",
+    "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI", "Minnesota": "MN",
+    "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV",
+    "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY",
+    "North Carolina": "NC", "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR",
+    "Pennsylvania": "PA", "Rhode Island": "RI", "South Carolina": "SC", "South Dakota": "SD",
+    "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT", "Virginia": "VA",
+    "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Maine CD-1": "ME-1", "Maine CD-2": "ME-2", "Nebraska CD-1": "NE-1",
+    "Nebraska CD-2": "NE-2", "Nebraska CD-3": "NE-3", "": "US", "U.S.": "US",
+}
+POLL_HEADER = ["cycle", "unit", "poll_id", "question", "pollster", "start_date", "end_date",
+               "population", "sample_size", "dem", "rep"]
+
+
+def read_gz_csv(path):
+    import gzip
+    with gzip.open(path, "rt", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def mdy_iso(s):
+    """m/d/yy or m/d/yyyy -> YYYY-MM-DD (two-digit years are 20yy)."""
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", s)
+    if not m:
+        die("poll date %r is not m/d/y" % s)
+    y = int(m.group(3))
+    y = y + 2000 if y < 100 else y
+    return "%04d-%02d-%02d" % (y, int(m.group(1)), int(m.group(2)))
+
+
+def build_polls(shared, ck):
+    """polls_2016.csv, polls_2020.csv (one row per poll question asking both
+    nominees, every population), polls_calib.csv (raw-polls: the state
+    averages of presidential general-election polls of the final 21 days,
+    2000-2020, with the certified two-party result) and polls_538_2020.csv
+    (538's final 2020 state averages)."""
+    d = os.path.join(shared, "polls")
+    out = {}
+    # 2016: 538's older layout, three copies of each poll (polls-plus,
+    # now-cast, polls-only) with the same raw shares: the polls-only rows.
+    rows = read_gz_csv(os.path.join(d, "president_general_polls_2016_538.csv.gz"))
+    ck.eq("polls 2016: rows", len(rows), 10236)
+    kinds = Counter(r["type"] for r in rows)
+    ck.eq("polls 2016: three equal copies", sorted(kinds.values()), [3412, 3412, 3412])
+    p16 = []
+    for r in rows:
+        if r["type"] != "polls-only":
+            continue
+        p16.append(["2016", POLL_STATE_CODES[r["state"]], r["poll_id"], r["question_id"],
+                    r["pollster"], mdy_iso(r["startdate"]), mdy_iso(r["enddate"]),
+                    r["population"], r["samplesize"], r["rawpoll_clinton"], r["rawpoll_trump"]])
+    ck.eq("polls 2016: questions", len(p16), 3412)
+    ck.eq("polls 2016: latest end date", max(r[6] for r in p16), "2016-10-31")
+    out["polls_2016.csv"] = (POLL_HEADER, p16)
+    # 2020: every row of 538's final file (no question_id): a question is a
+    # run of rows of one poll and population, a new one starting when an
+    # answer repeats; kept when it asks both Biden and Trump.
+    rows = read_gz_csv(os.path.join(d, "president_polls_2020_final_subset.csv.gz"))
+    ck.eq("polls 2020: rows", len(rows), 16438)
+    p20 = []
+    cur = None
+    def flush(q):
+        if q and "Biden" in q["ans"] and "Trump" in q["ans"]:
+            r = q["row"]
+            p20.append(["2020", POLL_STATE_CODES[r["state"]], r["poll_id"], str(q["n"]),
+                        r["pollster"], mdy_iso(r["start_date"]), mdy_iso(r["end_date"]),
+                        r["population"], r["sample_size"], q["ans"]["Biden"], q["ans"]["Trump"]])
+    qn = Counter()
+    for r in rows:
+        key = (r["poll_id"], r["population"], r["start_date"], r["end_date"], r["state"])
+        if cur is None or cur["key"] != key or r["answer"] in cur["ans"]:
+            flush(cur)
+            qn[r["poll_id"]] += 1
+            cur = {"key": key, "row": r, "ans": {}, "n": qn[r["poll_id"]]}
+        cur["ans"][r["answer"]] = r["pct"]
+    flush(cur)
+    ck.eq("polls 2020: polls", len(set(r["poll_id"] for r in rows)), 4133)
+    ck.eq("polls 2020: latest end date", max(r[6] for r in p20), "2020-11-02")
+    # Only the election year's polls are shipped (2019's were mostly hypothetical).
+    p20 = [r for r in p20 if r[6] >= "2020-01-01"]
+    out["polls_2020.csv"] = (POLL_HEADER, p20)
+
+    # raw-polls: presidential general-election polls (DEM vs REP) 2000-2020.
+    rows = read_gz_csv(os.path.join(d, "raw-polls_538_1998_2022.csv.gz"))
+    ck.eq("raw-polls: rows", len(rows), 11475)
+    pres = [r for r in rows if r["type_simple"] == "Pres-G"]
+    ck.true("raw-polls: presidential polls are DEM vs REP",
+            all(r["cand1_party"] == "DEM" and r["cand2_party"] == "REP" for r in pres))
+    loc = {"M1": "ME-1", "M2": "ME-2", "N2": "NE-2"}
+    groups = defaultdict(list)
+    for r in pres:
+        if r["location"] == "US":
+            continue
+        groups[(int(r["year"]), loc.get(r["location"], r["location"]))].append(r)
+    calib = []
+    bias_margin = defaultdict(list)
+    for (year, unit), rs in sorted(groups.items()):
+        share = sum(float(r["cand1_pct"]) / (float(r["cand1_pct"]) + float(r["cand2_pct"]))
+                    for r in rs) / len(rs)
+        a1, a2 = float(rs[0]["cand1_actual"]), float(rs[0]["cand2_actual"])
+        ck.true("raw-polls %d %s: one actual result" % (year, unit),
+                all((r["cand1_actual"], r["cand2_actual"]) == (rs[0]["cand1_actual"], rs[0]["cand2_actual"])
+                    for r in rs))
+        calib.append([str(year), unit, str(len(rs)), "%.4f" % (100 * share),
+                      "%.4f" % (100 * a1 / (a1 + a2))])
+        if len(rs) >= 3 and "-" not in unit:  # states and DC, as the README
+            bias_margin[year].append(sum(float(r["margin_poll"]) for r in rs) / len(rs) -
+                                     float(rs[0]["margin_actual"]))
+    # The shared README's figures (D-R margin, averages of >= 3 polls in a
+    # state or DC; the district rows are shipped but not in these figures).
+    got = {y: round(sum(v) / len(v), 2) for y, v in bias_margin.items()}
+    ck.eq("raw-polls: bias of state averages by cycle (shared README)", got,
+          {2000: -1.80, 2004: 1.24, 2008: 0.77, 2012: -2.16, 2016: 4.15, 2020: 3.92})
+    ck.eq("raw-polls: state-cycles with >= 3 polls", sum(len(v) for v in bias_margin.values()), 216)
+    out["polls_calib.csv"] = (["cycle", "unit", "polls", "poll_share", "actual_share"], calib)
+
+    # 538's final 2020 state averages (11/3/2020), Biden and Trump.
+    rows = read_gz_csv(os.path.join(d, "presidential_poll_averages_2020_538.csv.gz"))
+    fin = defaultdict(dict)
+    for r in rows:
+        if r["modeldate"] != "11/3/2020" or r["state"] in ("National",) or "Convention" in r["state"]:
+            continue
+        code = POLL_STATE_CODES.get(r["state"], r["state"])
+        fin[code][r["candidate_name"]] = r["pct_estimate"]
+    avg = [[u, v["Joseph R. Biden Jr."], v["Donald Trump"]] for u, v in sorted(fin.items())]
+    ck.eq("538 averages 2020: units", len(avg), 55)
+    out["polls_538_2020.csv"] = (["unit", "dem", "rep"], avg)
+    return out
+
+
+# --------------------------------------------------------------------------
 # main
 # --------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------
+# 9. history*.csv, census_seats.csv -- every election 1789-1972 (issue 15)
+# --------------------------------------------------------------------------
+# The elections before MEDSL's (1789-1972) from
+# ../shared/data/president_state_1789_2020_clavesi.csv (electoral votes
+# 1789-1972, popular votes 1824-1972: UCSB's American Presidency Project to
+# 1920, the Clerk of the House from 1924), each state's total popular vote
+# from president_state_total_votes_1824_2016_ucsb.csv and the errata of
+# president_1789_2020_errata.csv.  1976-2020 stay on MEDSL/FEC: the file is
+# only compared with them (printed, and summarized in data/README.md).
+
+HISTORY_LAST = 1972  # the last year the historical tables carry
+
+# National electoral votes named in ../shared/data/README.md (the clavesi
+# section: "1824 99/84/41/37; 1876 Hayes 185 Tilden 184; 1888 233/168; 1960
+# Kennedy 303 Nixon 219 Byrd 15"; "1789: 138 = 2 x 69") and the errata
+# (1872: "Hendricks 42, Brown 18, Jenkins 2, Davis 1, Greeley 3 (GA, not
+# counted)").  Cast totals, after the errata.
+HISTORY_README_EV = {
+    1789: {"George Washington": 69},
+    1824: {"Andrew Jackson": 99, "John Quincy Adams": 84, "William H. Crawford": 41, "Henry Clay": 37},
+    1876: {"Rutherford B. Hayes": 185, "Samuel Tilden": 184},
+    1888: {"Benjamin Harrison": 233, "Grover Cleveland": 168},
+    1960: {"John F. Kennedy": 303, "Richard Nixon": 219, "Harry Byrd": 15},
+    1872: {"Ulysses S. Grant": 286, "Thomas Hendricks": 42, "B. Gratz Brown": 18,
+           "Charles Jenkins": 2, "David Davis": 1},
+}
+HISTORY_README_VOTES_1789 = 138  # "1789: 138 = 2 x 69"
+
+# Party labels fixed (typo) or replaced where the file's word is not a party.
+HISTORY_PARTY = {
+    "Constituional Union": "Constitutional Union",
+    "Faithless": "",
+    "Libertarian / Faithless": "Libertarian",
+    "Various": "",
+}
+HISTORY_PARTY_BY_NAME = {(1960, "Harry Byrd"): "Unpledged electors"}
+
+# Electors who voted otherwise than they were chosen to (pledged, cast,
+# electors, counted, note).  1872 from the errata file (national split
+# confirmed there; the per-state split is marked unverified in it); the
+# others are the faithless electors of the National Archives' record, which
+# the file shows only as the votes cast.
+HISTORY_CAST = [
+    (1872, "GA", "Horace Greeley", "B. Gratz Brown", 6, 1, "Greeley died before the electors met"),
+    (1872, "GA", "Horace Greeley", "Charles Jenkins", 2, 1, "Greeley died before the electors met"),
+    (1872, "GA", "Horace Greeley", "Horace Greeley", 3, 0,
+     "voted for Greeley, who had died; Congress did not count them"),
+    (1872, "KY", "Horace Greeley", "Thomas Hendricks", 8, 1, "Greeley died before the electors met"),
+    (1872, "KY", "Horace Greeley", "B. Gratz Brown", 4, 1, "Greeley died before the electors met"),
+    (1872, "MD", "Horace Greeley", "Thomas Hendricks", 8, 1, "Greeley died before the electors met"),
+    (1872, "MO", "Horace Greeley", "Thomas Hendricks", 6, 1, "Greeley died before the electors met"),
+    (1872, "MO", "Horace Greeley", "B. Gratz Brown", 8, 1, "Greeley died before the electors met"),
+    (1872, "MO", "Horace Greeley", "David Davis", 1, 1, "Greeley died before the electors met"),
+    (1872, "TN", "Horace Greeley", "Thomas Hendricks", 12, 1, "Greeley died before the electors met"),
+    (1872, "TX", "Horace Greeley", "Thomas Hendricks", 8, 1, "Greeley died before the electors met"),
+    (1948, "TN", "Harry Truman", "Strom Thurmond", 1, 1, "faithless elector"),
+    (1956, "AL", "Adlai Stevenson", "Walter Jones", 1, 1, "faithless elector"),
+    (1960, "OK", "Richard Nixon", "Harry Byrd", 1, 1, "faithless elector"),
+    (1968, "NC", "Richard Nixon", "George Wallace", 1, 1, "faithless elector"),
+    (1972, "VA", "Richard Nixon", "John Hospers", 1, 1, "faithless elector"),
+]
+
+# Contingent elections as the record has them (House and Senate Journals).
+HISTORY_CONTINGENT = [
+    (1800, "President", "House", "Thomas Jefferson", 36,
+     "the House chose Thomas Jefferson on the 36th ballot (February 17, 1801), 10 state delegations of 16; "
+     "Aaron Burr became Vice President"),
+    (1824, "President", "House", "John Quincy Adams", 1,
+     "the House chose John Quincy Adams on the first ballot (February 9, 1825), 13 state delegations of 24"),
+    (1836, "Vice President", "Senate", "Richard M. Johnson", 1,
+     "no candidate for Vice President had a majority of electoral votes; the Senate chose Richard M. Johnson "
+     "(February 8, 1837), 33 votes to Francis Granger's 16"),
+]
+
+# Notes from the record that the tables cannot say by themselves.
+HISTORY_NOTES = [
+    (1789, "New York appointed no electors (its legislature deadlocked); North Carolina and Rhode Island had "
+           "not yet ratified the Constitution"),
+    (1872, "Arkansas's and Louisiana's electoral votes were not counted (election irregularities); their "
+           "popular votes are in the national count"),
+    (1872, "the per-state split of Greeley's 66 electors is marked unverified in the shared errata "
+           "(the national split is confirmed)"),
+    (1876, "disputed returns: Florida (4), Louisiana (8), South Carolina (7) and one Oregon elector were "
+           "awarded to Hayes by the Electoral Commission (Act of January 29, 1877); counted as awarded"),
+    (1876, "Colorado, admitted in 1876, chose its electors by the legislature (not enough time to organize "
+           "an election)"),
+    (1868, "Florida's legislature chose its electors (no popular election during Reconstruction)"),
+    (1960, "Alabama's Democratic vote is the vote of its top Democratic elector (324,050), all counted for "
+           "Kennedy here (the Clerk's convention); 6 of its 11 Democratic electors were unpledged and voted "
+           "for Byrd"),
+    (1960, "Mississippi's unpledged Democratic electors won its popular vote and voted for Byrd"),
+    (1960, "Wyoming's Nixon vote is 77,451, correcting the file's 76,551 (a typo; shared errata)"),
+]
+
+# Errata applied to the counts (year, unit, candidate, field, from, to).
+HISTORY_ERRATA = [(1960, "WY", "Richard Nixon", "popular_votes", 76551, 77451)]
+
+
+def history_name(name):
+    """The file's display names, with the 1872 electors' choices spelled as in
+    HISTORY_CAST; "Others" stays."""
+    return name
+
+
+def build_history(shared, results, ck):
+    src = read_csv(os.path.join(shared, "president_state_1789_2020_clavesi.csv"))
+    totals = {}
+    for r in read_csv(os.path.join(shared, "president_state_total_votes_1824_2016_ucsb.csv")):
+        totals[(int(r["year"]), r["state_po"])] = to_int(r["total_votes"], "ucsb total")
+    errata = read_csv(os.path.join(shared, "president_1789_2020_errata.csv"))
+    ck.true("errata: WY 1960 Nixon 76551 -> 77451 listed",
+            any(e["year"] == "1960" and e["state_po"] == "WY" and e["suggested_value"] == "77451" for e in errata))
+
+    by = {}       # (year, unit) -> list of rows
+    nat = {}      # (year, name) -> (votes, ev) from the US rows
+    for r in src:
+        y = int(r["year"])
+        ev = int(r["electoral_votes"]) if r["electoral_votes"] else None
+        pv = int(r["popular_votes"]) if r["popular_votes"] else None
+        if r["state_po"] == "US":
+            nat[(y, r["candidate"])] = (pv, ev)
+            continue
+        by.setdefault((y, r["state_po"]), []).append(dict(r, ev=ev, pv=pv))
+
+    # Check: the states add up to the file's own US rows, every year and candidate.
+    sums = Counter()
+    for (y, u), rows in by.items():
+        for r in rows:
+            sums[(y, r["candidate"])] += r["ev"] or 0
+    bad = [(k, sums[k], v[1]) for k, v in nat.items() if (v[1] or 0) != sums[k]]
+    ck.eq("history: state electoral votes add up to the file's US rows (every year, candidate)", bad, [])
+    ck.eq("history: 1789 electoral votes cast (2 per elector)",
+          sum(v for (y, n), v in sums.items() if y == 1789), HISTORY_README_VOTES_1789)
+
+    years = sorted({y for (y, u) in by if y <= HISTORY_LAST})
+    rows_out, units_out = [], []
+    cast = [c for c in HISTORY_CAST]
+    for y in years:
+        two = y <= 1800
+        for u in sorted(u for (yy, u) in by if yy == y):
+            rows = by[(y, u)]
+            notes = {r["note"] for r in rows}
+            if notes & {"Constitution not ratified"}:
+                continue  # not yet a state of the Union
+            if notes & {"Electors not chosen"}:
+                continue  # appointed no electors (a note says so)
+            legislature = all(r["pv"] is None for r in rows)
+            counted = not (notes & {"Election irregularities"})
+            # Electors as chosen: the record's votes, undoing the electors who
+            # voted otherwise (HISTORY_CAST), except 1872 where the file
+            # already has Greeley's electors as chosen.
+            ev = Counter()
+            for r in rows:
+                ev[r["candidate"]] += r["ev"] or 0
+            for (cy, cu, pledged, to, n, cnt, note) in cast:
+                if cy == y and cu == u and cy != 1872:
+                    ev[to] -= n
+                    ev[pledged] += n
+            if any(v < 0 for v in ev.values()):
+                die("history %d %s: negative electors after the cast records" % (y, u))
+            electors = sum(ev.values())
+            if two:
+                if electors % 2:
+                    die("history %d %s: odd number of votes before the 12th Amendment" % (y, u))
+                electors //= 2
+            listed = 0
+            for r in rows:
+                name = r["candidate"]
+                party = HISTORY_PARTY.get(r["party"], r["party"])
+                party = HISTORY_PARTY_BY_NAME.get((y, name), party)
+                pv = r["pv"]
+                for (ey, eu, en, field, old, new) in HISTORY_ERRATA:
+                    if (ey, eu, en, field) == (y, u, name, "popular_votes"):
+                        ck.eq("history: erratum %d %s %s in the file" % (y, u, name), pv, old)
+                        pv = new
+                if pv is not None:
+                    listed += pv
+                e = ev[name] if counted else 0
+                if (pv or 0) == 0 and e == 0:
+                    continue
+                rows_out.append((y, u, name if name != "Others" else OTHERS, party,
+                                 "" if pv is None else pv, e))
+            total = totals.get((y, u))
+            note = ""
+            tot_field = ""
+            if not legislature and total is not None:
+                tot_field = total
+                if total > listed:
+                    rows_out.append((y, u, OTHERS, "", total - listed, 0))
+                elif total < listed:
+                    note = "others unknown: UCSB's total %d is below the listed candidates' %d" % (total, listed)
+            elif not legislature and total is None and y <= 2016:
+                note = "no UCSB total: others unknown"
+            how = "legislature" if legislature else ("popular" if counted else "not counted")
+            units_out.append((y, u, how, electors if counted else 0, tot_field, note))
+
+    # Electoral votes as cast, nationally, from these tables.
+    def cast_totals(y):
+        tot = Counter()
+        for (yy, u, n, p, v, e) in rows_out:
+            if yy == y:
+                tot[n] += e
+        for (cy, cu, pledged, to, n, cnt, note) in cast:
+            if cy == y:
+                tot[pledged] -= n
+                if cnt:
+                    tot[to] += n
+        return {k: v for k, v in tot.items() if v}
+
+    for y, want in sorted(HISTORY_README_EV.items()):
+        got = cast_totals(y)
+        ck.eq("history: %d electoral votes (shared README)" % y, {k: got.get(k, 0) for k in want}, want)
+    ck.eq("history: 1800 Jefferson and Burr votes", {k: v for k, v in cast_totals(1800).items()
+                                                     if k in ("Thomas Jefferson", "Aaron Burr")},
+          {"Thomas Jefferson": 73, "Aaron Burr": 73})
+    # Every year but 1872 (errata) equals the file's US rows as cast.
+    mism = []
+    for y in years:
+        got = cast_totals(y)
+        want = {n: ev for (yy, n), (pv, ev) in nat.items() if yy == y and ev}
+        if y != 1872 and got != want:
+            mism.append(y)
+    ck.eq("history: national electoral votes as cast = the file's US rows (all years but 1872)", mism, [])
+    # National popular votes: the states that voted add up to the US rows,
+    # except where the errata changed a count (WY 1960).
+    pv_mism = []
+    for (y, n), (pv, ev) in sorted(nat.items()):
+        if y > HISTORY_LAST or pv is None or n == OTHERS:
+            continue
+        got = sum(v for (yy, u, nn, p, v, e) in rows_out if yy == y and nn == n and v != "")
+        fix = sum(new - old for (ey, eu, en, f, old, new) in HISTORY_ERRATA if ey == y and en == n)
+        if got != pv + fix:
+            pv_mism.append((y, n, got, pv + fix))
+    ck.eq("history: national popular votes = the file's US rows (+ errata)", pv_mism, [])
+
+    # 1976-2020: the historical file against the MEDSL rows (report only).
+    diff_years = []
+    for y in range(1976, 2021, 4):
+        med = Counter()
+        for (yy, s, u, n, p, v) in results:
+            if yy == y and s == "medsl" and "-" not in u:
+                med[(u, n)] += v
+        same = 0
+        n_units = 0
+        diffs = []
+        for (yy, u), rows in by.items():
+            if yy != y:
+                continue
+            n_units += 1
+            top = [r for r in rows if r["pv"] and r["candidate"] in NOMINEES.get(y, ())]
+            if top and all(med.get((u, r["candidate"])) == r["pv"] for r in top):
+                same += 1
+            else:
+                diffs.append(u)
+        diff_years.append((y, same, n_units))
+        print("info  history vs MEDSL %d: %d of %d units equal for both nominees; differ: %s"
+              % (y, same, n_units, " ".join(sorted(diffs)) or "none"))
+
+    census_rows = []
+    for r in read_csv(os.path.join(shared, "census_seats_1790_2020.csv")):
+        census_rows.append((int(r["census_year"]), r["state_po"], int(r["seats"]),
+                            int(r["resident_population"])))
+    census_rows.sort()
+    seat_tot = Counter()
+    for (c, u, s, p) in census_rows:
+        seat_tot[c] += s
+    ck.eq("census_seats: House sizes (shared README)",
+          [seat_tot[c] for c in (1790, 1800, 1810, 1820, 1830, 1840, 1850, 1860, 1870, 1880, 1890, 1900, 1910)],
+          [105, 142, 182, 213, 240, 223, 234, 241, 292, 325, 356, 386, 435])
+    ck.true("census_seats: 435 from 1930 (no 1920 reapportionment)",
+            all(seat_tot[c] == 435 for c in seat_tot if c >= 1930) and 1920 not in seat_tot)
+
+    ck.eq("history: state-years whose others are unknown (shared README: 14)",
+          sum(1 for r in units_out if r[5].startswith("others unknown")), 14)
+    rows_out.sort(key=lambda r: (r[0], r[1], -(r[4] if r[4] != "" else -1), -r[5], r[2] == OTHERS, r[2]))
+    units_out.sort()
+    cast_out = sorted((y, u, p, t, n, c, note) for (y, u, p, t, n, c, note) in cast)
+    contingent = sorted(HISTORY_CONTINGENT)
+    notes = [(y, i + 1, t) for i, (y, t) in enumerate(HISTORY_NOTES)]
+    notes.sort()
+    # Years whose states were absent from the year before (secession,
+    # Reconstruction), as notes.
+    prev = set()
+    for y in years:
+        have = {u for (yy, u, how, e, t, n) in units_out if yy == y}
+        gone = sorted(prev - have)
+        if gone:
+            notes.append((y, 0, "no electoral votes counted from %s (%d states that had voted before: "
+                                "secession and Reconstruction)" % (", ".join(gone), len(gone))))
+        prev |= have
+    notes.sort()
+    notes = [(y, t) for (y, i, t) in notes]
+    return rows_out, units_out, cast_out, contingent, notes, census_rows
+
+
+def history_outputs(history):
+    rows, units, cast, contingent, notes, census_rows = history
+    return {
+        "history.csv": csv_text(["year", "unit", "name", "party", "votes", "electors"], rows),
+        "history_units.csv": csv_text(["year", "unit", "chosen_by", "electors", "total_votes", "note"], units),
+        "history_cast.csv": csv_text(["year", "unit", "pledged", "cast", "electors", "counted", "note"], cast),
+        "history_contingent.csv": csv_text(["year", "office", "chamber", "chosen", "ballot", "note"], contingent),
+        "history_notes.csv": csv_text(["year", "note"], notes),
+        "census_seats.csv": csv_text(["census", "unit", "seats", "resident"], census_rows),
+    }
+
 
 def main(argv):
     if len(argv) > 2:
@@ -1178,6 +1626,8 @@ def main(argv):
         shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, resident, ck)
     districts = mkdata_counties.build_districts(
         shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, ck)
+    polls = build_polls(shared, ck)
+    history = build_history(shared, results, ck)
 
     if ck.failed:
         print("\nmkdata: %d check(s) FAILED, nothing written:" % len(ck.failed), file=sys.stderr)
@@ -1203,6 +1653,8 @@ def main(argv):
         "district_results.csv": csv_text(["year", "cd", "dem", "rep", "total", "counts"],
                                          districts),
     }
+    outputs.update({k: csv_text(h, r) for k, (h, r) in polls.items()})
+    outputs.update(history_outputs(history))
     for name, text in sorted(outputs.items()):
         write(name, text.encode("utf-8"))
     write("corr_economist_2020.csv", corr)

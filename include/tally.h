@@ -115,7 +115,11 @@ typedef struct tly_election tly_election;
 typedef enum tly_source {
   TLY_SOURCE_MEDSL = 0, /* MIT Election Data + Science Lab, 1976-2024 */
   TLY_SOURCE_FEC = 1,   /* FEC "Federal Elections" certified, 2004-2020 */
-  TLY_SOURCE_FILE = 2   /* a file the caller loaded */
+  TLY_SOURCE_FILE = 2,  /* a file the caller loaded */
+  TLY_SOURCE_HISTORY = 3 /* the historical record, 1789-1972: electoral
+                            votes and popular votes from UCSB's American
+                            Presidency Project (to 1920) and the Clerk of
+                            the House (from 1924); see data/README.md */
 } tly_source;
 
 /* A candidate: a person, whatever ballot lines carried them. */
@@ -132,8 +136,15 @@ typedef struct tly_unit {
   char code[8];            /* "CA", "DC", "ME-2" */
   int32_t parent;          /* index of the state for a district, else -1 */
   int32_t electors;        /* electors chosen by this unit (see above) */
-  bool has_votes;          /* false: a district whose returns are missing */
+  bool has_votes;          /* false: a district whose returns are missing,
+                              or a state without a popular vote */
   int32_t recorded_winner; /* !has_votes: winner per the electors as cast */
+  bool by_record;          /* historical: the electors are as the record
+                              has them, not decided by the popular vote
+                              (a legislature chose them, or the slate was
+                              split: districts, unpledged electors) */
+  bool not_counted;        /* historical: voted, but Congress counted none
+                              of its electoral votes (1872 AR, LA) */
 } tly_unit;
 
 /* An elector who voted otherwise than pledged (faithless) or abstained. */
@@ -142,6 +153,8 @@ typedef struct tly_cast_record {
   int32_t pledged;  /* candidate index the elector was pledged to */
   int32_t cast;     /* candidate index voted for; -1 = abstained */
   int32_t electors; /* how many electors did so */
+  bool not_counted; /* Congress did not count these votes (1872: three
+                       Georgia votes for Greeley, who had died) */
 } tly_cast_record;
 
 /* Options for loading a file. */
@@ -150,11 +163,36 @@ typedef struct tly_load_opts {
 } tly_load_opts;
 
 /* The built-in elections' years, ascending, into years[0..cap); returns how
- * many there are (which may exceed cap). */
+ * many there are (which may exceed cap): every election 1789-2024. */
 TLY_API size_t tly_builtin_years(int *years, size_t cap);
+/* The default source of a built-in year: TLY_SOURCE_MEDSL where MEDSL has
+ * it (1976-2024), TLY_SOURCE_HISTORY before. */
+TLY_API tly_source tly_builtin_source(int year);
+/* Whether `source` has the built-in year `year`. */
+TLY_API bool tly_builtin_has(int year, tly_source source);
+/* What the built-in data has for one election year. */
+typedef struct tly_year_info {
+  int year;
+  int census;   /* the census whose apportionment set its electors */
+  bool has[4];  /* by tly_source: has[TLY_SOURCE_MEDSL], has[TLY_SOURCE_FEC],
+                   has[TLY_SOURCE_HISTORY] (has[TLY_SOURCE_FILE] is false) */
+} tly_year_info;
+
+/* The built-in sources of `year` and its census, as the loader has them
+ * (tly_election_builtin). TLY_ENODATA when no source has the year. */
+TLY_API tly_status tly_builtin_year_info(int year, const tly_allocator *a,
+                                         tly_year_info *out, tly_error *err);
+
+/* Writes every built-in year as a JSON array, one object a line:
+ * [{"census": 2010, "sources": ["medsl", "fec"], "year": 2016}, ...]
+ * (census 0 for 1789: the Constitution's own allocation; sources among
+ * "medsl", "fec", "history"), for `tally years --json` and /api/years. */
+TLY_API tly_status tly_json_years(const tly_allocator *a, tly_writer w,
+                                  void *ud, tly_error *err);
 
 /* Makes the built-in election of `year` from `source`. TLY_ENODATA when the
- * source has no such year (FEC: 2004-2020). `a` may be NULL (libc). */
+ * source has no such year (FEC: 2004-2020; MEDSL 1976-2024; HISTORY
+ * 1789-1972). `a` may be NULL (libc). */
 TLY_API tly_status tly_election_builtin(int year, tly_source source,
                                         const tly_allocator *a,
                                         tly_election **out, tly_error *err);
@@ -268,6 +306,13 @@ TLY_API size_t tly_outcome_contingent(const tly_outcome *o, int32_t top[3]);
  * votes cast for c (after faithless electors). */
 TLY_API int64_t tly_outcome_pledged(const tly_outcome *o, size_t c);
 TLY_API int64_t tly_outcome_cast(const tly_outcome *o, size_t c);
+/* Whether faithless-elector record i of e (tly_election_cast_record) is
+ * counted in o: false when a what-if (a forced state, a swing, another
+ * rule) gave the state's electors pledged to that candidate to someone
+ * else, so the recorded votes of those electors no longer happen; false
+ * for i out of range. e must be the election o was computed from. */
+TLY_API bool tly_outcome_cast_applies(const tly_election *e,
+                                      const tly_outcome *o, size_t i);
 /* Electoral votes not cast (abstentions) and electors left undecided by
  * ties. */
 TLY_API int64_t tly_outcome_abstained(const tly_outcome *o);
@@ -275,6 +320,16 @@ TLY_API int64_t tly_outcome_undecided(const tly_outcome *o);
 /* National popular vote of c (states and DC only) and of all candidates. */
 TLY_API int64_t tly_outcome_votes(const tly_outcome *o, size_t c);
 TLY_API int64_t tly_outcome_total_votes(const tly_outcome *o);
+/* Electoral votes cast but not counted by Congress (1872: 3). */
+TLY_API int64_t tly_outcome_not_counted(const tly_outcome *o);
+/* Before the 12th Amendment (1789-1800): the runner-up, who became Vice
+ * President, when the President was chosen by the electors; else -1. */
+TLY_API int32_t tly_outcome_vice_president(const tly_outcome *o);
+/* States (and DC) whose electoral votes were counted, and how many of
+ * them had a popular vote in the national count (the national popular
+ * vote is the sum over the states that voted). */
+TLY_API size_t tly_outcome_n_states(const tly_outcome *o);
+TLY_API size_t tly_outcome_n_voted(const tly_outcome *o);
 
 TLY_API size_t tly_outcome_n_awards(const tly_outcome *o);
 TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
@@ -282,6 +337,83 @@ TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
  * under winner-take-all; a share under a proportional rule). */
 TLY_API int32_t tly_outcome_award_electors(const tly_outcome *o, size_t i,
                                            size_t c);
+
+/*==== History: every election 1789-2024 and the rules as they stood ========
+ * Built-in years before 1976 come from the historical record
+ * (TLY_SOURCE_HISTORY). Each is counted by the rule of its time: before
+ * the 12th Amendment (1789-1800) every elector cast two undistinguished
+ * votes, the candidate with the most, if a majority of the electors, became
+ * President and the runner-up Vice President (a tie, or no majority, went
+ * to the House); from 1804 separate votes, a majority of the electors, else
+ * the House among the top three. The electors counted are those who voted
+ * (the record gives votes cast, not electors appointed). */
+
+/* Whether e is counted by the original rule of art. II (two votes per
+ * elector, 1789-1800). */
+TLY_API bool tly_election_two_votes(const tly_election *e);
+/* The rule in force in `year`, in words ("art. II: two votes per elector",
+ * "12th Amendment", "12th and 23rd Amendments (DC votes)"); static. */
+TLY_API const char *tly_rule_of_year(int year);
+
+/* A contingent election as the record has it (House or Senate Journal). */
+typedef struct tly_contingent_record {
+  const char *office;  /* "President", "Vice President" */
+  const char *chamber; /* "House", "Senate" */
+  const char *chosen;  /* the person chosen */
+  int32_t ballot;      /* the ballot that decided it (1 = the first) */
+  const char *note;    /* the record in words */
+} tly_contingent_record;
+
+TLY_API size_t tly_election_n_contingent_records(const tly_election *e);
+TLY_API const tly_contingent_record *
+tly_election_contingent_record(const tly_election *e, size_t i);
+
+/* One election of the record, as tally counts it. */
+typedef struct tly_history_row {
+  int year;
+  char source[64];       /* the source's name, as tly_election_source_name */
+  char rule[64];         /* tly_rule_of_year */
+  char president[64];    /* who became President (the College's majority,
+                            or the House's choice as recorded) */
+  bool by_house;         /* the House chose the President */
+  int64_t president_ev;  /* electoral votes cast for the President */
+  char runner_up[64];    /* the most electoral votes among the others */
+  int64_t runner_up_ev;
+  int64_t electors;      /* electors counted (voting) */
+  int64_t majority;
+  size_t n_states;       /* states (and DC) whose electors were counted */
+  size_t n_voted;        /* of them, with a popular vote */
+  int64_t total_votes;   /* national popular vote (the states that voted) */
+  char pv_leader[64];    /* most popular votes; "" without a popular vote */
+  int64_t pv_leader_votes;
+  int64_t pv_margin;     /* the leader's votes minus the second's */
+  bool pv_leader_lost;   /* the popular-vote leader did not become
+                            President */
+} tly_history_row;
+
+typedef struct tly_history tly_history;
+
+/* Every built-in election from `from` to `to` (inclusive; 0 = no bound),
+ * each from its default source (tly_builtin_source) counted by
+ * tly_college. TLY_ENODATA when no election is in the range. */
+TLY_API tly_status tly_history_compute(int from, int to,
+                                       const tly_allocator *a,
+                                       tly_history **out, tly_error *err);
+TLY_API void tly_history_free(tly_history *h);
+TLY_API size_t tly_history_n_rows(const tly_history *h);
+TLY_API const tly_history_row *tly_history_row_at(const tly_history *h,
+                                                  size_t i);
+/* How 1960 is counted, in words (Alabama's convention). */
+TLY_API const char *tly_history_1960_note(void);
+/* The same with the margins under both conventions, computed from the
+ * data, when 1960 is in h; "" otherwise. */
+TLY_API const char *tly_history_note_1960(const tly_history *h);
+/* [{year, source, rule, president, by_house, president_ev, runner_up,
+ * runner_up_ev, electors, majority, states, states_voted, total_votes,
+ * pv_leader (null without a popular vote), pv_leader_votes, pv_margin,
+ * pv_leader_lost}] inside {elections, notes}. */
+TLY_API tly_status tly_json_history(const tly_history *h, tly_writer w,
+                                    void *ud, tly_error *err);
 
 /*==== JSON ===================================================================
  * The JSON the CLI prints with --json and the server returns; keys sorted,
@@ -712,6 +844,57 @@ TLY_API tly_status tly_whatif_apply(const tly_election *in,
  * be). */
 TLY_API void tly_whatif_describe(const tly_whatif_opts *o, char *buf,
                                  size_t size);
+
+/* A what-if specification: the one place what-if options are read,
+ * checked and applied. Front ends map their spelling (a CLI flag, an API
+ * field) to a key and hand over the value as text; they parse nothing, so
+ * a mistake gets one message wherever it is made. The keys:
+ *   without      ST[,ST...] states (or DC) that leave; given again: adds
+ *   reapportion  true or false ("" and 1/0 too)
+ *   census       the census to reapportion on (a year such as 2010)
+ *   seats        the House size, 1..TLY_APPORTION_MAX_SEATS
+ *   method       an apportionment method (tly_method_from_name)
+ *   swing        points as an exact decimal [+-]D[.D], at most 9 decimals,
+ *                |X| <= 100 (tly_whatif_swing)
+ *   set, tie     ST=CANDIDATE (tly_whatif_set, tly_whatif_tie); given
+ *                again: adds
+ *   rule         a rule (tly_rule_from_name)
+ *   npv          all, none, YEAR or ST[,ST...] (tly_npv_members)
+ * Otherwise a key given again replaces its value. */
+typedef struct tly_whatif_spec tly_whatif_spec;
+
+/* An empty specification (asks for nothing); `a` may be NULL (libc). */
+TLY_API tly_status tly_whatif_spec_new(const tly_allocator *a,
+                                       tly_whatif_spec **out,
+                                       tly_error *err);
+/* Frees s; NULL is a no-op. */
+TLY_API void tly_whatif_spec_free(tly_whatif_spec *s);
+/* The i-th key (from 0), NULL past the last: what a front end may map. */
+TLY_API const char *tly_whatif_spec_key(size_t i);
+/* Sets option `key` from `text`. TLY_ENOTFOUND for an unknown key,
+ * TLY_EINVAL or TLY_ERANGE for a bad value, with a message naming the key
+ * and quoting the text (`seats takes a House size from 1 to 100000, not
+ * "0"`); on failure s is unchanged. Names of states and candidates in set
+ * and tie are checked against the election by tly_whatif_spec_apply. */
+TLY_API tly_status tly_whatif_spec_set(tly_whatif_spec *s, const char *key,
+                                       const char *text, tly_error *err);
+/* Whether option `key` is given and in effect ("reapportion": false is
+ * not). */
+TLY_API bool tly_whatif_spec_has(const tly_whatif_spec *s, const char *key);
+/* The options taken together: TLY_EINVAL for census, seats or method
+ * without reapportion ("seats applies only with reapportion"), reapportion
+ * without anyone leaving, npv without rule npv. */
+TLY_API tly_status tly_whatif_spec_check(const tly_whatif_spec *s,
+                                         tly_error *err);
+/* tly_whatif_spec_check, then tly_whatif_apply: a new election in *out
+ * (a copy of `in` when s asks for nothing). */
+TLY_API tly_status tly_whatif_spec_apply(const tly_election *in,
+                                         const tly_whatif_spec *s,
+                                         tly_election **out,
+                                         tly_error *err);
+/* s in words, as tly_whatif_describe. */
+TLY_API void tly_whatif_spec_describe(const tly_whatif_spec *s, char *buf,
+                                      size_t size);
 
 /* Writes {baseline, whatif, changes} (keys sorted, counts exact): baseline
  * and whatif are result objects (tly_json_result) with "rule" and, under
@@ -1777,6 +1960,236 @@ TLY_API tly_status tly_areas_diffs(const tly_areas *t, const tly_election *e,
  * tly_areas_diffs; TLY_EIO when w fails. */
 TLY_API tly_status tly_json_areas(const tly_areas *t, const tly_election *e,
                                   tly_writer w, void *ud, tly_error *err);
+/*==== Polls: from FiveThirtyEight's poll files to a forecast input ========
+ * Reads the poll layouts FiveThirtyEight published (CC BY 4.0: attribute
+ * "FiveThirtyEight"), keeps one value per poll, averages each unit's
+ * polls by a stated method, fills units without polls by uniform swing,
+ * and attaches an error model calibrated on 538's raw-polls (state
+ * averages of the final 21 days, 2000-2020). README, "Polls". */
+
+/* The layouts, told apart by their header. */
+typedef enum tly_polls_layout {
+  TLY_POLLS_538_LONG = 1,  /* 2020/2024 president_polls.csv: one row per
+                              answer, question_id, candidate party */
+  TLY_POLLS_538_SUBSET = 2, /* the final 2020 file's column subset: no
+                               question_id; a question is a run of rows */
+  TLY_POLLS_538_WIDE = 3,   /* one row per question, Biden and Trump
+                               columns */
+  TLY_POLLS_538_2016 = 4,   /* president_general_polls_2016.csv */
+  TLY_POLLS_TALLY = 5       /* tally's own: cycle,unit,poll_id,question,
+                               pollster,start_date,end_date,population,
+                               sample_size,dem,rep (the built-in tables) */
+} tly_polls_layout;
+
+/* One poll question asking both major-party nominees. */
+typedef struct tly_poll {
+  char unit[8];         /* "PA", "ME-2", or "US" for a national poll */
+  int32_t pollster;     /* index: tly_polls_pollster(p, k) */
+  int32_t cycle;        /* election year */
+  int64_t poll_id;      /* the file's poll id */
+  int64_t question;     /* question id (or its number within the poll) */
+  tly_date start, end;  /* field dates */
+  char population[4];   /* "lv", "rv", "v" or "a" */
+  int64_t sample_size;  /* -1 when not given */
+  double dem, rep;      /* the nominees' percentages as printed */
+  int64_t line;         /* line of the question's first row */
+} tly_poll;
+
+/* The polls of one cycle read from a file. */
+typedef struct tly_polls tly_polls;
+
+typedef struct tly_polls_read_opts {
+  int32_t cycle; /* 0: the file's only cycle; a file mixing cycles then
+                    fails (TLY_EINVAL at the first row of a second one) */
+} tly_polls_read_opts;
+
+/* Reads a poll file (plain or gzip-compressed) in one of the layouts.
+ * Strict: a date that is not m/d/yy, m/d/yyyy or YYYY-MM-DD and a real
+ * day, a share outside [0, 100], a population other than lv/rv/v/a, an
+ * unknown state, a question id seen apart from its other rows: TLY_EPARSE
+ * at FILE:LINE:COL. Questions without both nominees (the Democrat and the
+ * Republican of the built-in results of that cycle) are left out and
+ * counted. An unknown header is TLY_EPARSE at line 1. opts may be NULL. */
+TLY_API tly_status tly_polls_load(const char *path,
+                                  const tly_polls_read_opts *opts,
+                                  const tly_allocator *a, tly_polls **out,
+                                  tly_error *err);
+/* As tly_polls_load, from len bytes (not compressed) named `name`. */
+TLY_API tly_status tly_polls_parse(const char *name, const char *data,
+                                   size_t len,
+                                   const tly_polls_read_opts *opts,
+                                   const tly_allocator *a, tly_polls **out,
+                                   tly_error *err);
+/* The built-in table of `cycle` (2016, 2020); TLY_ENODATA otherwise. */
+TLY_API tly_status tly_polls_builtin(int cycle, const tly_allocator *a,
+                                     tly_polls **out, tly_error *err);
+/* Frees p; NULL is a no-op. */
+TLY_API void tly_polls_free(tly_polls *p);
+
+TLY_API tly_polls_layout tly_polls_layout_of(const tly_polls *p);
+/* "538 president_polls (2020/2024 layout)", ... */
+TLY_API const char *tly_polls_layout_name(tly_polls_layout l);
+TLY_API int32_t tly_polls_cycle(const tly_polls *p);
+TLY_API size_t tly_polls_n(const tly_polls *p);
+TLY_API const tly_poll *tly_polls_get(const tly_polls *p, size_t i);
+TLY_API const char *tly_polls_pollster(const tly_polls *p, int32_t k);
+/* Questions left out: without both nominees; of another cycle. */
+TLY_API size_t tly_polls_n_skipped(const tly_polls *p);
+TLY_API size_t tly_polls_n_other_cycle(const tly_polls *p);
+/* The latest end date of any poll. */
+TLY_API tly_date tly_polls_last_date(const tly_polls *p);
+
+typedef enum tly_polls_dedupe {
+  TLY_POLLS_DEDUPE_LATEST = 0, /* each pollster's latest poll in a unit */
+  TLY_POLLS_DEDUPE_NONE = 1    /* every poll */
+} tly_polls_dedupe;
+
+typedef struct tly_polls_avg_opts {
+  tly_date as_of;          /* year 0: the latest end date in the file */
+  int32_t window_days;     /* polls ending in the window_days days up to
+                              as_of, inclusive (1..3660) */
+  char populations[16];    /* preference order, "lv,rv,v,a" */
+  tly_polls_dedupe dedupe;
+} tly_polls_avg_opts;
+
+/* Defaults: the latest date, 21 days, "lv,rv,v,a", latest per pollster
+ * (the choices the 2016 and 2020 backtests support; README, "Polls"). */
+TLY_API void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
+
+/* The error model, calibrated from 538's raw-polls (built in): the
+ * error of state polling averages (poll two-party share minus the
+ * certified one, points) in the presidential cycles from first_cycle to
+ * last_cycle, split into the bias of each cycle (the mean over its
+ * states) and what remains. */
+typedef struct tly_polls_calib {
+  int32_t first_cycle, last_cycle, n_cycles;
+  int32_t n_state_cycles;   /* state averages behind state_sd */
+  double national_sd;       /* root mean square of the cycle biases */
+  double state_sd;          /* sd of the errors about their cycle's bias */
+  double bias[8];           /* each cycle's bias, first_cycle upward */
+  double swing_sd;          /* sd of a state's two-party swing about the
+                               national swing (built-in results) */
+  int32_t swing_first, swing_last; /* the elections behind swing_sd */
+} tly_polls_calib;
+
+/* Calibrates on the presidential cycles before `cycle` (2000 onward:
+ * raw-polls begins in 1998). TLY_ENODATA when fewer than 2 cycles are
+ * available. */
+TLY_API tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
+                                       tly_error *err);
+
+/* A unit's average. */
+typedef struct tly_polls_unit {
+  char code[8];        /* "PA", "ME-2" */
+  double share;        /* the Democrat's two-party share, [0, 1] */
+  double sd;           /* the unit's own sd (calibrated) */
+  int32_t n_polls;     /* polls averaged (0: uniform swing) */
+  int32_t n_pollsters;
+  tly_date first, last; /* earliest start and latest end of those polls */
+  bool swing;          /* no polls: last election moved by the swing */
+  double last_share;   /* the last election's two-party share; NaN if none */
+  int32_t electors;    /* the unit's electors (at-large for ME/NE) */
+} tly_polls_unit;
+
+typedef struct tly_polls_average tly_polls_average;
+
+/* Averages the polls of p by o (NULL: defaults): per unit (50 states, DC
+ * and the ME/NE districts of the cycle's built-in results) one value per
+ * poll (its question of the most preferred population; of several such,
+ * the lowest question id), deduplicated as o says, equal weights. A unit
+ * without polls gets the last election's share (cycle - 4, built-in
+ * results) moved by the national swing: national polls' average minus the
+ * last national two-party share, or without national polls the mean swing
+ * of the polled states weighted by their last two-party vote. sd: the
+ * calibration's state_sd, swing_sd for a swing unit. TLY_EINVAL for bad
+ * options; TLY_ENODATA when no poll is in the window. */
+TLY_API tly_status tly_polls_average_run(const tly_polls *p,
+                                         const tly_polls_avg_opts *o,
+                                         tly_polls_average **out,
+                                         tly_error *err);
+TLY_API void tly_polls_average_free(tly_polls_average *v);
+TLY_API size_t tly_polls_average_n_units(const tly_polls_average *v);
+TLY_API const tly_polls_unit *
+tly_polls_average_unit(const tly_polls_average *v, size_t i);
+/* The national swing used for units without polls (share points / 100),
+ * and the number of national polls behind it (0: from the states). */
+TLY_API double tly_polls_average_swing(const tly_polls_average *v,
+                                       int32_t *n_national);
+TLY_API const tly_polls_calib *
+tly_polls_average_calib(const tly_polls_average *v);
+TLY_API const tly_polls_avg_opts *
+tly_polls_average_opts(const tly_polls_average *v);
+TLY_API int32_t tly_polls_average_cycle(const tly_polls_average *v);
+/* The method in words, one sentence per choice, '\n' between them. */
+TLY_API const char *tly_polls_average_method(const tly_polls_average *v);
+
+/* The forecast input `code,mean,sd,electors` (tally forecast reads it). */
+TLY_API tly_status tly_polls_write_model(const tly_polls_average *v,
+                                         tly_writer w, void *ud,
+                                         tly_error *err);
+/* The averages as CSV `code,share,sd,polls,pollsters,first,last,method`:
+ * first = earliest start, last = latest end of the polls averaged (empty
+ * for a uniform-swing unit), method "polls" or "uniform swing". */
+TLY_API tly_status tly_polls_write_csv(const tly_polls_average *v,
+                                       tly_writer w, void *ud,
+                                       tly_error *err);
+/* The JSON object {cycle, source, method: {...}, national_swing, units:
+ * [...], calibration: {...}}. */
+TLY_API tly_status tly_json_polls(const tly_polls_average *v, tly_writer w,
+                                  void *ud, tly_error *err);
+/* A forecast model of the average (units, means, sds, electors). */
+TLY_API tly_status tly_polls_forecast_model(const tly_polls_average *v,
+                                            const tly_allocator *a,
+                                            tly_forecast_model **out,
+                                            tly_error *err);
+
+/* A backtest row: a state or DC. NaN where a figure is missing. */
+typedef struct tly_polls_bt_unit {
+  char code[8];
+  double actual;     /* certified two-party share (FEC) */
+  double ours, p_ours; /* our average and P(Democrat wins) */
+  double fte, p_fte;   /* 538's final average and P under our sd */
+  double sd;         /* total sd (own and national) */
+  double own_sd;     /* the unit's own sd */
+} tly_polls_bt_unit;
+
+typedef struct tly_polls_bt_summary {
+  int32_t n;            /* units scored */
+  double bias, rmse;    /* mean and RMS of (estimate - actual), points */
+  int32_t n_wrong;      /* leader called wrong */
+  char wrong[160];      /* their codes, "FL NC" */
+  double brier, log_loss;
+  double cover80, cover95; /* share of actuals inside the intervals */
+  double state80, state95; /* the same for the state part alone: errors
+                              about this cycle's bias within the own sd */
+} tly_polls_bt_summary;
+
+typedef struct tly_polls_backtest tly_polls_backtest;
+
+/* Runs the pipeline on p (NULL: the built-in table of `cycle`; else p
+ * must be of that cycle, TLY_EINVAL) with options o (NULL: defaults), as
+ * of the day before that cycle's election or the file's last poll when it
+ * ends earlier (o's as_of is replaced), against the certified (FEC)
+ * two-party results of the 50 states and DC, beside 538's final averages
+ * where built in (2020), scored with the same sds. */
+TLY_API tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
+                                          const tly_polls_avg_opts *o,
+                                          tly_polls_backtest **out,
+                                          tly_error *err);
+TLY_API void tly_polls_backtest_free(tly_polls_backtest *b);
+TLY_API size_t tly_polls_backtest_n(const tly_polls_backtest *b);
+TLY_API const tly_polls_bt_unit *
+tly_polls_backtest_unit(const tly_polls_backtest *b, size_t i);
+/* which 0: ours; 1: 538's (n = 0 when not built in for that cycle). */
+TLY_API const tly_polls_bt_summary *
+tly_polls_backtest_summary(const tly_polls_backtest *b, int which);
+TLY_API const tly_polls_average *
+tly_polls_backtest_average(const tly_polls_backtest *b);
+TLY_API tly_status tly_json_polls_backtest(const tly_polls_backtest *b,
+                                           tly_writer w, void *ud,
+                                           tly_error *err);
+
+/* @@API-POLLS@@ */
 
 #ifdef __cplusplus
 }

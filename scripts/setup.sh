@@ -3,14 +3,18 @@
 # stops with the exact command to run. `scripts/setup.sh` is enough to
 # build; `scripts/setup.sh test` adds what the tests need (Chromium and
 # playwright-core for the browser test, the de_DE.UTF-8 locale for the
-# locale tests, numpy for the bench peer).
+# locale tests, numpy for the bench peer); `scripts/setup.sh fuzz` Debian's
+# clang and its libFuzzer (make fuzz).
 set -e
-pkgs="gcc make libjansson-dev libmicrohttpd-dev"
+pkgs="gcc make libjansson-dev libmicrohttpd-dev zlib1g-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
   pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm locales"
 fi
 if [ "$1" = bench ]; then
   pkgs="$pkgs python3-numpy hyperfine wrk"
+fi
+if [ "$1" = fuzz ]; then
+  pkgs="$pkgs clang libclang-rt-14-dev"
 fi
 missing=""
 for p in $pkgs; do

@@ -49,7 +49,8 @@ static bool value_text(const json_t *v, char *buf, size_t size,
   return true;
 }
 
-static void forecast(json_t *p, srv_response *rs, fc_out what)
+static void forecast(const api_ctx *cx, json_t *p, srv_response *rs,
+                     fc_out what)
 {
   static const char *const keys[] = {
       "model", "electors", "national_sd", "region_sd", "regions", "df",
@@ -97,6 +98,9 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   if (tly_forecast_setup_build(su, "model", model, strlen(model), &m, &fo,
                                NULL, &err) != TLY_OK)
     goto lib_fail;
+  /* Stops (TLY_ECANCELED) once the client has gone. */
+  fo.cancel = api_cancel;
+  fo.cancel_ud = (void *)cx;
   /* Refused before any work when over SRV_MAX_FORECAST_COST. */
   if (tly_forecast_run(m, &fo, &f, &err) != TLY_OK)
     goto lib_fail;
@@ -114,6 +118,7 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
     int32_t *ev = calloc(n > 0 ? n : 1, sizeof *ev);
     double *pw = calloc(n > 0 ? n : 1, sizeof *pw);
     s = TLY_ENOMEM;
+    err.status = TLY_ENOMEM; /* answered 503 if a calloc failed */
     if (codes != NULL && ev != NULL && pw != NULL) {
       for (size_t i = 0; i < n; i++) {
         const tly_forecast_unit *u = tly_forecast_model_unit(m, i);
@@ -133,28 +138,29 @@ static void forecast(json_t *p, srv_response *rs, fc_out what)
   api_ok_buf(rs, &b, what == FC_JSON ? TYPE_JSON : TYPE_SVG);
   goto done;
 lib_fail:
-  srv_buf_free(&b);
-  if (err.status == TLY_ELIMIT)
+  if (err.status == TLY_ELIMIT) {
+    srv_buf_free(&b);
     api_fail_code(rs, 413, tly_status_name(err.status), "%s", err.msg);
-  else
-    api_fail_tly(rs, &err);
+  } else {
+    api_fail_buf(rs, &b, &err);
+  }
 done:
   tly_forecast_free(f);
   tly_forecast_model_free(m);
   tly_forecast_setup_free(su);
 }
 
-void api_h_forecast(json_t *p, srv_response *rs)
+void api_h_forecast(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_JSON);
+  forecast(cx, p, rs, FC_JSON);
 }
 
-void api_h_forecast_hist(json_t *p, srv_response *rs)
+void api_h_forecast_hist(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_HISTOGRAM);
+  forecast(cx, p, rs, FC_HISTOGRAM);
 }
 
-void api_h_forecast_map(json_t *p, srv_response *rs)
+void api_h_forecast_map(const api_ctx *cx, json_t *p, srv_response *rs)
 {
-  forecast(p, rs, FC_MAP);
+  forecast(cx, p, rs, FC_MAP);
 }

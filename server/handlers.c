@@ -16,33 +16,22 @@ void api_h_years(json_t *p, srv_response *rs)
   static const char *const keys[] = {NULL};
   if (!api_check_keys(p, keys, rs))
     return;
-  int years[64];
-  size_t n = tly_builtin_years(years, 64);
-  srv_buf b = {0};
-  char line[160];
-  srv_buf_write(&b, "[\n", 2);
-  for (size_t i = 0; i < n && i < 64; i++) {
-    /* As `tally years --json` prints it. */
-    tly_election *e = NULL;
-    tly_error err;
-    int census = 0;
-    const tly_election *c = api_cached(years[i], TLY_SOURCE_MEDSL);
-    if (c != NULL)
-      census = tly_election_census(c);
-    else if (tly_election_builtin(years[i], TLY_SOURCE_MEDSL, NULL, &e,
-                                  &err) == TLY_OK)
-      census = tly_election_census(e);
-    tly_election_free(e);
-    bool fec = years[i] >= 2004 && years[i] <= 2020;
-    int k = snprintf(line, sizeof line,
-                     "  {\"census\": %d, \"sources\": [\"medsl\"%s], "
-                     "\"year\": %d}%s\n",
-                     census, fec ? ", \"fec\"" : "", years[i],
-                     i + 1 < n ? "," : "");
-    srv_buf_write(&b, line, (size_t)k);
+  const srv_buf *y = api_years_json(); /* tly_json_years, made once */
+  if (y->len == 0) { /* srv_init has not run: write it now */
+    srv_buf b = {0};
+    tly_error err = {0};
+    if (tly_json_years(NULL, srv_buf_write, &b, &err) != TLY_OK) {
+      srv_buf_free(&b);
+      api_fail_tly(rs, &err);
+    } else {
+      api_ok_buf(rs, &b, TYPE_JSON);
+    }
+    return;
   }
-  srv_buf_write(&b, "]\n", 2);
-  api_ok_buf(rs, &b, TYPE_JSON);
+  rs->status = 200;
+  rs->type = TYPE_JSON;
+  rs->fixed = (const unsigned char *)y->p;
+  rs->len = y->len;
 }
 
 void api_h_result(json_t *p, srv_response *rs)
@@ -54,8 +43,7 @@ void api_h_result(json_t *p, srv_response *rs)
   srv_buf b = {0};
   tly_error err = {0};
   if (tly_json_result(sc.wi, sc.ow, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -65,15 +53,14 @@ void api_h_result(json_t *p, srv_response *rs)
 void api_h_whatif(json_t *p, srv_response *rs)
 {
   scenario sc;
-  if (!api_check_keys(p, api_scenario_keys, rs) ||
+  if (!api_check_scenario_keys(p, NULL, rs) ||
       !api_scenario_load(p, true, &sc, rs))
     return;
   srv_buf b = {0};
   tly_error err = {0};
   if (tly_json_whatif(sc.base, sc.ob, sc.wi, sc.ow, srv_buf_write, &b,
                       &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -84,12 +71,10 @@ void api_h_whatif(json_t *p, srv_response *rs)
  * title. */
 static void svg_of(json_t *p, srv_response *rs, bool bar)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census",
-      "seats", "method", "rule", "npv", "swing", "set", "title", NULL};
+  static const char *const keys[] = {"title", NULL};
   scenario sc;
   const char *title = NULL;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "title", &title, rs) < 0 ||
       !api_scenario_load(p, true, &sc, rs))
     return;
@@ -99,8 +84,7 @@ static void svg_of(json_t *p, srv_response *rs, bool bar)
   tly_status s = bar ? tly_svg_bar(sc.wi, sc.ow, &so, srv_buf_write, &b, &err)
                      : tly_svg_map(sc.wi, sc.ow, &so, srv_buf_write, &b, &err);
   if (s != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_SVG);
   }
@@ -151,8 +135,7 @@ void api_h_apportion(json_t *p, srv_response *rs)
   if (tly_json_apportionment(r, (int)census, (size_t)next, priority,
                              srv_buf_write, &b, &err) != TLY_OK ||
       srv_buf_write(&b, "\n", 1) != 0) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -161,12 +144,10 @@ void api_h_apportion(json_t *p, srv_response *rs)
 
 void api_h_flip(json_t *p, srv_response *rs)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census", "seats",
-      "method", "rule", "npv", "swing", "set", "to", "target", NULL};
+  static const char *const keys[] = {"to", "target", NULL};
   const char *to = NULL, *target = NULL;
   scenario sc;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "to", &to, rs) < 0 ||
       api_get_str(p, "target", &target, rs) < 0)
     return;
@@ -194,8 +175,7 @@ void api_h_flip(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_flip_compute(sc.wi, &fo, &f, &err) != TLY_OK ||
       tly_json_flip(sc.wi, f, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -206,7 +186,7 @@ void api_h_flip(json_t *p, srv_response *rs)
 void api_h_tipping(json_t *p, srv_response *rs)
 {
   scenario sc;
-  if (!api_check_keys(p, api_scenario_keys, rs) ||
+  if (!api_check_scenario_keys(p, NULL, rs) ||
       !api_scenario_load(p, true, &sc, rs))
     return;
   tly_error err = {0};
@@ -214,8 +194,7 @@ void api_h_tipping(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_tipping_compute(sc.wi, &t, &err) != TLY_OK ||
       tly_json_tipping(sc.wi, t, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }
@@ -225,11 +204,9 @@ void api_h_tipping(json_t *p, srv_response *rs)
 
 void api_h_power(json_t *p, srv_response *rs)
 {
-  static const char *const keys[] = {
-      "year", "source", "tie", "without", "reapportion", "census", "seats",
-      "method", "rule", "npv", "swing", "set", "index", "units", NULL};
+  static const char *const keys[] = {"index", "units", NULL};
   const char *index = NULL, *units = NULL;
-  if (!api_check_keys(p, keys, rs) ||
+  if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "index", &index, rs) < 0 ||
       api_get_str(p, "units", &units, rs) < 0)
     return;
@@ -255,8 +232,7 @@ void api_h_power(json_t *p, srv_response *rs)
   srv_buf b = {0};
   if (tly_power_election(sc.wi, ix, un, &pw, &err) != TLY_OK ||
       tly_json_power(pw, srv_buf_write, &b, &err) != TLY_OK) {
-    srv_buf_free(&b);
-    api_fail_tly(rs, &err);
+    api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);
   }

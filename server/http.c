@@ -1,26 +1,179 @@
 /*
  * http.c -- the daemon of `tally serve` on GNU libmicrohttpd (no HTTP
  * parsing of our own): binds loopback unless told otherwise, caps request
- * bodies (413 past SRV_MAX_BODY), connection memory, connections and idle
- * time, refuses Host names other than its own on loopback (DNS rebinding),
- * and hands each complete request to srv_handle.
+ * bodies (413 past SRV_MAX_BODY), connection memory, connections (in all
+ * and per client address) and idle time, gives a request a deadline to
+ * arrive whole (slowloris), refuses an ambiguous length (RFC 9112 6.3),
+ * refuses Host names other than its own on loopback (DNS rebinding), hands
+ * each complete request to srv_handle and tells it when its client is gone.
  */
+#define _GNU_SOURCE /* POLLRDHUP (Linux): the peer closed its side */
 #include "server.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <time.h>
+
+/*==== The watcher: deadlines, and clients that have gone ==================*/
+
+/* libmicrohttpd's idle timeout is reset by every byte, so a client that
+ * sends a header line every few seconds keeps its connection for ever;
+ * and while a handler runs, its worker thread reads nothing, so nothing
+ * notices that the client has closed. A watcher thread does both: every
+ * WATCH_MS it shuts down (shutdown(2); libmicrohttpd then closes it) a
+ * connection whose request has not arrived whole within the deadline
+ * (unless bytes of it wait unread: its worker is busy, the delay ours), and
+ * polls the sockets of requests being worked on for the peer's close
+ * (POLLRDHUP), setting the request's `gone` flag. Slots are taken when
+ * libmicrohttpd starts a connection and freed when it reports it closed,
+ * which it does before closing the socket: the watcher touches a socket
+ * only under `lock`, while its slot is taken, so never a reused one. */
+#define WATCH_MS 100
+
+enum { PH_FREE, PH_ARRIVING, PH_WORKING, PH_SENDING, PH_DROPPED };
+
+typedef struct conn_slot {
+  int fd;
+  int phase;           /* PH_*, under the watcher's lock */
+  int64_t since_ms;    /* PH_ARRIVING: when this request began */
+  atomic_bool gone;    /* PH_WORKING: the client has closed */
+} conn_slot;
+
+typedef struct watcher {
+  pthread_mutex_t lock;
+  conn_slot slot[SRV_MAX_CONNECTIONS];
+  int64_t deadline_ms; /* for a request to arrive whole */
+  bool quiet;
+  atomic_bool stop;
+} watcher;
+
+static int64_t now_ms(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void *watch(void *arg)
+{
+  watcher *w = arg;
+  struct pollfd pf[SRV_MAX_CONNECTIONS];
+  conn_slot *of[SRV_MAX_CONNECTIONS];
+  while (!atomic_load(&w->stop)) {
+    struct timespec tick = {.tv_nsec = WATCH_MS * 1000000L};
+    nanosleep(&tick, NULL);
+    int64_t now = now_ms();
+    size_t n = 0, n_dropped = 0;
+    pthread_mutex_lock(&w->lock);
+    for (size_t i = 0; i < SRV_MAX_CONNECTIONS; i++) {
+      conn_slot *s = &w->slot[i];
+      int unread = 0; /* bytes waiting on a busy worker: our delay */
+      if (s->phase == PH_ARRIVING && now - s->since_ms > w->deadline_ms &&
+          (ioctl(s->fd, FIONREAD, &unread) != 0 || unread == 0)) {
+        shutdown(s->fd, SHUT_RDWR);
+        s->phase = PH_DROPPED;
+        n_dropped++;
+      } else if (s->phase == PH_WORKING && !atomic_load(&s->gone)) {
+        pf[n] = (struct pollfd){.fd = s->fd, .events = POLLRDHUP};
+        of[n++] = s;
+      }
+    }
+    if (n > 0 && poll(pf, (nfds_t)n, 0) > 0)
+      for (size_t i = 0; i < n; i++)
+        if ((pf[i].revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0)
+          atomic_store(&of[i]->gone, true);
+    pthread_mutex_unlock(&w->lock);
+    if (n_dropped > 0 && !w->quiet)
+      fprintf(stderr, "tally serve: closed %zu connection%s whose request "
+                      "had not arrived within %lld s\n",
+              n_dropped, n_dropped == 1 ? "" : "s",
+              (long long)(w->deadline_ms / 1000));
+  }
+  return NULL;
+}
+
+/* Takes a slot for a new connection (libmicrohttpd's callback); a
+ * connection without one (never, as the slots match the connection
+ * limit) is shut down at once. */
+static void on_connection(void *cls, struct MHD_Connection *c,
+                          void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+  watcher *w = cls;
+  conn_slot *s = *socket_context;
+  if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+    if (s != NULL) {
+      pthread_mutex_lock(&w->lock);
+      s->phase = PH_FREE;
+      s->fd = -1;
+      pthread_mutex_unlock(&w->lock);
+      *socket_context = NULL;
+    }
+    return;
+  }
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+  if (ci == NULL)
+    return;
+  int fd = ci->connect_fd;
+  pthread_mutex_lock(&w->lock);
+  for (size_t i = 0; i < SRV_MAX_CONNECTIONS && s == NULL; i++) {
+    if (w->slot[i].phase == PH_FREE) {
+      s = &w->slot[i];
+      s->fd = fd;
+      s->phase = PH_ARRIVING;
+      s->since_ms = now_ms();
+      atomic_store(&s->gone, false);
+    }
+  }
+  pthread_mutex_unlock(&w->lock);
+  if (s == NULL)
+    shutdown(fd, SHUT_RDWR);
+  *socket_context = s;
+}
+
+static conn_slot *slot_of(struct MHD_Connection *c)
+{
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return ci != NULL ? ci->socket_context : NULL;
+}
+
+/* Moves a connection to `phase` (from PH_DROPPED, nowhere: it is going). */
+static void set_phase(watcher *w, struct MHD_Connection *c, int phase)
+{
+  conn_slot *s = slot_of(c);
+  if (s == NULL)
+    return;
+  pthread_mutex_lock(&w->lock);
+  if (s->phase != PH_DROPPED && s->phase != PH_FREE) {
+    s->phase = phase;
+    s->since_ms = now_ms();
+    if (phase == PH_WORKING)
+      atomic_store(&s->gone, false);
+  }
+  pthread_mutex_unlock(&w->lock);
+}
+
+/*==== Requests ============================================================*/
 
 /* What the daemon knows, read-only once it runs. */
 typedef struct daemon_ctx {
   bool loopback; /* bound to a loopback address: check Host */
   bool quiet;
+  watcher *w;
 } daemon_ctx;
 
 /* A request being received. */
@@ -50,6 +203,24 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind,
   q->kv[q->n].key = key;
   q->kv[q->n].value = value != NULL ? value : "";
   q->n++;
+  return MHD_YES;
+}
+
+/* Counts the headers that frame a body. */
+typedef struct header_count {
+  int content_length, transfer_encoding;
+} header_count;
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind,
+                                     const char *key, const char *value)
+{
+  (void)kind;
+  (void)value;
+  header_count *hc = cls;
+  if (strcasecmp(key, "Content-Length") == 0)
+    hc->content_length++;
+  else if (strcasecmp(key, "Transfer-Encoding") == 0)
+    hc->transfer_encoding++;
   return MHD_YES;
 }
 
@@ -138,6 +309,11 @@ static enum MHD_Result send_response(struct MHD_Connection *c,
                           "frame-ancestors 'none'; form-action 'self'");
   if (rs->allow != NULL)
     MHD_add_response_header(r, "Allow", rs->allow);
+  if (rs->retry_after_s > 0) {
+    char v[16];
+    snprintf(v, sizeof v, "%u", rs->retry_after_s);
+    MHD_add_response_header(r, "Retry-After", v);
+  }
   enum MHD_Result ret = MHD_queue_response(c, rs->status, r);
   MHD_destroy_response(r);
   srv_response_free(rs);
@@ -173,6 +349,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (st == NULL)
       return MHD_NO;
     *con_cls = st;
+    header_count hc = {0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &hc);
+    if (hc.content_length > 1 ||
+        (hc.content_length > 0 && hc.transfer_encoding > 0)) {
+      st->answered = true; /* MHD then closes without reading a body */
+      set_phase(dc->w, c, PH_SENDING);
+      return send_error(c, 400, hc.content_length > 1
+                                    ? "more than one Content-Length header"
+                                    : "both Content-Length and "
+                                      "Transfer-Encoding");
+    }
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                  "Content-Length");
     if (cl != NULL) {
@@ -185,6 +372,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       }
       if (digits && n > SRV_MAX_BODY) {
         st->answered = true; /* MHD then closes without reading it */
+        set_phase(dc->w, c, PH_SENDING);
         return send_error(c, 413, "request body too large (limit 65536 "
                                   "bytes)");
       }
@@ -218,6 +406,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   if (st->answered)
     return MHD_YES;
   st->answered = true;
+  set_phase(dc->w, c, PH_WORKING); /* arrived whole: no deadline now */
   if (st->too_big)
     return send_error(c, 413, "request body too large (limit 65536 bytes)");
   if (dc->loopback) {
@@ -229,26 +418,32 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   query_ctx q = {.n = 0};
   MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &q);
+  const conn_slot *slot = slot_of(c);
   srv_request rq = {.method = method,
                     .path = url,
                     .query = q.kv,
                     .n_query = q.n,
                     .query_overflow = q.overflow,
                     .body = st->body != NULL ? st->body : "",
-                    .body_len = st->len};
+                    .body_len = st->len,
+                    .gone = slot != NULL ? &slot->gone : NULL};
   srv_response rs = {0};
   srv_handle(&rq, &rs);
   if (!dc->quiet)
-    fprintf(stderr, "tally serve: %s %s %u\n", method, url, rs.status);
+    fprintf(stderr, "tally serve: %s %s %u%s\n", method, url, rs.status,
+            rq.gone != NULL && atomic_load(rq.gone) ? " (client gone)" : "");
+  set_phase(dc->w, c, PH_SENDING);
   return send_response(c, &rs);
 }
 
+/* A request is over: free it, and the next one on this connection (kept
+ * alive) has the deadline from now. */
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-  (void)cls;
-  (void)c;
   (void)toe;
+  const daemon_ctx *dc = cls;
+  set_phase(dc->w, c, PH_ARRIVING);
   conn_state *st = *con_cls;
   if (st != NULL) {
     free(st->body);
@@ -263,7 +458,15 @@ int srv_run(const srv_config *cfg)
   struct sockaddr_in6 a6;
   const struct sockaddr *addr;
   unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-  daemon_ctx dc = {.quiet = cfg->quiet};
+  unsigned timeout_s = cfg->timeout_s > 0 ? (unsigned)cfg->timeout_s
+                                          : (unsigned)SRV_TIMEOUT_S;
+  static watcher w; /* one daemon a process; 6 KiB kept off the stack */
+  memset(&w, 0, sizeof w);
+  w.deadline_ms = (int64_t)timeout_s * 1000;
+  w.quiet = cfg->quiet;
+  for (size_t i = 0; i < SRV_MAX_CONNECTIONS; i++)
+    w.slot[i].fd = -1;
+  daemon_ctx dc = {.quiet = cfg->quiet, .w = &w};
   const char *host = cfg->host;
   if (strcmp(host, "localhost") == 0)
     host = "127.0.0.1";
@@ -297,18 +500,33 @@ int srv_run(const srv_config *cfg)
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, NULL);
   signal(SIGPIPE, SIG_IGN);
+  /* Half the workers at most compute forecasts, so the others stay free
+   * for everything else. */
+  srv_set_heavy_limit(cfg->threads > 1 ? cfg->threads / 2 : 1);
+  pthread_t watch_thread;
+  if (pthread_mutex_init(&w.lock, NULL) != 0 ||
+      pthread_create(&watch_thread, NULL, watch, &w) != 0) {
+    fprintf(stderr, "tally: cannot start the server's watcher thread\n");
+    srv_fini();
+    return 1;
+  }
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, (uint16_t)cfg->port, NULL, NULL, on_request, &dc,
       MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      SRV_CONN_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
-      (unsigned)SRV_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
-      (unsigned)SRV_MAX_CONNECTIONS, MHD_OPTION_THREAD_POOL_SIZE,
-      (unsigned)cfg->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-      NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+      SRV_CONN_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT, timeout_s,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SRV_MAX_CONNECTIONS,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SRV_MAX_PER_ADDRESS,
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+      MHD_OPTION_NOTIFY_COMPLETED, on_completed, &dc,
+      MHD_OPTION_NOTIFY_CONNECTION, on_connection, &w,
+      MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
   if (d == NULL) {
     fprintf(stderr, "tally: cannot listen on %s port %d (in use, or not "
                     "allowed)\n",
             cfg->host, cfg->port);
+    atomic_store(&w.stop, true);
+    pthread_join(watch_thread, NULL);
+    pthread_mutex_destroy(&w.lock);
     srv_fini();
     return 1;
   }
@@ -321,7 +539,10 @@ int srv_run(const srv_config *cfg)
   fflush(stdout);
   int sig = 0;
   sigwait(&set, &sig);
-  MHD_stop_daemon(d);
+  MHD_stop_daemon(d); /* closes every connection, freeing their slots */
+  atomic_store(&w.stop, true);
+  pthread_join(watch_thread, NULL);
+  pthread_mutex_destroy(&w.lock);
   srv_fini();
   printf("tally serve: stopped\n");
   return 0;

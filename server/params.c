@@ -23,7 +23,7 @@ static const struct {
     {"year", K_INT},      {"source", K_STR},   {"without", K_LIST},
     {"reapportion", K_BOOL}, {"census", K_INT}, {"seats", K_INT},
     {"method", K_STR},    {"rule", K_STR},     {"npv", K_STR},
-    {"swing", K_NUM},     {"set", K_MAP},      {"tie", K_MAP},
+    {"swing", K_STR},     {"set", K_MAP},      {"tie", K_MAP},
     {"to", K_STR},        {"target", K_STR},   {"next", K_INT},
     {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
     {"units", K_STR},
@@ -37,15 +37,18 @@ static int key_kind(const char *key)
   return -1;
 }
 
-/* Splits "CA,NY" into a JSON array of strings. */
+/* Splits "CA,NY" into a JSON array of strings; NULL when an item cannot
+ * be made (out of memory, or not UTF-8), never a shorter list. */
 static json_t *split_list(const char *s)
 {
   json_t *a = json_array();
   while (a != NULL && *s != '\0') {
     const char *c = strchr(s, ',');
     size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
-    if (n > 0)
-      json_array_append_new(a, json_stringn(s, n));
+    if (n > 0 && json_array_append_new(a, json_stringn(s, n)) != 0) {
+      json_decref(a);
+      return NULL;
+    }
     s += n + (c != NULL);
   }
   return a;
@@ -68,6 +71,13 @@ static bool parse_int(const char *s, long long *out)
   return true;
 }
 
+/* Whether s is valid UTF-8, as jansson requires of a string: when it
+ * is, jansson failing to make the string means memory ran out. */
+static bool utf8_valid(const char *s)
+{
+  return api_utf8_ok(s, strlen(s));
+}
+
 /* The query string as a parameter object; NULL after answering 400. */
 json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
 {
@@ -83,18 +93,27 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
   for (size_t i = 0; i < rq->n_query; i++) {
     const char *k = rq->query[i].key;
     const char *v = rq->query[i].value;
+    if (!api_utf8_ok(k, strlen(k)) || !api_utf8_ok(v, strlen(v))) {
+      json_decref(o);
+      fail(rs, 400, "query parameter \"%.64s\": the %s is not UTF-8 text",
+           k, api_utf8_ok(k, strlen(k)) ? "value" : "name");
+      return NULL;
+    }
     int kk = key_kind(k);
     json_t *x = NULL;
     long long n;
+    bool made = true; /* x can be made from v: NULL is out of memory */
     switch (kk) {
     case K_INT:
-      if (parse_int(v, &n))
+      made = parse_int(v, &n);
+      if (made)
         x = json_integer(n);
       break;
     case K_NUM: {
       char *end;
       double d = strtod(v, &end);
-      if (*v != '\0' && *end == '\0' && isfinite(d))
+      made = *v != '\0' && *end == '\0' && isfinite(d);
+      if (made)
         x = json_real(d);
       break;
     }
@@ -112,7 +131,7 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       break;
     case K_MAP: { /* "WI:D,MI:D" or "WI=D" */
       json_t *l = split_list(v);
-      x = json_object();
+      x = l != NULL ? json_object() : NULL;
       size_t j;
       json_t *it;
       json_array_foreach(l, j, it)
@@ -126,11 +145,16 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
         }
         char code[16];
         size_t cn = (size_t)(sep - s);
-        if (cn >= sizeof code)
-          cn = sizeof code - 1;
-        memcpy(code, s, cn);
-        code[cn] = '\0';
-        json_object_set_new(x, code, json_string(sep + 1));
+        if (cn < sizeof code) {
+          memcpy(code, s, cn);
+          code[cn] = '\0';
+        }
+        if (cn >= sizeof code ||
+            json_object_set_new(x, code, json_string(sep + 1)) != 0) {
+          json_decref(x);
+          x = NULL;
+          break;
+        }
       }
       json_decref(l);
       break;
@@ -139,6 +163,20 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       json_decref(o);
       fail(rs, 400, "unknown parameter \"%.64s\"", k);
       return NULL;
+    }
+    if (x == NULL && made && utf8_valid(v) && kk != K_BOOL &&
+        kk != K_MAP) { /* a map's items are checked as well */
+      json_decref(o);
+      fail(rs, 503, "out of memory");
+      return NULL;
+    }
+    if (x == NULL && api_whatif_key(k)) { /* the library judges it */
+      x = json_string(v);
+      if (x == NULL && utf8_valid(v)) {
+        json_decref(o);
+        fail(rs, 503, "out of memory");
+        return NULL;
+      }
     }
     if (x == NULL) {
       json_decref(o);
@@ -151,7 +189,11 @@ json_t *api_params_from_query(const srv_request *rq, srv_response *rs)
       fail(rs, 400, "parameter %s given twice", k);
       return NULL;
     }
-    json_object_set_new(o, k, x);
+    if (json_object_set_new(o, k, x) != 0) {
+      json_decref(o);
+      fail(rs, 503, "out of memory");
+      return NULL;
+    }
   }
   return o;
 }
@@ -166,6 +208,13 @@ json_t *api_params_from_body(const srv_request *rq, srv_response *rs)
     return json_object();
   json_error_t je;
   json_t *o = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+  /* Out of memory: jansson 2.14 says so, or (when its reader cannot even
+   * start) leaves the error's text empty. */
+  if (o == NULL && (json_error_code(&je) == json_error_out_of_memory ||
+                    je.text[0] == '\0')) {
+    fail(rs, 503, "out of memory");
+    return NULL;
+  }
   if (o == NULL) {
     fail(rs, 400, "malformed JSON at line %d, column %d: %s", je.line,
          je.column, je.text);
@@ -284,51 +333,4 @@ int api_get_list(json_t *p, const char *key, const char **out,
     out[(*n)++] = json_string_value(x);
   }
   return 1;
-}
-
-/* Reads {"WI": "D", ...} into assignments. */
-int api_get_assign(json_t *p, const char *key, tly_assign *out,
-                      size_t *n, srv_response *rs)
-{
-  json_t *v = json_object_get(p, key);
-  *n = 0;
-  if (v == NULL || json_is_null(v))
-    return 0;
-  if (!json_is_object(v) || json_object_size(v) > MAX_LIST) {
-    fail(rs, 400, "%s must be an object {\"ST\": \"candidate\"} of at most "
-                  "%d entries",
-         key, MAX_LIST);
-    return -1;
-  }
-  const char *k;
-  json_t *x;
-  json_object_foreach(v, k, x)
-  {
-    if (!json_is_string(x)) {
-      fail(rs, 400, "%s.%s must be a candidate (a string such as \"D\")",
-           key, k);
-      return -1;
-    }
-    out[*n].code = k;
-    out[*n].candidate = json_string_value(x);
-    (*n)++;
-  }
-  return 1;
-}
-
-
-/* A swing in points as an exact decimal num / den (den = 10^k, k <= 9 the
- * fewest decimals that give the number back), as the CLI reads "1.5". */
-bool api_decimal_of(double x, int64_t *num, int64_t *den)
-{
-  double scale = 1;
-  for (int k = 0; k <= 9; k++, scale *= 10) {
-    double v = x * scale;
-    if (fabs(v - nearbyint(v)) <= 1e-9 * fmax(1, fabs(v))) {
-      *num = (int64_t)llround(v);
-      *den = (int64_t)llround(scale);
-      return true;
-    }
-  }
-  return false;
 }

@@ -25,9 +25,16 @@ static struct {
   tly_election *e;
 } cache[MAX_CACHE];
 static size_t n_cache;
+/* /api/years, written once by the library (tly_json_years): the built-in
+ * data never changes while the server runs. */
+static srv_buf years_json;
 
 int srv_init(void)
 {
+  tly_error yerr;
+  if (tly_json_years(NULL, srv_buf_write, &years_json, &yerr) != TLY_OK ||
+      years_json.over)
+    return -1;
   int years[MAX_CACHE];
   size_t n = tly_builtin_years(years, MAX_CACHE);
   for (size_t i = 0; i < n && i < MAX_CACHE; i++) {
@@ -51,6 +58,7 @@ int srv_init(void)
 
 void srv_fini(void)
 {
+  srv_buf_free(&years_json);
   for (size_t i = 0; i < n_cache; i++)
     tly_election_free(cache[i].e);
   n_cache = 0;
@@ -74,6 +82,11 @@ void api_scenario_free(scenario *sc)
   memset(sc, 0, sizeof *sc);
 }
 
+const srv_buf *api_years_json(void)
+{
+  return &years_json;
+}
+
 /* The latest built-in year. */
 int api_latest_year(void)
 {
@@ -82,14 +95,209 @@ int api_latest_year(void)
   return n > 0 && n <= 64 ? years[n - 1] : 0;
 }
 
-const char *const api_scenario_keys[] = {
-    "year", "source", "tie", "without", "reapportion", "census", "seats",
-    "method", "rule", "npv", "swing", "set", NULL};
+
+bool api_whatif_key(const char *key)
+{
+  const char *k;
+  for (size_t i = 0; (k = tly_whatif_spec_key(i)) != NULL; i++)
+    if (strcmp(k, key) == 0)
+      return true;
+  return false;
+}
+
+bool api_check_scenario_keys(json_t *p, const char *const *extra,
+                             srv_response *rs)
+{
+  const char *k;
+  json_t *v;
+  json_object_foreach(p, k, v)
+  {
+    bool ok = strcmp(k, "year") == 0 || strcmp(k, "source") == 0 ||
+              api_whatif_key(k);
+    for (size_t i = 0; extra != NULL && extra[i] != NULL && !ok; i++)
+      ok = strcmp(extra[i], k) == 0;
+    if (!ok) {
+      fail(rs, 400, "unknown field \"%.64s\" for this endpoint", k);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A scalar JSON value as the text the CLI would have been given: a string
+ * as is, a number by its JSON text (a real keeps the text it was written
+ * with: see api_raw_reals), true/false. false when not a scalar. */
+static bool scalar_text(json_t *v, char *buf, size_t size, const char **out)
+{
+  if (json_is_string(v)) {
+    *out = json_string_value(v);
+  } else if (json_is_integer(v)) {
+    snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    *out = buf;
+  } else if (json_is_real(v)) { /* a real api_raw_reals did not reach */
+    double x = json_real_value(v);
+    for (int prec = 1; prec <= 17; prec++) { /* the shortest that reads back */
+      snprintf(buf, size, "%.*g", prec, x);
+      if (strtod(buf, NULL) == x)
+        break;
+    }
+    *out = buf;
+  } else if (json_is_boolean(v)) {
+    *out = json_is_true(v) ? "true" : "false";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+static size_t skip_space(const char *b, size_t n, size_t i)
+{
+  while (i < n && strchr(" \t\r\n", b[i]) != NULL && b[i] != '\0')
+    i++;
+  return i;
+}
+
+/* The end of the JSON string that opens at b[i] ('"'); *esc is set when it
+ * holds an escape. */
+static size_t skip_string(const char *b, size_t n, size_t i, bool *esc)
+{
+  for (i++; i < n && b[i] != '"'; i++) {
+    if (b[i] == '\\') {
+      *esc = true;
+      i++;
+    }
+  }
+  return i < n ? i + 1 : n;
+}
+
+/* The end of the JSON value that starts at b[i]. */
+static size_t skip_value(const char *b, size_t n, size_t i)
+{
+  bool esc = false;
+  if (i < n && b[i] == '"')
+    return skip_string(b, n, i, &esc);
+  if (i < n && (b[i] == '{' || b[i] == '[')) {
+    size_t depth = 0;
+    while (i < n) {
+      if (b[i] == '"') {
+        i = skip_string(b, n, i, &esc);
+        continue;
+      }
+      if (b[i] == '{' || b[i] == '[')
+        depth++;
+      else if ((b[i] == '}' || b[i] == ']') && --depth == 0)
+        return i + 1;
+      i++;
+    }
+    return n;
+  }
+  while (i < n && strchr(",}] \t\r\n", b[i]) == NULL)
+    i++;
+  return i;
+}
+
+void api_raw_reals(const char *b, size_t n, json_t *p)
+{
+  size_t i = skip_space(b, n, 0);
+  if (i >= n || b[i] != '{')
+    return;
+  i++;
+  for (;;) {
+    i = skip_space(b, n, i);
+    if (i >= n || b[i] != '"')
+      return;
+    bool esc = false;
+    size_t k0 = i + 1;
+    i = skip_string(b, n, i, &esc);
+    size_t k1 = i - 1; /* the closing quote */
+    i = skip_space(b, n, i);
+    if (i >= n || b[i] != ':')
+      return;
+    i = skip_space(b, n, i + 1);
+    size_t v0 = i;
+    i = skip_value(b, n, i);
+    char key[32];
+    if (!esc && k1 > k0 && k1 - k0 < sizeof key) {
+      memcpy(key, b + k0, k1 - k0);
+      key[k1 - k0] = '\0';
+      json_t *x = json_object_get(p, key);
+      if (json_is_real(x) && api_whatif_key(key))
+        json_object_set_new(p, key, json_stringn(b + v0, i - v0));
+    }
+    i = skip_space(b, n, i);
+    if (i >= n || b[i] != ',')
+      return;
+    i++;
+  }
+}
+
+/* Hands what-if field `key` of p to the specification as text: a scalar as
+ * scalar_text, a list as its elements' texts joined by commas ("CA,NY"),
+ * an object {"WI": "D"} as one "WI=D" per entry. false after answering. */
+static bool spec_field(tly_whatif_spec *spec, const char *key, json_t *v,
+                       srv_response *rs)
+{
+  char text[4096];
+  char num[64];
+  const char *t;
+  tly_error err = {0};
+  tly_status s = TLY_OK;
+  if (json_is_array(v) && json_array_size(v) == 0) {
+    return true; /* an empty list asks for nothing */
+  } else if (json_is_array(v)) {
+    size_t n = 0;
+    size_t i;
+    json_t *x;
+    text[0] = '\0';
+    json_array_foreach(v, i, x)
+    {
+      if (!scalar_text(x, num, sizeof num, &t)) {
+        fail(rs, 400, "%s must be a list of codes or values", key);
+        return false;
+      }
+      int k = snprintf(text + n, sizeof text - n, "%s%s", i ? "," : "", t);
+      if (k < 0 || (size_t)k >= sizeof text - n) {
+        fail(rs, 400, "%s is too long", key);
+        return false;
+      }
+      n += (size_t)k;
+    }
+    s = tly_whatif_spec_set(spec, key, text, &err);
+  } else if (json_is_object(v)) {
+    const char *k;
+    json_t *x;
+    json_object_foreach(v, k, x)
+    {
+      if (!scalar_text(x, num, sizeof num, &t)) {
+        fail(rs, 400, "%s.%.64s must be a candidate (a string such as "
+                      "\"D\")", key, k);
+        return false;
+      }
+      int w = snprintf(text, sizeof text, "%s=%s", k, t);
+      if (w < 0 || (size_t)w >= sizeof text) {
+        fail(rs, 400, "%s is too long", key);
+        return false;
+      }
+      s = tly_whatif_spec_set(spec, key, text, &err);
+      if (s != TLY_OK)
+        break;
+    }
+  } else if (scalar_text(v, num, sizeof num, &t)) {
+    s = tly_whatif_spec_set(spec, key, t, &err);
+  }
+  if (s != TLY_OK) {
+    api_fail_tly(rs, &err);
+    return false;
+  }
+  return true;
+}
 
 /* Loads the election p names and applies its what-if fields (when
- * `whatif`), computing both Colleges. false after answering an error. */
+ * `whatif`; else only "tie"), computing both Colleges. Every what-if field
+ * goes to the library's specification as text, as the CLI's flags do, so
+ * a mistake gets the CLI's message. false after answering an error. */
 bool api_scenario_load(json_t *p, bool whatif, scenario *sc,
-                          srv_response *rs)
+                       srv_response *rs)
 {
   memset(sc, 0, sizeof *sc);
   tly_error err = {0};
@@ -107,92 +315,34 @@ bool api_scenario_load(json_t *p, bool whatif, scenario *sc,
     fail(rs, 400, "source must be \"medsl\" or \"fec\"");
     return false;
   }
+  tly_whatif_spec *spec = NULL;
+  if (tly_whatif_spec_new(NULL, &spec, &err) != TLY_OK) {
+    api_fail_tly(rs, &err);
+    return false;
+  }
+  const char *key;
+  for (size_t i = 0; (key = tly_whatif_spec_key(i)) != NULL; i++) {
+    json_t *v = json_object_get(p, key);
+    if (v == NULL || json_is_null(v) || (!whatif && strcmp(key, "tie") != 0))
+      continue;
+    if (!spec_field(spec, key, v, rs))
+      goto fail;
+  }
+  if (tly_whatif_spec_check(spec, &err) != TLY_OK) {
+    api_fail_tly(rs, &err);
+    goto fail;
+  }
   sc->base = api_cached((int)year, source);
   if (sc->base == NULL) {
     if (tly_election_builtin((int)year, source, NULL, &sc->owned, &err) !=
         TLY_OK) {
       api_fail_tly(rs, &err);
-      return false;
+      goto fail;
     }
     sc->base = sc->owned;
   }
-  tly_whatif_opts o;
-  memset(&o, 0, sizeof o);
-  int r = api_get_assign(p, "tie", sc->tie, &o.n_tie, rs);
-  if (r < 0)
-    goto fail;
-  o.tie = sc->tie;
-  if (whatif) {
-    if (api_get_list(p, "without", sc->without, &o.n_without, rs) < 0)
-      goto fail;
-    o.without = sc->without;
-    long long census = 0, seats = 0;
-    const char *method = NULL, *rule = NULL, *npv = NULL;
-    double swing = 0;
-    if (api_get_bool(p, "reapportion", &o.reapportion, rs) < 0 ||
-        api_get_int(p, "census", 1790, 2100, &census, rs) < 0 ||
-        api_get_int(p, "seats", 1, TLY_APPORTION_MAX_SEATS, &seats, rs) < 0 ||
-        api_get_str(p, "method", &method, rs) < 0 ||
-        api_get_str(p, "rule", &rule, rs) < 0 ||
-        api_get_num(p, "swing", -100, 100, &swing, rs) < 0)
-      goto fail;
-    if (!o.reapportion && (census != 0 || seats != 0 || method != NULL)) {
-      fail(rs, 400, "census, seats and method apply with \"reapportion\": "
-                    "true");
-      goto fail;
-    }
-    o.census = (int)census;
-    o.seats = seats;
-    if (method != NULL &&
-        tly_method_from_name(method, &o.method, &err) != TLY_OK) {
-      api_fail_tly(rs, &err);
-      goto fail;
-    }
-    if (swing != 0) {
-      o.swing = true;
-      if (!api_decimal_of(swing, &o.swing_num, &o.swing_den)) {
-        fail(rs, 400, "swing must have at most 9 decimals");
-        goto fail;
-      }
-    }
-    if (api_get_assign(p, "set", sc->set, &o.n_set, rs) < 0)
-      goto fail;
-    o.set = sc->set;
-    if (rule != NULL) {
-      if (tly_rule_from_name(rule, &o.rule, &err) != TLY_OK) {
-        api_fail_tly(rs, &err);
-        goto fail;
-      }
-    }
-    json_t *nv = json_object_get(p, "npv");
-    if (nv != NULL && !json_is_null(nv)) {
-      if (o.rule != TLY_RULE_NPV) {
-        fail(rs, 400, "npv applies with \"rule\": \"npv\"");
-        goto fail;
-      }
-      size_t n = 0;
-      if (json_is_string(nv) && api_get_str(p, "npv", &npv, rs) > 0 &&
-          strcmp(npv, "all") == 0) {
-        o.npv.which = TLY_NPV_ALL;
-      } else if (npv != NULL && strcmp(npv, "none") == 0) {
-        o.npv.which = TLY_NPV_NONE;
-      } else if (json_is_integer(nv)) {
-        o.npv.which = TLY_NPV_YEAR;
-        o.npv.year = (int)json_integer_value(nv);
-      } else if (json_is_array(nv) &&
-                 api_get_list(p, "npv", sc->npv_codes, &n, rs) > 0) {
-        o.npv.which = TLY_NPV_LIST;
-        o.npv.codes = sc->npv_codes;
-        o.npv.n_codes = n;
-      } else {
-        fail(rs, 400, "npv must be \"all\", \"none\", a year or a list of "
-                      "codes");
-        goto fail;
-      }
-    }
-  }
   char what[400];
-  tly_whatif_describe(&o, what, sizeof what);
+  tly_whatif_spec_describe(spec, what, sizeof what);
   sc->any = what[0] != '\0';
   if (sc->any)
     snprintf(sc->note, sizeof sc->note, "What-if: %s", what);
@@ -200,20 +350,23 @@ bool api_scenario_load(json_t *p, bool whatif, scenario *sc,
     api_fail_tly(rs, &err);
     goto fail;
   }
-  if (!sc->any && o.n_tie == 0) { /* nothing to apply: the election itself */
+  if (!sc->any) { /* nothing to apply: the election itself */
     sc->wi = sc->base;
     sc->ow = sc->ob;
+    tly_whatif_spec_free(spec);
     return true;
   }
-  if (tly_whatif_apply(sc->base, &o, &sc->owned_wi, &err) != TLY_OK ||
+  if (tly_whatif_spec_apply(sc->base, spec, &sc->owned_wi, &err) != TLY_OK ||
       tly_college(sc->owned_wi, &sc->owned_ow, &err) != TLY_OK) {
     api_fail_tly(rs, &err);
     goto fail;
   }
   sc->wi = sc->owned_wi;
   sc->ow = sc->owned_ow;
+  tly_whatif_spec_free(spec);
   return true;
 fail:
+  tly_whatif_spec_free(spec);
   api_scenario_free(sc);
   return false;
 }

@@ -12,6 +12,8 @@ typedef struct srv_config {
   const char *host; /* an IPv4 or IPv6 literal or "localhost" */
   int port;         /* 0: any free port (printed) */
   int threads;      /* worker threads, 1..64 */
+  int timeout_s;    /* seconds a request has to arrive whole, and a
+                       connection may stay silent; 0: SRV_TIMEOUT_S */
   bool quiet;       /* no log line per request */
 } srv_config;
 

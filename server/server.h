@@ -9,24 +9,34 @@
 
 #include "tally.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* Limits (STYLE 24, 46): a request body, the JSON and SVG a request may
- * produce, a connection's memory, idle time and the work of a forecast. */
+ * produce, a connection's memory, the time a request has to arrive whole
+ * (and a connection may stay silent) unless --timeout says otherwise,
+ * connections in all and from one client address, and the work of a
+ * forecast. */
 #define SRV_MAX_BODY ((size_t)64 * 1024)
 #define SRV_MAX_OUTPUT ((size_t)16 << 20)
 #define SRV_CONN_MEMORY ((size_t)256 * 1024)
 #define SRV_TIMEOUT_S 15
 #define SRV_MAX_CONNECTIONS 256
+#define SRV_MAX_PER_ADDRESS 32
 #define SRV_MAX_QUERY 32
 #define SRV_MAX_SIMS 1000000
+/* The Retry-After of a 503 when as many heavy requests (forecasts) as
+ * allowed are already running. */
+#define SRV_RETRY_AFTER_S 2
+#define SRV_MAX_HEAVY 2
 
 /*---- an output buffer with a cap, usable as a tly_writer ----*/
 typedef struct srv_buf {
   char *p;
   size_t len, cap;
   bool over; /* the cap was reached or memory ran out */
+  bool oom;  /* memory ran out */
 } srv_buf;
 
 /* A tly_writer appending to the srv_buf ud; 1 (failure) past
@@ -48,6 +58,7 @@ typedef struct srv_request {
   bool query_overflow; /* more than SRV_MAX_QUERY arguments */
   const char *body;    /* NUL-terminated */
   size_t body_len;
+  const atomic_bool *gone; /* set once the client has gone; or NULL */
 } srv_request;
 
 typedef struct srv_response {
@@ -57,11 +68,16 @@ typedef struct srv_response {
   const unsigned char *fixed;   /* or a static body (the page) */
   size_t len;
   const char *allow;            /* for 405: the methods allowed */
+  unsigned retry_after_s;       /* for 503: Retry-After, or 0 */
 } srv_response;
 
 /* Answers one request (api.c). Never fails: errors become 4xx/5xx JSON
  * bodies {"error": message, "status": n}. */
 void srv_handle(const srv_request *rq, srv_response *rs);
+/* How many heavy requests (forecasts) srv_handle runs at once, n >= 1
+ * (SRV_MAX_HEAVY until set); more are answered 503 with Retry-After. Set
+ * before the daemon starts. */
+void srv_set_heavy_limit(int n);
 /* Loads the built-in elections once, before any request (srv_handle works
  * without, loading per request); 0, or -1 when one fails to load. */
 int srv_init(void);

@@ -64,6 +64,11 @@ static tly_status check_rule(const tly_election *e, const char *what,
                              tly_error *err)
 {
   tly_rule r = tly_election_rule(e);
+  if (tly_election_two_votes(e))
+    return tly__fail(err, TLY_EUNSUPPORTED,
+                     "%s counts electors, and in %d every elector cast two "
+                     "votes (art. II, before the 12th Amendment)",
+                     what, tly_election_year(e));
   if (tly_rule_units_decide(r))
     return TLY_OK;
   return tly__fail(err, TLY_EUNSUPPORTED,
@@ -214,6 +219,8 @@ tly_status tly_flip_compute(const tly_election *e, const tly_flip_opts *opts,
   for (size_t i = 0; i < na; i++) {
     const tly_award *w = tly_outcome_award(o, i);
     int32_t h;
+    if (!holder_of(o, i, nc, &h) && w->by_record)
+      continue; /* split as the record has it: cannot move */
     if (!holder_of(o, i, nc, &h)) {
       s = tly__fail(err, TLY_EUNSUPPORTED,
                     "unit %s splits its electors: flip needs each unit's "
@@ -527,7 +534,15 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
   for (size_t i = 0; i < na; i++) {
     const tly_award *w = tly_outcome_award(o, i);
     int32_t h;
-    if (!holder_of(o, i, nc, &h)) {
+    int32_t mine = w->electors;
+    if (!holder_of(o, i, nc, &h) && w->by_record) {
+      /* Split as the record has it: the winner's part, which no margin
+       * decides. */
+      h = win;
+      mine = tly_outcome_award_electors(o, i, (size_t)win);
+      if (mine == 0)
+        continue;
+    } else if (!holder_of(o, i, nc, &h)) {
       s = tly__fail(err, TLY_EUNSUPPORTED,
                     "unit %s splits its electors: the tipping point needs "
                     "each unit's electors to go to one candidate", w->code);
@@ -538,7 +553,7 @@ tly_status tly_tipping_compute(const tly_election *e, tly_tipping **out,
     tly_tipping_row *r = &t->rows[t->n_rows++];
     memcpy(r->code, w->code, sizeof r->code);
     r->award = (int32_t)i;
-    r->electors = w->electors;
+    r->electors = mine;
     r->forced = e->forced[w->unit] >= 0;
     r->by_record = w->by_record || !e->units[w->unit].has_votes ||
                    r->forced; /* no margin decides it */

@@ -6,11 +6,16 @@
  * Nebraska (since 1992): 2 at-large electors + 1 per district. What-if
  * rules: whole slates, proportional splits in whole electors (Hamilton's
  * largest remainders, D'Hondt, Webster/Sainte-Lague) and the National
- * Popular Vote compact (art. III of the Agreement).
+ * Popular Vote compact (art. III of the Agreement). Historical elections
+ * (1789-1972): units whose electors the popular vote does not decide (a
+ * legislature chose them, or the slate was split) are counted as the record
+ * has them, states whose votes Congress rejected are not counted, and
+ * 1789-1800 go by article2.c.
  */
 #include "results.h"
 
 #include "arith.h"
+#include "article2.h"
 
 #include <string.h>
 
@@ -18,7 +23,9 @@ struct tly_outcome {
   tly_allocator alloc;
   size_t n_cands;
   int64_t electors, majority, abstained, undecided, total_votes;
-  int32_t winner;
+  int64_t not_counted;
+  int32_t winner, vice;
+  size_t n_states, n_voted;
   size_t n_top;
   int32_t top[3];
   int64_t *pledged, *cast, *votes; /* per candidate */
@@ -28,6 +35,26 @@ struct tly_outcome {
   size_t cap_c, cap_a;      /* allocated lengths: n_cands + 1, n_units + 1 */
   tly_npv_info npv;         /* how the compact worked out (rule NPV) */
 };
+
+bool tly_outcome_cast_applies(const tly_election *e, const tly_outcome *o,
+                              size_t i)
+{
+  if (i >= e->n_cast)
+    return false;
+  const tly_cast_record *r = &e->cast[i];
+  if (r->unit < 0 || r->pledged < 0)
+    return true; /* a record of no unit or pledge: kept as recorded */
+  /* The electors of the record's state (its districts too) that went to
+   * the candidate they were pledged to in this outcome: fewer than the
+   * record names means a what-if gave them to someone else. */
+  int64_t won = 0;
+  for (size_t k = 0; k < o->n_awards; k++) {
+    int32_t u = o->awards[k].unit;
+    if (u == r->unit || e->units[u].parent == r->unit)
+      won += o->award_electors[k * o->n_cands + (size_t)r->pledged];
+  }
+  return won >= r->electors;
+}
 
 void tly_outcome_free(tly_outcome *o)
 {
@@ -95,6 +122,65 @@ static void decide(const tly_election *e, size_t u, tly_award *w)
     return;
   }
   w->winner = w->first;
+}
+
+/* The electors of by-record unit u for each candidate into ae (zeroed by
+ * the caller), from the election's record; the award's winner is the one
+ * candidate with all of them. Before the 12th Amendment the record holds
+ * votes, two per elector, and there is no single winner. */
+static void from_record(const tly_election *e, size_t u, tly_award *w,
+                        int32_t *ae)
+{
+  const char *code = e->units[u].code;
+  for (size_t i = 0; i < e->n_record; i++) {
+    const tly__record *r = &e->record[i];
+    if (strcmp(r->code, code) == 0 && r->cand >= 0 &&
+        (size_t)r->cand < e->n_cands)
+      ae[r->cand] += r->electors;
+  }
+  w->winner = -1;
+  w->tie = false;
+  w->by_record = true;
+  for (size_t c = 0; c < e->n_cands && !e->two_votes; c++) {
+    if (ae[c] == w->electors && w->electors > 0)
+      w->winner = (int32_t)c;
+  }
+}
+
+/* Whether rule r can count election e: a rule other than the law
+ * re-decides every unit from its popular vote, so it needs one in every
+ * unit, and cannot apply to the two votes per elector of 1789-1800. */
+static tly_status rule_applies(const tly_election *e, tly_error *err)
+{
+  if (e->rule == TLY__RULE_LAW)
+    return TLY_OK;
+  if (e->two_votes)
+    return tly__fail(err, TLY_EUNSUPPORTED,
+                     "%d was counted by two votes per elector (art. II, "
+                     "before the 12th Amendment): a rule other than the law "
+                     "cannot re-count it",
+                     e->year);
+  char list[160] = "";
+  size_t n = 0;
+  size_t len = 0;
+  for (size_t u = 0; u < e->n_units; u++) {
+    if (e->units[u].has_votes || e->units[u].parent >= 0)
+      continue;
+    if (n < 8 && len + 5 < sizeof list) {
+      memcpy(list + len, n ? ", " : "", n ? 2 : 0);
+      len += n ? 2 : 0;
+      memcpy(list + len, e->units[u].code, 2);
+      len += 2;
+      list[len] = '\0';
+    }
+    n++;
+  }
+  if (n == 0)
+    return TLY_OK;
+  return tly__fail(err, TLY_EUNSUPPORTED,
+                   "%d: %zu state%s had no popular vote (%s%s): a rule "
+                   "other than the law needs one in every state",
+                   e->year, n, n == 1 ? "" : "s", list, n > 8 ? ", ..." : "");
 }
 
 /*---- Proportional splits in whole electors ----*/
@@ -232,6 +318,9 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
 {
   *out = NULL;
   const tly_allocator *a = &e->alloc;
+  tly_status rs = rule_applies(e, err);
+  if (rs != TLY_OK)
+    return rs;
   tly_outcome *o = tly__calloc(a, 1, sizeof *o);
   if (o == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
@@ -254,9 +343,12 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
     goto fail;
   }
   /* National popular vote: states and DC; districts are inside them. */
+  o->vice = -1;
   for (size_t u = 0; u < e->n_units; u++) {
     if (e->units[u].parent >= 0)
       continue;
+    o->n_states++;
+    o->n_voted += e->units[u].has_votes;
     for (size_t c = 0; c < e->n_cands; c++) {
       if (!tly__add_i64(o->votes[c], e->votes[u * e->n_cands + c],
                         &o->votes[c])) {
@@ -341,12 +433,23 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
     }
     top_two(e, u, w);
     decide(e, u, w);
+    bool recorded = e->forced[u] < 0 && un->by_record &&
+                    (e->rule == TLY__RULE_LAW || !un->has_votes);
+    if (un->not_counted) {
+      w->winner = -1;
+      w->tie = false;
+      w->by_record = true;
+    } else if (recorded) {
+      from_record(e, u, w, ae);
+    }
     if (!tly__add_i64(o->electors, w->electors, &o->electors)) {
       s = tly__fail(err, TLY_EOVERFLOW, "electors overflow");
       break;
     }
     int64_t undecided = 0;
-    if (e->forced[u] >= 0) {
+    if (un->not_counted || recorded) {
+      /* electors as recorded (none for a state not counted) */
+    } else if (e->forced[u] >= 0) {
       ae[w->winner] = w->electors;
     } else if (to_npv) {
       w->winner = o->npv.national_winner;
@@ -379,18 +482,12 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
   memcpy(o->cast, o->pledged, e->n_cands * sizeof *o->cast);
   for (size_t i = 0; i < e->n_cast; i++) {
     const tly_cast_record *r = &e->cast[i];
-    if (r->unit < 0 || r->pledged < 0)
+    if (r->unit < 0 || r->pledged < 0 || !tly_outcome_cast_applies(e, o, i))
       continue;
-    int64_t won = 0;
-    for (size_t k = 0; k < na; k++) {
-      int32_t u = o->awards[k].unit;
-      if (u == r->unit || e->units[u].parent == r->unit)
-        won += o->award_electors[k * e->n_cands + (size_t)r->pledged];
-    }
-    if (won < r->electors)
-      continue; /* a what-if moved these electors elsewhere */
     o->cast[r->pledged] -= r->electors;
-    if (r->cast >= 0)
+    if (r->not_counted)
+      o->not_counted += r->electors;
+    else if (r->cast >= 0)
       o->cast[r->cast] += r->electors;
     else
       o->abstained += r->electors;
@@ -399,6 +496,12 @@ tly_status tly_college(const tly_election *e, tly_outcome **out,
    * (floor(n/2) + 1), else the House chooses among the top three. */
   o->majority = o->electors / 2 + 1;
   o->winner = -1;
+  if (e->two_votes) {
+    tly__art2_count(o->cast, e->n_cands, o->electors, &o->winner, &o->vice,
+                    o->top, 3, &o->n_top);
+    *out = o;
+    return TLY_OK;
+  }
   for (size_t c = 0; c < e->n_cands; c++) {
     if (o->cast[c] >= o->majority)
       o->winner = (int32_t)c;
@@ -459,6 +562,15 @@ int64_t tly_outcome_total_votes(const tly_outcome *o)
 {
   return o->total_votes;
 }
+
+int64_t tly_outcome_not_counted(const tly_outcome *o)
+{
+  return o->not_counted;
+}
+
+int32_t tly_outcome_vice_president(const tly_outcome *o) { return o->vice; }
+size_t tly_outcome_n_states(const tly_outcome *o) { return o->n_states; }
+size_t tly_outcome_n_voted(const tly_outcome *o) { return o->n_voted; }
 
 void tly_outcome_npv(const tly_outcome *o, tly_npv_info *out)
 {

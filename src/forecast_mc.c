@@ -5,6 +5,7 @@
  * vector, with an AVX-512 variant chosen at run time.
  */
 #include "forecast.h"
+#include "buf.h"
 #include "rng.h"
 
 #include <math.h>
@@ -299,13 +300,13 @@ static void draws_line(mc_worker *w, const prep *p, int set, int q,
   char *s = w->buf + w->buf_len;
   double ts = w->sh->turn_sum;
   int k = p->has_pv
-              ? snprintf(s, need, "%llu,%lld,%.6f", (unsigned long long)sim,
+              ? tly__snprintf_c(s, need, "%llu,%lld,%.6f", (unsigned long long)sim,
                          (long long)evd, ts > 0.0 ? 0.5 + pv / ts : 0.5)
               : snprintf(s, need, "%llu,%lld,", (unsigned long long)sim,
                          (long long)evd);
   size_t len = (size_t)k;
   for (size_t i = 0; i < p->n; i++)
-    len += (size_t)snprintf(s + len, need - len, ",%.6f",
+    len += (size_t)tly__snprintf_c(s + len, need - len, ",%.6f",
                             0.5 + w->mv[(size_t)set * p->n + i][q]);
   s[len++] = '\n';
   w->buf_len += len;

@@ -8,6 +8,7 @@
 #include "arith.h"
 #include "csv.h"
 #include "forecast.h"
+#include "buf.h"
 #include "linalg.h"
 #include "results.h"
 #include "rng.h"
@@ -37,55 +38,27 @@ static bool ieq(const char *a, const char *b)
   return *a == *b;
 }
 
-/* Reads the whole file at path into a new NUL-terminated buffer of
- * capacity *cap (free with that size). */
+/* Reads the whole file at path ("-" is standard input) into a new
+ * NUL-terminated buffer of capacity *cap (free with that size), through
+ * the library's one whole-file reader (buf.c: its cap and messages). */
 static tly_status read_all(const tly_allocator *a, const char *path,
                            char **out, size_t *len, size_t *cap,
                            tly_error *err)
 {
   *out = NULL;
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL)
-    return tly__fail_at(err, TLY_EIO, path, 0, 0, "cannot open: %s",
-                        strerror(errno));
-  size_t c = 1 << 16;
-  size_t n = 0;
-  char *buf = tly__malloc(a, c);
-  tly_status s = TLY_OK;
-  if (buf == NULL)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-  while (s == TLY_OK) {
-    if (n + 1 >= c) {
-      if (c >= MAX_FILE) {
-        s = tly__fail_at(err, TLY_ERANGE, path, 0, 0,
-                         "file larger than 256 MiB");
-        break;
-      }
-      char *nb = tly__realloc(a, buf, c, c * 2);
-      if (nb == NULL) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        break;
-      }
-      buf = nb;
-      c *= 2;
-    }
-    size_t got = fread(buf + n, 1, c - n - 1, fp);
-    n += got;
-    if (got == 0) {
-      if (ferror(fp))
-        s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error");
-      break;
-    }
-  }
-  fclose(fp);
+  tly__buf b;
+  tly__buf_init(&b, a, TLY__FILE_MAX);
+  tly_status s = tly__file_read(path, &b, err);
+  if (s == TLY_OK && b.p == NULL) /* an empty file: one NUL */
+    s = tly__buf_add(&b, "", 1) == TLY_OK ? TLY_OK
+        : tly__fail(err, TLY_ENOMEM, "out of memory");
   if (s != TLY_OK) {
-    tly__free(a, buf, c);
+    tly__buf_free(&b);
     return s;
   }
-  buf[n] = '\0';
-  *out = buf;
-  *len = n;
-  *cap = c;
+  *out = b.p;
+  *len = b.len > 0 && b.p[b.len - 1] == '\0' ? b.len - 1 : b.len;
+  *cap = b.cap;
   return TLY_OK;
 }
 

@@ -3,6 +3,7 @@
  * JSON object (README, "Forecast") and the histogram as CSV.
  */
 #include "forecast.h"
+#include "buf.h"
 #include "json.h"
 
 #include <math.h>
@@ -229,11 +230,11 @@ tly_status tly_forecast_write_histogram(const tly_forecast *f, tly_writer w,
     if (f->hist_n != NULL) {
       /* Monte Carlo: the cumulative share from the integer counts. */
       cn += f->hist_n[k];
-      len = snprintf(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
+      len = tly__snprintf_c(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
                      f->hist[k], (double)cn / (double)f->kept);
     } else {
       cum += f->hist[k];
-      len = snprintf(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
+      len = tly__snprintf_c(line, sizeof line, "%lld,%.12g,%.12g\n", (long long)k,
                      f->hist[k], cum);
     }
     if (w(ud, line, (size_t)len) != 0)

@@ -282,11 +282,19 @@ static tly_status make_model(tly_forecast_setup *s, const char *name,
   size_t ny = tly_builtin_years(years, 256);
   if (need_turnout && ny > 0 && ny <= 256) {
     tly_error ignored;
-    if (tly_election_builtin(years[ny - 1], TLY_SOURCE_MEDSL, &s->al, &e,
-                             &ignored) == TLY_OK)
-      (void)tly_forecast_model_use_election(m, e, false, &ignored);
+    st = tly_election_builtin(years[ny - 1], TLY_SOURCE_MEDSL, &s->al, &e,
+                              &ignored);
+    if (st == TLY_OK)
+      st = tly_forecast_model_use_election(m, e, false, &ignored);
     tly_election_free(e);
     e = NULL;
+    /* Other failures leave the turnout unknown (the figures that need it
+     * are NaN); out of memory is not silently a different answer. */
+    if (st == TLY_ENOMEM) {
+      tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto fail;
+    }
+    st = TLY_OK;
   }
   const char *regions = s->text[K_REGIONS];
   if (regions != NULL) {

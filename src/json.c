@@ -174,6 +174,8 @@ json_t *tly__json_result_obj(const tly_election *e, const tly_outcome *o)
   json_t *faith = json_array();
   for (size_t i = 0; i < e->n_cast && faith != NULL; i++) {
     const tly_cast_record *r = &e->cast[i];
+    if (!tly_outcome_cast_applies(e, o, i))
+      continue; /* a what-if moved these electors elsewhere */
     json_t *x = json_object();
     if (x == NULL) {
       ok = false;
@@ -187,6 +189,41 @@ json_t *tly__json_result_obj(const tly_election *e, const tly_outcome *o)
     push(faith, x, &ok);
   }
   put(root, "faithless", faith, &ok);
+  if (e->source == TLY_SOURCE_HISTORY) {
+    /* The historical record: the rule of the year, how many states voted,
+     * the contingent elections as recorded. */
+    json_t *h = json_object();
+    json_t *ct = json_array();
+    for (size_t i = 0; i < e->n_contingent && ct != NULL; i++) {
+      const tly__contingent *k = &e->contingent[i];
+      json_t *x = json_object();
+      if (x == NULL) {
+        ok = false;
+        break;
+      }
+      put(x, "office", json_string(k->office), &ok);
+      put(x, "chamber", json_string(k->chamber), &ok);
+      put(x, "chosen", json_string(k->chosen), &ok);
+      put(x, "ballot", json_integer(k->ballot), &ok);
+      put(x, "note", json_string(k->note), &ok);
+      push(ct, x, &ok);
+    }
+    if (h != NULL) {
+      put(h, "rule", json_string(tly_rule_of_year(e->year)), &ok);
+      put(h, "two_votes_per_elector", json_boolean(e->two_votes), &ok);
+      put(h, "states", json_integer((json_int_t)tly_outcome_n_states(o)),
+          &ok);
+      put(h, "states_voted",
+          json_integer((json_int_t)tly_outcome_n_voted(o)), &ok);
+      put(h, "not_counted", json_integer(tly_outcome_not_counted(o)), &ok);
+      put(h, "vice_president",
+          name_or_null(e, tly_outcome_vice_president(o)), &ok);
+      put(h, "contingent_record", ct, &ok);
+    } else {
+      json_decref(ct);
+    }
+    put(root, "history", h, &ok);
+  }
   if (!ok) {
     json_decref(root);
     return NULL;

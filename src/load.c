@@ -10,6 +10,7 @@
 #include "arith.h"
 #include "buf.h"
 #include "csv.h"
+#include "history.h"
 #include "scan.h"
 
 #include <stdio.h>
@@ -261,8 +262,9 @@ static tly_status add_cast_records(tly__builder *b, const tly_allocator *a,
 
 size_t tly_builtin_years(int *years, size_t cap)
 {
-  /* Every fourth year 1976-2024: the built-in results (data/README.md). */
-  size_t n = 0;
+  /* The historical record (1789-1972, history.c), then every fourth year
+   * 1976-2024: the built-in results (data/README.md). */
+  size_t n = tly__history_years(years, cap);
   for (int y = 1976; y <= 2024; y += 4) {
     if (n < cap)
       years[n] = y;
@@ -271,11 +273,37 @@ size_t tly_builtin_years(int *years, size_t cap)
   return n;
 }
 
+tly_source tly_builtin_source(int year)
+{
+  return tly__history_has(year) ? TLY_SOURCE_HISTORY : TLY_SOURCE_MEDSL;
+}
+
+bool tly_builtin_has(int year, tly_source source)
+{
+  switch (source) {
+  case TLY_SOURCE_HISTORY:
+    return tly__history_has(year);
+  case TLY_SOURCE_MEDSL:
+    return year >= 1976 && year <= 2024 && year % 4 == 0;
+  case TLY_SOURCE_FEC:
+    return year >= 2004 && year <= 2020 && year % 4 == 0;
+  default:
+    return false;
+  }
+}
+
 tly_status tly_election_builtin(int year, tly_source source,
                                 const tly_allocator *a, tly_election **out,
                                 tly_error *err)
 {
   *out = NULL;
+  if (source == TLY_SOURCE_HISTORY)
+    return tly__history_load(year, a, out, err);
+  if (source == TLY_SOURCE_MEDSL && tly__history_has(year))
+    return tly__fail(err, TLY_ENODATA,
+                     "MEDSL covers 1976-2024; %d comes from the historical "
+                     "record (source history)",
+                     year);
   const char *src = source == TLY_SOURCE_MEDSL ? "medsl"
                     : source == TLY_SOURCE_FEC ? "fec"
                                                : NULL;
@@ -283,8 +311,8 @@ tly_status tly_election_builtin(int year, tly_source source,
     return tly__fail(err, TLY_EINVAL, "a built-in source is medsl or fec");
   if (year < 1976 || year > 2024 || year % 4 != 0)
     return tly__fail(err, TLY_ENODATA,
-                     "no built-in election %d (have 1976-2024, every 4 "
-                     "years)",
+                     "no built-in election %d (have 1789 and every 4 years "
+                     "1792-2024; MEDSL: 1976-2024)",
                      year);
   if (source == TLY_SOURCE_FEC && (year < 2004 || year > 2020))
     return tly__fail(err, TLY_ENODATA,

@@ -108,6 +108,7 @@ typedef struct {
   char code[8];
   int32_t electors; /* -1 until set */
   bool has_votes;
+  bool by_record, not_counted;
   char *record; /* winner name for a district without returns */
 } bunit;
 
@@ -115,6 +116,7 @@ typedef struct {
   char *name;
   char *party;
   int64_t national; /* running sum over states and DC, checked */
+  int64_t ev;       /* electors, to order candidates without votes */
 } bcand;
 
 typedef struct {
@@ -126,6 +128,7 @@ typedef struct {
   char code[8];
   char *pledged, *cast;
   int32_t electors;
+  bool not_counted;
 } bcast;
 
 struct tly__builder {
@@ -331,6 +334,7 @@ static tly_status get_cand(tly__builder *b, const char *name,
   b->cands[b->n_cands].name = n;
   b->cands[b->n_cands].party = p;
   b->cands[b->n_cands].national = 0;
+  b->cands[b->n_cands].ev = 0;
   mask = b->n_cand_slots - 1;
   j = (size_t)(hash_name(name) & mask);
   while (b->cand_slot[j] != 0)
@@ -452,6 +456,38 @@ tly_status tly__builder_cast(tly__builder *b, const char *code,
   return TLY_OK;
 }
 
+tly_status tly__builder_candidate(tly__builder *b, const char *name,
+                                  const char *party, int64_t electors,
+                                  tly_error *err)
+{
+  int32_t c;
+  tly_status s = get_cand(b, name, party, &c, err);
+  if (s != TLY_OK)
+    return s;
+  if (!tly__add_i64(b->cands[c].ev, electors, &b->cands[c].ev))
+    return tly__fail(err, TLY_EOVERFLOW, "electors for %s overflow", name);
+  return TLY_OK;
+}
+
+tly_status tly__builder_unit_flags(tly__builder *b, const char *code,
+                                   bool by_record, bool not_counted,
+                                   tly_error *err)
+{
+  int32_t u;
+  tly_status s = get_unit(b, code, &u, err);
+  if (s != TLY_OK)
+    return s;
+  b->units[u].by_record = by_record;
+  b->units[u].not_counted = not_counted;
+  return TLY_OK;
+}
+
+void tly__builder_cast_not_counted(tly__builder *b)
+{
+  if (b->n_casts > 0)
+    b->casts[b->n_casts - 1].not_counted = true;
+}
+
 tly_status tly__builder_note(tly__builder *b, const char *line,
                              tly_error *err)
 {
@@ -483,6 +519,7 @@ static void election_free_parts(tly_election *e)
   tly__free(a, e->forced, e->n_units * sizeof *e->forced);
   tly__free(a, e->tie_break, e->n_units * sizeof *e->tie_break);
   tly__free(a, e->npv_member, e->n_units * sizeof *e->npv_member);
+  tly__free(a, e->record, e->n_record * sizeof *e->record);
   if (e->notes != NULL)
     tly__free(a, e->notes, strlen(e->notes) + 1);
 }
@@ -541,6 +578,7 @@ typedef struct {
   int64_t nat;
   const char *name;
   size_t idx;
+  int64_t ev; /* electors: orders candidates of equal votes (history) */
 } cand_key;
 
 /* Most national votes first; ties by name (names are unique). */
@@ -550,6 +588,8 @@ static int cand_key_cmp(const void *pa, const void *pb)
   const cand_key *y = pb;
   if (x->nat != y->nat)
     return x->nat > y->nat ? -1 : 1;
+  if (x->ev != y->ev)
+    return x->ev > y->ev ? -1 : 1;
   return strcmp(x->name, y->name);
 }
 
@@ -615,7 +655,7 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     goto done;
   }
   for (size_t i = 0; i < nc; i++)
-    keys[i] = (cand_key){nat[i], b->cands[i].name, i};
+    keys[i] = (cand_key){nat[i], b->cands[i].name, i, b->cands[i].ev};
   if (nc > 1)
     qsort(keys, nc, sizeof *keys, cand_key_cmp);
   for (size_t i = 0; i < nc; i++) {
@@ -647,6 +687,8 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     memcpy(u->code, bu->code, sizeof u->code);
     u->electors = bu->electors;
     u->has_votes = bu->has_votes;
+    u->by_record = bu->by_record;
+    u->not_counted = bu->not_counted;
     u->parent = -1;
     u->recorded_winner = -1;
     if (strlen(u->code) == 4) {
@@ -686,6 +728,7 @@ tly_status tly__builder_finish(tly__builder *b, int year, tly_source source,
     r->pledged = tly_election_find_candidate(e, x->pledged);
     r->cast = x->cast[0] ? tly_election_find_candidate(e, x->cast) : -1;
     r->electors = x->electors;
+    r->not_counted = x->not_counted;
   }
   if (b->notes.p != NULL) {
     char *n = tly__strdup(a, b->notes.p);
@@ -739,6 +782,17 @@ tly_status tly__election_clone(const tly_election *e, tly_election **out,
   memcpy(c->forced, e->forced, e->n_units * sizeof *e->forced);
   memcpy(c->tie_break, e->tie_break, e->n_units * sizeof *e->tie_break);
   memcpy(c->npv_member, e->npv_member, e->n_units * sizeof *e->npv_member);
+  c->two_votes = e->two_votes;
+  if (e->n_record > 0) {
+    c->record = tly__calloc(a, e->n_record, sizeof *c->record);
+    if (c->record == NULL)
+      goto oom;
+    c->n_record = e->n_record;
+    memcpy(c->record, e->record, e->n_record * sizeof *e->record);
+  }
+  c->n_contingent = e->n_contingent;
+  memcpy(c->contingent, e->contingent, sizeof c->contingent);
+  tly__election_contingent_sync(c);
   *out = c;
   return TLY_OK;
 oom:
@@ -751,6 +805,19 @@ tly_status tly_election_copy(const tly_election *e, tly_election **out,
 {
   *out = NULL;
   return tly__election_clone(e, out, err);
+}
+
+void tly__election_contingent_sync(tly_election *e)
+{
+  for (size_t i = 0; i < e->n_contingent; i++) {
+    const tly__contingent *k = &e->contingent[i];
+    e->contingent_pub[i] = (tly_contingent_record){
+        .office = k->office,
+        .chamber = k->chamber,
+        .chosen = k->chosen,
+        .ballot = k->ballot,
+        .note = k->note};
+  }
 }
 
 /*---- Getters ----*/

@@ -18,6 +18,22 @@ typedef enum tly__rule {
   TLY__RULE_NPV
 } tly__rule;
 
+/* Electors of a by-record unit for one candidate (historical elections),
+ * keyed by the unit's code so that what-ifs that drop units keep them. */
+typedef struct tly__record {
+  char code[8];
+  int32_t cand;
+  int32_t electors; /* before the 12th Amendment: votes, two per elector */
+} tly__record;
+
+/* A contingent election as recorded (see tly_contingent_record). */
+typedef struct tly__contingent {
+  char office[32], chamber[16], chosen[64], note[320];
+  int32_t ballot;
+} tly__contingent;
+
+#define TLY__MAX_CONTINGENT 4
+
 struct tly_election {
   tly_allocator alloc;
   int year;
@@ -38,7 +54,17 @@ struct tly_election {
   int32_t *tie_break; /* per unit: candidate that wins a tie, or -1 */
   tly__rule rule;
   bool *npv_member;   /* per unit (NPV rule): a member of the compact */
+  /* Historical elections (history.c); all zero otherwise. */
+  bool two_votes;          /* art. II before the 12th Amendment */
+  size_t n_record;
+  tly__record *record;     /* electors of by-record units */
+  size_t n_contingent;
+  tly__contingent contingent[TLY__MAX_CONTINGENT];
+  tly_contingent_record contingent_pub[TLY__MAX_CONTINGENT];
 };
+
+/* Points e->contingent_pub at e->contingent (after a copy). */
+void tly__election_contingent_sync(tly_election *e);
 
 /* Whether candidate k is a ballot line rather than a person: Nevada's
  * "None of these candidates" (NRS 293.269), whose votes count in the
@@ -78,6 +104,17 @@ tly_status tly__builder_record(tly__builder *b, const char *code,
 tly_status tly__builder_cast(tly__builder *b, const char *code,
                              const char *pledged, const char *cast,
                              int32_t electors, tly_error *err);
+/* Declares candidate `name` (party) without votes, with `electors` toward
+ * its order among candidates of equal votes (historical elections). */
+tly_status tly__builder_candidate(tly__builder *b, const char *name,
+                                  const char *party, int64_t electors,
+                                  tly_error *err);
+/* Marks unit `code` as decided by the record and/or not counted. */
+tly_status tly__builder_unit_flags(tly__builder *b, const char *code,
+                                   bool by_record, bool not_counted,
+                                   tly_error *err);
+/* Marks the last cast record as votes Congress did not count. */
+void tly__builder_cast_not_counted(tly__builder *b);
 /* Appends a line to the election's notes. */
 tly_status tly__builder_note(tly__builder *b, const char *line,
                              tly_error *err);

@@ -217,6 +217,54 @@ if python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["error"] ==
   ok "forecast: the API and the CLI give the same message"
 else bad "forecast: the API and the CLI give the same message" "$(head -c 200 "$T/body")"; fi
 fails "a POST with a query string" 400 POST '/api/whatif?year=2016' "$(j '{}')"
+# Bytes that are not UTF-8 cannot become JSON text: 400 saying so, never
+# 503 "out of memory" nor a what-if silently dropped (issue 10, item 17).
+for q in 'result?year=%ff' 'result?year=2016&source=%ff' \
+    'whatif?year=2016&without=%ff%fe' 'whatif?year=2016&set=%ff%fe:D' \
+    'whatif?year=2016&set=WI:%c3' 'whatif?year=2016&%ff=1' \
+    'whatif?year=2016&without=CA,%ed%a0%80' 'whatif?year=2016&without=%c0%af'; do
+  fails "query not UTF-8: $q" 400 GET "/api/$q"
+  grep -q 'not UTF-8 text' "$T/body" || bad "query not UTF-8: $q says so" "$(cat "$T/body")"
+done
+fails "a set code longer than any code" 400 GET \
+  '/api/whatif?year=2016&set=AAAAAAAAAAAAAA%C3%A9:D'
+fails "npv year past int" 400 POST /api/whatif \
+  "$(j '{"year": 2016, "rule": "npv", "npv": 4294969312}')"
+fails "npv year negative" 400 POST /api/whatif "$(j '{"year": 2016, "rule": "npv", "npv": -1}')"
+same "npv year in range = tally whatif --npv-members" POST /api/whatif \
+  "$(j '{"year": 2016, "rule": "npv", "npv": 2016}')" -- \
+  whatif 2016 --rule npv --npv-members 2016 --json
+# Two framings of one body (request smuggling): refused, not guessed.
+raw() { # NAME WANT REQUEST (printf format): the status of a raw request
+  python3 - "${URL##*:}" "$3" >"$T/raw" 2>&1 <<'PY'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.sendall(sys.argv[2].encode().decode("unicode_escape").encode("latin-1"))
+d = b""
+try:
+    while b"\r\n\r\n" not in d or len(d) < 12:
+        x = s.recv(65536)
+        if not x:
+            break
+        d += x
+    while True:  # the rest of the body, until the server closes
+        x = s.recv(65536)
+        if not x:
+            break
+        d += x
+except OSError:
+    pass
+print(d.split(b"\r\n")[0].decode("latin-1"))
+print(d.split(b"\r\n\r\n", 1)[-1].decode("latin-1"))
+PY
+  if head -n 1 "$T/raw" | grep -q "^HTTP/1.1 $2 "; then ok "$1 ($2)"
+  else bad "$1" "$(head -c 300 "$T/raw")"; fi
+}
+raw "two Content-Length headers" 400 'POST /api/result HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 14\r\ncontent-length: 14\r\n\r\n{"year": 2016}'
+grep -q 'more than one Content-Length' "$T/raw" || bad "two Content-Length headers say so" "$(cat "$T/raw")"
+raw "two Content-Length headers that differ" 400 'POST /api/result HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 14\r\n\r\n{"year": 2016}'
+raw "Content-Length and Transfer-Encoding" 400 'POST /api/result HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 14\r\nTransfer-Encoding: chunked\r\n\r\ne\r\n{"year": 2016}\r\n0\r\n\r\n'
+raw "one Content-Length" 200 'POST /api/result HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 14\r\nConnection: close\r\n\r\n{"year": 2016}'
 head -c 70000 /dev/zero | tr '\0' ' ' >"$T/big"
 fails "oversized body (Content-Length)" 413 POST /api/whatif "$T/big"
 if command -v curl >/dev/null 2>&1; then

@@ -850,10 +850,8 @@
         sel.appendChild(el('option', { value: y.year }, y.year));
       });
       var censuses = [];
+      /* The censuses the built-in years name (/api/years): none hard-coded. */
       ys.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
-      [1970, 1980, 1990, 2000, 2010, 2020].forEach(function (c) {
-        if (censuses.indexOf(c) < 0) censuses.push(c);
-      });
       censuses.sort().forEach(function (c) {
         $('census').appendChild(el('option', { value: c }, c + ' census'));
       });

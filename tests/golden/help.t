@@ -11,12 +11,14 @@ The U.S. presidential election system, computed exactly from official data.
 Subcommands:
   result      how the votes became electors and a President
   years       list the built-in elections
+  history     every election 1789-2024: President, popular-vote leader, rule
   whatif      what if states left, the House changed, or the rules or votes did
   apportion   apportion the House among the states
   flip        fewest votes that would have changed the result
   tipping     the tipping-point state, its margin and tilt
   power       Banzhaf and Shapley-Shubik power of each state
   forecast    win probabilities from state estimates and correlated errors
+  polls       state polling averages, error model and backtests (538 polls)
   map         draw the College as an SVG tile-grid map
   serve       the local page and its JSON API over HTTP
   initiative  a California initiative's signatures, sample and deadlines

@@ -1,5 +1,5 @@
-# A year without built-in data is a usage error.
-cmd: tally map 1900
+# A year without an election is a usage error.
+cmd: tally map 1901
 exit: 2
 --- stderr
-tally map: no built-in election 1900 (have 1976-2024, every 4 years) (see 'tally map --help')
+tally map: no built-in election 1901 (have 1789 and every 4 years 1792-2024; MEDSL: 1976-2024) (see 'tally map --help')

@@ -1,4 +1,4 @@
-cmd: tally result 1972
+cmd: tally result 1974
 exit: 2
 --- stderr
-tally result: no built-in election 1972 (have 1976-2024, every 4 years) (see 'tally result --help')
+tally result: no built-in election 1974 (have 1789 and every 4 years 1792-2024; MEDSL: 1976-2024) (see 'tally result --help')

@@ -3,4 +3,4 @@ cmd: tally whatif 2016 --npv-members all
 exit: 2
 --- stdout
 --- stderr
-tally whatif: --npv-members needs --rule npv (see 'tally whatif --help')
+tally whatif: npv applies only with rule npv (see 'tally whatif --help')

@@ -3,4 +3,4 @@ cmd: tally whatif 2020 --swing 100.5
 exit: 2
 --- stdout
 --- stderr
-tally whatif: --swing 100.5 is beyond +/-100 points (see 'tally whatif --help')
+tally whatif: swing 100.5 is beyond 100 points either way (see 'tally whatif --help')

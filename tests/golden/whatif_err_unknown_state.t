@@ -3,4 +3,4 @@ cmd: tally whatif 2016 --without XX
 exit: 2
 --- stdout
 --- stderr
-tally whatif: --without: unknown state 'XX' (see 'tally whatif --help')
+tally whatif: without: unknown state "XX" (see 'tally whatif --help')

@@ -291,10 +291,18 @@ Test(results, fec_years_and_unknown_years)
                TLY_ENODATA);
   cr_assert_eq(tly_election_builtin(2017, TLY_SOURCE_MEDSL, NULL, &e, &err),
                TLY_ENODATA);
-  int years[32];
-  cr_assert_eq(tly_builtin_years(years, 32), 13);
-  cr_assert_eq(years[0], 1976);
-  cr_assert_eq(years[12], 2024);
+  /* Every election: 1789, then every four years 1792-2024 (60). */
+  int years[64];
+  cr_assert_eq(tly_builtin_years(years, 64), 60);
+  cr_assert_eq(years[0], 1789);
+  cr_assert_eq(years[1], 1792);
+  cr_assert_eq(years[47], 1976);
+  cr_assert_eq(years[59], 2024);
+  cr_assert_eq(tly_builtin_source(1972), TLY_SOURCE_HISTORY);
+  cr_assert_eq(tly_builtin_source(1976), TLY_SOURCE_MEDSL);
+  cr_assert_eq(tly_election_builtin(1976, TLY_SOURCE_HISTORY, NULL, &e,
+                                    &err),
+               TLY_ENODATA);
 }
 
 /*---- Loaders ----*/

@@ -1,0 +1,4 @@
+cmd: tally polls
+exit: 2
+--- stderr
+tally polls: missing FILE (see 'tally polls --help')

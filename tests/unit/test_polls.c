@@ -1,0 +1,328 @@
+/*
+ * test_polls.c -- the poll readers, averages, error model and backtest
+ * (src/polls.c, polls_avg.c, polls_calib.c): exact dates, strict errors at
+ * FILE:LINE:COL, one value per poll, the layouts told apart, and the 2020
+ * backtest against the figures the shared README computed from 538's
+ * files (FiveThirtyEight, CC BY 4.0) and the FEC's certified results.
+ */
+#include "polls.h"
+#include "process.h"
+#include "tally.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define TALLY_HEAD                                                          \
+  "cycle,unit,poll_id,question,pollster,start_date,end_date,population,"   \
+  "sample_size,dem,rep\n"
+
+static tly_polls *parse_ok(const char *text, int cycle)
+{
+  tly_polls *p = NULL;
+  tly_error err = {0};
+  tly_polls_read_opts o = {.cycle = cycle};
+  tly_status s =
+      tly_polls_parse("t.csv", text, strlen(text), &o, NULL, &p, &err);
+  cr_assert_eq(s, TLY_OK, "%s", err.msg);
+  return p;
+}
+
+static void parse_fails(const char *text, tly_status want, int64_t line,
+                        int64_t col, const char *msg)
+{
+  tly_polls *p = NULL;
+  tly_error err = {0};
+  tly_status s =
+      tly_polls_parse("t.csv", text, strlen(text), NULL, NULL, &p, &err);
+  cr_assert_eq(s, want, "got %s: %s", tly_status_name(s), err.msg);
+  cr_assert_null(p);
+  cr_assert_eq(err.line, line, "line %lld: %s", (long long)err.line,
+               err.msg);
+  cr_assert_eq(err.col, col, "col %lld: %s", (long long)err.col, err.msg);
+  cr_assert(strstr(err.msg, msg) != NULL, "message: %s", err.msg);
+}
+
+Test(polls, election_days)
+{
+  /* 3 U.S.C. §1: the Tuesday after the first Monday of November. */
+  tly_date d2016 = {2016, 11, 8}, d2020 = {2020, 11, 3}, d2024 = {2024, 11, 5};
+  tly_date d1996 = {1996, 11, 5};
+  cr_assert_eq(tly__polls_election_day(2016),
+               tly__days_from_civil(2016, 11, 8));
+  cr_assert_eq(tly__polls_election_day(2020),
+               tly__days_from_civil(d2020.year, d2020.month, d2020.day));
+  cr_assert_eq(tly__polls_election_day(2024),
+               tly__days_from_civil(d2024.year, d2024.month, d2024.day));
+  cr_assert_eq(tly__polls_election_day(1996),
+               tly__days_from_civil(d1996.year, d1996.month, d1996.day));
+  (void)d2016;
+}
+
+Test(polls, dates_in_every_notation)
+{
+  tly_polls *p = parse_ok(
+      TALLY_HEAD "2020,PA,1,1,A,10/1/20,10/02/2020,lv,800,50,45\n"
+                 "2020,PA,2,1,B,2020-10-03,2020-10-04,rv,,48.5,47.5\n",
+      0);
+  cr_assert_eq(tly_polls_n(p), 2);
+  const tly_poll *a = tly_polls_get(p, 0);
+  cr_assert_eq(a->start.year, 2020);
+  cr_assert_eq(a->start.month, 10);
+  cr_assert_eq(a->start.day, 1);
+  cr_assert_eq(a->end.day, 2);
+  cr_assert_eq(a->sample_size, 800);
+  cr_assert_eq(tly_polls_get(p, 1)->sample_size, -1);
+  cr_assert_str_eq(tly_polls_pollster(p, tly_polls_get(p, 1)->pollster),
+                   "B");
+  cr_assert_eq(tly_polls_cycle(p), 2020);
+  cr_assert_eq(tly_polls_layout_of(p), TLY_POLLS_TALLY);
+  tly_polls_free(p);
+}
+
+Test(polls, bad_dates_are_refused_at_their_cell)
+{
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,2/30/20,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 15, "date \"2/30/20\"");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,13/1/20,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 15, "13/1/20");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,2020-1-5,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 15, "2020-1-5");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,1/5/020,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 15, "1/5/020");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/2/20,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 22, "before the start date");
+  parse_fails(TALLY_HEAD "2019,PA,1,1,A,2/28/19,3/1/19,lv,800,50,45\n",
+              TLY_EPARSE, 2, 1, "not a presidential year");
+}
+
+Test(polls, bad_cells)
+{
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,lv,800,101,45\n",
+              TLY_EPARSE, 2, 36, "share \"101\"");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,lv,800,5O,45\n",
+              TLY_EPARSE, 2, 36, "share \"5O\"");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,likely,800,50,45\n",
+              TLY_EPARSE, 2, 29, "population \"likely\"");
+  parse_fails(TALLY_HEAD "2020,XX,1,1,A,3/1/20,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 2, 6, "unknown state \"XX\"");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,lv,8.5,50,45\n",
+              TLY_EPARSE, 2, 32, "sample size");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,lv,800,0,0\n",
+              TLY_EPARSE, 2, 1, "both nominees' shares are 0");
+  parse_fails(TALLY_HEAD "2020,PA,1,1,A,3/1/20,3/1/20,lv,800,50,45\n"
+                         "2020,PA,2,1,A,3/1/20,3/1/20,lv,800,50,45\n"
+                         "2020,PA,1,1,A,3/1/20,3/1/20,lv,800,50,45\n",
+              TLY_EPARSE, 4, 1, "question 1 of poll 1 again (first at line 2)");
+  parse_fails("state,pct\nPA,50\n", TLY_EPARSE, 1, 1, "not a poll layout");
+}
+
+Test(polls, mixed_cycles_need_a_choice)
+{
+  const char *text =
+      TALLY_HEAD "2016,PA,1,1,A,10/1/16,10/2/16,lv,800,50,45\n"
+                 "2020,PA,2,1,B,10/1/20,10/2/20,lv,800,51,45\n";
+  parse_fails(text, TLY_EINVAL, 3, 1, "mixes cycles 2016 and 2020");
+  tly_polls *p = parse_ok(text, 2020);
+  cr_assert_eq(tly_polls_n(p), 1);
+  cr_assert_eq(tly_polls_n_other_cycle(p), 1);
+  cr_assert_eq(tly_polls_get(p, 0)->poll_id, 2);
+  tly_polls_free(p);
+}
+
+Test(polls, long_layout_one_question_per_poll_and_population)
+{
+  /* tests/data/polls_538_long_2020.csv: 538's 2020-10-21 file, five polls;
+   * the Maine CD-2 poll 70612 asked rv (40/49) and lv (41/49). */
+  tly_polls *p = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_load("tests/data/polls_538_long_2020.csv", NULL,
+                              NULL, &p, &err),
+               TLY_OK, "%s", err.msg);
+  cr_assert_eq(tly_polls_layout_of(p), TLY_POLLS_538_LONG);
+  cr_assert_eq(tly_polls_n(p), 6);
+  tly_polls_average *v = NULL;
+  cr_assert_eq(tly_polls_average_run(p, NULL, &v, &err), TLY_OK, "%s",
+               err.msg);
+  for (size_t i = 0; i < tly_polls_average_n_units(v); i++) {
+    const tly_polls_unit *u = tly_polls_average_unit(v, i);
+    if (strcmp(u->code, "ME-2") == 0) {
+      cr_assert_eq(u->n_polls, 2);
+      /* 46.5/(46.5+43) and the lv question 41/(41+49). */
+      double want = (46.5 / 89.5 + 41.0 / 90.0) / 2;
+      cr_assert_float_eq(u->share, want, 1e-12);
+      cr_assert(!u->swing);
+    }
+    if (strcmp(u->code, "PA") == 0) {
+      double want = (50.0 / 97 + 49.0 / 96 + 51.0 / 94) / 3;
+      cr_assert_float_eq(u->share, want, 1e-12);
+    }
+  }
+  tly_polls_average_free(v);
+  tly_polls_free(p);
+}
+
+Test(polls, every_layout_by_its_header)
+{
+  static const struct {
+    const char *path;
+    tly_polls_layout layout;
+    int cycle;
+  } cases[] = {
+      {"tests/data/polls_538_wide_2020.csv", TLY_POLLS_538_WIDE, 2020},
+      {"tests/data/polls_538_subset_2020.csv", TLY_POLLS_538_SUBSET, 2020},
+      {"tests/data/polls_538_2016.csv", TLY_POLLS_538_2016, 2016},
+      {"tests/data/polls_538_2024.csv", TLY_POLLS_538_LONG, 2024},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    tly_polls *p = NULL;
+    tly_error err = {0};
+    cr_assert_eq(tly_polls_load(cases[i].path, NULL, NULL, &p, &err),
+                 TLY_OK, "%s: %s", cases[i].path, err.msg);
+    cr_assert_eq(tly_polls_layout_of(p), cases[i].layout, "%s",
+                 cases[i].path);
+    cr_assert_eq(tly_polls_cycle(p), cases[i].cycle, "%s", cases[i].path);
+    tly_polls_free(p);
+  }
+}
+
+Test(polls, subset_questions_are_runs)
+{
+  /* The subset has no question_id: a national poll with hypothetical
+   * match-ups (Sanders, Warren...) keeps only its Biden-Trump questions. */
+  tly_polls *p = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_load("tests/data/polls_538_subset_2020.csv", NULL,
+                              NULL, &p, &err),
+               TLY_OK, "%s", err.msg);
+  for (size_t i = 0; i < tly_polls_n(p); i++) {
+    const tly_poll *q = tly_polls_get(p, i);
+    cr_assert(q->dem > 0 && q->rep > 0);
+  }
+  tly_polls_free(p);
+}
+
+Test(polls, uniform_swing_where_no_polls)
+{
+  /* One poll in PA only: every other unit is 2016's two-party share
+   * (MEDSL) moved by PA's swing. */
+  tly_polls *p = parse_ok(
+      TALLY_HEAD "2020,PA,1,1,A,10/30/20,11/1/20,lv,800,52,48\n", 0);
+  tly_polls_average *v = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_average_run(p, NULL, &v, &err), TLY_OK, "%s",
+               err.msg);
+  tly_election *e2016 = tu_builtin(2016, TLY_SOURCE_MEDSL);
+  double pa16 = NAN, ca16 = NAN;
+  for (size_t u = 0; u < tly_election_n_units(e2016); u++) {
+    if (strcmp(tly_election_unit(e2016, u)->code, "PA") == 0)
+      pa16 = tly__polls_two_party(e2016, u);
+    if (strcmp(tly_election_unit(e2016, u)->code, "CA") == 0)
+      ca16 = tly__polls_two_party(e2016, u);
+  }
+  int32_t nn = -1;
+  double swing = tly_polls_average_swing(v, &nn);
+  cr_assert_eq(nn, 0);
+  cr_assert_float_eq(swing, 0.52 - pa16, 1e-12);
+  bool seen = false;
+  for (size_t i = 0; i < tly_polls_average_n_units(v); i++) {
+    const tly_polls_unit *u = tly_polls_average_unit(v, i);
+    if (strcmp(u->code, "CA") == 0) {
+      seen = true;
+      cr_assert(u->swing);
+      cr_assert_float_eq(u->share, ca16 + swing, 1e-12);
+    }
+  }
+  cr_assert(seen);
+  tly_polls_average_free(v);
+  tly_election_free(e2016);
+  tly_polls_free(p);
+}
+
+Test(polls, options_are_checked)
+{
+  tly_polls *p = parse_ok(
+      TALLY_HEAD "2020,PA,1,1,A,10/30/20,11/1/20,lv,800,52,48\n", 0);
+  tly_polls_avg_opts o;
+  tly_polls_avg_opts_init(&o);
+  snprintf(o.populations, sizeof o.populations, "lv,lv");
+  tly_polls_average *v = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_average_run(p, &o, &v, &err), TLY_EINVAL);
+  cr_assert_null(v);
+  snprintf(o.populations, sizeof o.populations, "rv");
+  cr_assert_eq(tly_polls_average_run(p, &o, &v, &err), TLY_ENODATA);
+  tly_polls_avg_opts_init(&o);
+  o.window_days = 0;
+  cr_assert_eq(tly_polls_average_run(p, &o, &v, &err), TLY_EINVAL);
+  tly_polls_free(p);
+}
+
+Test(polls, calibration_cycles)
+{
+  /* raw-polls: the presidential cycles before the one forecast. */
+  tly_polls_calib c;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_calibrate(2020, &c, &err), TLY_OK, "%s", err.msg);
+  cr_assert_eq(c.first_cycle, 2000);
+  cr_assert_eq(c.last_cycle, 2016);
+  cr_assert_eq(c.n_cycles, 5);
+  cr_assert_eq(c.swing_first, 2000);
+  cr_assert_eq(c.swing_last, 2016);
+  /* The 2016 bias of state averages (shared README: +4.15 points of
+   * margin with >= 3 polls; here every average, in two-party share). */
+  cr_assert(c.bias[4] > 0.015 && c.bias[4] < 0.025, "%g", c.bias[4]);
+  cr_assert(c.national_sd > 0.005 && c.national_sd < 0.02);
+  cr_assert(c.state_sd > 0.015 && c.state_sd < 0.03);
+  cr_assert_eq(tly_polls_calibrate(2024, &c, &err), TLY_OK);
+  cr_assert_eq(c.last_cycle, 2020);
+  cr_assert_eq(c.n_cycles, 6);
+  cr_assert_eq(tly_polls_calibrate(2004, &c, &err), TLY_ENODATA);
+}
+
+Test(polls, backtest_2020_plain_average)
+{
+  /* The shared README (computed from 538's final 2020 file and the
+   * certified results): a plain 21-day average, one value per poll,
+   * likely > registered > voters > adults, equal weights: bias +2.71
+   * points toward Biden, RMSE 3.60 over 51 units; 538's own final
+   * averages +2.79 / 3.46; Florida and North Carolina called wrong. */
+  tly_polls_avg_opts o;
+  tly_polls_avg_opts_init(&o);
+  o.dedupe = TLY_POLLS_DEDUPE_NONE;
+  tly_polls_backtest *b = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_backtest_run(NULL, 2020, &o, &b, &err), TLY_OK,
+               "%s", err.msg);
+  const tly_polls_bt_summary *s = tly_polls_backtest_summary(b, 0);
+  const tly_polls_bt_summary *f = tly_polls_backtest_summary(b, 1);
+  cr_assert_eq(s->n, 51);
+  cr_assert(fabs(s->bias - 2.71) < 0.02, "bias %g", s->bias);
+  cr_assert(fabs(s->rmse - 3.60) < 0.01, "rmse %g", s->rmse);
+  cr_assert_str_eq(s->wrong, "FL NC");
+  cr_assert_eq(f->n, 51);
+  cr_assert(fabs(f->bias - 2.79) < 0.005, "538 bias %g", f->bias);
+  cr_assert(fabs(f->rmse - 3.46) < 0.005, "538 rmse %g", f->rmse);
+  cr_assert_str_eq(f->wrong, "FL NC");
+  tly_polls_backtest_free(b);
+}
+
+static tly_status oom_parse(const tly_allocator *a, void *ud)
+{
+  (void)ud;
+  tly_polls *p = NULL;
+  const char *text =
+      TALLY_HEAD "2020,PA,1,1,A,10/30/20,11/1/20,lv,800,52,48\n"
+                 "2020,PA,2,1,B,10/30/20,11/1/20,lv,800,51,48\n";
+  tly_status s = tly_polls_parse("t.csv", text, strlen(text), NULL, a, &p,
+                                 NULL);
+  tly_polls_free(p);
+  return s;
+}
+
+Test(polls, out_of_memory)
+{
+  tu_each_failure(oom_parse, NULL, 100, true);
+}
