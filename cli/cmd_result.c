@@ -4,6 +4,7 @@
  * every state, from official data with its source named.
  */
 #include "cli.h"
+#include "result_areas.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -33,6 +34,13 @@ static void help(void)
       "  --state ST          one state's detail (ST: postal code, e.g. CA)\n"
       "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
       "                      repeatable\n"
+      "  --counties          one row per county (built-in YEAR 2000-2024):\n"
+      "                      FIPS, county, state, votes per candidate (2024:\n"
+      "                      D, R and others only), total, margin, shares,\n"
+      "                      the source, and each state whose county sum\n"
+      "                      differs from its state return\n"
+      "  --districts         the same per congressional district (2008-\n"
+      "                      2024; 2016 and 2020 approximate)\n"
       "  --json              the result as JSON (README, \"JSON\")\n"
       "  --csv               one row per unit and candidate: year,source,\n"
       "                      level,code,electors,winner,candidate,party,\n"
@@ -44,6 +52,7 @@ static void help(void)
       "Examples:\n"
       "  tally result 2016\n"
       "  tally result 2016 --source fec --state CA\n"
+      "  tally result 2020 --counties --state PA --csv\n"
       "  tally result results.csv --json\n");
 }
 
@@ -336,15 +345,20 @@ static void print_csv(FILE *fp, const tly_election *e, const tly_outcome *o,
   }
 }
 
-/* result's own option; its --tie is the what-if option (whatif_opts.c). */
-enum { O_STATE = 1 };
+/* result's own options; its --tie is the what-if option (whatif_opts.c). */
+enum { O_STATE = 1, O_COUNTIES, O_DISTRICTS };
 typedef struct {
   const char *state;
+  bool counties, districts;
 } result_args;
 
 static int result_option(void *ud, int ch, char *arg)
 {
   result_args *a = ud;
+  if (ch == O_COUNTIES || ch == O_DISTRICTS) {
+    *(ch == O_COUNTIES ? &a->counties : &a->districts) = true;
+    return CLI_OK;
+  }
   if (ch != O_STATE)
     return -1;
   a->state = arg;
@@ -381,6 +395,8 @@ int cmd_result(int argc, char **argv)
   static const struct option opts[] = {
       {"state", required_argument, NULL, O_STATE},
       {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}, /* its --tie */
+      {"counties", no_argument, NULL, O_COUNTIES},
+      {"districts", no_argument, NULL, O_DISTRICTS},
       CLI_ELECTION_OPTIONS,
       CLI_OUTPUT_OPTIONS,
       {NULL, 0, NULL, 0}};
@@ -399,6 +415,14 @@ int cmd_result(int argc, char **argv)
       tly_election_free(e);
       return cli_usage("result", "unknown state '%s'", a.state);
     }
+  }
+  if (a.counties || a.districts) {
+    rc = a.counties && a.districts
+             ? cli_usage("result", "--counties and --districts exclude each "
+                                   "other")
+             : cli_result_areas(&o, e, a.state, a.districts);
+    tly_election_free(e);
+    return rc;
   }
   tly_outcome *oc = NULL;
   if (tly_college(e, &oc, &err) != TLY_OK) {

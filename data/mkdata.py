@@ -24,6 +24,9 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mkdata_counties  # noqa: E402  (county and district tables)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 OUT_DIR = HERE
@@ -1613,6 +1616,16 @@ def main(argv):
     npv = build_npv(reference, electors, ck)
     corr = build_corr(shared, ck)
     regions = build_regions(shared, ck)
+    # Counties and congressional districts (data/mkdata_counties.py).
+    sv = defaultdict(int)
+    for (y, s, u, n, p, v) in results:
+        if s == "medsl":
+            sv[(y, u, n)] += v
+    resident = {(r[0], r[1]): r[2] for r in census}
+    counties, county_results, county_names = mkdata_counties.build_counties(
+        shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, resident, ck)
+    districts = mkdata_counties.build_districts(
+        shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, ck)
     polls = build_polls(shared, ck)
     history = build_history(shared, results, ck)
 
@@ -1632,6 +1645,13 @@ def main(argv):
         "district_record.csv": csv_text(["year", "unit", "winner", "note"], record),
         "npv.csv": csv_text(["unit", "enacted"], npv),
         "regions.csv": csv_text(["unit", "census4", "census9"], regions),
+        "counties.csv": csv_text(["fips", "state", "name", "pop2000", "pop2010", "pop2020"],
+                                 counties),
+        "county_results.csv": csv_text(["year", "source", "fips"] + mkdata_counties.COLUMNS
+                                       + ["total"], county_results),
+        "county_names.csv": csv_text(["year", "source", "party", "name"], county_names),
+        "district_results.csv": csv_text(["year", "cd", "dem", "rep", "total", "counts"],
+                                         districts),
     }
     outputs.update({k: csv_text(h, r) for k, (h, r) in polls.items()})
     outputs.update(history_outputs(history))

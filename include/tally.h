@@ -1880,6 +1880,86 @@ TLY_API tly_status tly_svg_prob_map(const char *const *codes,
 
 /* @@API-SVG@@ */
 
+/*---- Counties and congressional districts (county.c) ----*/
+
+/* Built-in results below the state: counties (MEDSL county returns
+ * 2000-2020; 2024 from the tonmcg county file, D, R and total only) and
+ * congressional districts (The Downballot, 2008-2024; 2016 and 2020 rebuilt
+ * from rounded shares). These are different sources from the state returns:
+ * compare them with tly_areas_diffs, never mix them silently. */
+typedef struct tly_areas tly_areas;
+
+/* Vote columns of an area: the Democratic, Republican, Libertarian and Green
+ * candidates and all others. */
+enum { TLY_AREA_DEM = 0, TLY_AREA_REP, TLY_AREA_LIB, TLY_AREA_GRN,
+       TLY_AREA_OTH, TLY_AREA_COLS };
+
+typedef struct tly_area {
+  char code[8];   /* county: 5-digit FIPS ("42101"; "SS000" is a statewide
+                     unit: Alaska, or votes that belong to no county);
+                     district: "PA-7" */
+  char state[4];  /* postal code */
+  const char *name;            /* "Philadelphia County", "PA-7" */
+  int64_t votes[TLY_AREA_COLS]; /* -1 where the source has no such column */
+  int64_t total;               /* all votes for President */
+  int64_t pop;     /* county: resident population at the census of
+                      tly_areas_census (-1 when that census lacks it) */
+} tly_area;
+
+/* The counties of `year` (2000-2024, every 4 years), in FIPS order; `state`
+ * a postal code or NULL for all. TLY_ENODATA for another year,
+ * TLY_ENOTFOUND for an unknown state. On failure *out is NULL. */
+TLY_API tly_status tly_areas_counties(int year, const char *state,
+                                      const tly_allocator *a,
+                                      tly_areas **out, tly_error *err);
+/* The 435 congressional districts of `year` (2008-2024, every 4 years), on
+ * the plan the election was held under, by state and number; `state` as
+ * above. Errors as tly_areas_counties. */
+TLY_API tly_status tly_areas_districts(int year, const char *state,
+                                       const tly_allocator *a,
+                                       tly_areas **out, tly_error *err);
+/* Frees t; NULL is a no-op. */
+TLY_API void tly_areas_free(tly_areas *t);
+TLY_API int tly_areas_year(const tly_areas *t);
+TLY_API size_t tly_areas_n(const tly_areas *t);
+TLY_API const tly_area *tly_areas_row(const tly_areas *t, size_t i);
+/* The candidate behind vote column col ("Joe Biden", "Others"), or NULL
+ * when the source has no such column. */
+TLY_API const char *tly_areas_candidate(const tly_areas *t, size_t col);
+/* The source, named for output ("MEDSL county returns 2000-2020 ..."). */
+TLY_API const char *tly_areas_source(const tly_areas *t);
+/* True when the counts are approximate (districts 2016 and 2020: rebuilt
+ * from rounded two-party shares); every output must then say so. */
+TLY_API bool tly_areas_approx(const tly_areas *t);
+/* The census year of the populations (2000 for 2000-2008, ...), 0 when
+ * the table has none (districts). */
+TLY_API int tly_areas_census(const tly_areas *t);
+
+/* A state whose areas' sum differs from its state return. */
+typedef struct tly_area_diff {
+  char state[4];
+  int64_t areas[2]; /* the areas' sum for the D and R nominees */
+  int64_t state_votes[2]; /* the state return of e for the same */
+} tly_area_diff;
+
+/* Compares t's per-state sums of the D and R columns with the state
+ * returns of e (same year; its Democratic and Republican nominees) and
+ * writes each state that differs into out[0..cap), *n = how many differ
+ * (may exceed cap). Only states present in t are compared. TLY_EINVAL when
+ * the years differ or e lacks a D or R nominee; TLY_EOVERFLOW. */
+TLY_API tly_status tly_areas_diffs(const tly_areas *t, const tly_election *e,
+                                   tly_area_diff *out, size_t cap,
+                                   size_t *n, tly_error *err);
+
+/* The JSON of t through w: {year, source, approximate, candidates {dem, rep,
+ * ...}, population_census (counties), areas [{code, state, name, votes {dem,
+ * rep, ...: the source's columns only}, total, margin_dem_minus_rep,
+ * dem_pct, rep_pct, population}], and, when e (the state returns of the
+ * same year) is not NULL, state_differences {state_source, states [{state,
+ * areas_dem, areas_rep, state_dem, state_rep}]}}. Errors as
+ * tly_areas_diffs; TLY_EIO when w fails. */
+TLY_API tly_status tly_json_areas(const tly_areas *t, const tly_election *e,
+                                  tly_writer w, void *ud, tly_error *err);
 /*==== Polls: from FiveThirtyEight's poll files to a forecast input ========
  * Reads the poll layouts FiveThirtyEight published (CC BY 4.0: attribute
  * "FiveThirtyEight"), keeps one value per poll, averages each unit's
