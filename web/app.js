@@ -683,9 +683,17 @@
     var header = state.fc.split(/\r?\n/)[0].toLowerCase();
     if (header.split(',').indexOf('electors') < 0) body.electors = state.year;
     var my = ++fcSeq;
-    Promise.all([post('/api/forecast', body),
-      post('/api/forecast/histogram.svg', body, true),
-      post('/api/forecast/map.svg', body, true)]).then(function (r) {
+    /* One request at a time: the server runs only so many forecasts at
+     * once and answers the rest 503 (busy), so three at once can fail. */
+    var r = [];
+    post('/api/forecast', body).then(function (x) {
+      r.push(x);
+      return post('/api/forecast/histogram.svg', body, true);
+    }).then(function (x) {
+      r.push(x);
+      return post('/api/forecast/map.svg', body, true);
+    }).then(function (x) {
+      r.push(x);
       if (my !== fcSeq) return;
       var f = r[0];
       out.textContent = '';
