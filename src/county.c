@@ -31,47 +31,19 @@ struct tly_areas {
 
 /*---- reading a built-in table ----*/
 
-typedef struct {
-  tly__csv *c;
-  const tly__csv_field *f;
-  size_t n;
-  const char *name;
-} table;
-
-/* Opens built-in `name` and finds each of cols[0..n_cols) in its header. */
+/* A built-in table (csv.c's tly__table) with this file's caps. */
 static tly_status open_table(const tly_allocator *a, const char *name,
                              const char *const *cols, size_t n_cols,
-                             table *t, size_t *idx, tly_error *err)
+                             tly__table *t, int *idx, tly_error *err)
 {
-  size_t len;
-  const char *data = tly__data_file(name, &len);
-  t->c = NULL;
-  t->name = name;
-  if (data == NULL)
-    return tly__fail(err, TLY_ENODATA, "built-in %s is missing", name);
-  tly_status s =
-      tly__csv_open(a, name, data, len, MAX_FIELD, MAX_FIELDS, &t->c, err);
-  bool eof = false;
-  if (s == TLY_OK)
-    s = tly__csv_next(t->c, &t->f, &t->n, &eof, err);
-  if (s == TLY_OK && eof)
-    s = tly__fail(err, TLY_EPARSE, "built-in %s is empty", name);
-  for (size_t i = 0; s == TLY_OK && i < n_cols; i++) {
-    idx[i] = t->n;
-    for (size_t j = 0; j < t->n; j++)
-      if (strcmp(t->f[j].p, cols[i]) == 0)
-        idx[i] = j;
-    if (idx[i] == t->n)
-      s = tly__fail(err, TLY_EPARSE, "built-in %s lacks column %s", name,
-                    cols[i]);
-  }
-  return s;
+  return tly__table_open(a, name, MAX_FIELD, MAX_FIELDS, cols, n_cols, t,
+                         idx, err);
 }
 
 /* The next row (all fields present); *eof at the end. */
-static tly_status next_row(table *t, bool *eof, tly_error *err)
+static tly_status next_row(tly__table *t, bool *eof, tly_error *err)
 {
-  size_t width = t->n;
+  size_t width = t->width;
   size_t n = 0;
   tly_status s = tly__csv_next(t->c, &t->f, &n, eof, err);
   if (s == TLY_OK && !*eof && n != width)
@@ -231,8 +203,8 @@ static const char *const COLS[TLY_AREA_COLS] = {"dem", "rep", "lib", "grn",
 static tly_status county_names(tly_areas *t, tly_error *err)
 {
   static const char *const cols[] = {"year", "party", "name"};
-  size_t idx[3];
-  table tb;
+  int idx[3];
+  tly__table tb;
   tly_status s = open_table(t->a, "county_names.csv", cols, 3, &tb, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -261,10 +233,10 @@ static tly_status county_info(tly_areas *t, tly_error *err)
 {
   static const char *const cols[] = {"fips", "name", "pop2000", "pop2010",
                                      "pop2020"};
-  size_t idx[5];
-  table tb;
+  int idx[5];
+  tly__table tb;
   tly_status s = open_table(t->a, "counties.csv", cols, 5, &tb, idx, err);
-  size_t pop_col = idx[2 + (size_t)(t->census - 2000) / 10];
+  size_t pop_col = (size_t)idx[2 + (size_t)(t->census - 2000) / 10];
   /* Each row's name is appended to the names buffer; rows hold offsets
    * until fix_names. */
   while (s == TLY_OK) {
@@ -320,8 +292,8 @@ tly_status tly_areas_counties(int year, const char *state,
   t->census = year - (year % 10 == 8 ? 8 : year % 10); /* 2008 -> 2000 */
   static const char *const cols[] = {"year", "fips", "dem", "rep", "lib",
                                      "grn", "oth", "total"};
-  size_t idx[8];
-  table tb;
+  int idx[8];
+  tly__table tb;
   s = open_table(t->a, "county_results.csv", cols, 8, &tb, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -394,8 +366,8 @@ tly_status tly_areas_districts(int year, const char *state,
   t->districts = true;
   static const char *const cols[] = {"year", "cd", "dem", "rep", "total",
                                      "counts"};
-  size_t idx[6];
-  table tb;
+  int idx[6];
+  tly__table tb;
   s = open_table(t->a, "district_results.csv", cols, 6, &tb, idx, err);
   while (s == TLY_OK) {
     bool eof;

@@ -428,3 +428,34 @@ tly_status tly__csv_next(tly__csv *c, const tly__csv_field **fields,
   *n_fields = nf;
   return TLY_OK;
 }
+
+tly_status tly__table_open(const tly_allocator *a, const char *name,
+                           size_t max_field, size_t max_fields,
+                           const char *const *cols, size_t n_cols,
+                           tly__table *t, int *idx, tly_error *err)
+{
+  size_t len;
+  const char *data = tly__data_file(name, &len);
+  t->c = NULL;
+  t->name = name;
+  t->width = 0;
+  if (data == NULL)
+    return tly__fail(err, TLY_ENODATA, "built-in %s is missing", name);
+  tly_status s =
+      tly__csv_open(a, name, data, len, max_field, max_fields, &t->c, err);
+  bool eof = false;
+  if (s == TLY_OK)
+    s = tly__csv_next(t->c, &t->f, &t->width, &eof, err);
+  if (s == TLY_OK && eof)
+    s = tly__fail(err, TLY_EPARSE, "built-in %s is empty", name);
+  for (size_t i = 0; s == TLY_OK && i < n_cols; i++) {
+    idx[i] = -1;
+    for (size_t k = 0; k < t->width && idx[i] < 0; k++)
+      if (strcmp(t->f[k].p, cols[i]) == 0)
+        idx[i] = (int)k;
+    if (idx[i] < 0)
+      s = tly__fail(err, TLY_EPARSE, "built-in %s lacks column %s", name,
+                    cols[i]);
+  }
+  return s;
+}

@@ -62,4 +62,25 @@ tly_status tly__csv_fail(const tly__csv *c, const tly__csv_field *f,
 /* Frees c; NULL is a no-op. */
 void tly__csv_free(tly__csv *c);
 
+/*---- the built-in tables (the CSVs of data/, compiled in) ----*/
+
+/* A built-in table being read: its reader, the current record and the
+ * header's width. */
+typedef struct tly__table {
+  tly__csv *c;
+  const tly__csv_field *f;
+  size_t width;
+  const char *name;
+} tly__table;
+
+/* Opens the built-in table `name` with the reader's caps, reads its header
+ * and puts the index of each of cols[0..n_cols) in idx. TLY_ENODATA when
+ * the table is missing ("built-in NAME is missing"), TLY_EPARSE when it is
+ * empty or lacks a column ("built-in NAME lacks column COL"). t->c must be
+ * freed with tly__csv_free even on failure (it may be NULL). */
+tly_status tly__table_open(const tly_allocator *a, const char *name,
+                           size_t max_field, size_t max_fields,
+                           const char *const *cols, size_t n_cols,
+                           tly__table *t, int *idx, tly_error *err);
+
 #endif

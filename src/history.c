@@ -25,44 +25,18 @@
 
 /*---- The built-in tables ----*/
 
-typedef struct {
-  tly__csv *c;
-  const tly__csv_field *f;
-  size_t width;
-} table;
-
+/* A built-in table (csv.c's tly__table) with this file's caps. */
 static tly_status open_table(const tly_allocator *a, const char *name,
                              const char *const *cols, size_t n_cols,
-                             table *t, int *idx, tly_error *err)
+                             tly__table *t, int *idx, tly_error *err)
 {
-  size_t len;
-  const char *data = tly__data_file(name, &len);
-  t->c = NULL;
-  if (data == NULL)
-    return tly__fail(err, TLY_ENODATA, "built-in %s is missing", name);
-  tly_status s =
-      tly__csv_open(a, name, data, len, MAX_FIELD, MAX_FIELDS, &t->c, err);
-  bool eof = false;
-  if (s == TLY_OK)
-    s = tly__csv_next(t->c, &t->f, &t->width, &eof, err);
-  if (s == TLY_OK && eof)
-    s = tly__fail(err, TLY_EPARSE, "built-in %s is empty", name);
-  for (size_t i = 0; s == TLY_OK && i < n_cols; i++) {
-    idx[i] = -1;
-    for (size_t k = 0; k < t->width; k++) {
-      if (strcmp(t->f[k].p, cols[i]) == 0)
-        idx[i] = (int)k;
-    }
-    if (idx[i] < 0)
-      s = tly__fail(err, TLY_EPARSE, "built-in %s lacks column %s", name,
-                    cols[i]);
-  }
-  return s;
+  return tly__table_open(a, name, MAX_FIELD, MAX_FIELDS, cols, n_cols, t,
+                         idx, err);
 }
 
 /* The next row of t for `year` (rows of other years skipped); *eof at the
  * end. */
-static tly_status next_of_year(table *t, int year, int year_col, bool *eof,
+static tly_status next_of_year(tly__table *t, int year, int year_col, bool *eof,
                                tly_error *err)
 {
   for (;;) {
@@ -90,7 +64,7 @@ size_t tly__history_years(int *years, size_t cap)
 {
   static const char *const cols[] = {"year"};
   int idx[1];
-  table t;
+  tly__table t;
   size_t n = 0;
   int last = 0;
   tly_status s = open_table(NULL, "history_units.csv", cols, 1, &t, idx,
@@ -179,7 +153,7 @@ static int census_of(const tly_allocator *a, int year)
 {
   static const char *const cols[] = {"census"};
   int idx[1];
-  table t;
+  tly__table t;
   int best = 0;
   tly_status s = open_table(a, "census_seats.csv", cols, 1, &t, idx, NULL);
   while (s == TLY_OK) {
@@ -204,7 +178,7 @@ static tly_status read_units(tly__builder *b, const tly_allocator *a,
   static const char *const cols[] = {"year", "unit", "chosen_by",
                                      "electors", "note"};
   int idx[5];
-  table t;
+  tly__table t;
   tly_status s = open_table(a, "history_units.csv", cols, 5, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -242,7 +216,7 @@ static tly_status read_rows(tly__builder *b, const tly_election *e,
   static const char *const cols[] = {"year", "unit", "name", "party",
                                      "votes", "electors"};
   int idx[6];
-  table t;
+  tly__table t;
   tly_status s = open_table(a, "history.csv", cols, 6, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -303,7 +277,7 @@ static tly_status read_cast(tly__builder *b, const tly_allocator *a,
   static const char *const cols[] = {"year", "unit", "pledged", "cast",
                                      "electors", "counted"};
   int idx[6];
-  table t;
+  tly__table t;
   tly_status s = open_table(a, "history_cast.csv", cols, 6, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -333,7 +307,7 @@ static tly_status read_notes(tly__builder *b, const tly_allocator *a,
 {
   static const char *const cols[] = {"year", "note"};
   int idx[2];
-  table t;
+  tly__table t;
   tly_status s = open_table(a, "history_notes.csv", cols, 2, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -352,7 +326,7 @@ static tly_status read_contingent(tly_election *e, const tly_allocator *a,
   static const char *const cols[] = {"year", "office", "chamber", "chosen",
                                      "ballot", "note"};
   int idx[6];
-  table t;
+  tly__table t;
   tly_status s =
       open_table(a, "history_contingent.csv", cols, 6, &t, idx, err);
   while (s == TLY_OK) {

@@ -106,40 +106,13 @@ static tly_status field_i64(tly__csv *c, const tly__csv_field *f,
 
 /*---- Built-in data ----*/
 
-typedef struct {
-  tly__csv *c;
-  const tly__csv_field *f;
-  size_t width;
-} table;
-
+/* A built-in table (csv.c's tly__table) with this file's caps. */
 static tly_status open_builtin(const tly_allocator *a, const char *name,
                                const char *const *cols, size_t n_cols,
-                               table *t, int *idx, tly_error *err)
+                               tly__table *t, int *idx, tly_error *err)
 {
-  size_t len;
-  const char *data = tly__data_file(name, &len);
-  t->c = NULL;
-  if (data == NULL)
-    return tly__fail(err, TLY_ENODATA, "built-in %s is missing", name);
-  tly_status s =
-      tly__csv_open(a, name, data, len, MAX_FIELD, MAX_FIELDS, &t->c, err);
-  if (s != TLY_OK)
-    return s;
-  bool eof = false;
-  size_t n = 0;
-  s = tly__csv_next(t->c, &t->f, &n, &eof, err);
-  if (s == TLY_OK && eof)
-    s = tly__fail(err, TLY_EPARSE, "built-in %s is empty", name);
-  if (s != TLY_OK)
-    return s;
-  t->width = n;
-  for (size_t i = 0; i < n_cols; i++) {
-    idx[i] = find_col(t->f, n, cols[i]);
-    if (idx[i] < 0)
-      return tly__fail(err, TLY_EPARSE, "built-in %s lacks column %s", name,
-                       cols[i]);
-  }
-  return TLY_OK;
+  return tly__table_open(a, name, MAX_FIELD, MAX_FIELDS, cols, n_cols, t,
+                         idx, err);
 }
 
 static bool fint(const tly__csv_field *f, int64_t *v)
@@ -156,7 +129,7 @@ static tly_status add_electors(tly__builder *b, const tly_allocator *a,
   static const char *const cols[] = {"census", "first_election",
                                      "last_election", "unit", "electors"};
   int idx[5];
-  table t;
+  tly__table t;
   tly_status s = open_builtin(a, "electors.csv", cols, 5, &t, idx, err);
   *census = 0;
   int found = 0;
@@ -196,7 +169,7 @@ static tly_status add_district_records(tly__builder *b,
 {
   static const char *const cols[] = {"year", "unit", "winner"};
   int idx[3];
-  table t;
+  tly__table t;
   tly_status s = open_builtin(a, "district_record.csv", cols, 3, &t, idx,
                               err);
   bool noted_me = false;
@@ -239,7 +212,7 @@ static tly_status add_cast_records(tly__builder *b, const tly_allocator *a,
   static const char *const cols[] = {"year", "unit", "pledged", "cast",
                                      "electors"};
   int idx[5];
-  table t;
+  tly__table t;
   tly_status s = open_builtin(a, "cast.csv", cols, 5, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
@@ -324,7 +297,7 @@ tly_status tly_election_builtin(int year, tly_source source,
   static const char *const cols[] = {"year", "source", "unit", "name",
                                      "party", "votes"};
   int idx[6];
-  table t;
+  tly__table t;
   s = open_builtin(a, "results.csv", cols, 6, &t, idx, err);
   char ybuf[8];
   snprintf(ybuf, sizeof ybuf, "%d", year);
