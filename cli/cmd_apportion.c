@@ -29,6 +29,14 @@ static void help(void)
       "size or states differ from the official ones, the table shows each\n"
       "state's change from the official seats. Priorities are compared\n"
       "exactly; ties go to the state first by postal code and are reported.\n\n"
+      "Censuses 1790-1960 (none after 1920: no reapportionment): the seats\n"
+      "as apportioned (Census Bureau) and the method of record (Jefferson\n"
+      "1790-1830, Webster 1840, 1910, 1930, Hamilton 1850-1900, Huntington-\n"
+      "Hill from 1940); with --method, --seats (default: the House of\n"
+      "record), --without or --priority the census recomputed from its\n"
+      "population, with each state's change from the seats of record.\n"
+      "Before 1940 that population is the resident count, not the base of\n"
+      "the time (three fifths clause; Indians not taxed): the output says so.\n\n"
       "Options:\n"
       "  --method M        huntington-hill (default), webster (n + 1/2),\n"
       "                    jefferson (n + 1), adams (n), dean (harmonic mean),\n"
@@ -48,7 +56,8 @@ static void help(void)
       "Examples:\n"
       "  tally apportion 2020 --priority\n"
       "  tally apportion 2010 --without CA\n"
-      "  tally apportion 2020 --method webster --seats 600 --json\n");
+      "  tally apportion 2020 --method webster --seats 600 --json\n"
+      "  tally apportion 1790 --method jefferson\n");
 }
 
 /*---- formatting ----*/
@@ -109,6 +118,8 @@ typedef struct {
   tly_census_row rows[MAX_STATES]; /* the census, official seats */
   size_t n_rows;
   bool official; /* the parameters are the law's: HH, 435, all states */
+  bool method_set; /* --method given */
+  bool seats_set;  /* --seats given */
 } params;
 
 static bool left_out(const params *p, const char *code)
@@ -350,6 +361,7 @@ static int apportion_option(void *ud, int ch, char *arg)
   case O_METHOD:
     if (tly_method_from_name(arg, &p->method, &err) != TLY_OK)
       return cli_usage("apportion", "%s", err.msg);
+    p->method_set = true;
     return CLI_OK;
   case O_SEATS:
     if (!cli_parse_i64(arg, 1, TLY_APPORTION_MAX_SEATS, &v))
@@ -357,6 +369,7 @@ static int apportion_option(void *ud, int ch, char *arg)
                        "--seats takes a House size from 1 to %d, not '%s'",
                        TLY_APPORTION_MAX_SEATS, arg);
     p->seats = v;
+    p->seats_set = true;
     return CLI_OK;
   case O_WITHOUT:
     return parse_without(p, arg);
@@ -397,6 +410,188 @@ static int write_apportion(FILE *fp, void *ud)
   return CLI_OK;
 }
 
+/*---- censuses before 1970: the record, and a recomputation ----*/
+
+typedef struct {
+  const cli_opts *o;
+  const params *p;
+  const tly_census_record *info;
+  const tly_apportionment *r; /* NULL: the record only */
+} record_job;
+
+/* r's seats for `code`, or -1 when r left it out. */
+static int64_t recomputed_seats(const tly_apportionment *r, const char *code)
+{
+  for (size_t i = 0; i < tly_apportionment_n_states(r); i++) {
+    if (strcmp(tly_apportionment_code(r, i), code) == 0)
+      return tly_apportionment_seats(r, i);
+  }
+  return -1;
+}
+
+static void print_record(FILE *fp, const record_job *j)
+{
+  char b1[32];
+  const params *p = j->p;
+  const tly_census_record *info = j->info;
+  const char *then = tly_method_name(info->method);
+  if (j->r == NULL)
+    fprintf(fp, "House apportionment, %d census, as apportioned: %lld seats "
+                "among %zu states\n",
+            p->census, (long long)info->seats, p->n_rows);
+  else
+    fprintf(fp, "House apportionment, %d census, recomputed: %lld seats "
+                "among %zu states (%s)\n",
+            p->census, (long long)tly_apportionment_house(j->r),
+            tly_apportionment_n_states(j->r),
+            tly_method_name(tly_apportionment_method(j->r)));
+  fprintf(fp, "Source: %s\n", info->source);
+  fprintf(fp, "Method of record: %s, %lld seats\n", then,
+          (long long)info->seats);
+  if (p->n_without > 0) {
+    fprintf(fp, "Left out:");
+    for (size_t i = 0; i < p->n_rows; i++) {
+      if (left_out(p, p->rows[i].code))
+        fprintf(fp, " %s", p->rows[i].code);
+    }
+    fprintf(fp, "\n");
+  }
+  fprintf(fp, "\n%-24s %13s %6s", "State",
+          info->resident_base ? "Resident pop" : "Population",
+          j->r == NULL ? "Seats" : "Record");
+  if (j->r != NULL)
+    fprintf(fp, " %6s %7s", "Seats", "Change");
+  fprintf(fp, "\n");
+  int64_t pop = 0, rec = 0, got = 0, n_diff = 0;
+  for (size_t i = 0; i < p->n_rows; i++) {
+    const tly_census_row *row = &p->rows[i];
+    const char *name = tly_state_name(row->code);
+    pop += row->population;
+    rec += row->seats;
+    fprintf(fp, "%-2s %-21.21s %13s %6lld", row->code, name ? name : "",
+            count_str(row->population, b1, sizeof b1),
+            (long long)row->seats);
+    if (j->r != NULL) {
+      int64_t s = recomputed_seats(j->r, row->code);
+      if (s < 0) {
+        fprintf(fp, " %6s", "-");
+      } else {
+        got += s;
+        fprintf(fp, " %6lld", (long long)s);
+        if (s != row->seats) {
+          n_diff++;
+          fprintf(fp, " %+7lld", (long long)(s - row->seats));
+        }
+      }
+    }
+    fprintf(fp, "\n");
+  }
+  fprintf(fp, "%-24s %13s %6lld", "Total", count_str(pop, b1, sizeof b1),
+          (long long)rec);
+  if (j->r != NULL)
+    fprintf(fp, " %6lld", (long long)got);
+  fprintf(fp, "\n\n");
+  if (j->r != NULL)
+    fprintf(fp, "Change: against the seats as apportioned after the %d "
+                "census; %lld states differ.\n",
+            p->census, (long long)n_diff);
+  else
+    fprintf(fp, "Recompute with --method M (the method of record: "
+                "--method %s).\n",
+            then);
+  const char *note = tly_census_record_note(info);
+  if (note != NULL)
+    fprintf(fp, "Note: %s.\n", note);
+  fprintf(fp, "Electors: an election's come from its record (tally result "
+              "YEAR), not from seats + 2.\n");
+}
+
+static void print_record_csv(FILE *fp, const record_job *j)
+{
+  const params *p = j->p;
+  const char *m = tly_method_name(j->r != NULL
+                                      ? tly_apportionment_method(j->r)
+                                      : j->info->method);
+  fprintf(fp, "census,method,code,population,seats_of_record%s\n",
+          j->r != NULL ? ",seats,change" : "");
+  for (size_t i = 0; i < p->n_rows; i++) {
+    const tly_census_row *row = &p->rows[i];
+    fprintf(fp, "%d,%s,%s,%lld,%lld", p->census, m, row->code,
+            (long long)row->population, (long long)row->seats);
+    if (j->r != NULL) {
+      int64_t s = recomputed_seats(j->r, row->code);
+      if (s < 0)
+        fprintf(fp, ",,");
+      else
+        fprintf(fp, ",%lld,%lld", (long long)s, (long long)(s - row->seats));
+    }
+    fprintf(fp, "\n");
+  }
+}
+
+static int write_record(FILE *fp, void *ud)
+{
+  const record_job *j = ud;
+  tly_error err = {0};
+  if (j->o->json) {
+    if (tly_json_census_record(j->p->census, j->r, cli_file_writer, fp,
+                               &err) != TLY_OK)
+      return cli_report(&err);
+    fputc('\n', fp);
+  } else if (j->o->csv) {
+    print_record_csv(fp, j);
+  } else if (j->p->priority) {
+    print_priority(fp, j->p, j->r);
+    const char *note = tly_census_record_note(j->info);
+    if (note != NULL)
+      fprintf(fp, "Note: %s.\n", note);
+  } else {
+    print_record(fp, j);
+  }
+  return CLI_OK;
+}
+
+/* `tally apportion CENSUS` for a census without built-in apportionment
+ * populations (1790-1960): the seats of record, and with --method (or
+ * --seats, --without, --priority) the same census recomputed. */
+static int record_main(const cli_opts *o, params *p)
+{
+  tly_error err = {0};
+  tly_census_record info;
+  if (tly_census_record_rows(p->census, NULL, &info, p->rows, MAX_STATES,
+                             &p->n_rows, &err) != TLY_OK) {
+    if (err.status == TLY_ENODATA)
+      return cli_usage("apportion", "%s", err.msg);
+    return cli_report(&err);
+  }
+  for (size_t i = 0; i < p->n_without; i++) {
+    bool found = false;
+    for (size_t j = 0; j < p->n_rows && !found; j++)
+      found = strcasecmp(p->rows[j].code, p->without[i]) == 0;
+    if (!found)
+      return cli_usage("apportion", "--without: unknown state '%s' (not a "
+                                    "state of the %d census)",
+                       p->without[i], p->census);
+  }
+  bool recompute = p->method_set || p->seats_set || p->n_without > 0 ||
+                   p->priority;
+  if (!p->method_set)
+    p->method = info.method;
+  tly_apportionment *r = NULL;
+  if (recompute &&
+      tly_apportion_record(p->census, p->seats_set ? p->seats : 0,
+                           p->method, p->without, p->n_without, NULL, &r,
+                           &err) != TLY_OK) {
+    if (err.status == TLY_EINVAL || err.status == TLY_ENOTFOUND)
+      return cli_usage("apportion", "%s", err.msg);
+    return cli_report(&err);
+  }
+  record_job j = {o, p, &info, r};
+  int rc = cli_write(o->out, write_record, &j);
+  tly_apportionment_free(r);
+  return rc;
+}
+
 int cmd_apportion(int argc, char **argv)
 {
   static const struct option opts[] = {
@@ -426,6 +621,9 @@ int cmd_apportion(int argc, char **argv)
                        o.arg);
     p.census = (int)v;
   }
+  if (tly_census_builtin(p.census, NULL, NULL, 0, &p.n_rows, &err) ==
+      TLY_ENODATA)
+    return record_main(&o, &p);
   if (tly_census_builtin(p.census, NULL, p.rows, MAX_STATES, &p.n_rows,
                          &err) != TLY_OK) {
     if (err.status == TLY_ENODATA)

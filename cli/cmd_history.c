@@ -145,6 +145,8 @@ static int write_human(FILE *fp, const tly_history *h)
   fprintf(fp, "\n");
   if (tly_history_note_1960(h)[0] != '\0')
     fprintf(fp, "note: %s\n", tly_history_note_1960(h));
+  for (size_t i = 0; i < tly_history_n_checks(h); i++)
+    fprintf(fp, "note: %s\n", tly_history_check(h, i));
   return CLI_OK;
 }
 

@@ -102,6 +102,17 @@ static void print_human(FILE *fp, const tly_power *p, const char *what,
     fprintf(fp, "\n");
   }
   fprintf(fp, "%-6s %3lld %10.6f\n", "Total", (long long)total, sum);
+  size_t n_none = 0;
+  for (size_t i = 0; bz && !census && i < n; i++)
+    n_none += isnan(e[i].r->voter);
+  if (n_none > 0 && n_none == n)
+    fprintf(fp, "\nVoter: - for every unit: no popular vote (the "
+                "legislatures chose the electors).\n");
+  else if (n_none > 0)
+    fprintf(fp, "\nVoter: - for the %zu unit%s without a popular vote (the "
+                "legislature chose\nthe electors); the average voter is "
+                "over the units that voted.\n",
+            n_none, n_none == 1 ? "" : "s");
 }
 
 /* The columns carry the table's names: per_elector (1 is an equal share),

@@ -1525,6 +1525,7 @@ def build_history(shared, results, ck):
 
     # 1976-2020: the historical file against the MEDSL rows (report only).
     diff_years = []
+    check_rows = []  # (year, unit, nominee, record, medsl) where they differ
     for y in range(1976, 2021, 4):
         med = Counter()
         for (yy, s, u, n, p, v) in results:
@@ -1542,6 +1543,9 @@ def build_history(shared, results, ck):
                 same += 1
             else:
                 diffs.append(u)
+                for r in top:
+                    if med.get((u, r["candidate"])) != r["pv"]:
+                        check_rows.append((y, u, r["candidate"], r["pv"], med.get((u, r["candidate"]), "")))
         diff_years.append((y, same, n_units))
         print("info  history vs MEDSL %d: %d of %d units equal for both nominees; differ: %s"
               % (y, same, n_units, " ".join(sorted(diffs)) or "none"))
@@ -1580,11 +1584,17 @@ def build_history(shared, results, ck):
         prev |= have
     notes.sort()
     notes = [(y, t) for (y, i, t) in notes]
-    return rows_out, units_out, cast_out, contingent, notes, census_rows
+    ck.eq("history vs MEDSL: state-years that differ (data/README)",
+          sorted({(y, u) for (y, u, n, a, b) in check_rows}),
+          [(1976, "IA"), (1976, "IN"), (1980, "NY"), (1984, "NY"), (1988, "NY"), (1992, "FL"),
+           (1992, "NY"), (2004, "NY"), (2004, "SC"), (2012, "NY"), (2016, "MD"), (2016, "NY"),
+           (2020, "GA"), (2020, "MS"), (2020, "NC"), (2020, "NY"), (2020, "WI")])
+    check_rows.sort()
+    return rows_out, units_out, cast_out, contingent, notes, census_rows, check_rows
 
 
 def history_outputs(history):
-    rows, units, cast, contingent, notes, census_rows = history
+    rows, units, cast, contingent, notes, census_rows, check_rows = history
     return {
         "history.csv": csv_text(["year", "unit", "name", "party", "votes", "electors"], rows),
         "history_units.csv": csv_text(["year", "unit", "chosen_by", "electors", "total_votes", "note"], units),
@@ -1592,6 +1602,7 @@ def history_outputs(history):
         "history_contingent.csv": csv_text(["year", "office", "chamber", "chosen", "ballot", "note"], contingent),
         "history_notes.csv": csv_text(["year", "note"], notes),
         "census_seats.csv": csv_text(["census", "unit", "seats", "resident"], census_rows),
+        "history_check.csv": csv_text(["year", "unit", "name", "record", "medsl"], check_rows),
     }
 
 

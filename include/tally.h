@@ -408,10 +408,18 @@ TLY_API const char *tly_history_1960_note(void);
 /* The same with the margins under both conventions, computed from the
  * data, when 1960 is in h; "" otherwise. */
 TLY_API const char *tly_history_note_1960(const tly_history *h);
+/* Where the historical record (Clerk of the House) differs from MEDSL, the
+ * source used for 1976-2020: one note per such year in h ("2020: the Clerk
+ * of the House's record differs from MEDSL (the source used) in 5 states:
+ * GA Donald Trump 2,461,837 (MEDSL 2,461,854), ..."), in year order; the
+ * i-th, or NULL past the end. */
+TLY_API size_t tly_history_n_checks(const tly_history *h);
+TLY_API const char *tly_history_check(const tly_history *h, size_t i);
 /* [{year, source, rule, president, by_house, president_ev, runner_up,
  * runner_up_ev, electors, majority, states, states_voted, total_votes,
  * pv_leader (null without a popular vote), pv_leader_votes, pv_margin,
- * pv_leader_lost}] inside {elections, notes}. */
+ * pv_leader_lost}] inside {elections, notes}; notes: the 1960 note, then
+ * the differences from the record (tly_history_check). */
 TLY_API tly_status tly_json_history(const tly_history *h, tly_writer w,
                                     void *ud, tly_error *err);
 
@@ -621,6 +629,69 @@ TLY_API tly_status tly_json_apportionment(const tly_apportionment *r,
                                           int census, size_t n_next,
                                           bool with_priority, tly_writer w,
                                           void *ud, tly_error *err);
+
+/*---- The record: every census's apportionment, 1790-2020 ----*/
+
+/* What the record says of one census's apportionment. */
+typedef struct tly_census_record {
+  int census;
+  int64_t seats;      /* the House apportioned: the states' seats summed */
+  size_t n_states;    /* the states in the census's column of the table */
+  tly_method method;  /* the apportionment act's method: Jefferson
+                         1790-1830, Webster 1840, 1910 and 1930, Hamilton
+                         (Vinton) 1850-1900, Huntington-Hill from 1940 */
+  bool resident_base; /* the populations are resident counts, not the
+                         apportionment base of the time (1790-1930) */
+  const char *source; /* names the table (static storage) */
+} tly_census_record;
+
+/* Every census with an apportionment of record (1790, 1800, ..., 1910,
+ * 1930, ..., 2020: none after 1920), ascending, into years[0..cap);
+ * returns how many there are (which may exceed cap). */
+TLY_API size_t tly_census_record_years(int *years, size_t cap);
+
+/* The states of census `census` as apportioned, ordered by code, into
+ * rows[0..cap) (population: the resident count before 1970, overseas -1;
+ * from 1970 the rows of tly_census_builtin) and what the record says in
+ * *info; *n_rows is the number of rows (info->seats is set only when they
+ * fit). TLY_ENODATA for a year without an apportionment ("no
+ * apportionment after the 1920 census ..."), TLY_ERANGE when cap <
+ * *n_rows. */
+TLY_API tly_status tly_census_record_rows(int census, const tly_allocator *a,
+                                          tly_census_record *info,
+                                          tly_census_row *rows, size_t cap,
+                                          size_t *n_rows, tly_error *err);
+
+/* Recomputes census `census`'s apportionment by method m from its built-in
+ * population (before 1970 the resident count: see tly_census_record_note)
+ * with a House of `seats` (0: the House of record), the states in
+ * without[0..n_without) left out, at least one seat each. From 1970 it is
+ * tly_apportion_census. Errors as tly_census_record_rows and
+ * tly_apportion; TLY_ENOTFOUND for a code not among the census's states.
+ * DC's electors of the result mean nothing before the 1960 census. */
+TLY_API tly_status tly_apportion_record(int census, int64_t seats,
+                                        tly_method m,
+                                        const char *const *without,
+                                        size_t n_without,
+                                        const tly_allocator *a,
+                                        tly_apportionment **out,
+                                        tly_error *err);
+
+/* Why a recomputation of info's census may differ from the record for its
+ * population alone (1790-1930: resident counts, not the base of the time),
+ * or NULL when the population is the apportionment population. Static. */
+TLY_API const char *tly_census_record_note(const tly_census_record *info);
+
+/* Writes census `census`'s record as JSON (keys sorted): {census, source,
+ * population ("resident" or "apportionment"), note (or null),
+ * method_of_record, seats_of_record, method, seats and states_differ (null
+ * without r), states: [{code, population, seats_of_record, and with r:
+ * seats and change (null for a state r left out)}]}. r, when not NULL, is
+ * a recomputation of the same census (tly_apportion_record). */
+TLY_API tly_status tly_json_census_record(int census,
+                                          const tly_apportionment *r,
+                                          tly_writer w, void *ud,
+                                          tly_error *err);
 
 /* @@API-APPORTION@@ */
 

@@ -450,6 +450,8 @@ struct tly_history {
   size_t n, cap;
   tly_history_row *rows;
   char note_1960[512]; /* "" unless 1960 is in the table */
+  char checks[16][1024]; /* where the record differs from MEDSL, by year */
+  size_t n_checks;
 };
 
 void tly_history_free(tly_history *h)
@@ -481,6 +483,62 @@ static bool person(const tly_election *e, size_t c)
 {
   return !(strcmp(e->cands[c].name, "Others") == 0 &&
            e->cands[c].party[0] == '\0');
+}
+
+/* The historical record (Clerk of the House) against MEDSL, 1976-2020:
+ * data/history_check.csv (year,unit,name,record,medsl) has a row for each
+ * nominee whose count differs (mkdata.py). Writes one note for `year`
+ * into h->checks when it has such rows: the states and both counts. */
+static tly_status note_check(tly_history *h, int year, tly_error *err)
+{
+  static const char *const cols[] = {"year", "unit", "name", "record",
+                                     "medsl"};
+  int idx[5];
+  tly__table t;
+  if (h->n_checks == sizeof h->checks / sizeof h->checks[0])
+    return TLY_OK;
+  size_t len = 0;
+  size_t n_states = 0;
+  char last[8] = "";
+  char body[900] = "";
+  tly_status s = open_table(NULL, "history_check.csv", cols, 5, &t, idx, err);
+  while (s == TLY_OK) {
+    bool eof;
+    s = next_of_year(&t, year, idx[0], &eof, err);
+    if (s != TLY_OK || eof)
+      break;
+    int64_t rec, med = -1;
+    const tly__csv_field *u = &t.f[idx[1]];
+    if (u->n >= sizeof last || !field_i64(&t.f[idx[3]], &rec) ||
+        (t.f[idx[4]].n > 0 && !field_i64(&t.f[idx[4]], &med))) {
+      s = tly__fail(err, TLY_EPARSE, "built-in history_check.csv is "
+                                     "malformed");
+      break;
+    }
+    char b1[32], b2[32];
+    bool same_state = strcmp(last, u->p) == 0;
+    if (!same_state) {
+      memcpy(last, u->p, u->n + 1);
+      n_states++;
+    }
+    int w = snprintf(body + len, sizeof body - len, "%s%s%s%s %s (MEDSL %s)",
+                     len == 0 ? "" : (same_state ? ", " : "; "),
+                     same_state ? "" : u->p, same_state ? "" : " ",
+                     t.f[idx[2]].p, tly_format_count(rec, b1, sizeof b1),
+                     med < 0 ? "none" : tly_format_count(med, b2, sizeof b2));
+    if (w < 0 || (size_t)w >= sizeof body - len)
+      break; /* a note is a few states: the cap is never reached */
+    len += (size_t)w;
+  }
+  tly__csv_free(t.c);
+  if (s != TLY_OK || n_states == 0)
+    return s;
+  snprintf(h->checks[h->n_checks], sizeof h->checks[0],
+           "%d: the Clerk of the House's record differs from MEDSL (the "
+           "source used) in %zu state%s: %s",
+           year, n_states, n_states == 1 ? "" : "s", body);
+  h->n_checks++;
+  return TLY_OK;
 }
 
 /* 1960 under the other convention: Alabama's Democratic vote split by its
@@ -594,6 +652,8 @@ static tly_status history_row(tly_history *h, int year, tly_error *err)
   }
   if (year == 1960)
     s = note_1960(h, e, o, err);
+  if (s == TLY_OK && strcmp(r->source, "MEDSL") == 0)
+    s = note_check(h, year, err);
   if (s == TLY_OK)
     h->n++;
 done:
@@ -687,6 +747,8 @@ tly_status tly_json_history(const tly_history *h, tly_writer w, void *ud,
   }
   if (ok && h->note_1960[0] != '\0')
     ok = json_array_append_new(notes, json_string(h->note_1960)) == 0;
+  for (size_t i = 0; ok && i < h->n_checks; i++)
+    ok = json_array_append_new(notes, json_string(h->checks[i])) == 0;
   if (ok)
     ok = json_object_set_new(root, "elections", arr) == 0;
   else
@@ -705,4 +767,11 @@ tly_status tly_json_history(const tly_history *h, tly_writer w, void *ud,
 const char *tly_history_note_1960(const tly_history *h)
 {
   return h->note_1960;
+}
+
+size_t tly_history_n_checks(const tly_history *h) { return h->n_checks; }
+
+const char *tly_history_check(const tly_history *h, size_t i)
+{
+  return i < h->n_checks ? h->checks[i] : NULL;
 }

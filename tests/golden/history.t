@@ -1,4 +1,6 @@
-# The popular-vote leader lost exactly in 1824, 1876, 1888, 2000 and 2016 (issue 15).
+# The popular-vote leader lost exactly in 1824, 1876, 1888, 2000 and 2016 (issue 15); the notes
+# name every 1976-2020 state where the Clerk of the House's record (shared clavesi file) differs
+# from MEDSL (data/history_check.csv, made by mkdata.py).
 cmd: tally history
 exit: 0
 --- stdout
@@ -69,3 +71,12 @@ Year  President                   EV  Popular-vote leader          Margin Points
 EV: electoral votes cast for the President / electors counted (H: the House chose him). Voted: states with a popular vote / states taking part.
 The popular-vote leader lost in 5 of these elections: 1824, 1876, 1888, 2000, 2016
 note: 1960: Alabama's Democratic vote (the vote of its top Democratic elector) is counted for Kennedy, as the Clerk of the House counts it; 6 of its 11 Democratic electors were unpledged and voted for Byrd; so Kennedy leads the popular vote by 118,550. Split by Alabama's electors (5 of 11 for Kennedy: 147,295), Nixon would lead by 58,205: tally uses the first convention and does not count 1960 as an election the popular-vote leader lost
+note: 1976: the Clerk of the House's record differs from MEDSL (the source used) in 2 states: IA Gerald Ford 632,863 (MEDSL 632,864); IN Gerald Ford 1,185,958 (MEDSL 1,183,958)
+note: 1980: the Clerk of the House's record differs from MEDSL (the source used) in 1 state: NY Ronald Reagan 2,637,700 (MEDSL 2,893,831)
+note: 1984: the Clerk of the House's record differs from MEDSL (the source used) in 1 state: NY Ronald Reagan 3,376,519 (MEDSL 3,664,763), Walter Mondale 3,001,285 (MEDSL 3,119,609)
+note: 1988: the Clerk of the House's record differs from MEDSL (the source used) in 1 state: NY George H. W. Bush 2,838,414 (MEDSL 3,081,871), Michael Dukakis 3,255,487 (MEDSL 3,347,882)
+note: 1992: the Clerk of the House's record differs from MEDSL (the source used) in 2 states: FL Bill Clinton 2,072,698 (MEDSL 2,071,698); NY Bill Clinton 3,346,894 (MEDSL 3,444,450), George H. W. Bush 2,041,690 (MEDSL 2,346,649)
+note: 2004: the Clerk of the House's record differs from MEDSL (the source used) in 2 states: NY George W. Bush 2,806,993 (MEDSL 2,962,567), John Kerry 4,180,755 (MEDSL 4,314,280); SC John Kerry 661,699 (MEDSL 661,669)
+note: 2012: the Clerk of the House's record differs from MEDSL (the source used) in 1 state: NY Barack Obama 4,324,228 (MEDSL 4,471,871), Mitt Romney 2,223,397 (MEDSL 2,485,432)
+note: 2016: the Clerk of the House's record differs from MEDSL (the source used) in 2 states: MD Donald Trump 943,169 (MEDSL 943,428), Hillary Clinton 1,677,928 (MEDSL 1,678,006); NY Donald Trump 2,527,142 (MEDSL 2,819,534), Hillary Clinton 4,379,789 (MEDSL 4,556,124)
+note: 2020: the Clerk of the House's record differs from MEDSL (the source used) in 5 states: GA Donald Trump 2,461,837 (MEDSL 2,461,854), Joe Biden 2,474,507 (MEDSL 2,473,633); MS Donald Trump 756,789 (MEDSL 756,764), Joe Biden 539,508 (MEDSL 539,398); NC Donald Trump 2,758,775 (MEDSL 2,758,773); NY Donald Trump 2,949,141 (MEDSL 3,244,798), Joe Biden 4,844,975 (MEDSL 5,230,985); WI Donald Trump 1,610,065 (MEDSL 1,610,184), Joe Biden 1,630,673 (MEDSL 1,630,866)

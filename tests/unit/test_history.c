@@ -122,6 +122,28 @@ Test(history, popular_vote_leader_lost)
   tly_history_free(h);
 }
 
+/* The record (Clerk of the House, shared clavesi file) against MEDSL:
+ * equal in every state in 1996, 2000 and 2008; 9 years differ (data/README),
+ * e.g. Georgia 2020, Trump 2,461,837 in the record, 2,461,854 in MEDSL. */
+Test(history, differences_from_medsl)
+{
+  tly_history *h = NULL;
+  tly_error err;
+  cr_assert_eq(tly_history_compute(1976, 2024, NULL, &h, &err), TLY_OK, "%s",
+               err.msg);
+  cr_assert_eq(tly_history_n_checks(h), 9);
+  cr_expect_null(tly_history_check(h, 9));
+  cr_expect(strncmp(tly_history_check(h, 0), "1976: ", 6) == 0);
+  const char *n2020 = tly_history_check(h, 8);
+  cr_expect(strstr(n2020, "in 5 states: GA Donald Trump 2,461,837 (MEDSL "
+                          "2,461,854)") != NULL, "%s", n2020);
+  tly_history_free(h);
+  /* Before 1976 the record is the source: nothing to compare. */
+  cr_assert_eq(tly_history_compute(1960, 1972, NULL, &h, &err), TLY_OK);
+  cr_expect_eq(tly_history_n_checks(h), 0);
+  tly_history_free(h);
+}
+
 Test(history, rules_need_votes)
 {
   tly_election *e = tu_builtin(1824, TLY_SOURCE_HISTORY);
