@@ -22,7 +22,8 @@ from ._lib import ffi, lib, WRITER, LIBPATH, BUF, BUF_WRITER
 __all__ = [
     "TallyError", "Candidate", "Unit", "Faithless", "Result", "WhatIf",
     "Table", "years", "result", "load", "whatif", "apportion", "flip",
-    "tipping", "power", "forecast", "Forecast", "LIBPATH",
+    "tipping", "power", "forecast", "Forecast", "LIBPATH", "Areas",
+    "history", "amend", "recount", "audit", "initiative",
 ]
 
 _SOURCES = {"medsl": 0, "fec": 1, "history": 3}
@@ -289,13 +290,71 @@ def years() -> Table:
     return _table(_json(lib.tly_json_years, ffi.NULL))
 
 
+class Areas(dict):
+    """Counties or congressional districts of a built-in year (``tally
+    result YEAR --counties|--districts --json``): the keys of the CLI's
+    JSON, with "areas" a :class:`Table`; ``.to_frame()`` gives one row per
+    area with the vote columns flattened ("dem", "rep", ... as int64)."""
+
+    def to_frame(self):
+        """The areas as a pandas DataFrame: code, state, name, one int64
+        column per vote column of the source, total,
+        margin_dem_minus_rep, dem_pct, rep_pct, population."""
+        import pandas as pd
+        cols = list(self.get("candidates", {}).keys())
+        rows = []
+        for a in self["areas"]:
+            r = {"code": a["code"], "state": a["state"], "name": a["name"]}
+            for k in cols:
+                r[k] = a["votes"].get(k, 0)
+            for k in ("total", "margin_dem_minus_rep", "dem_pct", "rep_pct",
+                      "population"):
+                r[k] = a.get(k)
+            rows.append(r)
+        df = pd.DataFrame(rows, columns=["code", "state", "name"] + cols +
+                          ["total", "margin_dem_minus_rep", "dem_pct",
+                           "rep_pct", "population"])
+        for k in cols + ["total", "margin_dem_minus_rep"]:
+            df[k] = df[k].astype("int64")
+        return df
+
+
+def _areas(e: _Election, state: Optional[str], districts: bool) -> Areas:
+    out = ffi.new("tly_areas **")
+    err = ffi.new("tly_error *")
+    st = _b(state) if state is not None else ffi.NULL
+    fn = lib.tly_areas_districts if districts else lib.tly_areas_counties
+    _check(fn(lib.tly_election_year(e.ptr), st, ffi.NULL, out, err), err)
+    t = ffi.gc(out[0], lib.tly_areas_free)
+    j = Areas(_json(lib.tly_json_areas, t, e.ptr))
+    j["areas"] = _table(j.get("areas", []))
+    return j
+
+
 def result(election: Union[int, str, os.PathLike, Any] = 2024, *,
            source: Optional[str] = None,
-           year: Optional[int] = None) -> Result:
+           year: Optional[int] = None, counties: bool = False,
+           districts: bool = False,
+           state: Optional[str] = None) -> Union[Result, Areas]:
     """The College's result of a built-in year (``source`` "medsl",
     "fec" or "history"; by default the year's own: MEDSL from 1976, the
-    historical record before) or of a file tally reads (``year`` picks one election of a
-    multi-year file), as ``tally result ... --json``."""
+    historical record before) or of a file tally reads (``year`` picks one
+    election of a multi-year file), as ``tally result ... --json``. With
+    ``counties=True`` (2000-2024) or ``districts=True`` (2008-2024) the
+    built-in year's counties or congressional districts instead, as
+    :class:`Areas` (``state`` limits them to one state), with each state
+    whose sum differs from its state return."""
+    if counties or districts:
+        if counties and districts:
+            raise TallyError("counties and districts exclude each other",
+                             "TLY_EINVAL")
+        if not isinstance(election, int):
+            raise TallyError("counties and districts need a built-in year",
+                             "TLY_EINVAL")
+        return _areas(_election(election, source, year), state, districts)
+    if state is not None:
+        raise TallyError("state applies to counties and districts here; "
+                         "a state's row is in .units", "TLY_EINVAL")
     e = _election(election, source, year)
     o = _college(e)
     return _result(e, o, _json(lib.tly_json_result, e.ptr, o))
@@ -411,21 +470,55 @@ def _maybe_whatif(election, source, year, wi: Dict[str, Any]) -> _Election:
 
 # ---------------------------------------------------------------- analyses
 
-def apportion(census: int = 2020, *, method: str = "huntington-hill",
-              seats: int = 435, without: Optional[Sequence[str]] = None,
+def _census_years() -> List[int]:
+    n = lib.tly_census_years(ffi.NULL, 0)
+    ys = ffi.new("int[]", max(n, 1))
+    lib.tly_census_years(ys, n)
+    return [int(ys[i]) for i in range(n)]
+
+
+def apportion(census: int = 2020, *, method: Optional[str] = None,
+              seats: Optional[int] = None,
+              without: Optional[Sequence[str]] = None,
               priority: bool = False, next: int = 5) -> Dict[str, Any]:
-    """The House apportioned on a built-in census (``tally apportion
-    --json``): a dict with "states" (a :class:`Table`), "last_seat",
-    "next_in_line" and, with ``priority``, the "priority" list."""
+    """The House apportioned on a census (``tally apportion --json``).
+    1970-2020: a dict with "states" (a :class:`Table`), "last_seat",
+    "next_in_line" and, with ``priority``, the "priority" list (method
+    default "huntington-hill", seats 435). 1790-1960: the seats as
+    apportioned ("seats_of_record", "method_of_record", "source",
+    "population" and its "note"), and with ``method``, ``seats`` (default:
+    the House of record), ``without`` or ``priority`` the census recomputed
+    from its population, each state's "seats" and "change"."""
     err = ffi.new("tly_error *")
     m = ffi.new("int *")
-    _check(lib.tly_method_from_name(_b(method), m, err), err)
     ws = [_b(w) for w in (without or [])]
     keep = [ffi.new("char[]", w) for w in ws]
     arr = ffi.new("const char *[]", keep) if keep else ffi.NULL
     out = ffi.new("tly_apportionment **")
-    _check(lib.tly_apportion_census(int(census), int(seats), m[0], arr,
-                                    len(keep), ffi.NULL, out, err), err)
+    if int(census) not in _census_years():
+        info = ffi.new("tly_census_record *")
+        n = ffi.new("size_t *")
+        rows = ffi.new("tly_census_row[]", 64)
+        _check(lib.tly_census_record_rows(int(census), ffi.NULL, info, rows,
+                                          64, n, err), err)
+        r = ffi.NULL
+        if method is not None or seats is not None or keep or priority:
+            if method is not None:
+                _check(lib.tly_method_from_name(_b(method), m, err), err)
+            else:
+                m[0] = info.method
+            _check(lib.tly_apportion_record(int(census), int(seats or 0),
+                                            m[0], arr, len(keep), ffi.NULL,
+                                            out, err), err)
+            r = ffi.gc(out[0], lib.tly_apportionment_free)
+        j = _json(lib.tly_json_census_record, int(census), r)
+        j["states"] = _table(j["states"])
+        return j
+    _check(lib.tly_method_from_name(_b(method or "huntington-hill"), m,
+                                    err), err)
+    _check(lib.tly_apportion_census(int(census), int(seats or 435), m[0],
+                                    arr, len(keep), ffi.NULL, out, err),
+           err)
     r = ffi.gc(out[0], lib.tly_apportionment_free)
     j = _json(lib.tly_json_apportionment, r, int(census), int(next),
               bool(priority))
@@ -521,6 +614,25 @@ def power(election: Union[int, str, os.PathLike, None] = 2024, *,
     p = ffi.gc(out[0], lib.tly_power_free)
     j = _json(lib.tly_json_power, p)
     j["units"] = _table(j.get("units", []))
+    return j
+
+
+def history(from_: Optional[int] = None, to: Optional[int] = None
+            ) -> Dict[str, Any]:
+    """Every built-in election from ``from_`` to ``to`` (inclusive; None:
+    no bound), one row each counted by the rules in force that year, as
+    ``tally history --json``: "elections" (a :class:`Table`: year, source,
+    rule, president, by_house, president_ev, runner_up, runner_up_ev,
+    electors, majority, states, states_voted, total_votes, pv_leader,
+    pv_leader_votes, pv_margin, pv_leader_lost) and "notes" (how 1960 is
+    counted; where the historical record differs from MEDSL)."""
+    out = ffi.new("tly_history **")
+    err = ffi.new("tly_error *")
+    _check(lib.tly_history_compute(int(from_ or 0), int(to or 0), ffi.NULL,
+                                   out, err), err)
+    h = ffi.gc(out[0], lib.tly_history_free)
+    j = _json(lib.tly_json_history, h)
+    j["elections"] = _table(j["elections"])
     return j
 
 
@@ -632,3 +744,7 @@ def forecast(model: Any, *, electors: Optional[int] = None,
                     _array(j["ev_histogram"], "float64"),
                     _table(j.get("units", [])), j["electors"], j["majority"],
                     j, ev)
+
+
+from .process import amend, recount, audit  # noqa: E402
+from . import initiative  # noqa: E402

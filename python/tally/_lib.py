@@ -205,3 +205,137 @@ _bufso = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 BUF = ffi.dlopen(_bufso) if os.path.exists(_bufso) else None
 BUF_WRITER = (ffi.cast("tly_writer", BUF.tlypy_buf_write)
               if BUF is not None else None)
+
+# Added for history, apportionments of record, the processes (initiative,
+# amend, recount, audit) and counties/districts.
+ffi.cdef("""
+tly_status tly_apportion_record(int census, int64_t seats, int m,
+                                const char *const *without, size_t n_without,
+                                const tly_allocator *a,
+                                tly_apportionment **out, tly_error *err);
+tly_status tly_json_census_record(int census, const tly_apportionment *r,
+                                  tly_writer w, void *ud, tly_error *err);
+size_t tly_census_years(int *years, size_t cap);
+
+typedef struct tly_history tly_history;
+tly_status tly_history_compute(int from, int to, const tly_allocator *a,
+                               tly_history **out, tly_error *err);
+void tly_history_free(tly_history *h);
+tly_status tly_json_history(const tly_history *h, tly_writer w, void *ud,
+                            tly_error *err);
+
+tly_status tly_initiative_requirement(int64_t governor_votes, int kind,
+                                      int64_t *required, tly_error *err);
+tly_status tly_json_initiative_requirement(int64_t governor_votes, int kind,
+                                           int64_t required, tly_writer w,
+                                           void *ud, tly_error *err);
+
+typedef struct tly_amend_votes {
+  int64_t house_yeas, house_nays;
+  int64_t house_members;
+  int64_t senate_yeas, senate_nays;
+  int64_t senate_members;
+  int64_t ratified;
+  int64_t states;
+} tly_amend_votes;
+typedef struct tly_chamber_vote {
+  int64_t yeas, nays, present, members;
+  int64_t quorum;
+  int64_t needed;
+  bool quorum_met;
+  bool passes;
+  int64_t short_by;
+} tly_chamber_vote;
+typedef struct tly_amend_result {
+  tly_chamber_vote house, senate;
+  int64_t ratified, states;
+  int64_t states_needed;
+  bool states_pass;
+  int64_t states_short;
+  int failed;
+} tly_amend_result;
+tly_status tly_amend_check(const tly_amend_votes *v, tly_amend_result *out,
+                           tly_error *err);
+tly_status tly_json_amend(const tly_amend_result *r, tly_writer w, void *ud,
+                          tly_error *err);
+
+typedef struct tly_recount_trigger tly_recount_trigger;
+typedef struct tly_recount_check {
+  const tly_recount_trigger *trigger;
+  int32_t unit;
+  int32_t first, second;
+  int64_t first_votes, second_votes, total_votes;
+  int64_t margin;
+  int64_t threshold;
+  bool met;
+} tly_recount_check;
+size_t tly_recount_n_triggers(void);
+tly_status tly_recount_check_election(const tly_election *e,
+                                      const char *state,
+                                      tly_recount_check *rows, size_t cap,
+                                      size_t *n, tly_error *err);
+tly_status tly_json_recount(const tly_election *e,
+                            const tly_recount_check *rows, size_t n,
+                            tly_writer w, void *ud, tly_error *err);
+
+typedef struct tly_bravo_opts {
+  double risk;
+  double p_winner, p_loser;
+  int64_t ballots;
+  uint64_t seed;
+  int64_t trials;
+  int64_t max_sample;
+  const tly_allocator *alloc;
+} tly_bravo_opts;
+typedef struct tly_bravo_result {
+  double s_winner;
+  double asn;
+  bool practical;
+  int64_t trials;
+  int64_t escalated;
+  double mean;
+  int64_t quantiles[6];
+} tly_bravo_result;
+int64_t tly_bravo_max_trials(const tly_bravo_opts *o);
+tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
+                              tly_error *err);
+tly_status tly_json_bravo(const tly_bravo_opts *o, const tly_bravo_result *r,
+                          const int64_t *n_at, size_t n_k,
+                          const tly_election *e, int32_t unit, tly_writer w,
+                          void *ud, tly_error *err);
+int64_t tly_election_votes(const tly_election *e, size_t unit, size_t cand);
+int64_t tly_election_unit_total(const tly_election *e, size_t unit);
+
+typedef struct tly_areas tly_areas;
+tly_status tly_areas_counties(int year, const char *state,
+                              const tly_allocator *a, tly_areas **out,
+                              tly_error *err);
+tly_status tly_areas_districts(int year, const char *state,
+                               const tly_allocator *a, tly_areas **out,
+                               tly_error *err);
+void tly_areas_free(tly_areas *t);
+tly_status tly_json_areas(const tly_areas *t, const tly_election *e,
+                          tly_writer w, void *ud, tly_error *err);
+""")
+
+ffi.cdef("""
+typedef struct tly_census_row {
+  char code[8];
+  int64_t resident;
+  int64_t overseas;
+  int64_t population;
+  int64_t seats;
+} tly_census_row;
+typedef struct tly_census_record {
+  int census;
+  int64_t seats;
+  size_t n_states;
+  int method;
+  bool resident_base;
+  const char *source;
+} tly_census_record;
+tly_status tly_census_record_rows(int census, const tly_allocator *a,
+                                  tly_census_record *info,
+                                  tly_census_row *rows, size_t cap,
+                                  size_t *n_rows, tly_error *err);
+""")
