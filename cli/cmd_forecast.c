@@ -25,8 +25,9 @@ static void help(void)
       "  --polls POLLS       instead of FILE: a poll file, averaged as\n"
       "                      tally polls does by default (see tally polls\n"
       "                      --help; FiveThirtyEight data, CC BY 4.0), with\n"
-      "                      its calibrated sds; --national-sd defaults to\n"
-      "                      the one its error model recommends\n"
+      "                      its calibrated sds; --national-sd and --df\n"
+      "                      default to the ones its error model\n"
+      "                      recommends\n"
       "Electors and turnout:\n"
       "  --electors YEAR     electors from that built-in election's College\n"
       "                      (every unit must have a row); default: the\n"
@@ -343,12 +344,18 @@ int cmd_forecast(int argc, char **argv)
   char *model_csv = NULL;
   size_t model_len = 0;
   if (polls != NULL) {
-    double nsd = 0.0;
-    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd);
+    double nsd = 0.0, df = 0.0;
+    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd, &df);
     if (prc == CLI_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
       char v[40];
       snprintf(v, sizeof v, "%.17f", nsd);
       if (tly_forecast_setup_set(su, "national_sd", v, &err) != TLY_OK)
+        prc = cli_report(&err);
+    }
+    if (prc == CLI_OK && tly_forecast_setup_get(su, "df") == NULL) {
+      char v[40];
+      snprintf(v, sizeof v, "%.17g", df);
+      if (tly_forecast_setup_set(su, "df", v, &err) != TLY_OK)
         prc = cli_report(&err);
     }
     if (prc != CLI_OK) {
@@ -430,8 +437,13 @@ int cmd_forecast(int argc, char **argv)
       s = tly_json_forecast(m, f, cli_file_writer, o.fp, &err);
     else if (csv)
       s = tly_forecast_write_histogram(f, cli_file_writer, o.fp, &err);
-    else
+    else {
+      if (polls != NULL) /* the data's source and licence (CC BY 4.0) */
+        fprintf(o.fp, "Polls: FiveThirtyEight poll data (CC BY 4.0), "
+                      "averaged as tally polls does; error model from "
+                      "538's raw-polls\n");
       human(o.fp, file, m, f, &fo, regions, corr, moved);
+    }
     if (s != TLY_OK) {
       cli_out_abort(&o);
       rc = cli_report(&err);

@@ -32,10 +32,16 @@ static void help(void)
       "  swing (national polls' average minus the last national share; with\n"
       "  none, the polled states' mean swing weighted by their last vote),\n"
       "  marked \"uniform swing\".\n"
-      "  Error model (538's raw-polls, the cycles 2000 to the one before):\n"
-      "  own sd = state averages' error about their cycle's bias; national\n"
-      "  sd = root mean square of the cycle biases; uniform-swing units: sd\n"
-      "  of state swings about the national swing (MEDSL results).\n\n"
+      "  Error model (538's raw-polls, only the cycles before the file's):\n"
+      "  own sd = presidential state averages' error about their cycle's\n"
+      "  bias (2000 on); national = one cycle-wide bias shared by all units,\n"
+      "  the mean error of each even year's statewide races (president by\n"
+      "  state, Senate, governor; 1998 on): Student-t with df = those k\n"
+      "  cycles and scale their root mean square about 0 (the predictive of\n"
+      "  a bias whose variance k cycles estimate), national sd = scale *\n"
+      "  sqrt(k / (k - 2)); uniform-swing units: sd of state swings about\n"
+      "  the national swing (MEDSL results). Probabilities and intervals:\n"
+      "  multivariate t with that df (tally forecast --df).\n\n"
       "Options:\n"
       "  --cycle YEAR        the cycle to read (needed when a file mixes\n"
       "                      cycles)\n"
@@ -48,12 +54,15 @@ static void help(void)
       "                      latest poll in a state) or none\n"
       "  --model             write the forecast input code,mean,sd,electors\n"
       "                      (for tally forecast) and print the recommended\n"
-      "                      national sd on stderr\n"
+      "                      --national-sd and --df on stderr\n"
       "  --backtest YEAR     2016 or 2020: the averages as of the day before\n"
       "                      the election against the certified results\n"
       "                      (FEC): error, bias, RMSE, states called wrong,\n"
       "                      Brier score, log loss, 80 %% and 95 %% interval\n"
-      "                      coverage; beside 538's final averages (2020)\n"
+      "                      coverage (per state; one cycle's states share\n"
+      "                      one shared miss, so also the shared part across\n"
+      "                      the earlier cycles); beside 538's final\n"
+      "                      averages (2020)\n"
       "  --json              one JSON object (with the method)\n"
       "  --csv               the averages as CSV\n"
       "  --out FILE          write there (atomically) instead of stdout\n"
@@ -140,8 +149,8 @@ static int write_average(FILE *fp, void *ud)
   }
   const tly_polls_calib *c = tly_polls_average_calib(r->v);
   fprintf(fp, "\nRecommended national sd (shared by all units): %.4f "
-              "(%.2f points)\n",
-          c->national_sd, 100.0 * c->national_sd);
+              "(%.2f points), Student-t df %.0f\n",
+          c->national_sd, 100.0 * c->national_sd, c->df);
   print_method(fp, tly_polls_average_method(r->v));
   return CLI_OK;
 }
@@ -206,12 +215,31 @@ static int write_backtest(FILE *fp, void *ud)
           100.0 * t->state80, fte);
   sum_row(fp, "  state part alone, 95%", "%.1f%%", 100.0 * o->state95,
           100.0 * t->state95, fte);
+  sum_row(fp, "  expected given bias, 80%", "%.1f%%",
+          100.0 * o->expect80, 100.0 * t->expect80, fte);
+  sum_row(fp, "  expected given bias, 95%", "%.1f%%",
+          100.0 * o->expect95, 100.0 * t->expect95, fte);
   const tly_polls_calib *c = tly_polls_average_calib(v);
-  fprintf(fp, "\nProbabilities and intervals: normal, sd = sqrt(own^2 + "
-              "national^2), own %.2f\nand national %.2f points (538's "
-              "averages scored with the same sd); the state\npart alone: "
-              "errors about this cycle's bias within the own sd.\n",
-          100.0 * c->state_sd, 100.0 * c->national_sd);
+  fprintf(fp, "\nProbabilities and intervals: Student-t with df %.0f,\n"
+              "sd = sqrt(own^2 + national^2), own %.2f and national %.2f "
+              "points (538's averages\nscored with the same sd). State "
+              "part alone: errors about this cycle's bias within the own\nsd "
+              "(normal). Expected given bias: the share of states a "
+              "calibrated state part would hold\nafter this cycle's shared "
+              "miss.\n",
+          c->df, 100.0 * c->state_sd, 100.0 * c->national_sd);
+  double h80 = c->shared_half80, h95 = c->shared_half95;
+  fprintf(fp, "\nThe shared part is one draw a cycle: its coverage is a "
+              "property across cycles,\nnot states. This cycle's miss "
+              "%+.2f points is %s its 80%% interval (+/-%.2f)\nand %s its "
+              "95%% interval (+/-%.2f). Earlier cycles, each predicted from "
+              "the\ncycles before it (raw-polls statewide races, leave-"
+              "future-out): %d of %d inside\nthe 80%%, %d of %d inside the "
+              "95%%.\n",
+          o->bias, fabs(o->bias) <= 100.0 * h80 ? "inside" : "outside",
+          100.0 * h80, fabs(o->bias) <= 100.0 * h95 ? "inside" : "outside",
+          100.0 * h95, (int)c->shared_held80, (int)c->shared_checked,
+          (int)c->shared_held95, (int)c->shared_checked);
   print_method(fp, tly_polls_average_method(v));
   return CLI_OK;
 }
@@ -354,10 +382,11 @@ int cmd_polls(int argc, char **argv)
   if (rc == CLI_OK && r.model) {
     const tly_polls_calib *c = tly_polls_average_calib(r.v);
     fprintf(stderr,
-            "tally polls: recommended national sd %.4f (tally forecast "
-            "--national-sd %.4f): raw-polls %d-%d\n",
-            c->national_sd, c->national_sd, (int)c->first_cycle,
-            (int)c->last_cycle);
+            "tally polls: recommended national sd %.4f, Student-t df %.0f "
+            "(tally forecast --national-sd %.4f --df %.0f): raw-polls "
+            "%d-%d (FiveThirtyEight, CC BY 4.0)\n",
+            c->national_sd, c->df, c->national_sd, c->df,
+            (int)c->shared_first, (int)c->last_cycle);
   }
   tly_polls_average_free(r.v);
   tly_polls_free(r.p);
@@ -390,7 +419,7 @@ static int text_write(void *ud, const char *p, size_t n)
 }
 
 int cli_polls_model_csv(const char *file, char **text, size_t *len,
-                        double *national_sd)
+                        double *national_sd, double *df)
 {
   *text = NULL;
   *len = 0;
@@ -409,6 +438,7 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
     s = tly_polls_write_model(v, text_write, &b, &err);
   if (s == TLY_OK) {
     *national_sd = tly_polls_average_calib(v)->national_sd;
+    *df = tly_polls_average_calib(v)->df;
     *text = b.p;
     *len = b.len;
   } else {

@@ -1256,7 +1256,7 @@ def build_polls(shared, ck):
         ck.true("raw-polls %d %s: one actual result" % (year, unit),
                 all((r["cand1_actual"], r["cand2_actual"]) == (rs[0]["cand1_actual"], rs[0]["cand2_actual"])
                     for r in rs))
-        calib.append([str(year), unit, str(len(rs)), "%.4f" % (100 * share),
+        calib.append([str(year), "pres", unit, str(len(rs)), "%.4f" % (100 * share),
                       "%.4f" % (100 * a1 / (a1 + a2))])
         if len(rs) >= 3 and "-" not in unit:  # states and DC, as the README
             bias_margin[year].append(sum(float(r["margin_poll"]) for r in rs) / len(rs) -
@@ -1267,7 +1267,28 @@ def build_polls(shared, ck):
     ck.eq("raw-polls: bias of state averages by cycle (shared README)", got,
           {2000: -1.80, 2004: 1.24, 2008: 0.77, 2012: -2.16, 2016: 4.15, 2020: 3.92})
     ck.eq("raw-polls: state-cycles with >= 3 polls", sum(len(v) for v in bias_margin.values()), 216)
-    out["polls_calib.csv"] = (["cycle", "unit", "polls", "poll_share", "actual_share"], calib)
+    # The statewide races of the even years 1998-2022 (Senate and governor
+    # general elections, regular and special, not runoffs; Democrat vs
+    # Republican): one row per race, for the cycle-wide bias shared by all
+    # of a cycle's races (README, "Polls": the error model).
+    kinds = {"Sen-G": "sen", "Sen-GS": "sen", "Gov-G": "gov", "Gov-GS": "gov"}
+    races = defaultdict(list)
+    for r in rows:
+        if (r["type_detail"] in kinds and int(r["year"]) % 2 == 0 and
+                r["cand1_party"] == "DEM" and r["cand2_party"] == "REP"):
+            races[(int(r["year"]), kinds[r["type_detail"]], r["location"], r["race"])].append(r)
+    for (year, kind, unit, race), rs in sorted(races.items()):
+        ck.true("raw-polls %s: one actual result" % race,
+                len(set((r["cand1_actual"], r["cand2_actual"]) for r in rs)) == 1)
+        share = sum(float(r["cand1_pct"]) / (float(r["cand1_pct"]) + float(r["cand2_pct"]))
+                    for r in rs) / len(rs)
+        a1, a2 = float(rs[0]["cand1_actual"]), float(rs[0]["cand2_actual"])
+        calib.append([str(year), kind, unit, str(len(rs)), "%.4f" % (100 * share),
+                      "%.4f" % (100 * a1 / (a1 + a2))])
+    ck.eq("raw-polls: statewide Senate and governor races, even years",
+          len(races), 654)
+    out["polls_calib.csv"] = (["cycle", "race", "unit", "polls", "poll_share", "actual_share"],
+                              calib)
 
     # 538's final 2020 state averages (11/3/2020), Biden and Trump.
     rows = read_gz_csv(os.path.join(d, "presidential_poll_averages_2020_538.csv.gz"))

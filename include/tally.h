@@ -2127,25 +2127,42 @@ typedef struct tly_polls_avg_opts {
  * (the choices the 2016 and 2020 backtests support; README, "Polls"). */
 TLY_API void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
 
-/* The error model, calibrated from 538's raw-polls (built in): the
- * error of state polling averages (poll two-party share minus the
- * certified one, points) in the presidential cycles from first_cycle to
- * last_cycle, split into the bias of each cycle (the mean over its
- * states) and what remains. */
+/* The error model, calibrated from 538's raw-polls (built in), error =
+ * poll two-party share minus the certified one. The state part: the
+ * presidential state averages of the cycles first_cycle..last_cycle about
+ * their cycle's bias (the mean over its states). The shared part: one
+ * cycle-wide bias, the mean error of all statewide races of a cycle
+ * (president by state, Senate, governor; even years shared_first..
+ * shared_last), taken as Student-t with df = n_shared_cycles and scale
+ * national_scale (the RMS of those biases about 0): the predictive of a
+ * zero-mean normal bias whose variance is estimated from that many
+ * cycles. national_sd is that t's sd; tally forecast's --national-sd and
+ * --df (multivariate t, one scale for all units) reproduce it. */
 typedef struct tly_polls_calib {
-  int32_t first_cycle, last_cycle, n_cycles;
+  int32_t first_cycle, last_cycle, n_cycles; /* presidential cycles */
   int32_t n_state_cycles;   /* state averages behind state_sd */
-  double national_sd;       /* root mean square of the cycle biases */
   double state_sd;          /* sd of the errors about their cycle's bias */
-  double bias[8];           /* each cycle's bias, first_cycle upward */
+  double bias[8];           /* each presidential cycle's bias, first_cycle
+                               upward */
+  int32_t shared_first, shared_last, n_shared_cycles; /* even years */
+  int32_t n_races;          /* statewide races behind the cycle biases */
+  double shared_bias[16];   /* each even year's bias, shared_first up */
+  double national_scale;    /* RMS of the shared biases (t scale) */
+  double df;                /* = n_shared_cycles */
+  double national_sd;       /* national_scale * sqrt(df / (df - 2)) */
+  double shared_half80, shared_half95; /* half-widths of the shared part's
+                                          central 80 % / 95 % intervals */
+  int32_t shared_checked;   /* cycles predicted from >= 3 before them */
+  int32_t shared_held80, shared_held95; /* of those, inside the
+                                           predictive 80 % / 95 % */
   double swing_sd;          /* sd of a state's two-party swing about the
                                national swing (built-in results) */
   int32_t swing_first, swing_last; /* the elections behind swing_sd */
 } tly_polls_calib;
 
-/* Calibrates on the presidential cycles before `cycle` (2000 onward:
- * raw-polls begins in 1998). TLY_ENODATA when fewer than 2 cycles are
- * available. */
+/* Calibrates on the cycles before `cycle` (raw-polls begins in 1998; the
+ * state part needs the presidential cycles from 2000). TLY_ENODATA when
+ * fewer than 2 presidential cycles are available. */
 TLY_API tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                                        tly_error *err);
 
@@ -2220,7 +2237,8 @@ typedef struct tly_polls_bt_unit {
   double actual;     /* certified two-party share (FEC) */
   double ours, p_ours; /* our average and P(Democrat wins) */
   double fte, p_fte;   /* 538's final average and P under our sd */
-  double sd;         /* total sd (own and national) */
+  double sd;         /* total sd (own and national); probabilities and
+                        intervals: Student-t, the calibration's df */
   double own_sd;     /* the unit's own sd */
 } tly_polls_bt_unit;
 
@@ -2233,6 +2251,10 @@ typedef struct tly_polls_bt_summary {
   double cover80, cover95; /* share of actuals inside the intervals */
   double state80, state95; /* the same for the state part alone: errors
                               about this cycle's bias within the own sd */
+  double expect80, expect95; /* what a calibrated state part would hold
+                                given this cycle's shared miss (bias):
+                                the mean of P(|bias + own sd * Z| <=
+                                half-width), Z standard normal */
 } tly_polls_bt_summary;
 
 typedef struct tly_polls_backtest tly_polls_backtest;

@@ -755,7 +755,16 @@ tly_status tly_polls_load(const char *path, const tly_polls_read_opts *opts,
       break;
     len += (size_t)got;
   }
-  gzclose(gz);
+  /* zlib returns what it inflated of a stream cut short and flags it only
+   * here: Z_BUF_ERROR when the last read ended inside a gzip stream. */
+  int zc = gzclose(gz);
+  if (s == TLY_OK && zc == Z_BUF_ERROR)
+    s = tly__fail_at(err, TLY_EIO, path, 0, 0,
+                     "read error: the gzip stream is cut short (truncated "
+                     "file)");
+  else if (s == TLY_OK && zc != Z_OK)
+    s = tly__fail_at(err, TLY_EIO, path, 0, 0, "read error: %s",
+                     zc == Z_ERRNO ? strerror(errno) : "gzip close failed");
   if (s == TLY_OK) {
     buf[len] = '\0';
     s = tly_polls_parse(path, buf, len, opts, a, out, err);

@@ -22,4 +22,12 @@ void tly__polls_dr_votes(const tly_election *e, size_t u, int64_t *dem,
  * have no votes there. */
 double tly__polls_two_party(const tly_election *e, size_t u);
 
+/* The cdf of Student's t with df degrees of freedom at x (df <= 0: the
+ * standard normal), from the regularized incomplete beta function. */
+double tly__polls_t_cdf(double x, double df);
+
+/* The p quantile of Student's t with df degrees of freedom (df <= 0: the
+ * standard normal), by bisection on tly__polls_t_cdf; about 1e-12. */
+double tly__polls_t_quantile(double p, double df);
+
 #endif

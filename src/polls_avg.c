@@ -217,11 +217,16 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       "Average: equal weights%s.\n"
       "No polls: %d's two-party share (MEDSL) moved by the national swing "
       "%+.2f points (%s).\n"
-      "Error: own sd %.2f points (state averages' error about their "
-      "cycle's bias, raw-polls %d-%d, %d state averages); national sd "
-      "%.2f points (root mean square of the %d cycle biases %d-%d); "
-      "uniform-swing units sd %.2f points (state swing about the national "
-      "swing, MEDSL %d-%d).",
+      "Error: own sd %.2f points (presidential state averages' error "
+      "about their cycle's bias, raw-polls %d-%d, %d state averages); "
+      "national: one cycle-wide bias shared by all units, Student-t with "
+      "df %d and scale %.2f points (root mean square about 0 of the mean "
+      "error of all statewide races, president by state, Senate and "
+      "governor, in each of the %d even years %d-%d, %d races), sd %.2f "
+      "points; uniform-swing units sd %.2f points (state swing about the "
+      "national swing, MEDSL %d-%d). Probabilities and intervals: "
+      "multivariate Student-t with df %d and these sds, one scale shared "
+      "by all units (tally forecast --df %d).",
       tly_polls_layout_name(tly_polls_layout_of(p)), (int)v->o.window_days,
       fmt_date(lo, a), fmt_date(v->o.as_of, b), v->o.populations,
       v->o.dedupe == TLY_POLLS_DEDUPE_LATEST
@@ -231,9 +236,10 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       ign, (int)v->last_cycle, 100.0 * v->swing, swing,
       100.0 * c->state_sd,
       (int)c->first_cycle, (int)c->last_cycle, (int)c->n_state_cycles,
-      100.0 * c->national_sd, (int)c->n_cycles, (int)c->first_cycle,
-      (int)c->last_cycle, 100.0 * c->swing_sd, (int)c->swing_first,
-      (int)c->swing_last);
+      (int)c->df, 100.0 * c->national_scale, (int)c->n_shared_cycles,
+      (int)c->shared_first, (int)c->shared_last, (int)c->n_races,
+      100.0 * c->national_sd, 100.0 * c->swing_sd, (int)c->swing_first,
+      (int)c->swing_last, (int)c->df, (int)c->df);
 }
 
 tly_status tly_polls_average_run(const tly_polls *p,
@@ -527,11 +533,28 @@ static json_t *calib_obj(const tly_polls_calib *c, bool *ok)
     snprintf(k, sizeof k, "%d", (int)(c->first_cycle + 4 * i));
     jput(b, k, json_real(c->bias[i]), ok);
   }
+  json_t *sb = json_object();
+  for (int i = 0; i < c->n_shared_cycles && sb != NULL; i++) {
+    char k[8];
+    snprintf(k, sizeof k, "%d", (int)(c->shared_first + 2 * i));
+    jput(sb, k, json_real(c->shared_bias[i]), ok);
+  }
   jput(o, "cycle_bias", b, ok);
   jput(o, "cycles", json_pack("[i,i]", (int)c->first_cycle,
                               (int)c->last_cycle), ok);
   jput(o, "n_state_averages", json_integer(c->n_state_cycles), ok);
+  jput(o, "shared_cycle_bias", sb, ok);
+  jput(o, "shared_cycles", json_pack("[i,i]", (int)c->shared_first,
+                                     (int)c->shared_last), ok);
+  jput(o, "n_races", json_integer(c->n_races), ok);
+  jput(o, "df", json_real(c->df), ok);
+  jput(o, "national_scale", json_real(c->national_scale), ok);
+  jput(o, "shared_checked", json_integer(c->shared_checked), ok);
+  jput(o, "shared_held_80", json_integer(c->shared_held80), ok);
+  jput(o, "shared_held_95", json_integer(c->shared_held95), ok);
   jput(o, "national_sd", json_real(c->national_sd), ok);
+  jput(o, "shared_half_80", json_real(c->shared_half80), ok);
+  jput(o, "shared_half_95", json_real(c->shared_half95), ok);
   jput(o, "state_sd", json_real(c->state_sd), ok);
   jput(o, "swing_sd", json_real(c->swing_sd), ok);
   jput(o, "swing_elections", json_pack("[i,i]", (int)c->swing_first,
@@ -629,10 +652,23 @@ struct tly_polls_backtest {
   tly_polls_bt_summary sum[2];
 };
 
-/* P(share > 1/2) for a normal share. */
-static double p_above_half(double mean, double sd)
+/* The scale of a Student-t with df degrees of freedom and sd `sd`
+ * (df <= 0: normal, the sd itself). */
+static double t_scale(double sd, double df)
 {
-  return 0.5 * erfc(-(mean - 0.5) / (sd * sqrt(2.0)));
+  return df > 0.0 ? sd * sqrt((df - 2.0) / df) : sd;
+}
+
+/* P(share > 1/2) for a share that is mean + t_df with sd `sd`. */
+static double p_above_half(double mean, double sd, double df)
+{
+  return tly__polls_t_cdf((mean - 0.5) / t_scale(sd, df), df);
+}
+
+/* Standard normal cdf. */
+static double phi(double x)
+{
+  return 0.5 * erfc(-x / sqrt(2.0));
 }
 
 /* 538's final averages of `cycle` (built in for 2020): fills fte. */
@@ -673,6 +709,10 @@ static void score(tly_polls_backtest *b, int which)
 {
   tly_polls_bt_summary *m = &b->sum[which];
   memset(m, 0, sizeof *m);
+  /* The central 80 % and 95 % intervals of a unit's marginal t_df. */
+  double df = b->avg->calib.df;
+  double q80 = tly__polls_t_quantile(0.90, df);
+  double q95 = tly__polls_t_quantile(0.975, df);
   double se = 0, sb = 0, br = 0, ll = 0;
   int c80 = 0, c95 = 0;
   for (size_t i = 0; i < b->n; i++) {
@@ -696,12 +736,15 @@ static void score(tly_polls_backtest *b, int which)
     br += (p - y) * (p - y);
     double pc = fmin(fmax(p, 1e-15), 1.0 - 1e-15);
     ll -= y * log(pc) + (1.0 - y) * log(1.0 - pc);
-    /* Two-sided normal quantiles: 1.2816 (80 %), 1.9600 (95 %). */
-    c80 += fabs(e) <= 1.2815515655446004 * u->sd;
-    c95 += fabs(e) <= 1.9599639845400540 * u->sd;
+    c80 += fabs(e) <= q80 * t_scale(u->sd, df);
+    c95 += fabs(e) <= q95 * t_scale(u->sd, df);
   }
   if (m->n == 0)
     return;
+  /* Given this cycle's shared miss (the mean error, sb / n), the share
+   * of units a calibrated state part would keep inside the intervals:
+   * the mean of P(|miss + own sd * Z| <= half-width), Z normal. */
+  double miss = sb / m->n, x80 = 0, x95 = 0;
   int s80 = 0, s95 = 0;
   for (size_t i = 0; i < b->n; i++) {
     const tly_polls_bt_unit *u = &b->u[i];
@@ -709,9 +752,15 @@ static void score(tly_polls_backtest *b, int which)
     if (isnan(est) || isnan(u->actual))
       continue;
     double r = fabs(est - u->actual - sb / m->n);
+    /* Two-sided normal quantiles: 1.2816 (80 %), 1.9600 (95 %). */
     s80 += r <= 1.2815515655446004 * u->own_sd;
     s95 += r <= 1.9599639845400540 * u->own_sd;
+    double h80 = q80 * t_scale(u->sd, df), h95 = q95 * t_scale(u->sd, df);
+    x80 += phi((h80 - miss) / u->own_sd) - phi((-h80 - miss) / u->own_sd);
+    x95 += phi((h95 - miss) / u->own_sd) - phi((-h95 - miss) / u->own_sd);
   }
+  m->expect80 = x80 / m->n;
+  m->expect95 = x95 / m->n;
   m->state80 = (double)s80 / m->n;
   m->state95 = (double)s95 / m->n;
   m->bias = 100.0 * sb / m->n;
@@ -774,7 +823,7 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
       u->ours = pu->share;
       u->sd = sqrt(pu->sd * pu->sd + nat * nat);
       u->own_sd = pu->sd;
-      u->p_ours = p_above_half(u->ours, u->sd);
+      u->p_ours = p_above_half(u->ours, u->sd, b->avg->calib.df);
       u->fte = NAN;
       u->p_fte = NAN;
     }
@@ -783,7 +832,8 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
   if (s == TLY_OK) {
     for (size_t i = 0; i < b->n; i++)
       if (!isnan(b->u[i].fte))
-        b->u[i].p_fte = p_above_half(b->u[i].fte, b->u[i].sd);
+        b->u[i].p_fte =
+            p_above_half(b->u[i].fte, b->u[i].sd, b->avg->calib.df);
     score(b, 0);
     score(b, 1);
   }
@@ -846,6 +896,10 @@ static json_t *summary_obj(const tly_polls_bt_summary *m, bool *ok)
   jput(o, "coverage_95", json_real(m->cover95), ok);
   jput(o, "state_part_coverage_80", json_real(m->state80), ok);
   jput(o, "state_part_coverage_95", json_real(m->state95), ok);
+  jput(o, "expected_coverage_80_given_shared_miss", json_real(m->expect80),
+       ok);
+  jput(o, "expected_coverage_95_given_shared_miss", json_real(m->expect95),
+       ok);
   return o;
 }
 

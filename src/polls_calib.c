@@ -1,10 +1,15 @@
 /*
  * polls_calib.c -- the error model of state polling averages, calibrated
  * on FiveThirtyEight's raw-polls (CC BY 4.0): the polls of the final 21
- * days of each presidential race 2000-2020, averaged per state, against
- * the certified result. The error splits into one bias shared by all
- * states in a cycle and a state-specific remainder; units without polls
- * are calibrated on uniform swing in the built-in results (MEDSL).
+ * days of each race against the certified result. A state's error is one
+ * cycle-wide bias shared by every race of the cycle (estimated from the
+ * statewide races of the even years 1998 on: president by state, Senate,
+ * governor) plus a state-specific part (presidential state averages about
+ * their cycle's bias, 2000 on). The shared part's scale comes from few
+ * cycles, so it is a Student-t with df = cycles: the posterior predictive
+ * of a zero-mean normal bias with unknown variance (Jeffreys prior; Gelman
+ * et al., Bayesian Data Analysis, 3rd ed., section 3.2). Units without
+ * polls are calibrated on uniform swing in the built-in results (MEDSL).
  */
 #include "csv.h"
 #include "polls.h"
@@ -16,17 +21,23 @@
 #define FIRST_CYCLE 2000 /* raw-polls starts in 1998: 2000 is its first
                             presidential cycle */
 #define MAX_CYCLES 8
+#define FIRST_SHARED 1998 /* the first even year of raw-polls */
+#define MAX_SHARED 16     /* even years 1998..2028 */
 
-/* Per cycle: sum of errors, sum of squares, count (states and DC). */
+/* Per cycle: sum of errors, sum of squares, count (states and DC, or
+ * races). */
 typedef struct {
   double sum, sum2;
   int32_t n;
 } acc;
 
 
-/* Reads data/polls_calib.csv (cycle,unit,polls,poll_share,actual_share)
- * into per-cycle sums for the cycles [FIRST_CYCLE, before). */
-static tly_status read_table(int before, acc *cyc, tly_error *err)
+/* Reads data/polls_calib.csv (cycle,race,unit,polls,poll_share,
+ * actual_share) into per-cycle sums: cyc for the presidential state
+ * averages of [FIRST_CYCLE, before), shr for the statewide races
+ * (presidential states and DC, Senate, governor) of the even years of
+ * [FIRST_SHARED, before). */
+static tly_status read_table(int before, acc *cyc, acc *shr, tly_error *err)
 {
   size_t len = 0;
   const char *data = tly__data_file("polls_calib.csv", &len);
@@ -47,20 +58,28 @@ static tly_status read_table(int before, acc *cyc, tly_error *err)
       break;
     int64_t cycle = 0, polls = 0;
     double ps = 0, as = 0;
-    if (n != 5 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
-        tly__scan_i64(f[2].p, f[2].n, 1, 100000, &polls) != TLY_OK ||
-        tly__scan_double(f[3].p, f[3].n, &ps) != TLY_OK ||
-        tly__scan_double(f[4].p, f[4].n, &as) != TLY_OK) {
+    if (n != 6 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
+        tly__scan_i64(f[3].p, f[3].n, 1, 100000, &polls) != TLY_OK ||
+        tly__scan_double(f[4].p, f[4].n, &ps) != TLY_OK ||
+        tly__scan_double(f[5].p, f[5].n, &as) != TLY_OK) {
       s = tly__csv_fail(c, NULL, err, TLY_EPARSE, "malformed row");
       break;
     }
-    if (memchr(f[1].p, '-', f[1].n) != NULL) /* districts: not in the
-                                                 states' figures */
+    bool pres = f[1].n == 4 && memcmp(f[1].p, "pres", 4) == 0;
+    if (pres && memchr(f[2].p, '-', f[2].n) != NULL) /* districts: not in
+                                                        the states' figures */
       continue;
-    if (cycle < FIRST_CYCLE || cycle >= before || cycle % 4 != 0)
+    double e = ps - as;
+    if (cycle >= FIRST_SHARED && cycle < before && cycle % 2 == 0 &&
+        cycle < FIRST_SHARED + 2 * MAX_SHARED) {
+      acc *a = &shr[(cycle - FIRST_SHARED) / 2];
+      a->sum += e;
+      a->sum2 += e * e;
+      a->n++;
+    }
+    if (!pres || cycle < FIRST_CYCLE || cycle >= before || cycle % 4 != 0)
       continue;
     acc *a = &cyc[(cycle - FIRST_CYCLE) / 4];
-    double e = ps - as;
     a->sum += e;
     a->sum2 += e * e;
     a->n++;
@@ -137,23 +156,139 @@ static tly_status swing_sd(int before, tly_polls_calib *out, tly_error *err)
   return TLY_OK;
 }
 
+/*---- Student-t -----------------------------------------------------------*/
+
+/* The continued fraction of the regularized incomplete beta function
+ * I_x(a, b), evaluated by the modified Lentz method (Press et al.,
+ * Numerical Recipes, 3rd ed., section 6.4); converges fast for
+ * x < (a + 1) / (a + b + 2), which the caller ensures. */
+static double beta_cf(double a, double b, double x)
+{
+  const double tiny = 1e-300;
+  double c = 1.0, d = 1.0 - (a + b) * x / (a + 1.0);
+  if (fabs(d) < tiny)
+    d = tiny;
+  d = 1.0 / d;
+  double h = d;
+  for (int m = 1; m <= 300; m++) {
+    double m2 = 2.0 * m;
+    double aa = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+    for (int k = 0; k < 2; k++) {
+      d = 1.0 + aa * d;
+      if (fabs(d) < tiny)
+        d = tiny;
+      c = 1.0 + aa / c;
+      if (fabs(c) < tiny)
+        c = tiny;
+      d = 1.0 / d;
+      h *= d * c;
+      aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+    }
+    if (fabs(d * c - 1.0) < 1e-15)
+      break;
+  }
+  return h;
+}
+
+/* I_x(a, b) for 0 <= x <= 1, a, b > 0. */
+static double beta_reg(double a, double b, double x)
+{
+  if (x <= 0.0)
+    return 0.0;
+  if (x >= 1.0)
+    return 1.0;
+  double lbt = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+               b * log1p(-x);
+  if (x < (a + 1.0) / (a + b + 2.0))
+    return exp(lbt) * beta_cf(a, b, x) / a;
+  return 1.0 - exp(lbt) * beta_cf(b, a, 1.0 - x) / b;
+}
+
+double tly__polls_t_cdf(double x, double df)
+{
+  if (df <= 0.0) /* normal */
+    return 0.5 * erfc(-x / sqrt(2.0));
+  if (isinf(x))
+    return x > 0 ? 1.0 : 0.0;
+  /* P(T > |x|) = I_{df / (df + x^2)}(df / 2, 1 / 2) / 2. */
+  double tail = 0.5 * beta_reg(df / 2.0, 0.5, df / (df + x * x));
+  return x >= 0.0 ? 1.0 - tail : tail;
+}
+
+double tly__polls_t_quantile(double p, double df)
+{
+  /* Bisection on the increasing cdf: 200 halvings of [-1e4, 1e4] reach
+   * the spacing of doubles; p outside (0, 1) gives the ends. */
+  double lo = -1e4, hi = 1e4;
+  for (int i = 0; i < 200 && hi - lo > 0.0; i++) {
+    double mid = 0.5 * (lo + hi);
+    if (mid == lo || mid == hi)
+      break;
+    if (tly__polls_t_cdf(mid, df) < p)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/*---- Calibration ---------------------------------------------------------*/
+
+/* The shared part from the cycle biases shr (each the mean error of its
+ * statewide races): RMS about 0 and df = number of cycles; and the
+ * leave-future-out record: each cycle with at least 3 before it against
+ * the predictive interval those give. */
+static void shared_part(const acc *shr, tly_polls_calib *out)
+{
+  double b2 = 0;
+  int32_t k = 0;
+  for (int i = 0; i < MAX_SHARED; i++) {
+    if (shr[i].n == 0)
+      continue;
+    double b = shr[i].sum / shr[i].n / 100.0;
+    if (k >= 3) { /* predicted from the k cycles before it */
+      double scale = sqrt(b2 / k);
+      out->shared_checked++;
+      out->shared_held80 +=
+          fabs(b) <= tly__polls_t_quantile(0.90, k) * scale;
+      out->shared_held95 +=
+          fabs(b) <= tly__polls_t_quantile(0.975, k) * scale;
+    }
+    if (k == 0)
+      out->shared_first = FIRST_SHARED + 2 * i;
+    out->shared_last = FIRST_SHARED + 2 * i;
+    out->shared_bias[k] = b;
+    out->n_races += shr[i].n;
+    b2 += b * b;
+    k++;
+  }
+  out->n_shared_cycles = k;
+  out->df = k;
+  out->national_scale = k > 0 ? sqrt(b2 / k) : 0.0;
+  /* The sd of the predictive t_k: scale * sqrt(k / (k - 2)). */
+  out->national_sd =
+      k > 2 ? out->national_scale * sqrt((double)k / (k - 2)) : 0.0;
+  out->shared_half80 = tly__polls_t_quantile(0.90, k) * out->national_scale;
+  out->shared_half95 = tly__polls_t_quantile(0.975, k) * out->national_scale;
+}
+
 tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                                tly_error *err)
 {
   memset(out, 0, sizeof *out);
-  acc cyc[MAX_CYCLES];
+  acc cyc[MAX_CYCLES], shr[MAX_SHARED];
   memset(cyc, 0, sizeof cyc);
+  memset(shr, 0, sizeof shr);
   int before = cycle;
   if (before > FIRST_CYCLE + 4 * MAX_CYCLES)
     before = FIRST_CYCLE + 4 * MAX_CYCLES;
-  tly_status s = read_table(before, cyc, err);
+  tly_status s = read_table(before, cyc, shr, err);
   if (s != TLY_OK)
     return s;
-  /* bias_c = mean error of cycle c; national sd = RMS of the biases (the
-   * next cycle's bias is unknown in sign, so about 0, not their mean);
-   * state sd = sqrt(sum of (e - bias_c)^2 / (N - C)), one degree of
-   * freedom spent on each cycle's mean. */
-  double b2 = 0, within = 0;
+  /* bias_c = mean error of cycle c's presidential state averages; state
+   * sd = sqrt(sum of (e - bias_c)^2 / (N - C)), one degree of freedom
+   * spent on each cycle's mean. */
+  double within = 0;
   int32_t nc = 0, ns = 0;
   for (int i = 0; i < MAX_CYCLES; i++) {
     if (cyc[i].n == 0)
@@ -163,7 +298,6 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
       out->first_cycle = FIRST_CYCLE + 4 * i;
     out->last_cycle = FIRST_CYCLE + 4 * i;
     out->bias[nc] = b / 100.0;
-    b2 += b * b;
     within += cyc[i].sum2 - cyc[i].n * b * b;
     nc++;
     ns += cyc[i].n;
@@ -175,7 +309,12 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                      cycle, (int)nc, FIRST_CYCLE);
   out->n_cycles = nc;
   out->n_state_cycles = ns;
-  out->national_sd = sqrt(b2 / nc) / 100.0;
   out->state_sd = sqrt(within / (ns - nc)) / 100.0;
+  shared_part(shr, out);
+  if (out->n_shared_cycles < 3) /* not reached: 2000 needs 1998 too */
+    return tly__fail(err, TLY_ENODATA,
+                     "the error model needs at least 3 cycles of raw-polls "
+                     "before %d",
+                     cycle);
   return swing_sd(cycle, out, err);
 }

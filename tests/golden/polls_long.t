@@ -62,7 +62,7 @@ WI      52.25%   3.23      0          0  -           -           uniform swing (
 WV      30.50%   3.23      0          0  -           -           uniform swing (no polls)
 WY      26.95%   3.23      0          0  -           -           uniform swing (no polls)
 
-Recommended national sd (shared by all units): 0.0112 (1.12 points)
+Recommended national sd (shared by all units): 0.0140 (1.40 points), Student-t df 11
 
 Method:
   Source: FiveThirtyEight poll data (CC BY 4.0), 538 president_polls
@@ -77,7 +77,12 @@ Method:
   No polls: 2016's two-party share (MEDSL) moved by the national swing +2.66
     points (no national polls: the polled states' mean swing from 2016,
     weighted by their 2016 two-party vote).
-  Error: own sd 2.30 points (state averages' error about their cycle's bias,
-    raw-polls 2000-2016, 231 state averages); national sd 1.12 points (root
-    mean square of the 5 cycle biases 2000-2016); uniform-swing units sd 3.23
-    points (state swing about the national swing, MEDSL 2000-2016).
+  Error: own sd 2.30 points (presidential state averages' error about their
+    cycle's bias, raw-polls 2000-2016, 231 state averages); national: one
+    cycle-wide bias shared by all units, Student-t with df 11 and scale 1.26
+    points (root mean square about 0 of the mean error of all statewide races,
+    president by state, Senate and governor, in each of the 11 even years
+    1998-2018, 792 races), sd 1.40 points; uniform-swing units sd 3.23 points
+    (state swing about the national swing, MEDSL 2000-2016). Probabilities and
+    intervals: multivariate Student-t with df 11 and these sds, one scale
+    shared by all units (tally forecast --df 11).

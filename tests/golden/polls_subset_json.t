@@ -16,8 +16,33 @@ json: yes
       2000,
       2016
     ],
+    "df": 11.0,
+    "n_races": 792,
     "n_state_averages": 231,
-    "national_sd": 0.0111878832694,
+    "national_scale": 0.0126258856557,
+    "national_sd": 0.0139584417886,
+    "shared_checked": 8,
+    "shared_cycle_bias": {
+      "1998": -0.022922627451,
+      "2000": -0.00755782222222,
+      "2002": 0.0121209354839,
+      "2004": 0.00496625316456,
+      "2006": -0.00315966101695,
+      "2008": -0.00197401052632,
+      "2010": -0.008633359375,
+      "2012": -0.0114356575342,
+      "2014": 0.0164880147059,
+      "2016": 0.0225441170213,
+      "2018": 0.000336789473684
+    },
+    "shared_cycles": [
+      1998,
+      2018
+    ],
+    "shared_half_80": 0.0172145152948,
+    "shared_half_95": 0.0277893869612,
+    "shared_held_80": 6,
+    "shared_held_95": 8,
     "source": "FiveThirtyEight raw-polls (CC BY 4.0); MEDSL results",
     "state_sd": 0.0230143778353,
     "swing_elections": [
@@ -28,7 +53,7 @@ json: yes
   },
   "cycle": 2020,
   "dedupe": "latest-per-pollster",
-  "method": "Source: FiveThirtyEight poll data (CC BY 4.0), 538 final 2020 polls (column subset, no question_id).\nPolls: those ending in the 21 days 2020-10-13 to 2020-11-02; one value per poll: its question of the most preferred population (lv,rv,v,a), of several the lowest question id; the other candidates dropped: the Democrat's two-party share dem / (dem + rep).\nDedupe: each pollster's latest poll in a unit (latest end date, then the highest poll id).\nAverage: equal weights.\nNo polls: 2016's two-party share (MEDSL) moved by the national swing +1.62 points (the average of 1 national polls minus 2016's national two-party share).\nError: own sd 2.30 points (state averages' error about their cycle's bias, raw-polls 2000-2016, 231 state averages); national sd 1.12 points (root mean square of the 5 cycle biases 2000-2016); uniform-swing units sd 3.23 points (state swing about the national swing, MEDSL 2000-2016).",
+  "method": "Source: FiveThirtyEight poll data (CC BY 4.0), 538 final 2020 polls (column subset, no question_id).\nPolls: those ending in the 21 days 2020-10-13 to 2020-11-02; one value per poll: its question of the most preferred population (lv,rv,v,a), of several the lowest question id; the other candidates dropped: the Democrat's two-party share dem / (dem + rep).\nDedupe: each pollster's latest poll in a unit (latest end date, then the highest poll id).\nAverage: equal weights.\nNo polls: 2016's two-party share (MEDSL) moved by the national swing +1.62 points (the average of 1 national polls minus 2016's national two-party share).\nError: own sd 2.30 points (presidential state averages' error about their cycle's bias, raw-polls 2000-2016, 231 state averages); national: one cycle-wide bias shared by all units, Student-t with df 11 and scale 1.26 points (root mean square about 0 of the mean error of all statewide races, president by state, Senate and governor, in each of the 11 even years 1998-2018, 792 races), sd 1.40 points; uniform-swing units sd 3.23 points (state swing about the national swing, MEDSL 2000-2016). Probabilities and intervals: multivariate Student-t with df 11 and these sds, one scale shared by all units (tally forecast --df 11).",
   "national_polls": 1,
   "national_swing": 0.0161989745102,
   "populations": "lv,rv,v,a",

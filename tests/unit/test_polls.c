@@ -274,12 +274,69 @@ Test(polls, calibration_cycles)
   /* The 2016 bias of state averages (shared README: +4.15 points of
    * margin with >= 3 polls; here every average, in two-party share). */
   cr_assert(c.bias[4] > 0.015 && c.bias[4] < 0.025, "%g", c.bias[4]);
-  cr_assert(c.national_sd > 0.005 && c.national_sd < 0.02);
   cr_assert(c.state_sd > 0.015 && c.state_sd < 0.03);
+  /* The shared part, recomputed from 538's raw-polls.csv itself (not
+   * tally's table): the mean two-party error of the statewide races
+   * (president by state, Senate and governor general elections, Democrat
+   * vs Republican) of each even year 1998-2018: 11 cycles, 792 races, root
+   * mean square 1.2626 points, so t with df 11 and sd 1.2626 *
+   * sqrt(11 / 9) = 1.3958 points. */
+  cr_assert_eq(c.shared_first, 1998);
+  cr_assert_eq(c.shared_last, 2018);
+  cr_assert_eq(c.n_shared_cycles, 11);
+  cr_assert_eq(c.n_races, 792);
+  cr_assert_eq(c.df, 11.0);
+  cr_assert(fabs(c.national_scale - 0.012626) < 5e-7, "%.7f",
+            c.national_scale);
+  cr_assert(fabs(c.national_sd - 0.013958) < 5e-7, "%.7f", c.national_sd);
+  /* 2014 overstated the Democrats by 1.65 points, 2016 by 2.25. */
+  cr_assert(fabs(c.shared_bias[8] - 0.01649) < 5e-6, "%g", c.shared_bias[8]);
+  cr_assert(fabs(c.shared_bias[9] - 0.02254) < 5e-6, "%g", c.shared_bias[9]);
+  /* Leave-future-out, 2004-2018 each from the cycles before it: 2014 and
+   * 2016 outside the 80 % interval, none outside the 95 %. */
+  cr_assert_eq(c.shared_checked, 8);
+  cr_assert_eq(c.shared_held80, 6);
+  cr_assert_eq(c.shared_held95, 8);
+  /* For 2016: 1998-2014, 9 cycles, 641 races, scale 1.1762 points. */
+  cr_assert_eq(tly_polls_calibrate(2016, &c, &err), TLY_OK);
+  cr_assert_eq(c.n_shared_cycles, 9);
+  cr_assert_eq(c.n_races, 641);
+  cr_assert(fabs(c.national_scale - 0.011762) < 5e-7, "%.7f",
+            c.national_scale);
+  cr_assert(fabs(c.national_sd - 0.013337) < 5e-7, "%.7f", c.national_sd);
+  /* t_9 quantiles 1.383029 (0.90) and 2.262157 (0.975): NIST/SEMATECH
+   * e-Handbook of Statistical Methods, table 1.3.6.7.2. */
+  cr_assert(fabs(c.shared_half80 - 1.383029 * c.national_scale) < 1e-8);
+  cr_assert(fabs(c.shared_half95 - 2.262157 * c.national_scale) < 1e-8);
   cr_assert_eq(tly_polls_calibrate(2024, &c, &err), TLY_OK);
   cr_assert_eq(c.last_cycle, 2020);
   cr_assert_eq(c.n_cycles, 6);
+  cr_assert_eq(c.n_shared_cycles, 13);
   cr_assert_eq(tly_polls_calibrate(2004, &c, &err), TLY_ENODATA);
+}
+
+Test(polls, student_t)
+{
+  /* Upper quantiles of Student's t: NIST/SEMATECH e-Handbook of
+   * Statistical Methods, table 1.3.6.7.2 (which gives 3 decimals; the 6
+   * here agree with it); the normal's 1.959964. */
+  static const struct {
+    double df, p, q;
+  } tab[] = {{3, 0.90, 1.637744}, {3, 0.975, 3.182446},
+             {9, 0.90, 1.383029}, {9, 0.975, 2.262157},
+             {11, 0.975, 2.200985}, {30, 0.95, 1.697261},
+             {100, 0.995, 2.625891}, {0, 0.975, 1.959964}};
+  for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++) {
+    double q = tly__polls_t_quantile(tab[i].p, tab[i].df);
+    cr_assert(fabs(q - tab[i].q) < 1e-6, "df %g p %g: %.7f", tab[i].df,
+              tab[i].p, q);
+    cr_assert(fabs(tly__polls_t_cdf(tab[i].q, tab[i].df) - tab[i].p) < 1e-6);
+    cr_assert(fabs(tly__polls_t_cdf(-tab[i].q, tab[i].df) -
+                   (1.0 - tab[i].p)) < 1e-6);
+  }
+  cr_assert_eq(tly__polls_t_cdf(0.0, 9), 0.5);
+  /* t_1 is Cauchy: cdf(1) = 3/4 exactly. */
+  cr_assert(fabs(tly__polls_t_cdf(1.0, 1) - 0.75) < 1e-12);
 }
 
 Test(polls, backtest_2020_plain_average)
