@@ -4,6 +4,7 @@
  * electors alone (--bar).
  */
 #include "cli.h"
+#include "map_geo.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -29,6 +30,12 @@ static void help(void)
       "  --title TEXT        the picture's title (default \"YEAR presidential\n"
       "                      election\")\n"
       "  --bar               only the bar of electors\n"
+      "  --geo               the states on a geographic map (Albers USA,\n"
+      "                      us-atlas 3.0.1 shapes of the Census Bureau's\n"
+      "                      cartographic boundaries) instead of tiles\n"
+      "  --counties          every county shaded by the margin in points\n"
+      "                      (built-in county returns, YEAR 2000-2024; no\n"
+      "                      what-if options)\n"
       "  --out FILE          write to FILE (atomically) instead of stdout\n"
       "  --help              this help\n\n");
   cli_whatif_help(stdout);
@@ -36,14 +43,16 @@ static void help(void)
       "\nExamples:\n"
       "  tally map 2016 --out map2016.svg\n"
       "  tally map 2016 --without CA --reapportion --out calexit.svg\n"
-      "  tally map 2000 --bar --out bar2000.svg\n");
+      "  tally map 2000 --bar --out bar2000.svg\n"
+      "  tally map 2016 --geo --out geo2016.svg\n"
+      "  tally map 2020 --counties --out counties2020.svg\n");
 }
 
 /* map's own options. */
-enum { O_TITLE = 1, O_BAR };
+enum { O_TITLE = 1, O_BAR, O_GEO, O_COUNTIES };
 typedef struct {
   const char *title;
-  bool bar;
+  bool bar, geo, counties;
 } map_args;
 
 static int map_option(void *ud, int ch, char *arg)
@@ -51,6 +60,10 @@ static int map_option(void *ud, int ch, char *arg)
   map_args *a = ud;
   if (ch == O_TITLE)
     a->title = arg;
+  else if (ch == O_GEO)
+    a->geo = true;
+  else if (ch == O_COUNTIES)
+    a->counties = true;
   else
     a->bar = true;
   return CLI_OK;
@@ -69,6 +82,8 @@ static int write_map(FILE *fp, void *ud)
   tly_error err = {0};
   tly_svg_opts so = {.title = j->a->title,
                      .note = j->note[0] ? j->note : NULL};
+  if (j->a->geo)
+    return cli_map_geo(fp, j->e, j->o, so.title, so.note);
   return cli_check(
       j->a->bar ? tly_svg_bar(j->e, j->o, &so, cli_file_writer, fp, &err)
                 : tly_svg_map(j->e, j->o, &so, cli_file_writer, fp, &err),
@@ -80,6 +95,8 @@ int cmd_map(int argc, char **argv)
   static const struct option opts[] = {
       {"title", required_argument, NULL, O_TITLE},
       {"bar", no_argument, NULL, O_BAR},
+      {"geo", no_argument, NULL, O_GEO},
+      {"counties", no_argument, NULL, O_COUNTIES},
       CLI_ELECTION_OPTIONS,
       CLI_OPT_OUT,
       CLI_OPT_HELP,
@@ -87,11 +104,24 @@ int cmd_map(int argc, char **argv)
       {NULL, 0, NULL, 0}};
   cli_whatif wi;
   cli_opts o = {.sub = "map", .help = help, .wi = &wi, .max_operands = 1};
-  map_args a = {NULL, false};
+  map_args a = {NULL, false, false, false};
   tly_election *e = NULL;
   int rc = cli_opts_election(&o, argc, argv, opts, map_option, &a, &e);
   if (rc != CLI_MORE)
     return rc;
+  if (a.bar + a.geo + a.counties > 1 || (a.counties && wi.any)) {
+    tly_election_free(e);
+    return cli_usage("map", a.counties && wi.any
+                                ? "--counties draws the county returns as "
+                                  "counted: no what-if options"
+                                : "--bar, --geo and --counties exclude each "
+                                  "other");
+  }
+  if (a.counties) {
+    rc = cli_map_counties(&o, e, a.title);
+    tly_election_free(e);
+    return rc;
+  }
   tly_error err = {0};
   tly_outcome *oc = NULL;
   if (tly_college(e, &oc, &err) != TLY_OK) {

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mkdata_counties  # noqa: E402  (county and district tables)
+import mkdata_geo  # noqa: E402  (state and county shapes)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -1660,6 +1661,8 @@ def main(argv):
         shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, ck)
     polls = build_polls(shared, ck)
     history = build_history(shared, results, ck)
+    geo = mkdata_geo.build_geo(
+        shared, {f: po for po, f in mkdata_counties._state_fips(shared).items()}, ck)
 
     if ck.failed:
         print("\nmkdata: %d check(s) FAILED, nothing written:" % len(ck.failed), file=sys.stderr)
@@ -1687,6 +1690,7 @@ def main(argv):
     }
     outputs.update({k: csv_text(h, r) for k, (h, r) in polls.items()})
     outputs.update(history_outputs(history))
+    outputs.update({k: csv_text(h, r) for k, (h, r) in geo.items()})
     for name, text in sorted(outputs.items()):
         write(name, text.encode("utf-8"))
     write("corr_economist_2020.csv", corr)

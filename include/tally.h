@@ -2031,6 +2031,98 @@ TLY_API tly_status tly_areas_diffs(const tly_areas *t, const tly_election *e,
  * tly_areas_diffs; TLY_EIO when w fails. */
 TLY_API tly_status tly_json_areas(const tly_areas *t, const tly_election *e,
                                   tly_writer w, void *ud, tly_error *err);
+
+/*---- Maps: state and county shapes (geo.c, svg_geo.c) ----*/
+
+/* The states and counties as shapes for a geographic map: us-atlas 3.0.1
+ * (Mike Bostock, ISC licence), the Census Bureau's cartographic boundary
+ * files, 2017 edition, projected by d3.geoAlbersUsa (Alaska and Hawaii
+ * moved below the 48 states) into a 975 x 610 pixel frame, simplified by
+ * data/mkdata.py (data/README.md). Coordinates are integers in tenths of a
+ * pixel: x to the right, y down, within TLY_GEO_WIDTH x TLY_GEO_HEIGHT
+ * (but Alaska's westernmost Aleutians, to x = -577, as in the atlas). */
+#define TLY_GEO_WIDTH 9750
+#define TLY_GEO_HEIGHT 6100
+
+typedef struct tly_geo tly_geo;
+
+typedef enum tly_geo_layer {
+  TLY_GEO_STATES = 0,  /* the 50 states and DC, by postal code */
+  TLY_GEO_COUNTIES = 1 /* counties and county equivalents by 5-digit FIPS
+                          ("06037"); Alaska is one shape "02000", as the
+                          county returns have it */
+} tly_geo_layer;
+
+typedef struct tly_geo_shape {
+  char code[8];     /* "CA"; "06037" */
+  char state[4];    /* postal code of the state */
+  const char *name; /* "California"; "Los Angeles" (the atlas's name) */
+  int32_t box[4];   /* bounding box: x0, y0, x1, y1 */
+  int32_t label[2]; /* a point inside, away from the edges (states); the
+                       box's centre (counties) */
+} tly_geo_shape;
+
+/* The shapes of `layer`, in code order. TLY_EINVAL for another layer;
+ * TLY_ENOMEM. On failure *out is NULL. */
+TLY_API tly_status tly_geo_load(tly_geo_layer layer, const tly_allocator *a,
+                                tly_geo **out, tly_error *err);
+/* Frees g; NULL is a no-op. */
+TLY_API void tly_geo_free(tly_geo *g);
+TLY_API size_t tly_geo_n(const tly_geo *g);
+TLY_API const tly_geo_shape *tly_geo_shape_at(const tly_geo *g, size_t i);
+/* The index of the shape with code `code` (case-insensitive), or -1. */
+TLY_API int32_t tly_geo_find(const tly_geo *g, const char *code);
+/* The source line every map must show: "us-atlas 3.0.1 (Census Bureau
+ * cartographic boundaries)". */
+TLY_API const char *tly_geo_source(void);
+/* Writes the SVG path data of shape i through w: one subpath per ring
+ * ("M x y l dx dy ... z"), to be filled with fill-rule evenodd (holes are
+ * rings too). Neighbours share their borders point for point. TLY_EINVAL
+ * when i is out of range; TLY_ENOMEM; TLY_EIO when w fails. */
+TLY_API tly_status tly_geo_path(const tly_geo *g, size_t i, tly_writer w,
+                                void *ud, tly_error *err);
+/* The JSON of g through w: {source, licence, layer ("states" or
+ * "counties"), width, height, unit ("0.1 px"), shapes [{code, state,
+ * name, box [x0, y0, x1, y1], label [x, y], path}]} (path as
+ * tly_geo_path). TLY_ENOMEM; TLY_EIO when w fails. */
+TLY_API tly_status tly_json_geo(const tly_geo *g, tly_writer w, void *ud,
+                                tly_error *err);
+
+/* Options of the geographic maps. */
+typedef struct tly_svg_geo_opts {
+  const char *title; /* NULL: "YEAR presidential election" (states) or
+                        "YEAR presidential election by county" */
+  const char *note;  /* a line under the subtitle, or NULL */
+  const tly_allocator *alloc; /* NULL: libc */
+} tly_svg_geo_opts;
+
+/* The College o of e on the map of the states: each state coloured by its
+ * winner and shaded by the margin as tly_svg_map does (hatched when
+ * Republican, the winner's letter and electors on it or beside it for the
+ * small states of the Northeast); Maine's and Nebraska's district winners
+ * as small labelled squares by the state; a state that left the Union in
+ * a what-if a dashed outline; the bar of electors, a legend, a title and a
+ * source line naming e's source and tly_geo_source(). Errors as
+ * tly_svg_map. */
+TLY_API tly_status tly_svg_geo_map(const tly_election *e,
+                                   const tly_outcome *o,
+                                   const tly_svg_geo_opts *opts,
+                                   tly_writer w, void *ud, tly_error *err);
+
+/* Every county of t (tly_areas_counties of one year, all states) shaded by
+ * the margin of the Democratic over the Republican candidate in points, on
+ * a diverging ten-class scale (ColorBrewer RdBu, safe for colour-blind
+ * readers; bins compared exactly in integers), with the state borders
+ * over them, a legend, a title and a source line naming t's source and
+ * tly_geo_source(). A state whose returns are not by the shapes' counties
+ * (Alaska, one unit; Connecticut in 2024, by planning region) is one shape
+ * shaded by the sum of its rows; a county without returns is grey and
+ * counted in the legend; rows that belong to no county ("SS000" beside
+ * counties) are left out of the shading. TLY_EINVAL for NULL t or w. */
+TLY_API tly_status tly_svg_geo_counties(const tly_areas *t,
+                                        const tly_svg_geo_opts *opts,
+                                        tly_writer w, void *ud,
+                                        tly_error *err);
 /*==== Polls: from FiveThirtyEight's poll files to a forecast input ========
  * Reads the poll layouts FiveThirtyEight published (CC BY 4.0: attribute
  * "FiveThirtyEight"), keeps one value per poll, averages each unit's

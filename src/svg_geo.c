@@ -1,0 +1,977 @@
+/*
+ * svg_geo.c -- geographic maps as standalone SVG 1.1 documents (W3C
+ * Recommendation, 16 August 2011): the College on the states' shapes, and
+ * every county shaded by its margin, on the us-atlas 3.0.1 shapes of
+ * geo.c (Census Bureau cartographic boundaries, Albers USA). Margins are
+ * compared in exact integers; doubles only place shapes and text.
+ */
+#include "geo.h"
+
+#include "arith.h"
+#include "buf.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define SVG_MAX ((size_t)8 << 20) /* the county map is about 1 MiB */
+#define MAP_W 975 /* the atlas frame, in pixels */
+#define MAP_H 610
+#define STATES_W 1050 /* the map of the states: the frame and, to its
+                         right, the labels of the small states */
+#define X0 20.0 /* left margin of the text */
+
+typedef tly__buf sb;
+
+#define out(b, ...) ((void)tly__buf_printf((b), __VA_ARGS__))
+
+/* The palette of the tile map (svg.c): ColorBrewer's RdBu and Purples by
+ * side (Democrat, Republican, other) and shade (margin under 5 points, 5
+ * to 15, 15 and more). */
+static const char *const fills[3][3] = {
+    {"#c6dbef", "#6baed6", "#2166ac"},
+    {"#fcbba1", "#ef6548", "#b2182b"},
+    {"#dadaeb", "#9e9ac8", "#6a51a3"},
+};
+#define TIE_FILL "#bdbdbd"
+#define NONE_FILL "#eeeeee"
+#define INK_DARK "#111111"
+#define INK_LIGHT "#ffffff"
+
+/*==== Shared drawing ======================================================*/
+
+/* Appends s escaped for XML character data and attribute values; control
+ * characters, which XML 1.0 forbids, become spaces. */
+static void esc(sb *b, const char *s)
+{
+  for (; *s != '\0'; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '&')
+      out(b, "&amp;");
+    else if (ch == '<')
+      out(b, "&lt;");
+    else if (ch == '>')
+      out(b, "&gt;");
+    else if (ch == '"')
+      out(b, "&quot;");
+    else if (ch == '\'')
+      out(b, "&#39;");
+    else if (ch < 0x20)
+      out(b, " ");
+    else
+      (void)tly__buf_add(b, s, 1);
+  }
+}
+
+/* Hands the document to the writer and frees the buffer. */
+static tly_status finish(sb *b, tly_writer w, void *ud, tly_error *err)
+{
+  tly_status s = TLY_OK;
+  if (b->status == TLY_ERANGE)
+    s = tly__fail(err, TLY_ERANGE, "SVG larger than 8 MiB");
+  else if (b->status != TLY_OK)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory writing SVG");
+  else if (w(ud, b->p, b->len) != 0)
+    s = tly__fail(err, TLY_EIO, "the writer failed");
+  else
+    tly__error_clear(err);
+  tly__buf_free(b);
+  return s;
+}
+
+/* The XML prologue, the <svg> element, <title>, <desc> and the styles;
+ * `css` adds rules. */
+static void head(sb *b, int width, double height, const char *title,
+                 const char *desc, const char *css)
+{
+  out(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+         "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+         "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+         "width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\">\n",
+      width, height, width, height);
+  out(b, "<title>");
+  esc(b, title);
+  out(b, "</title>\n<desc>");
+  esc(b, desc);
+  out(b, "</desc>\n");
+  out(b, "<defs>\n<style type=\"text/css\"><![CDATA[\n"
+         "text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}\n"
+         ".t{font-size:20px;font-weight:bold;fill:#111111}\n"
+         ".s{font-size:13px;fill:#333333}\n"
+         ".l{font-size:12px;fill:#222222}\n"
+         ".b{font-size:14px;font-weight:bold}\n"
+         ".f{font-size:11px;fill:#555555}\n"
+         ".c{font-size:11px;font-weight:bold;text-anchor:middle}\n"
+         ".n{font-size:10px;text-anchor:middle}\n"
+         ".d{font-size:9px;font-weight:bold;text-anchor:middle}\n"
+         "%s"
+         "]]></style>\n"
+         "<pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" "
+         "height=\"6\" patternTransform=\"rotate(45)\">"
+         "<rect x=\"0\" y=\"0\" width=\"1.6\" height=\"6\" fill=\"#000000\" "
+         "fill-opacity=\"0.17\"/></pattern>\n"
+         "<pattern id=\"hatch10\" patternUnits=\"userSpaceOnUse\" "
+         "width=\"60\" height=\"60\" patternTransform=\"rotate(45)\">"
+         "<rect x=\"0\" y=\"0\" width=\"16\" height=\"60\" "
+         "fill=\"#000000\" fill-opacity=\"0.17\"/></pattern>\n"
+         "</defs>\n"
+         "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%.0f\" "
+         "fill=\"#ffffff\"/>\n",
+      css, width, height);
+}
+
+static void text(sb *b, double x, double y, const char *cls,
+                 const char *fill, const char *anchor, const char *s)
+{
+  out(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\"", x, y, cls);
+  if (fill != NULL)
+    out(b, " fill=\"%s\"", fill);
+  if (anchor != NULL) /* a style attribute: class rules override
+                         presentation attributes */
+    out(b, " style=\"text-anchor:%s\"", anchor);
+  out(b, ">");
+  esc(b, s);
+  out(b, "</text>\n");
+}
+
+static void rect(sb *b, double x, double y, double w, double h,
+                 const char *fill, bool hatch)
+{
+  out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+         "fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>\n",
+      x, y, w, h, fill);
+  if (hatch)
+    out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+           "fill=\"url(#hatch)\"/>\n",
+        x, y, w, h);
+}
+
+/* A shape's path element with attributes `attrs` (may be empty) and a
+ * tooltip `tip` (may be NULL). */
+static void shape(sb *b, const tly_geo *g, size_t i, const char *attrs,
+                  const char *tip)
+{
+  out(b, "<path%s d=\"", attrs);
+  tly__geo_path(g, i, b);
+  if (tip == NULL) {
+    out(b, "\"/>\n");
+    return;
+  }
+  out(b, "\"><title>");
+  esc(b, tip);
+  out(b, "</title></path>\n");
+}
+
+static const char *title_of(const tly_svg_geo_opts *opts, char *buf,
+                            size_t size, int year, const char *suffix)
+{
+  if (opts != NULL && opts->title != NULL)
+    return opts->title;
+  tly__snprintf_c(buf, size, "%d presidential election%s", year, suffix);
+  return buf;
+}
+
+/*==== The College on the map of the states ================================*/
+
+/* 0 Democratic, 1 Republican, 2 any other party (as svg.c: by the party's
+ * name, as MEDSL ("DEMOCRAT") and tally ("Democratic") spell it). */
+static int side_of(const tly_election *e, int32_t c)
+{
+  if (c < 0)
+    return 2;
+  const char *party = tly_election_candidate(e, (size_t)c)->party;
+  if (strncasecmp(party, "democrat", 8) == 0)
+    return 0;
+  if (strncasecmp(party, "republican", 10) == 0)
+    return 1;
+  return 2;
+}
+
+/* The letter of candidate c: D, R, or the initial of the party (else of
+ * the name). */
+static char letter_of(const tly_election *e, int32_t c)
+{
+  int side = side_of(e, c);
+  if (side < 2)
+    return side == 0 ? 'D' : 'R';
+  const tly_candidate *k = tly_election_candidate(e, (size_t)c);
+  const char *s = k->party[0] != '\0' ? k->party : k->name;
+  char ch = s[0];
+  if (ch >= 'a' && ch <= 'z')
+    ch = (char)(ch - 'a' + 'A');
+  return (ch >= 'A' && ch <= 'Z') ? ch : '?';
+}
+
+/* The candidate of a side with the most votes nationally, or -1. */
+static int32_t nominee(const tly_election *e, const tly_outcome *o, int side)
+{
+  int32_t best = -1;
+  for (size_t c = 0; c < tly_election_n_candidates(e); c++)
+    if (side_of(e, (int32_t)c) == side &&
+        (best < 0 ||
+         tly_outcome_votes(o, c) > tly_outcome_votes(o, (size_t)best)))
+      best = (int32_t)c;
+  return best;
+}
+
+/* Shade of a margin of d votes out of `total`: 0 under 5 points, 1 from 5
+ * up to 15, 2 from 15 on; compared exactly (100 d >= 15 total). A product
+ * that overflows int64 cannot happen with real counts; it falls to 1. */
+static int margin_shade(int64_t d, int64_t total)
+{
+  int64_t l, r5, r15;
+  if (total <= 0 || !tly__mul_i64(d, 100, &l) ||
+      !tly__mul_i64(total, 5, &r5) || !tly__mul_i64(total, 15, &r15))
+    return 1;
+  return l >= r15 ? 2 : l >= r5 ? 1 : 0;
+}
+
+/* How one award (a state or a district) is drawn. */
+typedef struct look {
+  const char *fill;
+  const char *ink;
+  bool hatch;
+  char mark[4];
+  char tip[300];
+} look;
+
+static void award_look(const tly_election *e, const tly_outcome *o, size_t i,
+                       look *k)
+{
+  const tly_award *w = tly_outcome_award(o, i);
+  char b1[32], b2[32];
+  const char *name = tly_state_name(w->code);
+  int n = tly__snprintf_c(k->tip, sizeof k->tip, "%s: %d elector%s",
+                          name != NULL ? name : w->code, w->electors,
+                          w->electors == 1 ? "" : "s");
+  size_t used = n > 0 && (size_t)n < sizeof k->tip ? (size_t)n : 0;
+  char *tail = k->tip + used;
+  size_t room = sizeof k->tip - used;
+  k->hatch = false;
+  k->ink = INK_DARK;
+  if (w->tie) {
+    k->fill = TIE_FILL;
+    tly__snprintf_c(k->mark, sizeof k->mark, "T");
+    tly__snprintf_c(tail, room, ", tied at %s votes (undecided)",
+                    tly_format_count(w->first_votes, b1, sizeof b1));
+    return;
+  }
+  if (w->winner < 0) { /* split by a proportional rule */
+    k->fill = TIE_FILL;
+    tly__snprintf_c(k->mark, sizeof k->mark, "S");
+    size_t at = 0;
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int32_t ev = tly_outcome_award_electors(o, i, c);
+      if (ev <= 0 || at + 40 >= room)
+        continue;
+      int m = tly__snprintf_c(tail + at, room - at, "%s %s %d",
+                              at == 0 ? ", split:" : ",",
+                              tly_election_candidate(e, c)->name, ev);
+      if (m > 0 && at + (size_t)m < room)
+        at += (size_t)m;
+    }
+    return;
+  }
+  int side = side_of(e, w->winner);
+  int shade = 1;
+  const char *how = NULL;
+  if (w->by_record)
+    how = "settled by the electors as cast (no returns)";
+  else if (w->winner != w->first)
+    how = "set by the what-if";
+  else
+    shade = margin_shade(w->first_votes - w->second_votes, w->total_votes);
+  k->fill = fills[side][shade];
+  k->ink = shade == 2 ? INK_LIGHT : INK_DARK;
+  k->hatch = side == 1;
+  k->mark[0] = letter_of(e, w->winner);
+  k->mark[1] = '\0';
+  const char *who = tly_election_candidate(e, (size_t)w->winner)->name;
+  if (how != NULL)
+    tly__snprintf_c(tail, room, " to %s (%s), %s", who, k->mark, how);
+  else if (w->second >= 0)
+    tly__snprintf_c(
+        tail, room, " to %s (%s), by %s votes (%s points)", who, k->mark,
+        tly_format_count(w->first_votes - w->second_votes, b1, sizeof b1),
+        tly_format_percent(w->first_votes - w->second_votes, w->total_votes,
+                           2, b2, sizeof b2));
+  else
+    tly__snprintf_c(tail, room, " to %s (%s)", who, k->mark);
+}
+
+/* The small states of the Northeast, labelled in the ocean to their right
+ * at these frame positions (pixels) with a leader line. */
+typedef struct callout {
+  char code[3];
+  int16_t x, y;
+} callout;
+
+static const callout callouts[] = {
+    {"VT", 995, 135}, {"NH", 995, 160}, {"MA", 995, 185}, {"RI", 995, 210},
+    {"CT", 995, 235}, {"NJ", 995, 260}, {"DE", 995, 285}, {"MD", 995, 310},
+    {"DC", 995, 335},
+};
+#define N_CALLOUTS (sizeof callouts / sizeof callouts[0])
+
+static const callout *callout_of(const char *code)
+{
+  for (size_t i = 0; i < N_CALLOUTS; i++)
+    if (strcmp(callouts[i].code, code) == 0)
+      return &callouts[i];
+  return NULL;
+}
+
+#define BAR_H 22.0
+
+/* The bar of pledged electors at (x, y): Democrats from the left,
+ * Republicans from the right, others and undecided between, the majority
+ * line at the middle. */
+static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
+                     double x, double y, double width)
+{
+  int64_t total = tly_outcome_electors(o);
+  char buf[200], b1[32];
+  out(b, "<g id=\"bar\">\n");
+  rect(b, x, y, width, BAR_H, NONE_FILL, false);
+  double sx = x;
+  static const int order[3] = {0, 2, 1};
+  for (int k = 0; k < 3 && total > 0; k++) {
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+      int64_t ev = tly_outcome_pledged(o, c);
+      if (ev <= 0 || side_of(e, (int32_t)c) != order[k])
+        continue;
+      double sw = width * (double)ev / (double)total;
+      rect(b, sx, y, sw, BAR_H, fills[order[k]][2], order[k] == 1);
+      sx += sw;
+    }
+    if (order[k] == 2 && tly_outcome_undecided(o) > 0) {
+      double sw = width * (double)tly_outcome_undecided(o) / (double)total;
+      rect(b, sx, y, sw, BAR_H, TIE_FILL, false);
+      sx += sw;
+    }
+  }
+  int32_t dem = nominee(e, o, 0), rep = nominee(e, o, 1);
+  if (dem >= 0) {
+    tly__snprintf_c(buf, sizeof buf, "%s (D) %lld",
+                    tly_election_candidate(e, (size_t)dem)->name,
+                    (long long)tly_outcome_pledged(o, (size_t)dem));
+    text(b, x, y - 6, "b", fills[0][2], "start", buf);
+  }
+  if (rep >= 0) {
+    tly__snprintf_c(buf, sizeof buf, "%lld %s (R)",
+                    (long long)tly_outcome_pledged(o, (size_t)rep),
+                    tly_election_candidate(e, (size_t)rep)->name);
+    text(b, x + width, y - 6, "b", fills[1][2], "end", buf);
+  }
+  double mx = x + width / 2;
+  out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+         "stroke=\"#111111\" stroke-width=\"2\"/>\n",
+      mx, y - 4, mx, y + BAR_H + 4);
+  tly__snprintf_c(buf, sizeof buf, "%s to win (a majority of %lld)",
+                  tly_format_count(tly_outcome_majority(o), b1, sizeof b1),
+                  (long long)total);
+  text(b, mx, y + BAR_H + 16, "l", NULL, "middle", buf);
+  out(b, "</g>\n");
+}
+
+/* "Donald Trump wins with 306 of 538 electors pledged (270 needed)", or
+ * the contingent election. */
+static void winner_line(const tly_election *e, const tly_outcome *o,
+                        char *buf, size_t size)
+{
+  int32_t win = tly_outcome_winner(o);
+  if (win >= 0)
+    tly__snprintf_c(buf, size,
+                    "%s wins with %lld of %lld electors pledged (%lld "
+                    "needed)",
+                    tly_election_candidate(e, (size_t)win)->name,
+                    (long long)tly_outcome_pledged(o, (size_t)win),
+                    (long long)tly_outcome_electors(o),
+                    (long long)tly_outcome_majority(o));
+  else
+    tly__snprintf_c(buf, size,
+                    "No one has a majority of %lld electors (%lld needed): "
+                    "the House chooses",
+                    (long long)tly_outcome_electors(o),
+                    (long long)tly_outcome_majority(o));
+}
+
+/* One state of the map: its look, electors, and district looks. */
+#define MAX_DIST 5
+typedef struct gstate {
+  bool present, awarded;
+  int32_t electors;
+  look main;
+  size_t n_dist;
+  look dist[MAX_DIST];
+  char dist_label[MAX_DIST][4];
+} gstate;
+
+static void build_states(const tly_election *e, const tly_outcome *o,
+                         const tly_geo *g, gstate *st)
+{
+  for (size_t i = 0; i < tly_geo_n(g); i++) {
+    const tly_geo_shape *sh = tly_geo_shape_at(g, i);
+    gstate *s = &st[i];
+    memset(s, 0, sizeof *s);
+    int32_t u = tly_election_find_unit(e, sh->code);
+    const char *name = tly_state_name(sh->code);
+    if (u < 0 || tly_election_unit(e, (size_t)u)->parent >= 0) {
+      tly__snprintf_c(s->main.tip, sizeof s->main.tip,
+                      "%s: not in this election",
+                      name != NULL ? name : sh->code);
+      continue;
+    }
+    s->present = true;
+    s->electors = tly_election_unit(e, (size_t)u)->electors;
+    s->main.fill = NONE_FILL;
+    s->main.ink = INK_DARK;
+    tly__snprintf_c(s->main.tip, sizeof s->main.tip,
+                    "%s: no electors awarded", name != NULL ? name : sh->code);
+  }
+  for (size_t i = 0; i < tly_outcome_n_awards(o); i++) {
+    const tly_award *w = tly_outcome_award(o, i);
+    char code[8];
+    tly__snprintf_c(code, sizeof code, "%s", w->code);
+    char *dash = strchr(code, '-');
+    if (dash != NULL)
+      *dash = '\0';
+    int32_t k = tly_geo_find(g, code);
+    if (k < 0 || !st[k].present)
+      continue;
+    gstate *s = &st[k];
+    if (dash == NULL) {
+      award_look(e, o, i, &s->main);
+      s->awarded = true;
+    } else if (s->n_dist < MAX_DIST) {
+      award_look(e, o, i, &s->dist[s->n_dist]);
+      tly__snprintf_c(s->dist_label[s->n_dist], sizeof s->dist_label[0],
+                      "%s", dash + 1);
+      s->n_dist++;
+    }
+  }
+}
+
+/* The label of state i: code and electors at its label point, or at its
+ * callout with a leader line. */
+static void state_label(sb *b, const tly_geo *g, size_t i, const gstate *s,
+                        double y0)
+{
+  const tly_geo_shape *sh = tly_geo_shape_at(g, i);
+  double lx = sh->label[0] / 10.0, ly = y0 + sh->label[1] / 10.0;
+  char line[32];
+  if (s->present)
+    tly__snprintf_c(line, sizeof line, "%d%s%s", s->electors,
+                    s->main.mark[0] != '\0' ? " " : "", s->main.mark);
+  else
+    tly__snprintf_c(line, sizeof line, "out");
+  const callout *c = callout_of(sh->code);
+  if (c != NULL) {
+    double cx = c->x, cy = y0 + c->y;
+    out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+           "stroke=\"#888888\" stroke-width=\"0.7\"/>\n",
+        lx, ly, cx - 14, cy - 4);
+    rect(b, cx - 14, cy - 11, 28, 14, s->present ? s->main.fill : "#ffffff",
+         s->main.hatch);
+    text(b, cx, cy, "d", s->present ? s->main.ink : "#999999", NULL,
+         sh->code);
+    text(b, cx + 16, cy, "n", "#222222", "start", line);
+    return;
+  }
+  const char *ink = s->present ? s->main.ink : "#999999";
+  text(b, lx, ly - 1, "c", ink, NULL, sh->code);
+  text(b, lx, ly + 10, "n", ink, NULL, line);
+}
+
+/* Maine's and Nebraska's districts: a row of small squares, each filled
+ * as its district's award with its number and winner's letter, to the
+ * right of Maine and under Nebraska's label. */
+static void districts(sb *b, const tly_geo *g, size_t i, const gstate *s,
+                      double y0)
+{
+  if (s->n_dist == 0)
+    return;
+  const tly_geo_shape *sh = tly_geo_shape_at(g, i);
+  double side = 15, x, y;
+  bool column = strcmp(sh->code, "ME") == 0;
+  if (column) {
+    x = sh->box[2] / 10.0 + 4;
+    y = y0 + sh->label[1] / 10.0 - side * (double)s->n_dist / 2;
+  } else {
+    x = sh->label[0] / 10.0 - side * (double)s->n_dist / 2;
+    y = y0 + sh->label[1] / 10.0 + 14;
+  }
+  out(b, "<g id=\"districts-%s\">\n", sh->code);
+  for (size_t k = 0; k < s->n_dist; k++) {
+    double dx = column ? x : x + side * (double)k;
+    double dy = column ? y + side * (double)k : y;
+    out(b, "<g>\n<title>");
+    esc(b, s->dist[k].tip);
+    out(b, "</title>\n");
+    rect(b, dx, dy, side, side, s->dist[k].fill, s->dist[k].hatch);
+    char lab[8];
+    tly__snprintf_c(lab, sizeof lab, "%s%s", s->dist_label[k],
+                    s->dist[k].mark);
+    text(b, dx + side / 2, dy + side - 4, "d", s->dist[k].ink, NULL, lab);
+    out(b, "</g>\n");
+  }
+  out(b, "</g>\n");
+}
+
+static tly_status geo_map(const tly_election *e, const tly_outcome *o,
+                          const tly_geo *g, const tly_svg_geo_opts *opts,
+                          sb *b)
+{
+  size_t n = tly_geo_n(g);
+  gstate *st = tly__calloc(b->a, n, sizeof *st);
+  if (st == NULL)
+    return TLY_ENOMEM;
+  build_states(e, o, g, st);
+  char tbuf[128], line[256], sub[512];
+  const char *title = title_of(opts, tbuf, sizeof tbuf,
+                               tly_election_year(e), "");
+  const char *note = opts != NULL ? opts->note : NULL;
+  double y_bar = note != NULL ? 108 : 92;
+  double y_map = y_bar + BAR_H + 30;
+  double height = y_map + MAP_H + 84;
+  winner_line(e, o, line, sizeof line);
+  tly__snprintf_c(sub, sizeof sub, "%s. Source: %s; shapes: %s. %s.", title,
+                  tly_election_source_name(e), tly_geo_source(), line);
+  head(b, STATES_W, height, title, sub, "");
+  text(b, X0, 32, "t", NULL, NULL, title);
+  tly__snprintf_c(sub, sizeof sub, "Source: %s \xc2\xb7 %s",
+                  tly_election_source_name(e), line);
+  text(b, X0, 52, "s", NULL, NULL, sub);
+  if (note != NULL)
+    text(b, X0, 70, "s", NULL, NULL, note);
+  draw_bar(b, e, o, X0, y_bar, STATES_W - 2 * X0);
+
+  out(b, "<g id=\"states\" transform=\"translate(0 %.0f) scale(0.1)\" "
+         "fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"8\" "
+         "stroke-linejoin=\"round\">\n",
+      y_map);
+  for (size_t i = 0; i < n; i++) {
+    const gstate *s = &st[i];
+    char attrs[160];
+    if (!s->present)
+      tly__snprintf_c(attrs, sizeof attrs,
+                      " id=\"%s\" fill=\"#ffffff\" stroke=\"#999999\" "
+                      "stroke-dasharray=\"40,30\"",
+                      tly_geo_shape_at(g, i)->code);
+    else
+      tly__snprintf_c(attrs, sizeof attrs, " id=\"%s\" fill=\"%s\"",
+                      tly_geo_shape_at(g, i)->code, s->main.fill);
+    shape(b, g, i, attrs, s->main.tip);
+  }
+  /* The hatching of Republican states, over the fills (a pattern ten
+   * times as large: this group is scaled by 0.1). */
+  out(b, "<g fill=\"url(#hatch10)\" stroke=\"none\">\n");
+  for (size_t i = 0; i < n; i++)
+    if (st[i].present && st[i].main.hatch)
+      shape(b, g, i, "", NULL);
+  out(b, "</g>\n</g>\n<g id=\"labels\">\n");
+  for (size_t i = 0; i < n; i++)
+    state_label(b, g, i, &st[i], y_map);
+  for (size_t i = 0; i < n; i++)
+    districts(b, g, i, &st[i], y_map);
+  out(b, "</g>\n");
+
+  /* The legend, under the map. */
+  double ly = y_map + MAP_H - 4;
+  out(b, "<g id=\"legend\">\n");
+  text(b, X0, ly + 12, "l", NULL, NULL, "Margin in points:");
+  static const char *const bins[3] = {"under 5", "5 to 15", "15+"};
+  for (int s = 0; s < 3; s++)
+    text(b, X0 + 260 + 44 * s + 20, ly + 12, "n", "#222222", NULL, bins[s]);
+  double rx = X0 + 120;
+  for (int side = 0; side < 2; side++) {
+    int32_t c = nominee(e, o, side);
+    if (c < 0)
+      continue;
+    double ry = ly + 16 + 18 * side;
+    text(b, rx, ry + 11, "l", NULL, NULL,
+         tly_election_candidate(e, (size_t)c)->name);
+    for (int s = 0; s < 3; s++) {
+      rect(b, X0 + 260 + 44 * s + 6, ry, 28, 14, fills[side][s], side == 1);
+      char m[2] = {letter_of(e, c), '\0'};
+      text(b, X0 + 260 + 44 * s + 20, ry + 11, "d",
+           s == 2 ? INK_LIGHT : INK_DARK, NULL, m);
+    }
+  }
+  text(b, X0 + 420, ly + 27, "f", NULL, NULL,
+       "Number: the state's electors and its winner's letter.");
+  text(b, X0 + 420, ly + 43, "f", NULL, NULL,
+       "Maine and Nebraska: the state by its at-large winner; squares: its "
+       "districts.");
+  bool absent = false;
+  for (size_t i = 0; i < n; i++)
+    absent = absent || !st[i].present;
+  if (absent) {
+    out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"12\" "
+           "fill=\"#ffffff\" stroke=\"#999999\" stroke-dasharray=\"4,3\"/>\n",
+        X0 + 420, ly + 50);
+    text(b, X0 + 450, ly + 60, "f", NULL, NULL,
+         "dashed: not in this election");
+  }
+  out(b, "</g>\n");
+  tly__snprintf_c(sub, sizeof sub,
+                  "Data: %s. Shapes: %s; Albers USA, Alaska and Hawaii "
+                  "moved and not to scale. Made with tally.",
+                  tly_election_source_name(e), tly_geo_source());
+  text(b, X0, height - 8, "f", NULL, NULL, sub);
+  out(b, "</svg>\n");
+  tly__free(b->a, st, n * sizeof *st);
+  return TLY_OK;
+}
+
+tly_status tly_svg_geo_map(const tly_election *e, const tly_outcome *o,
+                           const tly_svg_geo_opts *opts, tly_writer w,
+                           void *ud, tly_error *err)
+{
+  if (e == NULL || o == NULL || w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
+  const tly_allocator *a =
+      tly__alloc_or_default(opts != NULL ? opts->alloc : NULL);
+  tly_geo *g = NULL;
+  tly_status s = tly_geo_load(TLY_GEO_STATES, a, &g, err);
+  if (s != TLY_OK)
+    return s;
+  sb b;
+  tly__buf_init(&b, a, SVG_MAX);
+  s = geo_map(e, o, g, opts, &b);
+  tly_geo_free(g);
+  if (s != TLY_OK) {
+    tly__buf_free(&b);
+    return tly__fail(err, s, "out of memory");
+  }
+  return finish(&b, w, ud, err);
+}
+
+/*==== Every county by its margin ==========================================*/
+
+/* Ten classes of the margin D - R in points, Republican to Democratic:
+ * 50+, 30-50, 15-30, 5-15, 0-5 each side (a bound belongs to the wider
+ * margin: exactly 5 points is "5-15"); ColorBrewer RdBu, 10 classes
+ * (Cynthia Brewer, colorbrewer2.org: diverging and colour-blind safe). */
+#define N_BINS 10
+static const char *const bin_fill[N_BINS] = {
+    "#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7",
+    "#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"};
+static const int bin_edge[4] = {5, 15, 30, 50};
+static const char *const bin_label[N_BINS] = {
+    "", "R+50", "R+30", "R+15", "R+5", "0", "D+5", "D+15", "D+30", "D+50"};
+
+/* The class of d Democratic and r Republican votes of `total`: exact
+ * comparisons 100 |d - r| >= edge * total; a tie is -1 (drawn grey), and
+ * so is a count that would overflow (impossible with real returns). */
+static int bin_of(int64_t d, int64_t r, int64_t total)
+{
+  int64_t diff, l;
+  if (total <= 0 || !tly__sub_i64(d, r, &diff) || diff == 0)
+    return -1;
+  int64_t mag = diff < 0 ? -diff : diff;
+  if (!tly__mul_i64(mag, 100, &l))
+    return -1;
+  int k = 0;
+  for (int j = 0; j < 4; j++) {
+    int64_t rhs;
+    if (!tly__mul_i64(total, bin_edge[j], &rhs))
+      return -1;
+    if (l >= rhs)
+      k = j + 1;
+  }
+  return diff > 0 ? 5 + k : 4 - k;
+}
+
+/* Row codes of an earlier county for a shape of the 2017 boundaries:
+ * Shannon County, SD (46113) was renamed Oglala Lakota (46102) in 2015;
+ * Bedford city, VA (51515) joined Bedford County (51019) in 2013. */
+static const char *const renamed[][2] = {{"46113", "46102"},
+                                         {"51515", "51019"}};
+
+typedef struct acc {
+  int64_t d, r, total;
+  bool has;
+} acc;
+
+static bool acc_add(acc *x, const tly_area *a)
+{
+  int64_t d = a->votes[TLY_AREA_DEM], r = a->votes[TLY_AREA_REP];
+  if (d < 0 || r < 0)
+    return false;
+  x->has = true;
+  return tly__add_i64(x->d, d, &x->d) && tly__add_i64(x->r, r, &x->r) &&
+         tly__add_i64(x->total, a->total, &x->total);
+}
+
+/* The tooltip of a shaded unit: "Los Angeles, CA: D+44.5 (Biden 3,028,885,
+ * Trump 1,145,530 of 4,264,365)". */
+static void area_tip(char *tip, size_t size, const char *label,
+                     const acc *x, const char *cd, const char *cr)
+{
+  char b1[32], b2[32], b3[32], b4[32];
+  if (!x->has) {
+    tly__snprintf_c(tip, size, "%s: no returns in the source", label);
+    return;
+  }
+  int64_t diff = x->d - x->r; /* cannot overflow: both checked sums >= 0 */
+  tly__snprintf_c(tip, size, "%s: %s+%s (%s %s, %s %s of %s)", label,
+                  diff >= 0 ? "D" : "R",
+                  tly_format_percent(diff >= 0 ? diff : -diff, x->total, 1,
+                                     b1, sizeof b1),
+                  cd, tly_format_count(x->d, b2, sizeof b2), cr,
+                  tly_format_count(x->r, b3, sizeof b3),
+                  tly_format_count(x->total, b4, sizeof b4));
+}
+
+/* The last word of a candidate's name ("Biden"), for tooltips. */
+static const char *surname(const char *name)
+{
+  if (name == NULL)
+    return "?";
+  const char *sp = strrchr(name, ' ');
+  return sp != NULL ? sp + 1 : name;
+}
+
+typedef struct cmap {
+  const tly_areas *t;
+  const tly_geo *gc, *gs;
+  acc *county, *state;
+  bool *whole; /* by state shape: drawn as one unit */
+  size_t n_missing, n_no_county, n_whole;
+} cmap;
+
+/* Sums the rows of t into county and state accumulators; a state with a
+ * row that matches no county shape is drawn whole. */
+static tly_status gather(cmap *m)
+{
+  for (size_t i = 0; i < tly_areas_n(m->t); i++) {
+    const tly_area *a = tly_areas_row(m->t, i);
+    int32_t s = tly_geo_find(m->gs, a->state);
+    if (s < 0)
+      continue; /* not a state of the map */
+    size_t len = strlen(a->code);
+    bool no_county = len == 5 && strcmp(a->code + 2, "000") == 0 &&
+                     strcmp(a->code, "02000") != 0;
+    if (no_county) {
+      m->n_no_county++;
+      continue;
+    }
+    if (!acc_add(&m->state[s], a))
+      return TLY_EOVERFLOW;
+    const char *code = a->code;
+    for (size_t k = 0; k < sizeof renamed / sizeof renamed[0]; k++)
+      if (strcmp(code, renamed[k][0]) == 0)
+        code = renamed[k][1];
+    int32_t c = tly_geo_find(m->gc, code);
+    if (c < 0) {
+      m->whole[s] = true;
+      continue;
+    }
+    if (!acc_add(&m->county[c], a))
+      return TLY_EOVERFLOW;
+  }
+  return TLY_OK;
+}
+
+static void bin_attr(char *attrs, size_t size, const char *id,
+                     const acc *x)
+{
+  int k = x->has ? bin_of(x->d, x->r, x->total) : -2;
+  if (k >= 0)
+    tly__snprintf_c(attrs, size, " id=\"%s\" class=\"k%d\"", id, k);
+  else
+    tly__snprintf_c(attrs, size, " id=\"%s\" class=\"%s\"", id,
+                    k == -1 ? "kt" : "kn");
+}
+
+static tly_status county_map(cmap *m, const tly_svg_geo_opts *opts, sb *b)
+{
+  const tly_areas *t = m->t;
+  const char *cd = surname(tly_areas_candidate(t, TLY_AREA_DEM));
+  const char *cr = surname(tly_areas_candidate(t, TLY_AREA_REP));
+  char tbuf[128], sub[600], tip[300], attrs[64];
+  const char *title = title_of(opts, tbuf, sizeof tbuf, tly_areas_year(t),
+                               " by county");
+  const char *note = opts != NULL ? opts->note : NULL;
+  double y_map = note != NULL ? 84 : 66;
+  double height = y_map + MAP_H + 100;
+
+  size_t n_whole = 0;
+  for (size_t s = 0; s < tly_geo_n(m->gs); s++)
+    n_whole += m->whole[s] ? 1 : 0;
+  for (size_t c = 0; c < tly_geo_n(m->gc); c++) {
+    int32_t s = tly_geo_find(m->gs, tly_geo_shape_at(m->gc, c)->state);
+    if ((s < 0 || !m->whole[s]) && !m->county[c].has)
+      m->n_missing++;
+  }
+  tly__snprintf_c(sub, sizeof sub,
+                  "%s. Each county shaded by the margin of %s (D) over %s "
+                  "(R) in points. Source: %s; shapes: %s.",
+                  title, tly_areas_candidate(t, TLY_AREA_DEM),
+                  tly_areas_candidate(t, TLY_AREA_REP), tly_areas_source(t),
+                  tly_geo_source());
+  char css[700];
+  size_t used = 0;
+  for (int k = 0; k < N_BINS && used < sizeof css; k++) {
+    int n = tly__snprintf_c(css + used, sizeof css - used, ".k%d{fill:%s}\n",
+                            k, bin_fill[k]);
+    used += n > 0 ? (size_t)n : 0;
+  }
+  if (used < sizeof css)
+    tly__snprintf_c(css + used, sizeof css - used,
+                    ".kt{fill:" TIE_FILL "}\n.kn{fill:#ffffff}\n");
+  head(b, MAP_W, height, title, sub, css);
+  text(b, X0, 32, "t", NULL, NULL, title);
+  tly__snprintf_c(sub, sizeof sub,
+                  "Margin of %s (D) over %s (R), in points of all votes",
+                  tly_areas_candidate(t, TLY_AREA_DEM),
+                  tly_areas_candidate(t, TLY_AREA_REP));
+  text(b, X0, 52, "s", NULL, NULL, sub);
+  if (note != NULL)
+    text(b, X0, 70, "s", NULL, NULL, note);
+
+  out(b, "<g id=\"counties\" transform=\"translate(0 %.0f) scale(0.1)\" "
+         "fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"1.5\" "
+         "stroke-linejoin=\"round\">\n",
+      y_map);
+  for (size_t c = 0; c < tly_geo_n(m->gc); c++) {
+    const tly_geo_shape *sh = tly_geo_shape_at(m->gc, c);
+    int32_t s = tly_geo_find(m->gs, sh->state);
+    if (s >= 0 && m->whole[s])
+      continue;
+    char label[96];
+    tly__snprintf_c(label, sizeof label, "%s, %s", sh->name, sh->state);
+    area_tip(tip, sizeof tip, label, &m->county[c], cd, cr);
+    char id[12];
+    tly__snprintf_c(id, sizeof id, "c%s", sh->code);
+    bin_attr(attrs, sizeof attrs, id, &m->county[c]);
+    shape(b, m->gc, c, attrs, tip);
+  }
+  /* States whose returns are not by these counties: one shape each. */
+  for (size_t s = 0; s < tly_geo_n(m->gs); s++) {
+    if (!m->whole[s])
+      continue;
+    const tly_geo_shape *sh = tly_geo_shape_at(m->gs, s);
+    char label[128];
+    tly__snprintf_c(label, sizeof label, "%s, whole state (its returns are "
+                    "not by these counties)", sh->name);
+    area_tip(tip, sizeof tip, label, &m->state[s], cd, cr);
+    char id[12];
+    tly__snprintf_c(id, sizeof id, "s%s", sh->code);
+    bin_attr(attrs, sizeof attrs, id, &m->state[s]);
+    shape(b, m->gs, s, attrs, tip);
+  }
+  out(b, "</g>\n");
+  out(b, "<g id=\"borders\" transform=\"translate(0 %.0f) scale(0.1)\" "
+         "fill=\"none\" stroke=\"#333333\" stroke-width=\"5\" "
+         "stroke-linejoin=\"round\">\n",
+      y_map);
+  for (size_t s = 0; s < tly_geo_n(m->gs); s++)
+    shape(b, m->gs, s, "", NULL);
+  out(b, "</g>\n");
+
+  /* The legend: ten classes, then grey for a tie and white for none. */
+  double ly = y_map + MAP_H + 8, sw = 44;
+  out(b, "<g id=\"legend\">\n");
+  tly__snprintf_c(sub, sizeof sub, "Margin in points: %s (R) to %s (D)", cr,
+                  cd);
+  text(b, X0, ly + 12, "l", NULL, NULL, sub);
+  for (int k = 0; k < N_BINS; k++) {
+    double x = X0 + 250 + sw * k;
+    out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" "
+           "fill=\"%s\"/>\n",
+        x, ly, sw, bin_fill[k]);
+    if (k > 0) /* the class bounds, between the swatches */
+      text(b, x, ly + 26, "n", "#222222", NULL, bin_label[k]);
+  }
+  double x = X0 + 250 + sw * N_BINS + 16;
+  out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\""
+         "#ffffff\" stroke=\"#999999\"/>\n",
+      x, ly);
+  tly__snprintf_c(sub, sizeof sub, "no returns (%zu)", m->n_missing);
+  text(b, x + 20, ly + 12, "l", NULL, NULL, sub);
+  double fy = ly + 46;
+  if (n_whole > 0 || m->n_no_county > 0) {
+    size_t at = 0;
+    int k = tly__snprintf_c(sub, sizeof sub, "Drawn whole (returns not by "
+                            "these counties):");
+    at = k > 0 ? (size_t)k : 0;
+    for (size_t s = 0; s < tly_geo_n(m->gs) && at + 8 < sizeof sub; s++) {
+      if (!m->whole[s])
+        continue;
+      k = tly__snprintf_c(sub + at, sizeof sub - at, " %s",
+                          tly_geo_shape_at(m->gs, s)->code);
+      at += k > 0 ? (size_t)k : 0;
+    }
+    if (n_whole == 0)
+      at = 0;
+    if (m->n_no_county > 0 && at + 80 < sizeof sub)
+      tly__snprintf_c(sub + at, sizeof sub - at,
+                      "%s%zu statewide row%s of votes that belong to no "
+                      "county not drawn.",
+                      at > 0 ? ". " : "", m->n_no_county,
+                      m->n_no_county == 1 ? "" : "s");
+    text(b, X0, fy, "f", NULL, NULL, sub);
+    fy += 16;
+  }
+  out(b, "</g>\n");
+  tly__snprintf_c(sub, sizeof sub, "Data: %s.", tly_areas_source(t));
+  text(b, X0, height - 24, "f", NULL, NULL, sub);
+  tly__snprintf_c(sub, sizeof sub,
+                  "Shapes: %s; Albers USA, Alaska and Hawaii moved and not "
+                  "to scale. Made with tally.",
+                  tly_geo_source());
+  text(b, X0, height - 8, "f", NULL, NULL, sub);
+  out(b, "</svg>\n");
+  return TLY_OK;
+}
+
+tly_status tly_svg_geo_counties(const tly_areas *t,
+                                const tly_svg_geo_opts *opts, tly_writer w,
+                                void *ud, tly_error *err)
+{
+  if (t == NULL || w == NULL)
+    return tly__fail(err, TLY_EINVAL, "no counties or writer");
+  const tly_allocator *a =
+      tly__alloc_or_default(opts != NULL ? opts->alloc : NULL);
+  cmap m = {.t = t};
+  tly_geo *gc = NULL, *gs = NULL;
+  tly_status s = tly_geo_load(TLY_GEO_COUNTIES, a, &gc, err);
+  if (s == TLY_OK)
+    s = tly_geo_load(TLY_GEO_STATES, a, &gs, err);
+  if (s != TLY_OK)
+    goto done;
+  m.gc = gc;
+  m.gs = gs;
+  size_t nc = tly_geo_n(gc), ns = tly_geo_n(gs);
+  m.county = tly__calloc(a, nc, sizeof *m.county);
+  m.state = tly__calloc(a, ns, sizeof *m.state);
+  m.whole = tly__calloc(a, ns, sizeof *m.whole);
+  if (m.county == NULL || m.state == NULL || m.whole == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  s = gather(&m);
+  if (s != TLY_OK) {
+    s = tly__fail(err, s, "a county sum overflows");
+    goto done;
+  }
+  sb b;
+  tly__buf_init(&b, a, SVG_MAX);
+  s = county_map(&m, opts, &b);
+  if (s != TLY_OK)
+    tly__buf_free(&b);
+  else
+    s = finish(&b, w, ud, err);
+done:
+  if (gs != NULL)
+    tly__free(a, m.whole, tly_geo_n(gs) * sizeof *m.whole);
+  if (gs != NULL)
+    tly__free(a, m.state, tly_geo_n(gs) * sizeof *m.state);
+  if (gc != NULL)
+    tly__free(a, m.county, tly_geo_n(gc) * sizeof *m.county);
+  tly_geo_free(gs);
+  tly_geo_free(gc);
+  return s;
+}
