@@ -76,6 +76,10 @@ void cli_csv_field(FILE *fp, const char *s);
 void cli_print_notes(FILE *fp, const tly_election *e);
 /* Prints " A (n), B (m) and C (k)" and a newline: the candidates of the
  * House's contingent election with their electoral votes cast. */
+/* The contingent election decided (house.c): the House's vote by state
+ * and the Senate's; nothing when o has a winner or the year has no
+ * delegations built in. */
+void cli_print_house(FILE *fp, const tly_election *e, const tly_outcome *o);
 void cli_print_contingent(FILE *fp, const tly_election *e,
                           const tly_outcome *o);
 /* Prints "YEAR presidential election · source: S" and, when `what` is not
@@ -218,7 +222,9 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
       {"npv-members", required_argument, NULL, CLI_WHATIF_BASE + 5},       \
       {"swing", required_argument, NULL, CLI_WHATIF_BASE + 6},             \
       {"set", required_argument, NULL, CLI_WHATIF_BASE + 7},               \
-      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}
+      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8},               \
+      {"drop", required_argument, NULL, CLI_WHATIF_BASE + 9},              \
+      {"delegation", required_argument, NULL, CLI_WHATIF_BASE + 10}
 
 typedef struct cli_whatif {
   bool any; /* some what-if option was given */

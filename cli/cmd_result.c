@@ -164,6 +164,7 @@ static void print_national(FILE *fp, const tly_election *e,
     fprintf(fp, "No majority: contingent election in the House (one vote "
                 "per state delegation) among");
     cli_print_contingent(fp, e, o);
+    cli_print_house(fp, e, o);
   }
   for (size_t i = 0; i < tly_election_n_contingent_records(e); i++) {
     const tly_contingent_record *k = tly_election_contingent_record(e, i);

@@ -116,6 +116,7 @@ static void outcome_line(FILE *fp, const char *label, const tly_election *e,
           label, (long long)tly_outcome_majority(o),
           (long long)tly_outcome_electors(o));
   cli_print_contingent(fp, e, o);
+  cli_print_house(fp, e, o);
   if (tly_outcome_undecided(o) > 0)
     fprintf(fp, "  (%lld elector%s undecided by ties; decide with --tie "
                 "ST=CANDIDATE)\n",

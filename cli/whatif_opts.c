@@ -15,7 +15,8 @@
  * what-if specification reads and checks every value. */
 static const char *const flag_key[] = {
     "without", "reapportion", "seats", "method", "rule",
-    "npv",     "swing",       "set",   "tie"};
+    "npv",     "swing",       "set",   "tie",    "drop",
+    "delegation"};
 enum { N_FLAGS = sizeof flag_key / sizeof flag_key[0] };
 
 void cli_whatif_init(cli_whatif *w)
@@ -125,9 +126,9 @@ void cli_whatif_help(FILE *fp)
 {
   fprintf(
       fp,
-      "What-if options (applied in this order: without, reapportion, swing,\n"
-      "set and tie, rule; messages name them as the API's fields do:\n"
-      "--apportion-method is method, --npv-members npv):\n"
+      "What-if options (applied in this order: without, reapportion, drop,\n"
+      "swing, set and tie, rule, delegation; messages name them as the\n"
+      "API's fields do: --apportion-method is method, --npv-members npv):\n"
       "  --without ST,...     these states (or DC) leave: their votes leave\n"
       "                       the national count, their electors the\n"
       "                       College; the majority is recomputed\n"
@@ -164,7 +165,18 @@ void cli_whatif_help(FILE *fp)
       "                       enacted it by YEAR); default: by the election\n"
       "                       year. The members' electors go to the\n"
       "                       national winner only when they hold a\n"
-      "                       majority of the electors appointed\n");
+      "                       majority of the electors appointed\n"
+      "  --drop CANDIDATE[=D:P,R:Q]  CANDIDATE leaves the ballot (after\n"
+      "                       reapportion, before the swing): P %% of their\n"
+      "                       votes go to the Democrat, Q %% to the\n"
+      "                       Republican, the rest abstain; whole votes in\n"
+      "                       each state and district, D = round-half-even\n"
+      "                       (v x P/100), D + R = round-half-even(v x\n"
+      "                       (P+Q)/100); no shares: the votes just leave\n"
+      "  --delegation ST=R|D|split  the House delegation of a state in a\n"
+      "                       contingent election (applied last); others\n"
+      "                       are those of the Congress seated after the\n"
+      "                       election (1976-2024 only)\n");
 }
 
 void cli_whatif_describe(const cli_whatif *w, char *buf, size_t size)

@@ -1628,6 +1628,116 @@ def history_outputs(history):
     }
 
 
+# Running mates (Vice-Presidential nominees) 1976-2024, for the Senate's choice
+# of the Vice President in a contingent election (12th Amendment).  The
+# Democratic and Republican tickets are from the National Archives' Electoral
+# College results, www.archives.gov/electoral-college/YEAR (the "Vice
+# President" and "V.P. Opponent" of each year); the other tickets are the
+# running mates the candidates named on the ballot (the ticket as the FEC's
+# "Federal Elections YEAR" and the states' certified ballots list it).
+RUNNING_MATES_ARCHIVES = {
+    1976: (("Jimmy Carter", "Walter Mondale"), ("Gerald Ford", "Bob Dole")),
+    1980: (("Jimmy Carter", "Walter Mondale"), ("Ronald Reagan", "George H. W. Bush")),
+    1984: (("Walter Mondale", "Geraldine Ferraro"), ("Ronald Reagan", "George H. W. Bush")),
+    1988: (("Michael Dukakis", "Lloyd Bentsen"), ("George H. W. Bush", "Dan Quayle")),
+    1992: (("Bill Clinton", "Al Gore"), ("George H. W. Bush", "Dan Quayle")),
+    1996: (("Bill Clinton", "Al Gore"), ("Bob Dole", "Jack Kemp")),
+    2000: (("Al Gore", "Joe Lieberman"), ("George W. Bush", "Dick Cheney")),
+    2004: (("John Kerry", "John Edwards"), ("George W. Bush", "Dick Cheney")),
+    2008: (("Barack Obama", "Joe Biden"), ("John McCain", "Sarah Palin")),
+    2012: (("Barack Obama", "Joe Biden"), ("Mitt Romney", "Paul Ryan")),
+    2016: (("Hillary Clinton", "Tim Kaine"), ("Donald Trump", "Mike Pence")),
+    2020: (("Joe Biden", "Kamala Harris"), ("Donald Trump", "Mike Pence")),
+    2024: (("Kamala Harris", "Tim Walz"), ("Donald Trump", "JD Vance")),
+}
+RUNNING_MATES_BALLOT = [
+    (1976, "Eugene McCarthy", ""),  # no single running mate: varied by state
+    (1976, "Roger MacBride", "David Bergland"),
+    (1980, "John B. Anderson", "Patrick Lucey"),
+    (1980, "Ed Clark", "David Koch"),
+    (1984, "David Bergland", "Jim Lewis"),
+    (1988, "Ron Paul", "Andre Marrou"),
+    (1988, "Lenora Fulani", "Joyce Dattner"),
+    (1992, "Ross Perot", "James Stockdale"),
+    (1992, "Andre Marrou", "Nancy Lord"),
+    (1996, "Ross Perot", "Pat Choate"),
+    (1996, "Ralph Nader", "Winona LaDuke"),
+    (1996, "Harry Browne", "Jo Jorgensen"),
+    (2000, "Ralph Nader", "Winona LaDuke"),
+    (2000, "Pat Buchanan", "Ezola Foster"),
+    (2000, "Harry Browne", "Art Olivier"),
+    (2004, "Ralph Nader", "Peter Camejo"),
+    (2004, "Michael Badnarik", "Richard Campagna"),
+    (2008, "Ralph Nader", "Matt Gonzalez"),
+    (2008, "Bob Barr", "Wayne Allyn Root"),
+    (2012, "Gary Johnson", "Jim Gray"),
+    (2012, "Jill Stein", "Cheri Honkala"),
+    (2016, "Gary Johnson", "Bill Weld"),
+    (2016, "Jill Stein", "Ajamu Baraka"),
+    (2016, "Evan McMullin", "Mindy Finn"),
+    (2020, "Jo Jorgensen", "Spike Cohen"),
+    (2020, "Howie Hawkins", "Angela Walker"),
+    (2024, "Robert F. Kennedy Jr.", "Nicole Shanahan"),
+    (2024, "Jill Stein", "Butch Ware"),
+    (2024, "Chase Oliver", "Mike ter Maat"),
+]
+
+
+def build_running_mates(results, ck):
+    """data/running_mates.csv: year, candidate (as results.csv names them),
+    running mate and source; only candidates that are in results.csv."""
+    names = {(y, n) for (y, s, u, n, p, v) in results}
+    out = []
+    for year, tickets in sorted(RUNNING_MATES_ARCHIVES.items()):
+        ck.eq("running mates %d: the Archives' tickets are the nominees" % year,
+              (tickets[0][0], tickets[1][0]), NOMINEES[year])
+        for cand, mate in tickets:
+            out.append((year, cand, mate, "archives.gov/electoral-college/%d" % year))
+    for year, cand, mate in RUNNING_MATES_BALLOT:
+        if not mate:
+            continue
+        ck.true("running mate %d %s: a candidate of results.csv" % (year, cand), (year, cand) in names)
+        out.append((year, cand, mate, "ballot"))
+    out.sort()
+    return out
+
+
+def build_congress(shared, ck):
+    """data/congress.csv: the House delegations and the Senate by party in
+    each state at the convening of the Congress seated after each
+    presidential election 1976-2024 (from congress_delegations_95_119.csv:
+    the 95th, convened 1977, for 1976, ... the 119th, 2025, for 2024)."""
+    fn = "congress_delegations_95_119.csv"
+    out = []
+    for i, r in enumerate(read_csv(os.path.join(shared, fn)), 2):
+        convened = to_int(r["year"], "%s:%d" % (fn, i))
+        if (convened - 1) % 4 != 0:
+            continue  # a Congress seated after a midterm
+        out.append((convened - 1, to_int(r["congress"], fn), r["state"])
+                   + tuple(to_int(r[k], "%s:%d" % (fn, i)) for k in
+                           ("house_r", "house_d", "house_other", "senate_r", "senate_d", "senate_other")))
+    out.sort()
+
+    def tally(year):
+        rows = [x for x in out if x[0] == year]
+        r = sum(1 for x in rows if x[3] > x[4] + x[5])
+        d = sum(1 for x in rows if x[4] > x[3] + x[5])
+        return (len(rows), r, d, len(rows) - r - d)
+
+    ck.eq("congress: elections 1976-2024", sorted({x[0] for x in out}), list(range(1976, 2025, 4)))
+    for y in range(1976, 2025, 4):
+        ck.eq("congress %d: 50 delegations, seats 435 at most" % y,
+              (tally(y)[0], sum(x[3] + x[4] + x[5] <= 53 for x in out if x[0] == y)), (50, 50))
+    # data/README: 115th R 32, D 17, tied 1; 117th R 27, D 20, tied 3;
+    # 119th R 30, D 18, tied 2.
+    ck.eq("congress 2016 (115th) delegations R, D, tied", tally(2016)[1:], (32, 17, 1))
+    ck.eq("congress 2020 (117th) delegations R, D, tied", tally(2020)[1:], (27, 20, 3))
+    ck.eq("congress 2024 (119th) delegations R, D, tied", tally(2024)[1:], (30, 18, 2))
+    ck.eq("congress 2020 (117th) Senate R, D, other at convening",
+          tuple(sum(x[k] for x in out if x[0] == 2020) for k in (6, 7, 8)), (51, 46, 2))
+    return out
+
+
 def main(argv):
     if len(argv) > 2:
         die("usage: python3 data/mkdata.py [SHARED_DATA_DIR]")
@@ -1663,6 +1773,8 @@ def main(argv):
     history = build_history(shared, results, ck)
     geo = mkdata_geo.build_geo(
         shared, {f: po for po, f in mkdata_counties._state_fips(shared).items()}, ck)
+    congress = build_congress(shared, ck)
+    running_mates = build_running_mates(results, ck)
 
     if ck.failed:
         print("\nmkdata: %d check(s) FAILED, nothing written:" % len(ck.failed), file=sys.stderr)
@@ -1679,6 +1791,9 @@ def main(argv):
         "cast.csv": csv_text(["year", "unit", "pledged", "cast", "electors", "note"], cast),
         "district_record.csv": csv_text(["year", "unit", "winner", "note"], record),
         "npv.csv": csv_text(["unit", "enacted"], npv),
+        "congress.csv": csv_text(["election", "congress", "state", "house_r", "house_d", "house_other",
+                                  "senate_r", "senate_d", "senate_other"], congress),
+        "running_mates.csv": csv_text(["year", "candidate", "running_mate", "source"], running_mates),
         "regions.csv": csv_text(["unit", "census4", "census9"], regions),
         "counties.csv": csv_text(["fips", "state", "name", "pop2000", "pop2010", "pop2020"],
                                  counties),

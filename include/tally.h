@@ -338,6 +338,84 @@ TLY_API const tly_award *tly_outcome_award(const tly_outcome *o, size_t i);
 TLY_API int32_t tly_outcome_award_electors(const tly_outcome *o, size_t i,
                                            size_t c);
 
+/*==== The contingent election, decided =====================================
+ * When no candidate has a majority of the electors appointed, the House
+ * chooses the President among the three highest, one vote per state
+ * delegation, a majority of the states needed; the Senate the Vice
+ * President between the two highest, a majority of the whole Senate (12th
+ * Amendment). Since the 20th Amendment the Congress seated after the
+ * election votes: the delegations are those at its convening
+ * (data/congress.csv, elections 1976-2024). A delegation votes for the
+ * nominee of its majority party (more members than all the others); a tied
+ * or split one casts no vote; DC has no delegation. The running mates are
+ * data/running_mates.csv: each elector is taken to vote for the running
+ * mate of the ticket voted for, so the Vice-Presidential list is the
+ * Presidential one's. If no one has a majority of the states, the House
+ * votes again, and meanwhile the Vice President-elect acts as President
+ * (20th Amendment, section 3). */
+
+typedef enum tly_delegation {
+  TLY_DELEGATION_UNKNOWN = 0, /* not in the data, nor given */
+  TLY_DELEGATION_R = 1,       /* a Republican majority */
+  TLY_DELEGATION_D = 2,       /* a Democratic majority */
+  TLY_DELEGATION_SPLIT = 3    /* tied, or no party with a majority */
+} tly_delegation;
+
+#define TLY_HOUSE_MAX_STATES 64
+
+/* One state's delegation in the House's vote. */
+typedef struct tly_house_state {
+  char code[8];
+  tly_delegation delegation;
+  bool given;      /* set by a what-if (--delegation), not from the data */
+  int32_t house_r, house_d, house_other; /* members at convening; -1 when
+                                            not from the data */
+  int32_t vote;    /* candidate the state votes for; -1: no vote */
+} tly_house_state;
+
+/* The House's and the Senate's votes, as computed. */
+typedef struct tly_contingent {
+  int congress;            /* 117 */
+  int convened;            /* the year it convened, 2021 */
+  size_t n_top;            /* the House chooses among top[0..n_top) */
+  int32_t top[3];
+  int64_t state_votes[3];  /* states voting for top[i] */
+  size_t n_states;         /* states (delegations) in the election */
+  int64_t states_needed;   /* n_states / 2 + 1 */
+  size_t n_split;          /* tied or split: no vote */
+  size_t n_unknown;        /* delegation unknown: no vote */
+  size_t n_elsewhere;      /* majority party's nominee not among top */
+  int32_t president;       /* chosen by the House; -1 when no majority */
+  tly_house_state states[TLY_HOUSE_MAX_STATES]; /* in the election's order */
+  /* The Senate between the two highest tickets. */
+  size_t n_vp;
+  int32_t vp_ticket[2];    /* the candidate whose running mate it is */
+  char vp_name[2][64];     /* "" when the data has no running mate */
+  int64_t senate_votes[2];
+  int64_t senators;        /* the whole Senate: two per state */
+  int64_t senate_r, senate_d, senate_other, senate_unknown; /* seated at
+                              convening (unknown: states not in the data) */
+  int64_t senate_needed;   /* senators / 2 + 1 */
+  int32_t vice_president;  /* 0 or 1 (vp_*[i]); -1 when no majority */
+} tly_contingent;
+
+/* Decides the contingent election of e (o = tly_college(e)) into *out.
+ * TLY_EINVAL when o has a winner (nothing to decide); TLY_ENODATA when no
+ * delegations are built in for e's year (before 1976, or after 2024) or
+ * e is counted by two votes per elector; TLY_ERANGE for more than
+ * TLY_HOUSE_MAX_STATES states. */
+TLY_API tly_status tly_contingent_decide(const tly_election *e,
+                                         const tly_outcome *o,
+                                         tly_contingent *out,
+                                         tly_error *err);
+
+/* Sets the delegation of state `code` of `in` (a what-if: --delegation
+ * ST=R|D|split) into a new election. TLY_ENOTFOUND when the state is not
+ * in the election; TLY_EINVAL for DC (no delegation) or a district. */
+TLY_API tly_status tly_whatif_delegation(const tly_election *in,
+                                         const char *code, tly_delegation d,
+                                         tly_election **out, tly_error *err);
+
 /*==== History: every election 1789-2024 and the rules as they stood ========
  * Built-in years before 1976 come from the historical record
  * (TLY_SOURCE_HISTORY). Each is counted by the rule of its time: before
@@ -702,8 +780,8 @@ TLY_API tly_status tly_json_census_record(int census,
  * their indices, so a baseline and a what-if compare candidate by
  * candidate; units that leave are removed and the rest keep their order.
  * tly_whatif_apply composes them in one documented order: without ->
- * reapportion -> swing -> set/tie -> rule. Each appends a line to the
- * election's notes saying what it did. */
+ * reapportion -> drop -> swing -> set/tie -> rule -> delegation. Each
+ * appends a line to the election's notes saying what it did. */
 
 /* How the College allocates electors (tly_college reads it from the
  * election). */
@@ -877,6 +955,37 @@ TLY_API tly_status tly_whatif_changes(const tly_election *base,
                                       tly_whatif_change *ch, size_t cap,
                                       size_t *n, tly_error *err);
 
+/* A candidate dropped (--drop CANDIDATE[=D:P,R:Q]): shares of their votes
+ * in percent x 10^9 (45 % is 45000000000) to the Democratic and the
+ * Republican nominee; the rest abstain. */
+typedef struct tly_drop {
+  const char *candidate;
+  int64_t d_share, r_share; /* each 0..100 x 10^9, together at most that */
+} tly_drop;
+#define TLY_DROP_SHARE_ONE INT64_C(1000000000) /* 1 % */
+
+/* Candidate `candidate` (a name, last name or party) leaves the ballot
+ * everywhere: in every unit its v votes go, round-half-even(v x P / 100)
+ * to the Democratic nominee, round-half-even(v x (P + Q) / 100) less that
+ * to the Republican (so the two never exceed v), the rest abstaining (the
+ * unit's total falls by them); P = d_share / TLY_DROP_SHARE_ONE, Q the
+ * same of r_share. A state with district returns moves the sum of its
+ * districts' and its other votes' moves, as the swing. Every count stays
+ * conserved: before = after + abstained, exactly. TLY_ENOTFOUND for an
+ * unknown candidate or a share to a nominee the election lacks; TLY_ERANGE
+ * for shares outside 0..100 % or over 100 % together; TLY_EINVAL for a
+ * share to the dropped candidate itself. */
+TLY_API tly_status tly_whatif_drop(const tly_election *in,
+                                   const char *candidate, int64_t d_share,
+                                   int64_t r_share, tly_election **out,
+                                   tly_error *err);
+
+/* A state's House delegation set by a what-if (--delegation ST=R). */
+typedef struct tly_delegation_assign {
+  const char *code;
+  tly_delegation d;
+} tly_delegation_assign;
+
 /* A state's or candidate's choice, as --set ST=CANDIDATE and --tie. */
 typedef struct tly_assign {
   const char *code;
@@ -899,10 +1008,16 @@ typedef struct tly_whatif_opts {
   size_t n_tie;
   tly_rule rule;               /* TLY_RULE_LAW: leave as is */
   tly_npv_members npv;         /* for TLY_RULE_NPV */
+  /* Candidates dropped (after reapportion, before the swing) and House
+   * delegations set (last): issue 12's contingent election. */
+  const tly_drop *drop;
+  size_t n_drop;
+  const tly_delegation_assign *delegation;
+  size_t n_delegation;
 } tly_whatif_opts;
 
-/* Applies o to in, in the order without -> reapportion -> swing -> set and
- * tie -> rule, into a new election. Errors as the single transforms, and
+/* Applies o to in, in the order without -> reapportion -> drop -> swing ->
+ * set and tie -> rule -> delegation, into a new election. Errors as the single transforms, and
  * TLY_EINVAL for reapportion without anyone leaving (the census's own
  * apportionment would come back). */
 TLY_API tly_status tly_whatif_apply(const tly_election *in,
@@ -931,6 +1046,10 @@ TLY_API void tly_whatif_describe(const tly_whatif_opts *o, char *buf,
  *                again: adds
  *   rule         a rule (tly_rule_from_name)
  *   npv          all, none, YEAR or ST[,ST...] (tly_npv_members)
+ *   drop         CANDIDATE[=D:P,R:Q][,CANDIDATE...] (tly_whatif_drop; P
+ *                and Q percentages, at most 9 decimals); given again: adds
+ *   delegation   ST=R, ST=D or ST=split (tly_whatif_delegation); given
+ *                again: adds
  * Otherwise a key given again replaces its value. */
 typedef struct tly_whatif_spec tly_whatif_spec;
 

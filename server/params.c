@@ -27,6 +27,7 @@ static const struct {
     {"to", K_STR},        {"target", K_STR},   {"next", K_INT},
     {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
     {"units", K_STR},
+    {"drop", K_STR},      {"delegation", K_MAP},
 };
 
 static int key_kind(const char *key)

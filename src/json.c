@@ -95,6 +95,7 @@ json_t *tly__json_result_obj(const tly_election *e, const tly_outcome *o)
     for (size_t i = 0; i < nt && ct != NULL; i++)
       push(ct, name_or_null(e, top[i]), &ok);
     put(root, "contingent", ct, &ok);
+    put(root, "contingent_election", tly__json_contingent(e, o, &ok), &ok);
   } else {
     put(root, "contingent", json_null(), &ok);
   }

@@ -12,6 +12,12 @@
 /* The result object of the foundation's JSON contract for e and its
  * College o; NULL on out of memory. */
 json_t *tly__json_result_obj(const tly_election *e, const tly_outcome *o);
+/* The contingent election decided (contingent.c): {congress, convened,
+ * house, senate, acting_president}, or JSON null when o has a winner or
+ * no delegations are built in for e's year; NULL with *ok false on out
+ * of memory. */
+json_t *tly__json_contingent(const tly_election *e, const tly_outcome *o,
+                             bool *ok);
 /* Writes v (consumed: its reference is stolen) through w with sorted keys,
  * 2-space indentation and a final newline. TLY_ENOMEM when v is NULL,
  * TLY_EIO when the writer fails. */

@@ -793,6 +793,8 @@ tly_status tly__election_clone(const tly_election *e, tly_election **out,
   c->n_contingent = e->n_contingent;
   memcpy(c->contingent, e->contingent, sizeof c->contingent);
   tly__election_contingent_sync(c);
+  c->n_delegations = e->n_delegations;
+  memcpy(c->delegations, e->delegations, sizeof c->delegations);
   *out = c;
   return TLY_OK;
 oom:

@@ -34,6 +34,14 @@ typedef struct tly__contingent {
 
 #define TLY__MAX_CONTINGENT 4
 
+/* A state's House delegation set by a what-if (contingent.c). */
+typedef struct tly__delegation {
+  char code[8];
+  tly_delegation d;
+} tly__delegation;
+
+#define TLY__MAX_DELEGATIONS 64
+
 struct tly_election {
   tly_allocator alloc;
   int year;
@@ -61,7 +69,17 @@ struct tly_election {
   size_t n_contingent;
   tly__contingent contingent[TLY__MAX_CONTINGENT];
   tly_contingent_record contingent_pub[TLY__MAX_CONTINGENT];
+  /* Delegations set by what-ifs (contingent.c); the rest from the data. */
+  size_t n_delegations;
+  tly__delegation delegations[TLY__MAX_DELEGATIONS];
 };
+
+/* Sets the House delegation of unit `code` in e (replacing an earlier
+ * one): what a what-if uses for a state whose delegation it changes, e.g.
+ * TLY_DELEGATION_UNKNOWN for a state whose territory changed.
+ * TLY_ERANGE when TLY__MAX_DELEGATIONS states are set already. */
+tly_status tly__election_set_delegation(tly_election *e, const char *code,
+                                        tly_delegation d, tly_error *err);
 
 /* Points e->contingent_pub at e->contingent (after a copy). */
 void tly__election_contingent_sync(tly_election *e);

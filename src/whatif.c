@@ -971,6 +971,13 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
       goto fail;
     advance(&cur, next, in);
   }
+  for (size_t i = 0; i < o->n_drop; i++) {
+    s = tly_whatif_drop(cur, o->drop[i].candidate, o->drop[i].d_share,
+                        o->drop[i].r_share, &next, err);
+    if (s != TLY_OK)
+      goto fail;
+    advance(&cur, next, in);
+  }
   if (o->swing) {
     s = tly_whatif_swing(cur, o->swing_num, o->swing_den, &next, err);
     if (s != TLY_OK)
@@ -1001,6 +1008,13 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
     advance(&cur, next, in);
   } else if (o->rule != TLY_RULE_LAW) {
     s = tly_whatif_rule(cur, o->rule, &next, err);
+    if (s != TLY_OK)
+      goto fail;
+    advance(&cur, next, in);
+  }
+  for (size_t i = 0; i < o->n_delegation; i++) {
+    s = tly_whatif_delegation(cur, o->delegation[i].code,
+                              o->delegation[i].d, &next, err);
     if (s != TLY_OK)
       goto fail;
     advance(&cur, next, in);
@@ -1168,6 +1182,25 @@ void tly_whatif_describe(const tly_whatif_opts *o, char *buf, size_t size)
       ADD(".%0*lld", k, (long long)(a % o->swing_den));
     }
   }
+  for (size_t i = 0; i < o->n_drop; i++) {
+    const tly_drop *x = &o->drop[i];
+    ADD("%sdrop %s", n ? " · " : "", x->candidate);
+    for (int k = 0; k < 2; k++) {
+      int64_t v = k == 0 ? x->d_share : x->r_share;
+      if (v == 0)
+        continue;
+      ADD("%s%c:%lld", k == 0 || x->d_share == 0 ? "=" : ",",
+          k == 0 ? 'D' : 'R', (long long)(v / TLY_DROP_SHARE_ONE));
+      int64_t f = v % TLY_DROP_SHARE_ONE;
+      int digits = 9;
+      while (f != 0 && f % 10 == 0) {
+        f /= 10;
+        digits--;
+      }
+      if (f != 0)
+        ADD(".%0*lld", digits, (long long)f);
+    }
+  }
   for (size_t i = 0; i < o->n_set; i++)
     ADD("%sset %s=%s", n ? " · " : "", o->set[i].code, o->set[i].candidate);
   for (size_t i = 0; i < o->n_tie; i++)
@@ -1188,6 +1221,13 @@ void tly_whatif_describe(const tly_whatif_opts *o, char *buf, size_t size)
         ADD("%s%s", i ? "," : "", m->codes[i]);
       ADD(")");
     }
+  }
+  for (size_t i = 0; i < o->n_delegation; i++) {
+    tly_delegation d = o->delegation[i].d;
+    ADD("%sdelegation %s=%s", n ? " · " : "", o->delegation[i].code,
+        d == TLY_DELEGATION_R   ? "R"
+        : d == TLY_DELEGATION_D ? "D"
+                                : "split");
   }
 #undef ADD
   if (n >= size && size > 0)

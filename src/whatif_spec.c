@@ -14,6 +14,7 @@
 
 #define MAX_LIST 64     /* values of one list key (states, assignments) */
 #define POOL_SIZE 8192  /* bytes of all the codes and names kept */
+#define MAX_DROP 8      /* candidates dropped */
 
 struct tly_whatif_spec {
   tly_allocator alloc;
@@ -22,6 +23,8 @@ struct tly_whatif_spec {
   const char *without[MAX_LIST];
   tly_assign set[MAX_LIST], tie[MAX_LIST];
   const char *npv_codes[MAX_LIST];
+  tly_drop drop[MAX_DROP];
+  tly_delegation_assign delegation[MAX_LIST];
   char pool[POOL_SIZE];   /* NUL-terminated copies the arrays point to */
   size_t pool_len;
 };
@@ -276,6 +279,175 @@ static tly_status set_tie(tly_whatif_spec *s, const char *t, tly_error *err)
   return assign(s, "tie", t, s->tie, &s->o.n_tie, err);
 }
 
+/* A share in percent x 10^9 as an exact decimal ("45", "12.5"). */
+static void percent(int64_t x, char *buf, size_t size)
+{
+  int64_t frac = x % TLY_DROP_SHARE_ONE;
+  int digits = 9;
+  while (frac != 0 && frac % 10 == 0) {
+    frac /= 10;
+    digits--;
+  }
+  if (frac == 0)
+    snprintf(buf, size, "%lld", (long long)(x / TLY_DROP_SHARE_ONE));
+  else
+    snprintf(buf, size, "%lld.%0*lld", (long long)(x / TLY_DROP_SHARE_ONE),
+             digits, (long long)frac);
+}
+
+/* "D:45" or "R:12.5" at t (n bytes) into *party and *share (percent x
+ * 10^9); false when not a share. */
+static bool share(const char *t, size_t n, char *party, int64_t *out,
+                  const char **why)
+{
+  *why = NULL;
+  if (n < 3 || t[1] != ':' || (t[0] != 'D' && t[0] != 'R'))
+    return false;
+  char num[32];
+  if (n - 2 >= sizeof num) {
+    *why = "is not a percentage";
+    return true;
+  }
+  memcpy(num, t + 2, n - 2);
+  num[n - 2] = '\0';
+  int64_t v, den;
+  int r = decimal(num, &v, &den);
+  *party = t[0];
+  if (r != 0 || num[0] == '-' || num[0] == '+') {
+    *why = r == 2 ? "has more than 9 decimals" : "is not a percentage";
+    return true;
+  }
+  if (v > 100 * den) {
+    *why = "is over 100 %";
+    return true;
+  }
+  *out = v * (TLY_DROP_SHARE_ONE / den); /* den divides 10^9 */
+  return true;
+}
+
+/* CANDIDATE[=D:P,R:Q][,CANDIDATE...]: a share token ("R:20") belongs to
+ * the candidate before it. */
+static tly_status set_drop(tly_whatif_spec *s, const char *t, tly_error *err)
+{
+  size_t n0 = s->o.n_drop;
+  size_t pool_len = s->pool_len;
+  tly_status st = TLY_OK;
+  bool seen_d = false, seen_r = false;
+  const char *p = t;
+  for (;;) {
+    const char *c = strchr(p, ',');
+    size_t len = c != NULL ? (size_t)(c - p) : strlen(p);
+    const char *eq = memchr(p, '=', len);
+    char party = 0;
+    int64_t v = 0;
+    const char *why = NULL;
+    const char *sh = eq != NULL ? eq + 1 : p;
+    size_t sh_len = eq != NULL ? len - (size_t)(eq + 1 - p) : len;
+    bool is_share = share(sh, sh_len, &party, &v, &why);
+    if (eq == NULL && !is_share) { /* a candidate without shares */
+      if (len == 0) {
+        st = tly__fail(err, TLY_EINVAL,
+                       "drop takes CANDIDATE[=D:P,R:Q], not \"%s\"", t);
+        break;
+      }
+    } else if (!is_share || (eq != NULL && eq == p) ||
+               (eq == NULL && s->o.n_drop == n0)) {
+      st = tly__fail(err, TLY_EINVAL,
+                     "drop takes CANDIDATE[=D:P,R:Q], not \"%s\"", t);
+      break;
+    } else if (why != NULL) {
+      st = tly__fail(err, TLY_ERANGE, "drop: share \"%.*s\" %s",
+                     (int)(sh_len > 32 ? 32 : sh_len), sh, why);
+      break;
+    }
+    if (eq != NULL || !is_share) {
+      if (s->o.n_drop == MAX_DROP) {
+        st = tly__fail(err, TLY_ERANGE, "drop: at most %d candidates",
+                       MAX_DROP);
+        break;
+      }
+      const char *name = keep(s, p, eq != NULL ? (size_t)(eq - p) : len);
+      if (name == NULL) {
+        st = pool_full(err);
+        break;
+      }
+      s->drop[s->o.n_drop] = (tly_drop){.candidate = name};
+      s->o.n_drop++;
+      seen_d = seen_r = false;
+    }
+    if (is_share) {
+      tly_drop *x = &s->drop[s->o.n_drop - 1];
+      bool *seen = party == 'D' ? &seen_d : &seen_r;
+      if (*seen) {
+        st = tly__fail(err, TLY_EINVAL, "drop: %s: %c given twice",
+                       x->candidate, party);
+        break;
+      }
+      *seen = true;
+      if (party == 'D')
+        x->d_share = v;
+      else
+        x->r_share = v;
+      if (x->d_share + x->r_share > 100 * TLY_DROP_SHARE_ONE) {
+        char a[32], b[32];
+        percent(x->d_share, a, sizeof a);
+        percent(x->r_share, b, sizeof b);
+        st = tly__fail(err, TLY_ERANGE,
+                       "drop: %s's shares D %s %% + R %s %% are over 100 %%",
+                       x->candidate, a, b);
+        break;
+      }
+    }
+    if (c == NULL)
+      return TLY_OK;
+    p = c + 1;
+  }
+  s->o.n_drop = n0;
+  s->pool_len = pool_len;
+  return st;
+}
+
+/* ST=R, ST=D or ST=split. */
+static tly_status set_delegation(tly_whatif_spec *s, const char *t,
+                                 tly_error *err)
+{
+  const char *eq = strchr(t, '=');
+  tly_delegation d = TLY_DELEGATION_UNKNOWN;
+  if (eq != NULL && strcmp(eq + 1, "R") == 0)
+    d = TLY_DELEGATION_R;
+  else if (eq != NULL && strcmp(eq + 1, "D") == 0)
+    d = TLY_DELEGATION_D;
+  else if (eq != NULL && strcmp(eq + 1, "split") == 0)
+    d = TLY_DELEGATION_SPLIT;
+  if (d == TLY_DELEGATION_UNKNOWN || eq == t)
+    return tly__fail(err, TLY_EINVAL,
+                     "delegation takes ST=R, ST=D or ST=split, not \"%s\"",
+                     t);
+  size_t len = (size_t)(eq - t);
+  if (len == 4 && tly__unit_code_valid(t, len))
+    return tly__fail(err, TLY_EINVAL,
+                     "delegation: \"%.4s\" is a district: a state votes "
+                     "whole in the House",
+                     t);
+  bool code = len >= 2 && len <= 3;
+  for (size_t i = 0; i < len && code; i++)
+    code = t[i] >= 'A' && t[i] <= 'Z';
+  if (!code)
+    return tly__fail(err, TLY_EINVAL,
+                     "delegation: unknown state \"%.*s\"",
+                     (int)(len > 32 ? 32 : len), t);
+  if (s->o.n_delegation == MAX_LIST)
+    return tly__fail(err, TLY_ERANGE, "delegation: at most %d states",
+                     MAX_LIST);
+  const char *k = keep(s, t, len);
+  if (k == NULL)
+    return pool_full(err);
+  s->delegation[s->o.n_delegation].code = k;
+  s->delegation[s->o.n_delegation].d = d;
+  s->o.n_delegation++;
+  return TLY_OK;
+}
+
 /* Cross-key checks: the mistake in words, or NULL. */
 static const char *needs_reapportion(const tly_whatif_spec *s)
 {
@@ -311,6 +483,8 @@ static const struct key {
     {"tie", set_tie, NULL},
     {"rule", set_rule, NULL},
     {"npv", set_npv, needs_npv_rule},
+    {"drop", set_drop, NULL},
+    {"delegation", set_delegation, NULL},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 _Static_assert(N_KEYS <= 32, "one bit of `given` per key");
@@ -332,6 +506,8 @@ tly_status tly_whatif_spec_new(const tly_allocator *a, tly_whatif_spec **out,
   s->o.set = s->set;
   s->o.tie = s->tie;
   s->o.npv.codes = s->npv_codes;
+  s->o.drop = s->drop;
+  s->o.delegation = s->delegation;
   *out = s;
   return TLY_OK;
 }

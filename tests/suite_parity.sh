@@ -166,6 +166,31 @@ same_error "tipping: bad swing" /api/tipping '{"year": 2016, "swing": "1.2.3"}' 
   tipping 2016 --swing 1.2.3
 same_error "power: unknown state leaves" /api/power '{"year": 2016, "without": "XX"}' -- \
   power 2016 --without XX
+same_error "drop: shares over 100 %" $W \
+  '{"year": 2000, "drop": "Nader=D:60,R:50"}' -- whatif 2000 --drop Nader=D:60,R:50
+same_error "drop: shares over 100 % (object)" $W \
+  '{"year": 2000, "drop": {"Nader": "D:60,R:50"}}' -- whatif 2000 --drop Nader=D:60,R:50
+same_error "drop: a share that is not a percentage (GET)" \
+  "$W?year=2000&drop=Nader=D:4x" "" -- whatif 2000 --drop Nader=D:4x
+same_error "drop: a share without a candidate" $W \
+  '{"year": 2000, "drop": "R:20"}' -- whatif 2000 --drop R:20
+same_error "drop: unknown candidate" $W '{"year": 2000, "drop": "Perot"}' -- \
+  whatif 2000 --drop Perot
+same_error "delegation: unknown state" $W \
+  '{"year": 2020, "delegation": {"XX": "R"}}' -- whatif 2020 --delegation XX=R
+same_error "delegation: unknown state (GET)" "$W?year=2020&delegation=XX:R" "" -- \
+  whatif 2020 --delegation XX=R
+same_error "delegation: not R, D or split" $W \
+  '{"year": 2020, "delegation": {"TX": "Q"}}' -- whatif 2020 --delegation TX=Q
+same_error "delegation: DC" $W '{"year": 2020, "delegation": {"DC": "D"}}' -- \
+  whatif 2020 --delegation DC=D
+same_error "delegation: a state that left" $W \
+  '{"year": 2020, "without": ["TX"], "delegation": {"TX": "D"}}' -- \
+  whatif 2020 --without TX --delegation TX=D
+same_error "flip: drop over 100 %" /api/flip \
+  '{"year": 2000, "drop": "Nader=D:60,R:50"}' -- flip 2000 --drop Nader=D:60,R:50
+same_error "power: delegation unknown state" /api/power \
+  '{"year": 2020, "delegation": "XX=R"}' -- power 2020 --delegation XX=R
 
 # ---- good what-ifs: the same bytes ----
 same_json "result with a tie decided (its note too)" \
@@ -189,6 +214,15 @@ same_json "tipping without DC" /api/tipping '{"year": 2020, "without": "DC"}' --
   tipping 2020 --without DC --json
 same_json "power under a rule" /api/power '{"year": 2016, "rule": "wta"}' -- \
   power 2016 --rule wta --json
+same_json "the House decides a 269-269 tie" $W \
+  '{"year": 2020, "set": {"AZ": "Trump", "GA": "Trump", "WI": "Trump"}, "delegation": {"MI": "R", "TX": "split"}}' -- \
+  whatif 2020 --set AZ=Trump --set GA=Trump --set WI=Trump \
+  --delegation MI=R --delegation TX=split --json
+same_json "Nader dropped (GET)" "$W?year=2000&drop=Nader=D:45,R:20" "" -- \
+  whatif 2000 --drop Nader=D:45,R:20 --json
+same_json "tipping with Perot dropped" /api/tipping \
+  '{"year": 1992, "drop": {"Perot": "D:38,R:38"}}' -- \
+  tipping 1992 --drop Perot=D:38,R:38 --json
 same_json "years" /api/years "" -- years --json
 
 echo "$pass passed, $fail failed"

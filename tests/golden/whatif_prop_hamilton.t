@@ -1,4 +1,4 @@
-# Issue 3 acceptance: proportional (Hamilton) 2016 gives no one 270; the House chooses among the top three by electoral votes cast.
+# Issue 3 acceptance: proportional (Hamilton) 2016 gives no one 270; the House chooses among the top three by electoral votes cast. Issue 12: the House of the 115th Congress (32 R delegations, 17 D, ME tied) chooses Trump among Trump, Clinton and Johnson; the Senate Pence.
 cmd: tally whatif 2016 --rule proportional-hamilton
 exit: 0
 --- stdout
@@ -32,6 +32,14 @@ Electors pledged
 
 Baseline: Donald Trump wins, 304 electoral votes cast of 538 (majority 270)
 What-if: no majority (270 of 538 needed): contingent election in the House (one vote per state delegation) among Donald Trump (260), Hillary Clinton (257) and Gary Johnson (12)
+House of the 115th Congress (delegations as it convened in 2017): one vote per state, 26 of 50 needed
+  Donald Trump 32, Hillary Clinton 17, Gary Johnson 0
+  no vote: 1 tied or split (ME)
+  The House elects Donald Trump President
+Senate of the 115th Congress (52 R, 46 D, 2 other as it convened): Vice President between the two highest, 51 of 100 needed
+  Mike Pence (Trump's running mate) 52, Tim Kaine (Clinton's running mate) 46
+  The Senate elects Mike Pence Vice President
+  (each delegation votes for its majority party's nominee, each senator for their party's running mate; source: data/congress.csv, data/running_mates.csv)
 
 Changed: 50 states (electors or winner)
   AK   3 electors (Trump 3) ->  3 (Clinton 1, Trump 2)
