@@ -218,7 +218,14 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
       {"npv-members", required_argument, NULL, CLI_WHATIF_BASE + 5},       \
       {"swing", required_argument, NULL, CLI_WHATIF_BASE + 6},             \
       {"set", required_argument, NULL, CLI_WHATIF_BASE + 7},               \
-      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8}
+      {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8},               \
+      CLI_REDRAW_OPTIONS
+/* The redraw's flags (redraw.c), numbered apart from the others. */
+#define CLI_REDRAW_OPTIONS                                                 \
+  {"split", required_argument, NULL, CLI_WHATIF_BASE + 20},                \
+      {"move", required_argument, NULL, CLI_WHATIF_BASE + 21},             \
+      {"merge", required_argument, NULL, CLI_WHATIF_BASE + 22},            \
+      {"admit", required_argument, NULL, CLI_WHATIF_BASE + 23}
 
 typedef struct cli_whatif {
   bool any; /* some what-if option was given */

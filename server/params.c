@@ -27,6 +27,10 @@ static const struct {
     {"to", K_STR},        {"target", K_STR},   {"next", K_INT},
     {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
     {"units", K_STR},
+    {"split", K_STR}, /* the redraw (redraw.c): one text each */
+    {"move", K_STR},
+    {"merge", K_STR},
+    {"admit", K_STR},
 };
 
 static int key_kind(const char *key)

@@ -34,6 +34,14 @@ typedef struct tly__contingent {
 
 #define TLY__MAX_CONTINGENT 4
 
+/* States redrawn by county (redraw.c): kept with the election so that its
+ * outputs can name each new state's counties, population and seats. */
+typedef struct tly__redraw_info tly__redraw_info;
+/* A copy of r (NULL for NULL, or when out of memory: *ok false). */
+tly__redraw_info *tly__redraw_info_copy(const tly_allocator *a,
+                                        const tly__redraw_info *r, bool *ok);
+void tly__redraw_info_free(const tly_allocator *a, tly__redraw_info *r);
+
 struct tly_election {
   tly_allocator alloc;
   int year;
@@ -61,6 +69,7 @@ struct tly_election {
   size_t n_contingent;
   tly__contingent contingent[TLY__MAX_CONTINGENT];
   tly_contingent_record contingent_pub[TLY__MAX_CONTINGENT];
+  tly__redraw_info *redraw; /* NULL unless states were redrawn */
 };
 
 /* Points e->contingent_pub at e->contingent (after a copy). */
