@@ -203,9 +203,9 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
                         double *national_sd, double *df);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
- * --npv-members, --swing, --set, --tie), each mapped to a key of the
- * library's what-if specification and applied in the library's order (without -> reapportion -> swing ->
- * set/tie -> rule). Use: put CLI_WHATIF_OPTIONS in the getopt_long table
+ * --npv-members, --swing, --set, --tie, --drop, --delegation, --split,
+ * --move, --merge, --admit), each mapped to a key of the library's what-if
+ * specification and applied in the library's order (tly_whatif_apply). Use: put CLI_WHATIF_OPTIONS in the getopt_long table
  * (their codes are CLI_WHATIF_BASE and up: keep your own below it, and
  * drop a --tie of your own), call cli_whatif_init, hand every option to
  * cli_whatif_option (-1: not a what-if option), then cli_whatif_check
@@ -224,7 +224,14 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
       {"set", required_argument, NULL, CLI_WHATIF_BASE + 7},               \
       {"tie", required_argument, NULL, CLI_WHATIF_BASE + 8},               \
       {"drop", required_argument, NULL, CLI_WHATIF_BASE + 9},              \
-      {"delegation", required_argument, NULL, CLI_WHATIF_BASE + 10}
+      {"delegation", required_argument, NULL, CLI_WHATIF_BASE + 10},         \
+      CLI_REDRAW_OPTIONS
+/* The redraw's flags (redraw.c), numbered apart from the others. */
+#define CLI_REDRAW_OPTIONS                                                 \
+  {"split", required_argument, NULL, CLI_WHATIF_BASE + 20},                \
+      {"move", required_argument, NULL, CLI_WHATIF_BASE + 21},             \
+      {"merge", required_argument, NULL, CLI_WHATIF_BASE + 22},            \
+      {"admit", required_argument, NULL, CLI_WHATIF_BASE + 23}
 
 typedef struct cli_whatif {
   bool any; /* some what-if option was given */

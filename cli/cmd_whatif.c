@@ -216,10 +216,10 @@ static int print_changes(FILE *fp, const tly_election *b,
                          const tly_outcome *ob, const tly_election *w,
                          const tly_outcome *ow)
 {
-  tly_whatif_change ch[64];
+  tly_whatif_change ch[128];
   size_t n;
   tly_error err = {0};
-  if (tly_whatif_changes(b, ob, w, ow, ch, 64, &n, &err) != TLY_OK)
+  if (tly_whatif_changes(b, ob, w, ow, ch, 128, &n, &err) != TLY_OK)
     return cli_report(&err);
   fprintf(fp, "\nChanged: %zu state%s (electors or winner)\n", n,
           n == 1 ? "" : "s");
@@ -295,6 +295,33 @@ static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
   }
 }
 
+/* The states a redraw made or changed: where their people come from,
+ * their counties, population, seats, electors and winner. */
+static void print_redrawn(FILE *fp, const tly_election *w,
+                          const tly_outcome *ow)
+{
+  size_t n = tly_election_n_redrawn(w);
+  if (n == 0)
+    return;
+  fprintf(fp, "\nRedrawn states (population: %d census, counties' resident "
+              "+ overseas share)\n",
+          tly_election_redrawn(w, 0)->census);
+  fprintf(fp, "  %-4s %-22s %-7s %8s %12s %9s %12s %5s %8s  %s\n", "Code",
+          "Name", "From", "Counties", "Resident", "Overseas", "Population",
+          "Seats", "Electors", "Electors to");
+  for (size_t i = 0; i < n; i++) {
+    const tly_redrawn *r = tly_election_redrawn(w, i);
+    char b1[32], b2[32], b3[32], to[160];
+    split_text(w, ow, r->code, to, sizeof to);
+    fprintf(fp, "  %-4s %-22.22s %-7.7s %8zu %12s %9s %12s %5lld %8lld  %s\n",
+            r->code, r->name, r->admitted && r->from[0] == '\0' ? "-" : r->from,
+            r->n_counties, tly_format_count(r->resident, b1, sizeof b1),
+            tly_format_count(r->overseas, b2, sizeof b2),
+            tly_format_count(r->population, b3, sizeof b3),
+            (long long)r->seats, (long long)r->electors, to);
+  }
+}
+
 /* Every state's seats and electors before and after a reapportionment. */
 static int print_reapportion(FILE *fp, const tly_election *b,
                              const tly_election *w)
@@ -321,7 +348,19 @@ static int print_reapportion(FILE *fp, const tly_election *b,
         r = &rows[i];
     }
     char pop[32], s[32], ev[32];
-    if (r == NULL) { /* DC: no seats */
+    const tly_redrawn *rd = NULL;
+    for (size_t i = 0; i < tly_election_n_redrawn(w); i++)
+      if (strcmp(tly_election_redrawn(w, i)->code, un->code) == 0)
+        rd = tly_election_redrawn(w, i);
+    if (rd != NULL) { /* redrawn or admitted: its own population */
+      tly_format_count(rd->population, pop, sizeof pop);
+      if (ub >= 0 && r != NULL)
+        snprintf(s, sizeof s, "%lld -> %lld", (long long)(before - 2),
+                 (long long)rd->seats);
+      else
+        snprintf(s, sizeof s, "- -> %lld", (long long)rd->seats);
+      seats += rd->seats;
+    } else if (r == NULL) { /* DC: no seats */
       snprintf(pop, sizeof pop, "-");
       snprintf(s, sizeof s, "-");
     } else {
@@ -360,6 +399,7 @@ static int write_whatif(FILE *fp, void *ud)
   char what[512];
   cli_whatif_describe(j->wi, what, sizeof what);
   print_side_by_side(fp, j->b, j->ob, j->w, j->ow, what);
+  print_redrawn(fp, j->w, j->ow);
   int rc = CLI_OK;
   if (j->wi->reapportion)
     rc = print_reapportion(fp, j->b, j->w);

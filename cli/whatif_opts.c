@@ -2,8 +2,8 @@
  * whatif_opts.c -- the what-if options shared by every subcommand that
  * offers them (tally whatif, and e.g. flip or map): parsed into a
  * tly_whatif_opts, checked for contradictions, and applied by the library
- * in its documented order (without -> reapportion -> swing -> set/tie ->
- * rule).
+ * in its documented order (without -> split, move, merge, admit ->
+ * reapportion -> swing -> set/tie -> rule).
  */
 #include "cli.h"
 
@@ -16,7 +16,8 @@
 static const char *const flag_key[] = {
     "without", "reapportion", "seats", "method", "rule",
     "npv",     "swing",       "set",   "tie",    "drop",
-    "delegation"};
+    "delegation",
+    [20] = "split", [21] = "move", [22] = "merge", [23] = "admit"};
 enum { N_FLAGS = sizeof flag_key / sizeof flag_key[0] };
 
 void cli_whatif_init(cli_whatif *w)
@@ -53,6 +54,8 @@ int cli_whatif_option(cli_whatif *w, const char *sub, int ch, const char *arg,
   if (ch < CLI_WHATIF_BASE || ch >= CLI_WHATIF_BASE + N_FLAGS)
     return -1;
   const char *key = flag_key[ch - CLI_WHATIF_BASE];
+  if (key == NULL)
+    return -1;
   if (strcmp(key, "reapportion") != 0)
     return add(w, sub, key, arg);
   if (arg == NULL && optind < argc && all_digits(argv[optind]))
@@ -126,14 +129,40 @@ void cli_whatif_help(FILE *fp)
 {
   fprintf(
       fp,
-      "What-if options (applied in this order: without, reapportion, drop,\n"
-      "swing, set and tie, rule, delegation; messages name them as the\n"
-      "API's fields do: --apportion-method is method, --npv-members npv):\n"
+      "What-if options (applied in this order: without, split, move, merge,\n"
+      "admit, reapportion, drop, swing, set and tie, rule, delegation;\n"
+      "messages name them as the API's fields do: --apportion-method is\n"
+      "method, --npv-members npv):\n"
       "  --without ST,...     these states (or DC) leave: their votes leave\n"
       "                       the national count, their electors the\n"
-      "                       College; the majority is recomputed\n"
-      "  --reapportion [CENSUS]  with --without: the House (435 seats) is\n"
-      "                       reapportioned among the states that remain,\n"
+      "                       College; the majority is recomputed. Also\n"
+      "                       county FIPS codes (06037): those counties\n"
+      "                       leave their states (see --split)\n"
+      "  --split ST=CODE[/Name]:FIPS,...;CODE[/Name]:FIPS,...  a state\n"
+      "                       becomes several, every county of it in\n"
+      "                       exactly one part (a part may keep ST's code;\n"
+      "                       new codes: 2-3 capital letters). --split cal3:\n"
+      "                       the 2018 Cal 3 initiative's NCA, CA, SCA.\n"
+      "                       Alaska (results by house district) is\n"
+      "                       refused. A redrawn state's votes are its\n"
+      "                       counties' returns (tally result --counties),\n"
+      "                       its population its counties' census count +\n"
+      "                       its parents' overseas count shared by\n"
+      "                       resident population (largest remainders).\n"
+      "                       Without --reapportion a redrawn state's seats\n"
+      "                       are shared among its parts by the method;\n"
+      "                       with it, all states are reapportioned\n"
+      "  --move FIPS,...=ST   counties join ST (--move greater-idaho: 13\n"
+      "                       eastern Oregon counties to Idaho)\n"
+      "  --merge ST,ST=CODE[/Name]  states become one\n"
+      "  --admit CODE[/Name][:POPULATION]  DC as a state (the 23rd\n"
+      "                       Amendment's electors end), or a new state\n"
+      "                       with a population and no votes (its electors\n"
+      "                       undecided unless --set CODE=CANDIDATE); 1\n"
+      "                       seat without --reapportion\n"
+      "  --reapportion [CENSUS]  with --without or a redraw: the House (435\n"
+      "                       seats) is reapportioned among the states as\n"
+      "                       they now stand,\n"
       "                       on CENSUS (1970-2020; default: the one that\n"
       "                       set the election's electors; CENSUS goes\n"
       "                       right after the option); electors =\n"

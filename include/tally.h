@@ -945,7 +945,7 @@ typedef struct tly_whatif_change {
 
 /* The states and DC whose slate, winner or electors by candidate differ
  * between (base, ob) and (wi, ow), in code order, into ch[0..cap); *n is
- * how many (at most 51). base and wi must have the same candidates (any
+ * how many (at most 51 plus the states a redraw made). base and wi must have the same candidates (any
  * what-if of base does). TLY_ERANGE when cap < *n; TLY_EINVAL when the
  * candidates differ. */
 TLY_API tly_status tly_whatif_changes(const tly_election *base,
@@ -1014,12 +1014,26 @@ typedef struct tly_whatif_opts {
   size_t n_drop;
   const tly_delegation_assign *delegation;
   size_t n_delegation;
+  /* Redrawn by county (redraw.c), as the spec keys of the same names:
+   * counties leaving (FIPS), split, move, merge and admit texts. */
+  const char *const *without_counties;
+  size_t n_without_counties;
+  const char *const *split;
+  size_t n_split;
+  const char *const *move;
+  size_t n_move;
+  const char *const *merge;
+  size_t n_merge;
+  const char *const *admit;
+  size_t n_admit;
 } tly_whatif_opts;
 
-/* Applies o to in, in the order without -> reapportion -> drop -> swing ->
- * set and tie -> rule -> delegation, into a new election. Errors as the single transforms, and
- * TLY_EINVAL for reapportion without anyone leaving (the census's own
- * apportionment would come back). */
+/* Applies o to in, in the order without (states) -> the redraw (counties
+ * leaving, split, move, merge, admit) -> reapportion -> drop -> swing ->
+ * set and tie -> rule -> delegation, into a new election. With a redraw,
+ * reapportion is done by it, among all states as they then stand. Errors
+ * as the single transforms, and TLY_EINVAL for reapportion without anyone
+ * leaving or any redraw (the census's own apportionment would come back). */
 TLY_API tly_status tly_whatif_apply(const tly_election *in,
                                     const tly_whatif_opts *o,
                                     tly_election **out, tly_error *err);
@@ -1050,6 +1064,16 @@ TLY_API void tly_whatif_describe(const tly_whatif_opts *o, char *buf,
  *                and Q percentages, at most 9 decimals); given again: adds
  *   delegation   ST=R, ST=D or ST=split (tly_whatif_delegation); given
  *                again: adds
+ *   split        ST=CODE[/Name]:FIPS,...;CODE[/Name]:FIPS,... or cal3: a
+ *                state becomes several (each county in exactly one part;
+ *                a part may keep the state's code)
+ *   move         FIPS,...=ST or greater-idaho: counties change state
+ *   merge        ST,ST[,...]=CODE[/Name]: states become one
+ *   admit        CODE[/Name][:POPULATION]: DC as a state, or a new state
+ *                with a population and no votes
+ * `without` also takes 5-digit county FIPS codes (counties leaving). New
+ * codes are 2 or 3 capital letters. split, move, merge, admit and county
+ * FIPS need the built-in county results (2000-2024). Given again: adds.
  * Otherwise a key given again replaces its value. */
 typedef struct tly_whatif_spec tly_whatif_spec;
 
@@ -1096,6 +1120,33 @@ TLY_API tly_status tly_json_whatif(const tly_election *base,
                                    const tly_election *wi,
                                    const tly_outcome *ow, tly_writer w,
                                    void *ud, tly_error *err);
+
+/* A state made or changed by a redraw (split, move, merge, counties
+ * leaving, admit): its figures as the what-if has them. */
+typedef struct tly_redrawn {
+  const char *code;   /* "NCA" */
+  const char *name;   /* "Northern California" (the code when none given) */
+  const char *from;   /* the states its counties came from, "CA", "OR+ID";
+                         "" for a state admitted without counties */
+  int census;         /* the census of the populations */
+  int64_t resident;   /* its counties' resident population (or as given) */
+  int64_t overseas;   /* its share of its parents' overseas population */
+  int64_t population; /* apportionment population = resident + overseas */
+  int64_t seats;      /* House seats */
+  int64_t electors;   /* seats + 2 */
+  size_t n_counties;  /* county FIPS codes: tly_election_redrawn_county */
+  bool admitted;
+} tly_redrawn;
+
+/* How many states e's redraw made or changed (0 without one), in the order
+ * of the states before it, then new ones as made. */
+TLY_API size_t tly_election_n_redrawn(const tly_election *e);
+/* The i-th, or NULL past the last; owned by e. */
+TLY_API const tly_redrawn *tly_election_redrawn(const tly_election *e,
+                                                size_t i);
+/* The k-th county FIPS code of the i-th (ascending), or NULL. */
+TLY_API const char *tly_election_redrawn_county(const tly_election *e,
+                                                size_t i, size_t k);
 
 /* @@API-WHATIF@@ */
 

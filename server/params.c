@@ -28,6 +28,10 @@ static const struct {
     {"priority", K_BOOL}, {"title", K_STR},    {"index", K_STR},
     {"units", K_STR},
     {"drop", K_STR},      {"delegation", K_MAP},
+    {"split", K_STR}, /* the redraw (redraw.c): one text each */
+    {"move", K_STR},
+    {"merge", K_STR},
+    {"admit", K_STR},
 };
 
 static int key_kind(const char *key)

@@ -520,6 +520,7 @@ static void election_free_parts(tly_election *e)
   tly__free(a, e->tie_break, e->n_units * sizeof *e->tie_break);
   tly__free(a, e->npv_member, e->n_units * sizeof *e->npv_member);
   tly__free(a, e->record, e->n_record * sizeof *e->record);
+  tly__redraw_info_free(a, e->redraw);
   if (e->notes != NULL)
     tly__free(a, e->notes, strlen(e->notes) + 1);
 }
@@ -795,6 +796,10 @@ tly_status tly__election_clone(const tly_election *e, tly_election **out,
   tly__election_contingent_sync(c);
   c->n_delegations = e->n_delegations;
   memcpy(c->delegations, e->delegations, sizeof c->delegations);
+  bool ok = true;
+  c->redraw = tly__redraw_info_copy(a, e->redraw, &ok);
+  if (!ok)
+    goto oom;
   *out = c;
   return TLY_OK;
 oom:

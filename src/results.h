@@ -41,6 +41,13 @@ typedef struct tly__delegation {
 } tly__delegation;
 
 #define TLY__MAX_DELEGATIONS 64
+/* States redrawn by county (redraw.c): kept with the election so that its
+ * outputs can name each new state's counties, population and seats. */
+typedef struct tly__redraw_info tly__redraw_info;
+/* A copy of r (NULL for NULL, or when out of memory: *ok false). */
+tly__redraw_info *tly__redraw_info_copy(const tly_allocator *a,
+                                        const tly__redraw_info *r, bool *ok);
+void tly__redraw_info_free(const tly_allocator *a, tly__redraw_info *r);
 
 struct tly_election {
   tly_allocator alloc;
@@ -72,6 +79,7 @@ struct tly_election {
   /* Delegations set by what-ifs (contingent.c); the rest from the data. */
   size_t n_delegations;
   tly__delegation delegations[TLY__MAX_DELEGATIONS];
+  tly__redraw_info *redraw; /* NULL unless states were redrawn */
 };
 
 /* Sets the House delegation of unit `code` in e (replacing an earlier

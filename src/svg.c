@@ -133,6 +133,91 @@ static int grid_find(const char *code)
   return -1;
 }
 
+/* A tile's place on the map: a grid state's, or one found for a state a
+ * redraw made (NCA, PR). */
+typedef struct slot {
+  char code[8];
+  int row, col;
+} slot;
+
+#define MAX_EXTRA 32
+#define GRID_ROWS 8
+#define GRID_COLS 11
+
+/* Whether a grid cell is free for a new state's tile: no state there, and
+ * not the legend's corner (rows 0-1, columns 1-8). */
+static bool cell_free(const slot *s, size_t n, int row, int col)
+{
+  if (row < 0 || row >= GRID_ROWS || col < 0 || col >= GRID_COLS)
+    return false;
+  if (row <= 1 && col >= 1 && col <= 8)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (s[i].row == row && s[i].col == col)
+      return false;
+  return true;
+}
+
+/* The slots of e's tiles: the grid's 51, a state of the grid that a redraw
+ * removed giving its place to the first state made from it, and every
+ * other state e has beyond the grid placed in the free cell nearest (by
+ * Manhattan distance, then row, then column) to the state its people came
+ * from (the grid's bottom right for a state admitted without counties).
+ * Returns how many; at most N_GRID + MAX_EXTRA. */
+static size_t place(const tly_election *e, slot *s)
+{
+  size_t n = 0;
+  for (int g = 0; g < N_GRID; g++) {
+    tly__snprintf_c(s[n].code, sizeof s[n].code, "%s", grid[g].code);
+    s[n].row = grid[g].row;
+    s[n].col = grid[g].col;
+    n++;
+  }
+  for (size_t u = 0; u < tly_election_n_units(e); u++) {
+    const tly_unit *un = tly_election_unit(e, u);
+    if (un->parent >= 0 || grid_find(un->code) >= 0 ||
+        n == N_GRID + MAX_EXTRA)
+      continue;
+    char from[8] = "";
+    for (size_t i = 0; i < tly_election_n_redrawn(e); i++) {
+      const tly_redrawn *r = tly_election_redrawn(e, i);
+      if (strcmp(r->code, un->code) == 0)
+        tly__snprintf_c(from, sizeof from, "%.2s", r->from);
+    }
+    int g = from[0] != '\0' ? grid_find(from) : -1;
+    int row = g >= 0 ? grid[g].row : GRID_ROWS - 1;
+    int col = g >= 0 ? grid[g].col : GRID_COLS - 1;
+    size_t at = n;
+    if (g >= 0 && tly_election_find_unit(e, from) < 0 &&
+        strcmp(s[g].code, from) == 0) {
+      at = (size_t)g; /* the parent is gone: take its place */
+    } else {
+      bool found = false;
+      for (int d = 1; d < GRID_ROWS + GRID_COLS && !found; d++)
+        for (int r = row - d; r <= row + d && !found; r++) {
+          int dc = d - (r < row ? row - r : r - row);
+          for (int k = 0; k < 2 && !found; k++) {
+            int c = k == 0 ? col - dc : col + dc;
+            if (cell_free(s, n, r, c)) {
+              row = r;
+              col = c;
+              found = true;
+            }
+            if (dc == 0)
+              break;
+          }
+        }
+      if (!found)
+        continue;
+      n++;
+    }
+    tly__snprintf_c(s[at].code, sizeof s[at].code, "%s", un->code);
+    s[at].row = row;
+    s[at].col = col;
+  }
+  return n;
+}
+
 /* A coloured part of a tile. */
 typedef struct cell {
   const char *fill; /* NULL: drawn as stripes */
@@ -226,13 +311,14 @@ static void rect(sb *b, double x, double y, double w, double h,
         x, y, w, h);
 }
 
-/* Draws tile t at slot g of the grid whose top left is (x0, y0). */
-static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
+/* Draws tile t at slot p of the grid whose top left is (x0, y0). */
+static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
+                      double y0)
 {
-  double x = x0 + grid[g].col * PITCH;
-  double y = y0 + grid[g].row * PITCH;
+  double x = x0 + p->col * PITCH;
+  double y = y0 + p->row * PITCH;
   double cx = x + TILE / 2;
-  out(b, "<g id=\"tile-%s\">\n<title>", grid[g].code);
+  out(b, "<g id=\"tile-%s\">\n<title>", p->code);
   esc(b, t->tip);
   out(b, "</title>\n");
   if (!t->present) {
@@ -240,7 +326,7 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
            "fill=\"#ffffff\" stroke=\"#999999\" stroke-width=\"1.5\" "
            "stroke-dasharray=\"4,3\"/>\n",
         x + 0.75, y + 0.75, TILE - 1.5, TILE - 1.5);
-    text(b, cx, y + 24, "c", "#999999", NULL, grid[g].code);
+    text(b, cx, y + 24, "c", "#999999", NULL, p->code);
     text(b, cx, y + 42, "p", "#999999", NULL, t->line2);
     out(b, "</g>\n");
     return;
@@ -262,7 +348,7 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
      * at-large winner's letter; one cell per district below. */
     char top[48];
     tly__snprintf_c(top, sizeof top, "%s %s", t->line2, t->main.mark);
-    text(b, x + 5, y + 18, "b", ink, "start", grid[g].code);
+    text(b, x + 5, y + 18, "b", ink, "start", p->code);
     text(b, x + TILE - 5, y + 18, "n", ink, "end", top);
     double cw = TILE / (double)t->n_sub;
     for (size_t i = 0; i < t->n_sub; i++) {
@@ -281,11 +367,11 @@ static void draw_tile(sb *b, const tile *t, int g, double x0, double y0)
     return;
   }
   if (t->line3[0] != '\0') {
-    text(b, cx, y + 21, "c", ink, NULL, grid[g].code);
+    text(b, cx, y + 21, "c", ink, NULL, p->code);
     text(b, cx, y + 36, "n", ink, NULL, t->line2);
     text(b, cx, y + 50, "p", ink, NULL, t->line3);
   } else {
-    text(b, cx, y + 26, "c", ink, NULL, grid[g].code);
+    text(b, cx, y + 26, "c", ink, NULL, p->code);
     text(b, cx, y + 45, "n", ink, NULL, t->line2);
   }
   if (t->main.mark[0] != '\0')
@@ -467,20 +553,20 @@ static void award_stripes(const tly_election *e, const tly_outcome *o,
   }
 }
 
-/* Builds the tiles of the College o of e; returns how many grid states e
- * lacks. */
+/* Builds the tiles of the College o of e at the n slots s; returns how
+ * many grid states e lacks. */
 static size_t build_tiles(const tly_election *e, const tly_outcome *o,
-                          tile *tiles)
+                          const slot *s, size_t n, tile *tiles)
 {
   size_t n_absent = 0;
-  for (int g = 0; g < N_GRID; g++) {
+  for (size_t g = 0; g < n; g++) {
     tile *t = &tiles[g];
     memset(t, 0, sizeof *t);
-    int32_t u = tly_election_find_unit(e, grid[g].code);
+    int32_t u = tly_election_find_unit(e, s[g].code);
     if (u < 0 || tly_election_unit(e, (size_t)u)->parent >= 0) {
-      const char *name = tly_state_name(grid[g].code);
+      const char *name = tly_state_name(s[g].code);
       tly__snprintf_c(t->tip, sizeof t->tip, "%s: not in this election",
-               name != NULL ? name : grid[g].code);
+               name != NULL ? name : s[g].code);
       tly__snprintf_c(t->line2, sizeof t->line2, "out");
       n_absent++;
       continue;
@@ -489,7 +575,7 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
     tly__snprintf_c(t->line2, sizeof t->line2, "%d",
              tly_election_unit(e, (size_t)u)->electors);
     tly__snprintf_c(t->tip, sizeof t->tip, "%s: no electors awarded",
-             grid[g].code);
+             s[g].code);
     t->main.fill = "#eeeeee";
     t->main.ink = INK_DARK;
   }
@@ -501,7 +587,10 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
     char *dash = strchr(state, '-');
     if (dash != NULL)
       *dash = '\0';
-    int g = grid_find(state);
+    int g = -1;
+    for (size_t k = 0; k < n && g < 0; k++)
+      if (strcasecmp(s[k].code, state) == 0)
+        g = (int)k;
     if (g < 0 || !tiles[g].present)
       continue;
     tile *t = &tiles[g];
@@ -651,10 +740,12 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
   if (e == NULL || o == NULL || w == NULL)
     return tly__fail(err, TLY_EINVAL, "no election, outcome or writer");
   sb b = sb_new(alloc_of(opts));
-  tile *tiles = tly__calloc(b.a, N_GRID, sizeof *tiles);
+  slot slots[N_GRID + MAX_EXTRA];
+  size_t n_slots = place(e, slots);
+  tile *tiles = tly__calloc(b.a, N_GRID + MAX_EXTRA, sizeof *tiles);
   if (tiles == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
-  size_t n_absent = build_tiles(e, o, tiles);
+  size_t n_absent = build_tiles(e, o, slots, n_slots, tiles);
   char title[256], line[256];
   if (opts != NULL && opts->title != NULL)
     tly__snprintf_c(title, sizeof title, "%s", opts->title);
@@ -684,8 +775,8 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
   draw_bar(&b, e, o, GRID_X, y_grid - 76, bar_w);
 
   out(&b, "<g id=\"tiles\">\n");
-  for (int g = 0; g < N_GRID; g++)
-    draw_tile(&b, &tiles[g], g, GRID_X, y_grid);
+  for (size_t g = 0; g < n_slots; g++)
+    draw_tile(&b, &tiles[g], &slots[g], GRID_X, y_grid);
   out(&b, "</g>\n");
 
   /* The legend, in the grid's empty top middle (rows 0-1, columns 1-8). */
@@ -727,7 +818,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
            "Made with tally.", tly_election_source_name(e));
   text(&b, GRID_X, height - 12, "f", NULL, NULL, line);
   out(&b, "</svg>\n");
-  tly__free(b.a, tiles, N_GRID * sizeof *tiles);
+  tly__free(b.a, tiles, (N_GRID + MAX_EXTRA) * sizeof *tiles);
   return finish(&b, w, ud, err);
 }
 
@@ -1008,8 +1099,11 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
   if (note != NULL)
     text(&b, GRID_X, 70, "s", NULL, NULL, note);
   out(&b, "<g id=\"tiles\">\n");
-  for (int g = 0; g < N_GRID; g++)
-    draw_tile(&b, &tiles[g], g, GRID_X, y_grid);
+  for (int g = 0; g < N_GRID; g++) {
+    slot p = {.row = grid[g].row, .col = grid[g].col};
+    tly__snprintf_c(p.code, sizeof p.code, "%s", grid[g].code);
+    draw_tile(&b, &tiles[g], &p, GRID_X, y_grid);
+  }
   out(&b, "</g>\n");
   double lx = GRID_X + PITCH + 14, ly = y_grid + 4;
   out(&b, "<g id=\"legend\">\n");
@@ -1032,7 +1126,7 @@ tly_status tly_svg_prob_map(const char *const *codes, const int32_t *electors,
   text(&b, GRID_X, height - 12, "f", NULL, NULL,
        "One equal square per state. Made with tally.");
   out(&b, "</svg>\n");
-  tly__free(b.a, tiles, N_GRID * sizeof *tiles);
+  tly__free(b.a, tiles, (N_GRID + MAX_EXTRA) * sizeof *tiles);
   return finish(&b, w, ud, err);
 fail:
   tly__free(b.a, tiles, N_GRID * sizeof *tiles);

@@ -305,11 +305,8 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
     return s;
   tly_census_row *rows = tly__calloc(a, n_rows + 1, sizeof *rows);
   const char **without = tly__calloc(a, n_rows + 2, sizeof *without);
-  bool *keep = tly__calloc(a, in->n_units + 1, sizeof *keep);
   tly_electors_row er[64];
-  tly_election *e = NULL;
-  tly_election *cut = NULL;
-  if (rows == NULL || without == NULL || keep == NULL) {
+  if (rows == NULL || without == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
@@ -330,7 +327,29 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
                              err);
   if (s != TLY_OK)
     goto done;
-  s = tly__election_clone(in, &e, err);
+  s = tly__whatif_set_electors(
+      in, er, n_er, census, seats, m,
+      n_er - (tly_election_find_unit(in, "DC") >= 0 ? 1 : 0), out, err);
+done:
+  tly__free(a, without, (n_rows + 2) * sizeof *without);
+  tly__free(a, rows, (n_rows + 1) * sizeof *rows);
+  return s;
+}
+
+tly_status tly__whatif_set_electors(const tly_election *in,
+                                    const tly_electors_row *er, size_t n_er,
+                                    int census, int64_t seats, tly_method m,
+                                    size_t n_states, tly_election **out,
+                                    tly_error *err)
+{
+  *out = NULL;
+  const tly_allocator *a = &in->alloc;
+  bool *keep = tly__calloc(a, in->n_units + 1, sizeof *keep);
+  if (keep == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly_election *e = NULL;
+  tly_election *cut = NULL;
+  tly_status s = tly__election_clone(in, &e, err);
   if (s != TLY_OK)
     goto done;
   e->census = census;
@@ -378,8 +397,7 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
            "seats + 2, DC's what it would have as a state, at most the "
            "least populous state's",
            tly_format_count(seats ? seats : 435, b1, sizeof b1),
-           tly_method_name(m), census,
-           n_er - (tly_election_find_unit(in, "DC") >= 0 ? 1 : 0));
+           tly_method_name(m), census, n_states);
   if (s == TLY_OK && extra[0] != '\0')
     s = note(e, err,
              "more seats than district returns: %s; the extra seats are "
@@ -404,8 +422,6 @@ tly_status tly_whatif_reapportion(const tly_election *in, int census,
 done:
   tly_election_free(e);
   tly__free(a, keep, (in->n_units + 1) * sizeof *keep);
-  tly__free(a, without, (n_rows + 2) * sizeof *without);
-  tly__free(a, rows, (n_rows + 1) * sizeof *rows);
   return s;
 }
 
@@ -900,16 +916,36 @@ tly_status tly_whatif_changes(const tly_election *base, const tly_outcome *ob,
     return tly__fail(err, TLY_EINVAL,
                      "the what-if has other candidates than its baseline");
   size_t count = 0;
-  /* Every state of either, in code order (both elections are ordered). */
-  for (int i = 0; i < 51; i++) {
-    const char *code = tly__state_code(i);
+  /* Every state of either, in code order (both elections are ordered),
+   * then the what-if's states that are not states of the Union (made by
+   * a redraw: NCA, PR). */
+  size_t n_new = 0;
+  for (size_t u = 0; u < wi->n_units; u++)
+    n_new += wi->units[u].parent < 0 &&
+             tly__state_index(wi->units[u].code,
+                              strlen(wi->units[u].code)) < 0;
+  for (size_t i = 0; i < 51 + n_new; i++) {
+    const char *code = NULL;
+    if (i < 51) {
+      code = tly__state_code((int)i);
+    } else {
+      size_t k = i - 51;
+      for (size_t u = 0; u < wi->n_units && code == NULL; u++) {
+        if (wi->units[u].parent >= 0 ||
+            tly__state_index(wi->units[u].code,
+                             strlen(wi->units[u].code)) >= 0)
+          continue;
+        if (k-- == 0)
+          code = wi->units[u].code;
+      }
+    }
     int32_t ub = tly_election_find_unit(base, code);
     int32_t uw = tly_election_find_unit(wi, code);
     if (ub < 0 && uw < 0)
       continue;
     tly_whatif_change x;
     memset(&x, 0, sizeof x);
-    memcpy(x.code, code, 3);
+    snprintf(x.code, sizeof x.code, "%s", code);
     x.left = ub >= 0 && uw < 0;
     x.joined = ub < 0 && uw >= 0;
     x.electors_before = ub >= 0 ? base->units[ub].electors : 0;
@@ -951,10 +987,12 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
                             tly_election **out, tly_error *err)
 {
   *out = NULL;
-  if (o->reapportion && o->n_without == 0)
+  bool redraw = tly__redraw_asked(o);
+  if (o->reapportion && o->n_without == 0 && !redraw)
     return tly__fail(err, TLY_EINVAL,
-                     "reapportioning needs states to leave (without): "
-                     "otherwise the census's own apportionment comes back");
+                     "reapportioning needs states to leave (without) or a "
+                     "redraw: otherwise the census's own apportionment "
+                     "comes back");
   tly_election *cur = (tly_election *)in; /* never written through */
   tly_election *next = NULL;
   tly_status s = TLY_OK;
@@ -964,7 +1002,12 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
       goto fail;
     advance(&cur, next, in);
   }
-  if (o->reapportion) {
+  if (redraw) {
+    s = tly__redraw_apply(cur, o, &next, err);
+    if (s != TLY_OK)
+      goto fail;
+    advance(&cur, next, in);
+  } else if (o->reapportion) {
     s = tly_whatif_reapportion(cur, o->census, o->seats, o->method, &next,
                                err);
     if (s != TLY_OK)
@@ -1050,6 +1093,8 @@ static json_t *result_obj(const tly_election *e, const tly_outcome *o,
     return NULL;
   }
   put(r, "rule", json_string(tly_rule_name((tly_rule)e->rule)), ok);
+  if (tly_election_n_redrawn(e) > 0) /* only then: other what-ifs as were */
+    put(r, "redrawn", tly__redraw_json(e), ok);
   tly_npv_info ni;
   tly_outcome_npv(o, &ni);
   if (!ni.applies) {
@@ -1110,9 +1155,9 @@ tly_status tly_json_whatif(const tly_election *base, const tly_outcome *ob,
                            const tly_election *wi, const tly_outcome *ow,
                            tly_writer w, void *ud, tly_error *err)
 {
-  tly_whatif_change ch[64];
+  tly_whatif_change ch[128];
   size_t n;
-  tly_status s = tly_whatif_changes(base, ob, wi, ow, ch, 64, &n, err);
+  tly_status s = tly_whatif_changes(base, ob, wi, ow, ch, 128, &n, err);
   if (s != TLY_OK)
     return s;
   bool ok = true;
@@ -1161,11 +1206,21 @@ void tly_whatif_describe(const tly_whatif_opts *o, char *buf, size_t size)
     if (n < size)                                                          \
       n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);               \
   } while (0)
-  if (o->n_without > 0) {
+  if (o->n_without > 0 || o->n_without_counties > 0) {
     ADD("without ");
     for (size_t i = 0; i < o->n_without; i++)
       ADD("%s%s", i ? "," : "", o->without[i]);
+    for (size_t i = 0; i < o->n_without_counties; i++)
+      ADD("%s%s", i || o->n_without ? "," : "", o->without_counties[i]);
   }
+  for (size_t i = 0; i < o->n_split; i++)
+    ADD("%ssplit %s", n ? " · " : "", o->split[i]);
+  for (size_t i = 0; i < o->n_move; i++)
+    ADD("%smove %s", n ? " · " : "", o->move[i]);
+  for (size_t i = 0; i < o->n_merge; i++)
+    ADD("%smerge %s", n ? " · " : "", o->merge[i]);
+  for (size_t i = 0; i < o->n_admit; i++)
+    ADD("%sadmit %s", n ? " · " : "", o->admit[i]);
   if (o->reapportion) {
     ADD("%sreapportioned", n ? " · " : "");
     if (o->census != 0)

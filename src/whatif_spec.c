@@ -8,6 +8,7 @@
  */
 #include "results.h"
 #include "scan.h"
+#include "whatif.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +26,10 @@ struct tly_whatif_spec {
   const char *npv_codes[MAX_LIST];
   tly_drop drop[MAX_DROP];
   tly_delegation_assign delegation[MAX_LIST];
+  /* The redraw's texts (redraw.c reads them when applied). */
+  const char *without_counties[MAX_LIST];
+  const char *split[MAX_LIST], *move[MAX_LIST], *merge[MAX_LIST],
+      *admit[MAX_LIST];
   char pool[POOL_SIZE];   /* NUL-terminated copies the arrays point to */
   size_t pool_len;
 };
@@ -167,10 +172,85 @@ static bool whole(const char *t, int64_t lo, int64_t hi, int64_t *out)
 
 /*==== The options ==========================================================*/
 
+/* States by code, counties by 5-digit FIPS, in one comma list. */
 static tly_status set_without(tly_whatif_spec *s, const char *t,
                               tly_error *err)
 {
-  return codes(s, "without", t, s->without, &s->o.n_without, err);
+  size_t pool_len = s->pool_len;
+  size_t n_states = s->o.n_without;
+  size_t n_counties = s->o.n_without_counties;
+  tly_status st = TLY_OK;
+  const char *p = t;
+  for (;;) {
+    const char *c = strchr(p, ',');
+    size_t len = c != NULL ? (size_t)(c - p) : strlen(p);
+    char item[64];
+    snprintf(item, sizeof item, "%.*s", (int)(len < 63 ? len : 63), p);
+    if (len > 0 && len < 63 && *p >= '0' && *p <= '9') {
+      st = tly__redraw_check("without", item, err);
+      if (st == TLY_OK && s->o.n_without_counties == MAX_LIST)
+        st = tly__fail(err, TLY_ERANGE, "without: at most %d counties",
+                       MAX_LIST);
+      const char *kept = st == TLY_OK ? keep(s, item, len) : NULL;
+      if (st == TLY_OK && kept == NULL)
+        st = pool_full(err);
+      if (st == TLY_OK)
+        s->without_counties[s->o.n_without_counties++] = kept;
+    } else {
+      st = len > 0 && len < 63
+               ? codes(s, "without", item, s->without, &s->o.n_without, err)
+               : codes(s, "without", t, s->without, &s->o.n_without, err);
+    }
+    if (st != TLY_OK || c == NULL)
+      break;
+    p = c + 1;
+  }
+  if (st != TLY_OK) {
+    s->pool_len = pool_len;
+    s->o.n_without = n_states;
+    s->o.n_without_counties = n_counties;
+  }
+  return st;
+}
+
+/* A redraw text (split, move, merge, admit) checked and appended. */
+static tly_status redraw_text(tly_whatif_spec *s, const char *key,
+                              const char *t, const char **list, size_t *n,
+                              tly_error *err)
+{
+  tly_status st = tly__redraw_check(key, t, err);
+  if (st != TLY_OK)
+    return st;
+  if (*n == MAX_LIST)
+    return tly__fail(err, TLY_ERANGE, "%s: at most %d", key, MAX_LIST);
+  const char *kept = keep(s, t, strlen(t));
+  if (kept == NULL)
+    return pool_full(err);
+  list[(*n)++] = kept;
+  return TLY_OK;
+}
+
+static tly_status set_split(tly_whatif_spec *s, const char *t,
+                            tly_error *err)
+{
+  return redraw_text(s, "split", t, s->split, &s->o.n_split, err);
+}
+
+static tly_status set_move(tly_whatif_spec *s, const char *t, tly_error *err)
+{
+  return redraw_text(s, "move", t, s->move, &s->o.n_move, err);
+}
+
+static tly_status set_merge(tly_whatif_spec *s, const char *t,
+                            tly_error *err)
+{
+  return redraw_text(s, "merge", t, s->merge, &s->o.n_merge, err);
+}
+
+static tly_status set_admit(tly_whatif_spec *s, const char *t,
+                            tly_error *err)
+{
+  return redraw_text(s, "admit", t, s->admit, &s->o.n_admit, err);
 }
 
 static tly_status set_reapportion(tly_whatif_spec *s, const char *t,
@@ -456,10 +536,10 @@ static const char *needs_reapportion(const tly_whatif_spec *s)
 
 static const char *needs_without(const tly_whatif_spec *s)
 {
-  return s->o.n_without > 0
+  return s->o.n_without > 0 || tly__redraw_asked(&s->o)
              ? NULL
-             : "needs without (the states that leave): otherwise the "
-               "census's own apportionment comes back";
+             : "needs without (the states that leave) or a redraw: "
+               "otherwise the census's own apportionment comes back";
 }
 
 static const char *needs_npv_rule(const tly_whatif_spec *s)
@@ -485,6 +565,10 @@ static const struct key {
     {"npv", set_npv, needs_npv_rule},
     {"drop", set_drop, NULL},
     {"delegation", set_delegation, NULL},
+    {"split", set_split, NULL},
+    {"move", set_move, NULL},
+    {"merge", set_merge, NULL},
+    {"admit", set_admit, NULL},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 _Static_assert(N_KEYS <= 32, "one bit of `given` per key");
@@ -508,6 +592,11 @@ tly_status tly_whatif_spec_new(const tly_allocator *a, tly_whatif_spec **out,
   s->o.npv.codes = s->npv_codes;
   s->o.drop = s->drop;
   s->o.delegation = s->delegation;
+  s->o.without_counties = s->without_counties;
+  s->o.split = s->split;
+  s->o.move = s->move;
+  s->o.merge = s->merge;
+  s->o.admit = s->admit;
   *out = s;
   return TLY_OK;
 }

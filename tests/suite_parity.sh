@@ -191,8 +191,47 @@ same_error "flip: drop over 100 %" /api/flip \
   '{"year": 2000, "drop": "Nader=D:60,R:50"}' -- flip 2000 --drop Nader=D:60,R:50
 same_error "power: delegation unknown state" /api/power \
   '{"year": 2020, "delegation": "XX=R"}' -- power 2020 --delegation XX=R
+same_error "split: a county in two parts" $W \
+  '{"year": 2016, "split": "CA=NCA:06001,06003;SCA:06001"}' -- \
+  whatif 2016 --split 'CA=NCA:06001,06003;SCA:06001'
+same_error "split: a part with no county" "$W?year=2016&split=CA%3DNCA:06001;SCA:" "" -- \
+  whatif 2016 --split 'CA=NCA:06001;SCA:'
+same_error "split: a county of another state" $W \
+  '{"year": 2016, "split": "CA=NCA:06001;SCA:41001"}' -- \
+  whatif 2016 --split 'CA=NCA:06001;SCA:41001'
+same_error "split: Alaska" $W '{"year": 2020, "split": "AK=NAK:02013;SAK:02016"}' -- \
+  whatif 2020 --split 'AK=NAK:02013;SAK:02016'
+same_error "split: a clashing code" $W \
+  '{"year": 2016, "split": "CA=NV:06001;SCA:06003"}' -- \
+  whatif 2016 --split 'CA=NV:06001;SCA:06003'
+same_error "move: not a county" $W '{"year": 2016, "move": "06999=NV"}' -- \
+  whatif 2016 --move 06999=NV
+same_error "merge: a bad code" $W '{"year": 2016, "merge": "ND,SD=D"}' -- \
+  whatif 2016 --merge ND,SD=D
+same_error "admit: no population" $W '{"year": 2020, "admit": "PR"}' -- \
+  whatif 2020 --admit PR
+same_error "without: a county of Alaska" $W '{"year": 2020, "without": "02013"}' -- \
+  whatif 2020 --without 02013
+same_error "split: no county results" $W '{"year": 1996, "split": "cal3"}' -- \
+  whatif 1996 --split cal3
 
 # ---- good what-ifs: the same bytes ----
+same_json "split cal3, reapportioned" $W \
+  '{"year": 2016, "split": "cal3", "reapportion": true}' -- \
+  whatif 2016 --split cal3 --reapportion --json
+same_json "move greater-idaho, reapportioned" "$W?year=2020&move=greater-idaho&reapportion=1" "" -- \
+  whatif 2020 --move greater-idaho --reapportion --json
+same_json "admit DC, reapportioned" $W \
+  '{"year": 2020, "admit": "DC", "reapportion": true}' -- \
+  whatif 2020 --admit DC --reapportion --json
+same_json "flip after cal3" /api/flip '{"year": 2016, "split": "cal3"}' -- \
+  flip 2016 --split cal3 --json
+same_json "tipping after greater-idaho" /api/tipping \
+  '{"year": 2020, "move": "greater-idaho", "reapportion": true}' -- \
+  tipping 2020 --move greater-idaho --reapportion --json
+same_json "power after admitting DC" /api/power \
+  '{"year": 2020, "admit": "DC", "reapportion": true}' -- \
+  power 2020 --admit DC --reapportion --json
 same_json "result with a tie decided (its note too)" \
   "/api/result?year=2016&tie=WI:Clinton" "" -- result 2016 --tie WI=Clinton --json
 same_json "a swing of 9 decimals" $W '{"year": 2016, "swing": 0.123456789}' -- \

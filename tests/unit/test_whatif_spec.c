@@ -115,8 +115,8 @@ Test(whatif_spec, cross_key_checks)
       {"census", "2000", "reapportion", "false",
        "census applies only with reapportion"},
       {"reapportion", "true", NULL, NULL,
-       "reapportion needs without (the states that leave): otherwise the "
-       "census's own apportionment comes back"},
+       "reapportion needs without (the states that leave) or a redraw: "
+       "otherwise the census's own apportionment comes back"},
       {"npv", "all", "rule", "wta", "npv applies only with rule npv"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
