@@ -235,3 +235,97 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+#---- the page on WebAssembly (make web; README "The page") -------------
+# `make web` compiles the library, its built-in data and the API's
+# handlers (server/ but http.c) to WebAssembly with Debian's clang,
+# wasi-libc and lld (scripts/setup.sh test installs them), over jansson
+# built from Debian's source package (JANSSON_SRC, fetched there by
+# scripts/jansson-src.sh), without threads (TLY_NO_THREADS, src/thread.h),
+# and writes $(BUILD)/web/: the page's files and tally.wasm.
+WASM_CC ?= clang
+JANSSON_SRC ?= /usr/local/src/tally-wasm/jansson-2.14
+W := $(BUILD)/wasm
+WEB := $(BUILD)/web
+WASM_BASE := --target=wasm32-wasi --sysroot=/usr -O2 -msimd128 -MMD -MP
+WASM_CFLAGS := $(WASM_BASE) $(CSTD) $(WARN) -DTLY_NO_THREADS \
+               -I$(W)/jansson -I$(JANSSON_SRC)/src -Iinclude
+JANSSON_NAMES := dump error hashtable hashtable_seed load memory \
+                 pack_unpack strbuffer strconv utf value version
+WASM_OBJ := $(LIB_SRC:%.c=$(W)/obj/%.o) $(W)/obj/gen/data.o \
+            $(filter-out $(W)/obj/server/http.o,$(SRV_SRC:%.c=$(W)/obj/%.o)) \
+            $(W)/obj/gen/noweb.o $(W)/obj/web/wasm.o \
+            $(JANSSON_NAMES:%=$(W)/obj/jansson/%.o)
+WEB_OUT := $(WEB_FILES:web/%=$(WEB)/%) $(WEB)/tally.wasm
+
+.PHONY: web
+web: $(WEB_OUT)
+
+$(JANSSON_SRC)/src/jansson.h:
+	@echo "make web: no jansson source in $(JANSSON_SRC): run" \
+	  "scripts/setup.sh test (or set JANSSON_SRC)" >&2; exit 1
+
+# jansson's two configuration headers, as its configure would write them
+# for a C11 compiler with __atomic builtins and localeconv.
+$(W)/jansson/jansson_config.h: $(JANSSON_SRC)/src/jansson.h
+	@mkdir -p $(@D)
+	sed -e 's/@json_inline@/inline/' -e 's/@json_have_long_long@/1/' \
+	  -e 's/@json_have_localeconv@/1/' \
+	  -e 's/@json_have_atomic_builtins@/1/' \
+	  -e 's/@json_have_sync_builtins@/0/' \
+	  $(JANSSON_SRC)/src/jansson_config.h.in > $@
+	printf '#define HAVE_STDINT_H 1\n#define HAVE_UNISTD_H 1\n' \
+	  > $(@D)/jansson_private_config.h
+
+$(W)/obj/jansson/%.o: $(JANSSON_SRC)/src/%.c $(W)/jansson/jansson_config.h
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_BASE) -DHAVE_CONFIG_H -I$(W)/jansson \
+	  -I$(JANSSON_SRC)/src -c -o $@ $<
+
+$(W)/obj/src/%.o: src/%.c $(W)/jansson/jansson_config.h
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -Wconversion -fvisibility=hidden -Isrc \
+	  -c -o $@ $<
+
+$(W)/obj/server/%.o: server/%.c $(W)/jansson/jansson_config.h
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -c -o $@ $<
+
+$(W)/obj/web/wasm.o: web/wasm.c $(W)/jansson/jansson_config.h
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -Iserver -c -o $@ $<
+
+$(W)/obj/gen/data.o: $(B)/gen/data.c
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_BASE) $(CSTD) -Wall -Werror -c -o $@ $<
+
+# The page is served from files, not from the module: an empty table.
+$(W)/gen/noweb.c: $(B)/tools/embed
+	@mkdir -p $(@D)
+	$(B)/tools/embed tly_web_files $@
+
+$(W)/obj/gen/noweb.o: $(W)/gen/noweb.c
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_BASE) $(CSTD) -Wall -Werror -c -o $@ $<
+
+# A WASI reactor (no main): the page calls _initialize, then the exports.
+$(WEB)/tally.wasm: $(WASM_OBJ)
+	@mkdir -p $(@D)
+	$(WASM_CC) --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor \
+	  -Wl,--strip-debug -o $@ $(WASM_OBJ)
+
+# The copy of the page that runs the module says so (app.js loadEngine).
+$(WEB)/index.html: web/index.html
+	@mkdir -p $(@D)
+	sed 's|^<html lang="en">$$|<html lang="en" data-wasm="tally.wasm">|' \
+	  $< > $@.tmp && grep -q data-wasm $@.tmp && mv $@.tmp $@
+
+$(WEB)/%: web/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+.SECONDARY: $(WASM_OBJ)
+
+# tests/suite_wasm.sh drives build/web in Chromium.
+test: web
+#---- end of the page on WebAssembly --------------------------------------

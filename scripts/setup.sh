@@ -4,13 +4,15 @@
 # build; `scripts/setup.sh test` adds what the tests need (Chromium and
 # playwright-core for the browser test, the de_DE.UTF-8 locale for the
 # locale tests, numpy for the bench peer; cffi, pytest, pandas, numpy
-# and venv for the Python package's tests); `scripts/setup.sh fuzz` Debian's
+# and venv for the Python package's tests; clang, lld, wasi-libc and
+# jansson's Debian source for `make web`); `scripts/setup.sh fuzz` Debian's
 # clang and its libFuzzer (make fuzz).
 set -e
 pkgs="gcc make libjansson-dev libmicrohttpd-dev zlib1g-dev"
 if [ "$1" = test ] || [ "$1" = bench ]; then
   pkgs="$pkgs libcriterion-dev pkg-config python3 chromium nodejs npm locales"
   pkgs="$pkgs python3-cffi python3-pytest python3-pandas python3-numpy python3-venv python3-setuptools"
+  pkgs="$pkgs clang lld wasi-libc libclang-rt-14-dev-wasm32 dpkg-dev"
 fi
 if [ "$1" = bench ]; then
   pkgs="$pkgs python3-numpy hyperfine wrk"
@@ -55,8 +57,17 @@ if [ "$1" = test ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; the
     localedef -i de_DE -f UTF-8 de_DE.UTF-8 || true
   fi
 fi
+if [ "$1" = test ] && [ ! -f /usr/local/src/tally-wasm/jansson-2.14/src/jansson.h ]; then
+  # jansson's source for `make web` (no wasm build of it in Debian).
+  if [ "$(id -u)" = 0 ]; then
+    scripts/jansson-src.sh >/dev/null
+  else
+    echo "setup: run as root: scripts/jansson-src.sh" >&2
+    exit 1
+  fi
+fi
 if [ "$1" = test ] && [ -f tests/web/package.json ]; then
-  if [ ! -d tests/web/node_modules/playwright-core ]; then
+  if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/axe-core ]; then
     (cd tests/web && npm ci --no-audit --no-fund --silent)
   fi
 fi

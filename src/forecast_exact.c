@@ -8,7 +8,7 @@
 #include "linalg.h"
 
 #include <math.h>
-#include <pthread.h>
+#include "thread.h"
 #include <string.h>
 
 /* P(the Democrat wins) and P(the Republican wins) for margin mean x and
@@ -588,7 +588,7 @@ static void exact_pass(const prep *p, const exact_ctx *cx, const pairs *pr,
 {
   size_t np = pr->n;
   exact_job jobs[EXACT_PARTS];
-  pthread_t th[EXACT_PARTS];
+  tly__thread th[EXACT_PARTS];
   bool live[EXACT_PARTS];
   for (size_t k = 0; k < EXACT_PARTS; k++) {
     jobs[k] = (exact_job){p, cx, pr, reg, &ws[k], np * k / EXACT_PARTS,
@@ -597,11 +597,11 @@ static void exact_pass(const prep *p, const exact_ctx *cx, const pairs *pr,
   }
   for (size_t k = 1; k < EXACT_PARTS; k++)
     live[k] = (size_t)threads > k &&
-              pthread_create(&th[k], NULL, exact_job_run, &jobs[k]) == 0;
+              tly__thread_start(&th[k], exact_job_run, &jobs[k]) == 0;
   exact_job_run(&jobs[0]);
   for (size_t k = 1; k < EXACT_PARTS; k++) {
     if (live[k])
-      pthread_join(th[k], NULL);
+      tly__thread_join(th[k]);
     else
       exact_job_run(&jobs[k]); /* no thread: run it here */
   }

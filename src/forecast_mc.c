@@ -9,7 +9,7 @@
 #include "rng.h"
 
 #include <math.h>
-#include <pthread.h>
+#include "thread.h"
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -902,7 +902,7 @@ tly_status tly__forecast_mc(const tly_forecast_model *m, const prep *p,
     nt = (int)(n_blocks > 0 ? n_blocks : 1);
   mc_shared *sh = shared_make(al, p, o, baseline);
   mc_worker *ws = tly__calloc(al, (size_t)nt, sizeof *ws);
-  pthread_t *th = tly__calloc(al, (size_t)nt, sizeof *th);
+  tly__thread *th = tly__calloc(al, (size_t)nt, sizeof *th);
   int made = 0;
   tly_status s = TLY_OK;
   if (sh == NULL || ws == NULL || th == NULL) {
@@ -935,14 +935,14 @@ tly_status tly__forecast_mc(const tly_forecast_model *m, const prep *p,
         ws[k].block = b0 + (uint64_t)k;
         ws[k].buf_len = 0;
         ws[k].live = k > 0 &&
-                     pthread_create(&th[k], NULL, worker_one, &ws[k]) == 0;
+                     tly__thread_start(&th[k], worker_one, &ws[k]) == 0;
         if (k > 0 && !ws[k].live)
           worker_one(&ws[k]); /* no thread: run it here */
       }
       worker_one(&ws[0]);
       for (int j = 1; j < k; j++)
         if (ws[j].live)
-          pthread_join(th[j], NULL);
+          tly__thread_join(th[j]);
       for (int j = 0; j < k && rc == 0; j++) {
         if (ws[j].buf_fail) {
           rc = -1;
@@ -964,13 +964,13 @@ tly_status tly__forecast_mc(const tly_forecast_model *m, const prep *p,
   } else {
     int started = 0;
     for (int k = 1; k < nt; k++) {
-      if (pthread_create(&th[k], NULL, worker_main, &ws[k]) != 0)
+      if (tly__thread_start(&th[k], worker_main, &ws[k]) != 0)
         break;
       started++;
     }
     worker_main(&ws[0]); /* the calling thread works too */
     for (int k = 1; k <= started; k++)
-      pthread_join(th[k], NULL);
+      tly__thread_join(th[k]);
   }
   if (sh->cancel != NULL && atomic_load(&sh->stop)) {
     s = tly__fail(err, TLY_ECANCELED, "the forecast was cancelled");

@@ -68,7 +68,7 @@
   var state = {
     year: null, source: 'medsl', without: [], reapportion: false,
     census: '', rule: 'law', swing: 0, set: {}, fc: '', nsd: 0.03,
-    pindex: 'banzhaf'
+    pindex: 'banzhaf', mode: 'results', ratings: null
   };
   var years = [];
   var latest = null;   /* the last /api/whatif answer */
@@ -78,7 +78,7 @@
   function fromURL() {
     var q = new URLSearchParams(location.search);
     if (q.has('year')) state.year = parseInt(q.get('year'), 10) || null;
-    if (q.get('source') === 'fec') state.source = 'fec';
+    if (q.get('source') === 'fec' || q.get('source') === 'history') state.source = q.get('source');
     if (q.get('without')) {
       state.without = q.get('without').split(',').filter(function (c) {
         return /^[A-Z]{2}$/.test(c);
@@ -96,6 +96,8 @@
     });
     if (q.get('pindex') === 'shapley') state.pindex = 'shapley';
     state.fc = q.get('fc') || '';
+    if (q.get('mode') === 'ratings') state.mode = 'ratings';
+    if (/^[0-6]+$/.test(q.get('r') || '')) state.ratings = q.get('r');
     var nsd = parseFloat(q.get('nsd') || '');
     if (isFinite(nsd) && nsd >= 0 && nsd <= 0.1) state.nsd = nsd;
   }
@@ -114,31 +116,30 @@
     });
     if (set.length) q.set('set', set.join(','));
     if (state.pindex !== 'banzhaf') q.set('pindex', state.pindex);
+    if (state.mode === 'ratings') {
+      q.set('mode', 'ratings');
+      if (state.ratings) q.set('r', state.ratings);
+      q.set('nsd', String(state.nsd));
+    }
     return q;
   }
 
   function toURL() {
     var q = queryString();
-    if (state.fc) {
+    if (state.fc && state.mode !== 'ratings') {
       q.set('fc', state.fc);
       q.set('nsd', String(state.nsd));
     }
     history.replaceState(null, '', '?' + q.toString());
-    /* The map link carries the what-if (not the forecast). */
-    var m = queryString();
-    m.delete('pindex');
-    m.delete('set');
-    var set = Object.keys(state.set).sort().map(function (k) {
-      return k + ':' + state.set[k];
-    });
-    if (set.length) m.set('set', set.join(','));
-    if (!state.without.length) { m.delete('reapportion'); m.delete('census'); }
-    $('svg-link').href = '/api/map.svg?' + m.toString();
   }
 
   /* The what-if as the API takes it (the CLI's options, as JSON). */
   function scenario() {
-    var b = { year: state.year, source: state.source };
+    /* A year without the source picked (the years before 1976 have only
+     * the historical record) gets its own: no source field. */
+    var y = years.filter(function (x) { return x.year === state.year; })[0];
+    var b = { year: state.year };
+    if (!y || y.sources.indexOf(state.source) >= 0) b.source = state.source;
     if (state.without.length) b.without = state.without.slice();
     if (state.reapportion && state.without.length) {
       b.reapportion = true;
@@ -150,17 +151,95 @@
     return b;
   }
 
-  function post(path, body, asText) {
-    return fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body)
-    }).then(function (r) {
-      if (r.ok) return asText ? r.text() : r.json();
-      return r.json().then(function (e) {
-        throw new Error(e.error || ('HTTP ' + r.status));
-      }, function () { throw new Error('HTTP ' + r.status); });
+  /* The API: tally.wasm in the page when it loads (make web: no server),
+   * else `tally serve`'s /api over HTTP. Both answer with the same bytes. */
+  var engine = null;   /* {send(method, path, body) -> Promise}, or null */
+  function answer(status, text, asText) {
+    if (status === 200) return asText ? text : JSON.parse(text);
+    var e;
+    try { e = JSON.parse(text); } catch (x) { e = {}; }
+    throw new Error(e.error || ('error ' + status));
+  }
+  function call(method, path, body, asText) {
+    var text = body === undefined ? '' : JSON.stringify(body);
+    if (engine) {
+      return engine.send(method, path, text).then(function (r) {
+        return answer(r.status, r.text, asText);
+      });
+    }
+    var opt = { method: method };
+    if (body !== undefined) {
+      opt.headers = { 'Content-Type': 'application/json' };
+      opt.body = text;
+    }
+    return fetch('.' + path, opt).then(function (r) {
+      return r.text().then(function (t) { return answer(r.status, t, asText); });
     });
+  }
+  function post(path, body, asText) { return call('POST', path, body, asText); }
+  /* Loads tally.wasm in a worker (tally-worker.js; in the page itself
+   * where workers are missing); resolves either way (no module: the
+   * server's API). */
+  function loadEngine() {
+    /* `make web` marks its copy of the page <html data-wasm="tally.wasm">;
+     * the copy `tally serve` embeds has no module and uses its API. */
+    var src = document.documentElement.getAttribute('data-wasm');
+    if (!src || typeof WebAssembly === 'undefined') return Promise.resolve(null);
+    var ready;
+    if (typeof Worker !== 'undefined') {
+      ready = new Promise(function (ok, no) {
+        var w = new Worker('tally-worker.js');
+        var waiting = {}, next = 1;
+        w.onmessage = function (ev) {
+          var m = ev.data;
+          if (m.ready) {
+            ok({ send: function (method, path, body) {
+              return new Promise(function (res) {
+                var id = next++;
+                waiting[id] = res;
+                w.postMessage({ id: id, method: method, path: path, body: body });
+              });
+            } });
+          } else if (m.error) {
+            no(new Error(m.error));
+          } else if (waiting[m.id]) {
+            waiting[m.id](m);
+            delete waiting[m.id];
+          }
+        };
+        w.onerror = function (e) { no(new Error(e.message || 'worker failed')); };
+        w.postMessage({ load: new URL(src, location.href).href });
+      });
+    } else if (typeof TallyWasm !== 'undefined') {
+      ready = TallyWasm.load(src).then(function (t) {
+        return { send: function (method, path, body) {
+          return new Promise(function (ok) { ok(t.request(method, path, body)); });
+        } };
+      });
+    } else {
+      return Promise.resolve(null);
+    }
+    return ready.then(function (e) {
+      engine = e;
+      document.documentElement.setAttribute('data-engine', 'wasm');
+      /* Load timings, for the tests' report (tests/web/static.test.js). */
+      document.documentElement.setAttribute('data-t-engine', performance.now().toFixed(0));
+      return e;
+    }, function (e) {
+      status('cannot load tally.wasm (' + e.message + '): ' +
+        'this page needs WebAssembly');
+      document.documentElement.setAttribute('data-engine', 'none');
+      return null;
+    });
+  }
+
+  /* Saves `data` (text or a Blob) as a file named `name`. */
+  function download(name, data, type) {
+    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
+    var a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
   function status(msg) { $('status').textContent = msg || ''; }
@@ -205,6 +284,12 @@
     return (partyOf(res, name) || name || '?').charAt(0).toUpperCase();
   }
 
+  /* A margin as people write it: the leader's party letter and points,
+   * R+3.83. */
+  function margin(res, j, lk) {
+    return letter(res, j.winner) + '+' + lk.pts.toFixed(2);
+  }
+
   function describe(res, j, lk) {
     var s = unitName(j.code) + ', ' + j.electors + ' elector' +
       (j.electors === 1 ? '' : 's') + ': ';
@@ -217,7 +302,7 @@
       s += j.winner + ' (' + letter(res, j.winner) + ')';
       if (lk.forced) s += ', set by you';
       else if (j.by_record) s += ', by the electors as cast';
-      else if (lk.pts !== null) s += ' by ' + lk.pts.toFixed(2) + ' points';
+      else if (lk.pts !== null) s += ', ' + margin(res, j, lk);
     }
     return s;
   }
@@ -270,16 +355,32 @@
 
   function unitButton(res, j, cls, content) {
     var b = el('button', { type: 'button', class: cls, 'data-code': j.code });
-    content.forEach(function (c) { b.appendChild(c); });
+    content.forEach(function (c) {
+      c.setAttribute('aria-hidden', 'true');
+      b.appendChild(c);
+    });
     var lk = paint(b, res, j);
     var next = state.set[j.code] ? (state.set[j.code] === (baseSide(j.code) === 'd' ? 'R' : 'D') &&
       baseSide(j.code) !== 'o' ? 'set to its own party' : 'back to as voted') :
       'set to the other party';
-    b.setAttribute('aria-label', describe(res, j, lk) + '. Press: ' + next + '.');
+    /* The name read out: the whole description (the letters shown are
+     * its abbreviation, so they are hidden from assistive technology). */
+    b.appendChild(el('span', { class: 'vh' }, describe(res, j, lk) + '. Press: ' + next + '.'));
     b.title = describe(res, j, lk);
     if (lk.forced) b.setAttribute('aria-pressed', 'true');
     b.addEventListener('click', function () { cycle(j.code); });
     return b;
+  }
+
+  /* The states the library's notes say cast no electoral votes (in the
+   * historical record: secession, disputes), by their codes. */
+  function noVote(res) {
+    var out = [];
+    (res.notes || []).forEach(function (n) {
+      if (!/^no electoral votes/.test(n || '')) return;
+      (n.match(/\b[A-Z]{2}\b/g) || []).forEach(function (c) { if (NAMES[c]) out.push(c); });
+    });
+    return out;
   }
 
   function renderMap(res) {
@@ -301,12 +402,19 @@
         return d.code.indexOf(code + '-') === 0;
       });
       if (!j) {
-        cell.className += ' out';
+        /* Not in this College: left it (a what-if), or, in the historical
+         * record, did not vote (the library's notes name such states) or
+         * was not yet a state (DC: no electors before 1964). */
+        var why = state.without.indexOf(code) >= 0 ? ['left', 'left the Union'] :
+          noVote(res).indexOf(code) >= 0 ? ['no vote', 'cast no electoral votes in ' + res.year] :
+          code === 'DC' ? ['none', 'no electors in ' + res.year + ' (none before 1964)'] :
+          ['not yet', 'not yet a state in ' + res.year];
+        cell.className += ' out' + (why[0] === 'left' ? '' : ' none');
         cell.appendChild(el('span', { class: 'code' }, code));
-        cell.appendChild(el('span', { class: 'ev' }, 'left'));
+        cell.appendChild(el('span', { class: 'ev' }, why[0]));
         cell.setAttribute('role', 'img');
-        cell.setAttribute('aria-label', unitName(code) + ': left the Union');
-        cell.title = unitName(code) + ': left the Union';
+        cell.setAttribute('aria-label', unitName(code) + ': ' + why[1]);
+        cell.title = unitName(code) + ': ' + why[1];
         map.appendChild(cell);
         return;
       }
@@ -349,7 +457,7 @@
       tr.appendChild(el('td', null, lk.side === 'tie' ? 'tie' : j.winner ||
         'split' + (lk.forced ? '' : '')));
       tr.appendChild(el('td', null, lk.forced ? 'set by you' :
-        lk.pts === null ? '-' : lk.pts.toFixed(2)));
+        lk.pts === null || !j.winner ? '-' : margin(res, j, lk)));
       tbody.appendChild(tr);
     });
     if (focused) {
@@ -459,39 +567,52 @@
     });
   }
 
+  /* "Leave the Union": a search box over the states (name or code) and
+   * one removable chip per state that left. */
+  var leaveCodes = [];
+  function leaveSet(c, out) {
+    if (out) {
+      if (state.without.indexOf(c) < 0) state.without.push(c);
+    } else {
+      state.without = state.without.filter(function (x) { return x !== c; });
+    }
+    state.without.sort();
+    delete state.set[c];
+    update();
+  }
+  function leaveFind(text) {
+    var t = text.trim().toLowerCase();
+    if (!t) return null;
+    var hit = leaveCodes.filter(function (c) {
+      return c.toLowerCase() === t || unitName(c).toLowerCase() === t;
+    })[0];
+    if (hit) return hit;
+    var some = leaveCodes.filter(function (c) {
+      return unitName(c).toLowerCase().indexOf(t) === 0;
+    });
+    return some.length === 1 ? some[0] : null;
+  }
   function renderLeave(res) {
-    var box = $('leave-list');
     var codes = res.jurisdictions.filter(function (j) {
       return j.code.indexOf('-') < 0;
     }).map(function (j) { return j.code; });
     state.without.forEach(function (c) { if (codes.indexOf(c) < 0) codes.push(c); });
-    codes.sort();
-    var have = box.getAttribute('data-codes');
-    if (have !== codes.join(',')) {
-      box.textContent = '';
-      codes.forEach(function (c) {
-        var id = 'leave-' + c;
-        var lab = el('label', { class: 'lv', title: unitName(c) + ' leaves the Union' });
-        var cb = el('input', { type: 'checkbox', id: id, value: c,
-          'aria-label': unitName(c) + ' leaves the Union' });
-        cb.addEventListener('change', function () {
-          if (cb.checked) {
-            if (state.without.indexOf(c) < 0) state.without.push(c);
-          } else {
-            state.without = state.without.filter(function (x) { return x !== c; });
-          }
-          state.without.sort();
-          delete state.set[c];
-          update();
-        });
-        lab.appendChild(cb);
-        lab.appendChild(document.createTextNode(' ' + c));
-        box.appendChild(lab);
-      });
-      box.setAttribute('data-codes', codes.join(','));
+    codes.sort(function (x, y) { return unitName(x) < unitName(y) ? -1 : 1; });
+    leaveCodes = codes;
+    var list = $('leave-options');
+    if (list.getAttribute('data-codes') !== codes.join(',')) {
+      list.textContent = '';
+      codes.forEach(function (c) { list.appendChild(el('option', { value: unitName(c) })); });
+      list.setAttribute('data-codes', codes.join(','));
     }
-    Array.prototype.forEach.call(box.querySelectorAll('input'), function (cb) {
-      cb.checked = state.without.indexOf(cb.value) >= 0;
+    var chips = $('leave-chips');
+    chips.textContent = '';
+    state.without.forEach(function (c) {
+      var b = el('button', { type: 'button', class: 'chip', 'data-code': c },
+        unitName(c) + ' \u00d7');
+      b.setAttribute('aria-label', unitName(c) + ' \u00d7: back in the Union');
+      b.addEventListener('click', function () { leaveSet(c, false); });
+      chips.appendChild(b);
     });
   }
 
@@ -507,8 +628,11 @@
     $('reap-hint').hidden = can;
     $('census').disabled = !state.reapportion || !can;
     var y = years.filter(function (x) { return x.year === state.year; })[0];
-    $('source').querySelector('option[value=fec]').disabled =
-      !(y && y.sources.indexOf('fec') >= 0);
+    ['medsl', 'fec', 'history'].forEach(function (src) {
+      $('source').querySelector('option[value=' + src + ']').disabled =
+        !(y && y.sources.indexOf(src) >= 0);
+    });
+    if (y && y.sources.indexOf(state.source) < 0) $('source').value = y.sources[0];
     $('pindex').value = state.pindex;
     $('fc-nsd').value = String(state.nsd);
     $('fc-nsd-out').textContent = state.nsd.toFixed(3);
@@ -655,13 +779,252 @@
       renderPopular(res);
       renderChanges(data);
       renderLeave(res);
-      analyses(my);
+      if (state.mode === 'ratings') enterRatings();
+      else analyses(my);
       document.body.setAttribute('data-ready', String(my));
+      if (!document.documentElement.hasAttribute('data-t-ready'))
+        document.documentElement.setAttribute('data-t-ready', performance.now().toFixed(0));
       document.body.removeAttribute('aria-busy');
     }, function (e) {
       if (my !== seq) return;
       status(e.message);
       document.body.removeAttribute('aria-busy');
+    });
+  }
+
+
+  /*---- ratings mode ----*/
+  /* 270toWin's habit: each unit rated from safe D to safe R; a click
+   * moves it one step. The page turns a rating into the Democrat's
+   * expected share of the two-party vote and its sd by this stated table
+   * (the page's own convention, not an official figure), and the
+   * library's exact method gives P(win), P(tie) and the histogram. */
+  var RATINGS = [
+    { key: 'safe-d', label: 'Safe D', mean: 0.60, sd: 0.03 },
+    { key: 'likely-d', label: 'Likely D', mean: 0.55, sd: 0.03 },
+    { key: 'lean-d', label: 'Lean D', mean: 0.52, sd: 0.03 },
+    { key: 'tossup', label: 'Toss-up', mean: 0.50, sd: 0.03 },
+    { key: 'lean-r', label: 'Lean R', mean: 0.48, sd: 0.03 },
+    { key: 'likely-r', label: 'Likely R', mean: 0.45, sd: 0.03 },
+    { key: 'safe-r', label: 'Safe R', mean: 0.40, sd: 0.03 }
+  ];
+  var rtUnits = [];   /* the units of the election's College, in order */
+  var rtSeq = 0;
+
+  /* A unit's rating from the election as counted: its margin, as on the
+   * results map (under 5 points lean, 5 to 15 likely, 15+ safe). */
+  function ratingFromResult(res, j) {
+    var lk = look(res, j);
+    if (lk.side !== 'd' && lk.side !== 'r') return 3;
+    var k = lk.pts === null ? 0 : lk.pts >= 15 ? 0 : lk.pts >= 5 ? 1 : 2;
+    return lk.side === 'd' ? k : 6 - k;
+  }
+
+  function ratingsFromResult(res) {
+    return res.jurisdictions.map(function (j) { return ratingFromResult(res, j); }).join('');
+  }
+
+  /* The model the page sends, as the CSV `tally forecast` reads. */
+  function ratingsModel() {
+    var rows = ['code,mean,sd'];
+    rtUnits.forEach(function (u, i) {
+      var r = RATINGS[+state.ratings.charAt(i)];
+      rows.push(u.code + ',' + r.mean.toFixed(2) + ',' + r.sd.toFixed(2));
+    });
+    return rows.join('\n') + '\n';
+  }
+
+  function rtSet(i, k) {
+    state.ratings = state.ratings.slice(0, i) + k + state.ratings.slice(i + 1);
+    renderRatings();
+  }
+
+  function rtTile(i, cls, content) {
+    var u = rtUnits[i];
+    var k = +state.ratings.charAt(i);
+    var b = el('button', { type: 'button', class: cls + ' rt-' + k, 'data-code': u.code });
+    content.forEach(function (c) { c.setAttribute('aria-hidden', 'true'); b.appendChild(c); });
+    b.appendChild(el('span', { class: 'vh' }, unitName(u.code) + ', ' + u.electors +
+      ' elector' + (u.electors === 1 ? '' : 's') + ': ' + RATINGS[k].label +
+      '. Press: ' + RATINGS[(k + 1) % 7].label + '.'));
+    b.title = unitName(u.code) + ': ' + RATINGS[k].label;
+    b.addEventListener('click', function () { rtSet(i, String((k + 1) % 7)); });
+    return b;
+  }
+
+  function renderRatingsMap() {
+    var map = $('rt-map');
+    var focused = document.activeElement && document.activeElement.getAttribute &&
+      document.activeElement.getAttribute('data-code');
+    map.textContent = '';
+    var idx = {};
+    rtUnits.forEach(function (u, i) { idx[u.code] = i; });
+    GRID.forEach(function (g) {
+      var code = g[0];
+      var cell = el('div', { class: 'tile' });
+      cell.style.gridRow = String(g[1] + 1);
+      cell.style.gridColumn = String(g[2] + 1);
+      if (idx[code] === undefined) {
+        cell.className += ' out';
+        cell.appendChild(el('span', { class: 'code' }, code));
+        cell.setAttribute('role', 'img');
+        cell.setAttribute('aria-label', unitName(code) + ': no electors this year');
+        map.appendChild(cell);
+        return;
+      }
+      var ds = rtUnits.filter(function (u) { return u.code.indexOf(code + '-') === 0; });
+      var short = function (i) { return RATINGS[+state.ratings.charAt(i)].label.replace(/^(\w)\w*[ -]?(\w*)$/, '$1$2'); };
+      if (ds.length) {
+        cell.className += ' split-tile';
+        cell.appendChild(rtTile(idx[code], 'st top', [el('span', { class: 'code' }, code),
+          el('span', { class: 'ev' }, rtUnits[idx[code]].electors)]));
+        var row = el('div', { class: 'districts' });
+        ds.forEach(function (d) {
+          row.appendChild(rtTile(idx[d.code], 'st dist', [el('span', { class: 'dn' },
+            d.code.split('-')[1])]));
+        });
+        cell.appendChild(row);
+      } else {
+        cell.appendChild(rtTile(idx[code], 'st', [el('span', { class: 'code' }, code),
+          el('span', { class: 'ev' }, rtUnits[idx[code]].electors),
+          el('span', { class: 'mk' }, short(idx[code]))]));
+      }
+      map.appendChild(cell);
+    });
+    if (focused) {
+      var again = map.querySelector('[data-code="' + focused + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  function renderRatingsTable() {
+    var tb = $('rt-table').querySelector('tbody');
+    if (tb.getAttribute('data-units') !== rtUnits.map(function (u) { return u.code; }).join(',')) {
+      tb.textContent = '';
+      rtUnits.forEach(function (u, i) {
+        var tr = el('tr');
+        tr.appendChild(el('th', { scope: 'row' }, unitName(u.code)));
+        tr.appendChild(el('td', null, u.electors));
+        var td = el('td');
+        var sel = el('select', { 'data-i': i, 'aria-label': unitName(u.code) + ' rating' });
+        RATINGS.forEach(function (r, k) { sel.appendChild(el('option', { value: k }, r.label)); });
+        sel.addEventListener('change', function () { rtSet(i, sel.value); });
+        td.appendChild(sel);
+        tr.appendChild(td);
+        tr.appendChild(el('td', { class: 'rt-ms' }));
+        tb.appendChild(tr);
+      });
+      tb.setAttribute('data-units', rtUnits.map(function (u) { return u.code; }).join(','));
+    }
+    Array.prototype.forEach.call(tb.querySelectorAll('tr'), function (tr, i) {
+      var k = +state.ratings.charAt(i);
+      tr.querySelector('select').value = String(k);
+      tr.querySelector('.rt-ms').textContent = RATINGS[k].mean.toFixed(2) + ' \u00b1 ' +
+        RATINGS[k].sd.toFixed(2);
+    });
+  }
+
+  /* The exact forecast of the ratings, on every change. */
+  function renderRatings() {
+    toURL();
+    if (!rtUnits.length || !state.ratings || state.ratings.length !== rtUnits.length) return;
+    renderRatingsMap();
+    renderRatingsTable();
+    var model = ratingsModel();
+    $('rt-model').value = model;
+    var body = { model: model, electors: state.year, national_sd: state.nsd,
+      method: 'exact', sims: 0 };
+    var my = ++rtSeq;
+    var out = $('rt-out');
+    out.setAttribute('aria-busy', 'true');
+    var t0 = performance.now();
+    post('/api/forecast', body).then(function (f) {
+      var ms = performance.now() - t0;
+      return post('/api/forecast/histogram.svg', body, true).then(function (svg) {
+        if (my !== rtSeq) return;
+        var tie = f.electors % 2 === 0 ? f.ev_histogram[f.electors / 2] : 0;
+        $('rt-pd').textContent = pct(f.p_win.D);
+        $('rt-pr').textContent = pct(f.p_win.R);
+        $('rt-pt').textContent = pct(tie, 2);
+        $('rt-ev').textContent = f.ev_mean.toFixed(1) + ' of ' + f.electors;
+        out.setAttribute('data-p-win-d', String(f.p_win.D));
+        out.setAttribute('data-ms', ms.toFixed(1));
+        var img = $('rt-hist');
+        img.alt = 'Histogram of the Democrat\'s electoral votes: P(Democrat wins) ' +
+          pct(f.p_win.D) + ', P(Republican wins) ' + pct(f.p_win.R) + '.';
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+        $('rt-note').textContent = 'Exact method (convolution, ' + f.quadrature_nodes +
+          ' quadrature nodes), national error sd ' + state.nsd.toFixed(3) + '; ' +
+          ms.toFixed(0) + ' ms.';
+        out.removeAttribute('aria-busy');
+      });
+    }, function (e) {
+      if (my !== rtSeq) return;
+      status(e.message);
+      out.removeAttribute('aria-busy');
+    });
+  }
+
+  /* Ratings mode needs the election's units (from the last what-if). */
+  function enterRatings() {
+    if (!latest) return;
+    var res = latest.baseline;
+    rtUnits = res.jurisdictions.map(function (j) { return { code: j.code, electors: j.electors }; });
+    if (!state.ratings || state.ratings.length !== rtUnits.length)
+      state.ratings = ratingsFromResult(res);
+    renderRatings();
+  }
+
+  function setMode(m) {
+    state.mode = m;
+    document.body.setAttribute('data-mode', m);
+    $('mode-results').setAttribute('aria-pressed', String(m === 'results'));
+    $('mode-ratings').setAttribute('aria-pressed', String(m === 'ratings'));
+    $('ratings').hidden = m !== 'ratings';
+    Array.prototype.forEach.call(document.querySelectorAll('.results-only'), function (x) {
+      x.hidden = m === 'ratings';
+    });
+    if (m === 'ratings') enterRatings();
+    else if (latest) update();
+  }
+
+  function initRatings() {
+    var tb = $('rt-key').querySelector('tbody');
+    RATINGS.forEach(function (r, k) {
+      var tr = el('tr');
+      var sw = el('span', { class: 'sw rt-' + k, 'aria-hidden': 'true' });
+      var th = el('th', { scope: 'row' });
+      th.appendChild(sw);
+      th.appendChild(document.createTextNode(' ' + r.label));
+      tr.appendChild(th);
+      tr.appendChild(el('td', null, (100 * r.mean).toFixed(0) + ' %'));
+      tr.appendChild(el('td', null, (100 * r.sd).toFixed(0) + ' points'));
+      tb.appendChild(tr);
+    });
+    $('mode-results').addEventListener('click', function () { setMode('results'); });
+    $('mode-ratings').addEventListener('click', function () { setMode('ratings'); });
+    $('rt-reset').addEventListener('click', function () {
+      if (latest) state.ratings = ratingsFromResult(latest.baseline);
+      renderRatings();
+    });
+    $('rt-tossup').addEventListener('click', function () {
+      state.ratings = rtUnits.map(function () { return '3'; }).join('');
+      renderRatings();
+    });
+    $('rt-nsd').addEventListener('input', function () {
+      state.nsd = parseFloat($('rt-nsd').value);
+      $('rt-nsd-out').textContent = state.nsd.toFixed(3);
+      renderRatings();
+    });
+    $('rt-csv').addEventListener('click', function () {
+      download('tally-ratings-' + state.year + '.csv', ratingsModel(), 'text/csv');
+    });
+    $('rt-copy').addEventListener('click', function () {
+      var done = function () { $('rt-copied').textContent = 'Link copied.'; };
+      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, function () {
+        $('rt-copied').textContent = location.href;
+      });
+      else $('rt-copied').textContent = location.href;
     });
   }
 
@@ -773,12 +1136,15 @@
   /*---- wiring ----*/
   function init() {
     fromURL();
+    initRatings();
+    setMode(state.mode);
     $('year').addEventListener('change', function () {
       state.year = parseInt($('year').value, 10);
       var y = years.filter(function (x) { return x.year === state.year; })[0];
-      if (state.source === 'fec' && !(y && y.sources.indexOf('fec') >= 0)) state.source = 'medsl';
+      if (state.source !== 'medsl' && !(y && y.sources.indexOf(state.source) >= 0)) state.source = 'medsl';
       state.set = {};
       state.without = [];
+      state.ratings = null;
       update();
       forecastSoon();
     });
@@ -846,12 +1212,66 @@
       $('fc-model').value = state.fc;
       forecast();
     });
+    $('leave-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var inp = $('leave-search');
+      var c = leaveFind(inp.value);
+      if (!c) {
+        $('leave-msg').textContent = inp.value.trim() ?
+          'No single state matches "' + inp.value.trim() + '".' : '';
+        return;
+      }
+      $('leave-msg').textContent = '';
+      inp.value = '';
+      leaveSet(c, true);
+    });
+    $('leave-search').addEventListener('input', function () {
+      /* A pick from the list (an exact name) applies at once. */
+      var inp = $('leave-search');
+      var c = leaveCodes.filter(function (x) { return unitName(x) === inp.value; })[0];
+      if (c) { inp.value = ''; $('leave-msg').textContent = ''; leaveSet(c, true); }
+    });
+    /* The map as the library draws it: the results map, or in ratings
+     * mode the map of each unit's probability. */
+    function mapSvg() {
+      if (state.mode === 'ratings')
+        return post('/api/forecast/map.svg', { model: ratingsModel(), electors: state.year,
+          national_sd: state.nsd, method: 'exact', sims: 0 }, true);
+      return post('/api/map.svg', scenario(), true);
+    }
+    function mapName(ext) {
+      return 'tally-' + state.year + (state.mode === 'ratings' ? '-ratings' : '') + '.' + ext;
+    }
+    $('svg-link').addEventListener('click', function (ev) {
+      ev.preventDefault();
+      mapSvg().then(function (svg) {
+        download(mapName('svg'), svg, 'image/svg+xml');
+      }, function (e) { status(e.message); });
+    });
+    /* PNG: the SVG drawn on a canvas in the browser, at twice its size. */
+    $('png-link').addEventListener('click', function () {
+      mapSvg().then(function (svg) {
+        var img = new Image();
+        img.onload = function () {
+          var c = document.createElement('canvas');
+          c.width = 2 * (img.naturalWidth || 800);
+          c.height = 2 * (img.naturalHeight || 500);
+          var g = c.getContext('2d');
+          g.fillStyle = '#fff';
+          g.fillRect(0, 0, c.width, c.height);
+          g.drawImage(img, 0, 0, c.width, c.height);
+          c.toBlob(function (b) { download(mapName('png'), b, 'image/png'); }, 'image/png');
+        };
+        img.onerror = function () { status('cannot draw the map as PNG'); };
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+      }, function (e) { status(e.message); });
+    });
     $('fc-clear').addEventListener('click', function () {
       state.fc = '';
       $('fc-model').value = '';
       forecast();
     });
-    fetch('/api/years').then(function (r) { return r.json(); }).then(function (ys) {
+    loadEngine().then(function () { return call('GET', '/api/years'); }).then(function (ys) {
       years = ys;
       var sel = $('year');
       ys.slice().reverse().forEach(function (y) {
@@ -867,7 +1287,7 @@
       if (!ok) state.year = ys[ys.length - 1].year;
       update();
       if (state.fc) forecast();
-    }, function (e) { status('cannot reach the server: ' + e.message); });
+    }, function (e) { status('cannot load tally: ' + e.message); });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -9,6 +9,10 @@
  * Clinton 232 + 46 = 278; a reload from the URL gives the same scenario; a
  * screenshot is saved. Also: keyboard use, no console errors (CSP), the
  * forecast panel.
+ * With TALLY_STATIC=1 the page is build/web/ on a static server (make web:
+ * the library runs in the page as WebAssembly) and the reference figures
+ * come from the CLI (TALLY_BIN); the page must then say it runs the
+ * module.
  * Usage: node page.test.js BASE_URL SCREENSHOT.png
  * Prints "ok"/"not ok" lines and ends with "N passed, N failed".
  */
@@ -56,7 +60,17 @@ async function waitBar(page, want) {
   return bar(page);
 }
 
+/* The reference figures: the server's API, or for the static page (no
+ * server: TALLY_STATIC=1) the CLI's --json, which prints the same bytes. */
 async function api(pathname, body) {
+  if (process.env.TALLY_STATIC === '1') {
+    if (pathname !== '/api/whatif') throw new Error('no CLI twin for ' + pathname);
+    const args = ['whatif', String(body.year), '--json'];
+    if (body.without) args.push('--without', body.without.join(','));
+    if (body.reapportion) args.push('--reapportion');
+    const out = require('child_process').execFileSync(process.env.TALLY_BIN, args);
+    return JSON.parse(out);
+  }
   const r = await fetch(base + pathname, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -92,6 +106,9 @@ async function main() {
      * Archives), 270 of 538 to win. */
     await page.goto(base + '/?year=2016', { waitUntil: 'load' });
     let b = await waitBar(page, { d: '232', r: '306', total: '538' });
+    check('the page runs on ' + (process.env.TALLY_STATIC === '1' ? 'tally.wasm' : 'the API'),
+      (await page.getAttribute('html', 'data-engine')) ===
+      (process.env.TALLY_STATIC === '1' ? 'wasm' : null));
     check('2016 bar reads 306-232', b.r === '306' && b.d === '232', JSON.stringify(b));
     check('2016: 270 of 538 to win', b.majority === '270' && b.total === '538',
       JSON.stringify(b));
@@ -119,7 +136,8 @@ async function main() {
       await page.locator('#map button.dist').count() === 5);
 
     /* 2. California leaves the Union: its 55 electors go. */
-    await page.getByLabel('California leaves the Union').check();
+    await page.locator('#leave-search').fill('Calif');
+    await page.locator('#leave-search').press('Enter');
     b = await waitBar(page, { d: '177', r: '306', total: '483' });
     check('without CA: 306-177 of 483', b.d === '177' && b.r === '306' && b.total === '483',
       JSON.stringify(b));
@@ -152,7 +170,7 @@ async function main() {
 
     /* 4. Back on the unchanged 2016 map: flip WI, MI and PA. */
     await page.locator('#reapportion').uncheck();
-    await page.getByLabel('California leaves the Union').uncheck();
+    await page.getByRole('button', { name: 'California \u00d7: back in the Union' }).click();
     b = await waitBar(page, { d: '232', r: '306', total: '538' });
     check('back to 2016 as counted', b.d === '232' && b.r === '306' && b.total === '538',
       JSON.stringify(b));

@@ -1,0 +1,103 @@
+/*
+ * tally-wasm.js -- loads tally.wasm (make web: the library and the API's
+ * handler compiled to WebAssembly, web/wasm.c) and answers the page's API
+ * requests in the browser, with no server: TallyWasm.load(url) gives an
+ * object whose request(method, path, body) returns {status, type, text},
+ * the bytes `tally serve` would have sent. The module needs only a few
+ * WASI calls; none of them reaches a file or the network.
+ */
+'use strict';
+(function (root) {
+  var EBADF = 8, ENOSYS = 52;
+
+  /* The WASI imports: no files, no environment, output discarded. */
+  function wasi(getMemory) {
+    function view() { return new DataView(getMemory().buffer); }
+    return {
+      environ_sizes_get: function (pc, ps) {
+        var v = view(); v.setUint32(pc, 0, true); v.setUint32(ps, 0, true);
+        return 0;
+      },
+      environ_get: function () { return 0; },
+      clock_time_get: function (id, prec, out) {
+        view().setBigUint64(out, BigInt(Date.now()) * 1000000n, true);
+        return 0;
+      },
+      fd_write: function (fd, iovs, n, out) {
+        var v = view(), total = 0;
+        for (var i = 0; i < n; i++) total += v.getUint32(iovs + 8 * i + 4, true);
+        v.setUint32(out, total, true);
+        return 0;
+      },
+      fd_close: function () { return EBADF; },
+      fd_fdstat_get: function () { return EBADF; },
+      fd_fdstat_set_flags: function () { return EBADF; },
+      fd_filestat_get: function () { return EBADF; },
+      fd_prestat_get: function () { return EBADF; },
+      fd_prestat_dir_name: function () { return EBADF; },
+      fd_read: function () { return EBADF; },
+      fd_seek: function () { return EBADF; },
+      path_open: function () { return ENOSYS; },
+      proc_exit: function (code) { throw new Error('tally.wasm exited ' + code); }
+    };
+  }
+
+  function wrap(instance) {
+    var x = instance.exports;
+    var enc = new TextEncoder(), dec = new TextDecoder();
+    x._initialize();
+    function str(s) {
+      var b = enc.encode(s), p = x.tly_web_alloc(b.length + 1);
+      var m = new Uint8Array(x.memory.buffer, p, b.length + 1);
+      m.set(b); m[b.length] = 0;
+      return {p: p, n: b.length};
+    }
+    function cstr(p) {
+      var m = new Uint8Array(x.memory.buffer), e = p;
+      while (m[e] !== 0) e++;
+      return dec.decode(m.subarray(p, e));
+    }
+    return {
+      init: function () { return x.tly_web_init(); },
+      /* One API request: method "GET" or "POST", path "/api/...", body a
+       * JSON string (or ''). Synchronous. */
+      request: function (method, path, body) {
+        var a = str(method), b = str(path), c = str(body || '');
+        var status;
+        try {
+          status = x.tly_web_request(a.p, b.p, c.p, c.n);
+        } finally {
+          x.tly_web_free(a.p); x.tly_web_free(b.p); x.tly_web_free(c.p);
+        }
+        var len = x.tly_web_len(), p = x.tly_web_body();
+        var text = dec.decode(new Uint8Array(x.memory.buffer, p, len));
+        return {status: status, type: cstr(x.tly_web_type()), text: text};
+      }
+    };
+  }
+
+  /* Loads the module from `source`: a URL (browser) or bytes (node). */
+  function load(source) {
+    var memory = null;
+    var imports = {wasi_snapshot_preview1: wasi(function () { return memory; })};
+    var p;
+    if (typeof source === 'string') {
+      p = fetch(source).then(function (r) {
+        if (!r.ok) throw new Error(source + ': HTTP ' + r.status);
+        return WebAssembly.instantiateStreaming ?
+          WebAssembly.instantiateStreaming(r, imports) :
+          r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+      });
+    } else {
+      p = WebAssembly.instantiate(source, imports);
+    }
+    return p.then(function (r) {
+      memory = r.instance.exports.memory;
+      return wrap(r.instance);
+    });
+  }
+
+  var api = {load: load};
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  else root.TallyWasm = api;
+})(this);
