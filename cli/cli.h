@@ -197,10 +197,10 @@ int cmd_map(int argc, char **argv);
 int cmd_forecast(int argc, char **argv);
 int cmd_polls(int argc, char **argv);
 /* cmd_polls.c: tally polls --model's CSV for a poll file (malloc'd into *text) and the
- * national sd and Student-t df its error model recommends; CLI_OK, or
- * prints the error and returns the exit code. */
+ * national sd its error model recommends; CLI_OK, or prints the error and
+ * returns the exit code. */
 int cli_polls_model_csv(const char *file, char **text, size_t *len,
-                        double *national_sd, double *df);
+                        double *national_sd);
 /* whatif_opts.c: the what-if options any subcommand can offer (--without,
  * --reapportion [CENSUS], --seats, --apportion-method, --rule,
  * --npv-members, --swing, --set, --tie, --drop, --delegation, --split,

@@ -25,9 +25,8 @@ static void help(void)
       "  --polls POLLS       instead of FILE: a poll file, averaged as\n"
       "                      tally polls does by default (see tally polls\n"
       "                      --help; FiveThirtyEight data, CC BY 4.0), with\n"
-      "                      its calibrated sds; --national-sd and --df\n"
-      "                      default to the ones its error model\n"
-      "                      recommends\n"
+      "                      its calibrated sds; --national-sd defaults to\n"
+      "                      the one its error model recommends\n"
       "Electors and turnout:\n"
       "  --electors YEAR     electors from that built-in election's College\n"
       "                      (every unit must have a row); default: the\n"
@@ -344,18 +343,12 @@ int cmd_forecast(int argc, char **argv)
   char *model_csv = NULL;
   size_t model_len = 0;
   if (polls != NULL) {
-    double nsd = 0.0, df = 0.0;
-    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd, &df);
+    double nsd = 0.0;
+    prc = cli_polls_model_csv(polls, &model_csv, &model_len, &nsd);
     if (prc == CLI_OK && tly_forecast_setup_get(su, "national_sd") == NULL) {
       char v[40];
       snprintf(v, sizeof v, "%.17f", nsd);
       if (tly_forecast_setup_set(su, "national_sd", v, &err) != TLY_OK)
-        prc = cli_report(&err);
-    }
-    if (prc == CLI_OK && tly_forecast_setup_get(su, "df") == NULL) {
-      char v[40];
-      snprintf(v, sizeof v, "%.17g", df);
-      if (tly_forecast_setup_set(su, "df", v, &err) != TLY_OK)
         prc = cli_report(&err);
     }
     if (prc != CLI_OK) {

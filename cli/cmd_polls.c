@@ -41,7 +41,10 @@ static void help(void)
       "  a bias whose variance k cycles estimate), national sd = scale *\n"
       "  sqrt(k / (k - 2)); uniform-swing units: sd of state swings about\n"
       "  the national swing (MEDSL results). Probabilities and intervals:\n"
-      "  multivariate t with that df (tally forecast --df).\n\n"
+      "  normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020\n"
+      "  within 0.07 points of the t-plus-normal sum up to its 99.5 %%\n"
+      "  quantile; tally forecast --national-sd; its --df would make every\n"
+      "  error t).\n\n"
       "Options:\n"
       "  --cycle YEAR        the cycle to read (needed when a file mixes\n"
       "                      cycles)\n"
@@ -54,7 +57,7 @@ static void help(void)
       "                      latest poll in a state) or none\n"
       "  --model             write the forecast input code,mean,sd,electors\n"
       "                      (for tally forecast) and print the recommended\n"
-      "                      --national-sd and --df on stderr\n"
+      "                      national sd on stderr\n"
       "  --backtest YEAR     2016 or 2020: the averages as of the day before\n"
       "                      the election against the certified results\n"
       "                      (FEC): error, bias, RMSE, states called wrong,\n"
@@ -149,7 +152,7 @@ static int write_average(FILE *fp, void *ud)
   }
   const tly_polls_calib *c = tly_polls_average_calib(r->v);
   fprintf(fp, "\nRecommended national sd (shared by all units): %.4f "
-              "(%.2f points), Student-t df %.0f\n",
+              "(%.2f points; the sd of a Student-t with df %.0f)\n",
           c->national_sd, 100.0 * c->national_sd, c->df);
   print_method(fp, tly_polls_average_method(r->v));
   return CLI_OK;
@@ -220,14 +223,14 @@ static int write_backtest(FILE *fp, void *ud)
   sum_row(fp, "  expected given bias, 95%", "%.1f%%",
           100.0 * o->expect95, 100.0 * t->expect95, fte);
   const tly_polls_calib *c = tly_polls_average_calib(v);
-  fprintf(fp, "\nProbabilities and intervals: Student-t with df %.0f,\n"
-              "sd = sqrt(own^2 + national^2), own %.2f and national %.2f "
-              "points (538's averages\nscored with the same sd). State "
-              "part alone: errors about this cycle's bias within the own\nsd "
-              "(normal). Expected given bias: the share of states a "
-              "calibrated state part would hold\nafter this cycle's shared "
-              "miss.\n",
-          c->df, 100.0 * c->state_sd, 100.0 * c->national_sd);
+  fprintf(fp, "\nProbabilities and intervals: normal, sd = sqrt(own^2 + "
+              "national^2), own %.2f\nand national %.2f points (the sd of "
+              "the shared part's t with df %.0f; 538's\naverages scored "
+              "with the same sd). State part alone: errors about this\n"
+              "cycle's bias within the own sd. Expected given bias: the "
+              "share of states a\ncalibrated state part would hold after "
+              "this cycle's shared miss.\n",
+          100.0 * c->state_sd, 100.0 * c->national_sd, c->df);
   double h80 = c->shared_half80, h95 = c->shared_half95;
   fprintf(fp, "\nThe shared part is one draw a cycle: its coverage is a "
               "property across cycles,\nnot states. This cycle's miss "
@@ -382,10 +385,10 @@ int cmd_polls(int argc, char **argv)
   if (rc == CLI_OK && r.model) {
     const tly_polls_calib *c = tly_polls_average_calib(r.v);
     fprintf(stderr,
-            "tally polls: recommended national sd %.4f, Student-t df %.0f "
-            "(tally forecast --national-sd %.4f --df %.0f): raw-polls "
-            "%d-%d (FiveThirtyEight, CC BY 4.0)\n",
-            c->national_sd, c->df, c->national_sd, c->df,
+            "tally polls: recommended national sd %.4f (tally forecast "
+            "--national-sd %.4f; the sd of a Student-t with df %.0f): "
+            "raw-polls %d-%d (FiveThirtyEight, CC BY 4.0)\n",
+            c->national_sd, c->national_sd, c->df,
             (int)c->shared_first, (int)c->last_cycle);
   }
   tly_polls_average_free(r.v);
@@ -419,7 +422,7 @@ static int text_write(void *ud, const char *p, size_t n)
 }
 
 int cli_polls_model_csv(const char *file, char **text, size_t *len,
-                        double *national_sd, double *df)
+                        double *national_sd)
 {
   *text = NULL;
   *len = 0;
@@ -438,7 +441,6 @@ int cli_polls_model_csv(const char *file, char **text, size_t *len,
     s = tly_polls_write_model(v, text_write, &b, &err);
   if (s == TLY_OK) {
     *national_sd = tly_polls_average_calib(v)->national_sd;
-    *df = tly_polls_average_calib(v)->df;
     *text = b.p;
     *len = b.len;
   } else {

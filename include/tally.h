@@ -2398,8 +2398,10 @@ TLY_API void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
  * shared_last), taken as Student-t with df = n_shared_cycles and scale
  * national_scale (the RMS of those biases about 0): the predictive of a
  * zero-mean normal bias whose variance is estimated from that many
- * cycles. national_sd is that t's sd; tally forecast's --national-sd and
- * --df (multivariate t, one scale for all units) reproduce it. */
+ * cycles. national_sd is that t's sd: a unit's error, that t plus its own
+ * normal part, is within 0.07 points of a normal with sd sqrt(state_sd^2
+ * + national_sd^2) up to its 99.5 % quantile (2016 and 2020), which is
+ * what the forecast (--national-sd, normal errors) and the backtest use. */
 typedef struct tly_polls_calib {
   int32_t first_cycle, last_cycle, n_cycles; /* presidential cycles */
   int32_t n_state_cycles;   /* state averages behind state_sd */
@@ -2500,7 +2502,7 @@ typedef struct tly_polls_bt_unit {
   double ours, p_ours; /* our average and P(Democrat wins) */
   double fte, p_fte;   /* 538's final average and P under our sd */
   double sd;         /* total sd (own and national); probabilities and
-                        intervals: Student-t, the calibration's df */
+                        intervals: normal */
   double own_sd;     /* the unit's own sd */
 } tly_polls_bt_unit;
 

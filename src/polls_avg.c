@@ -224,9 +224,10 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       "error of all statewide races, president by state, Senate and "
       "governor, in each of the %d even years %d-%d, %d races), sd %.2f "
       "points; uniform-swing units sd %.2f points (state swing about the "
-      "national swing, MEDSL %d-%d). Probabilities and intervals: "
-      "multivariate Student-t with df %d and these sds, one scale shared "
-      "by all units (tally forecast --df %d).",
+      "national swing, MEDSL %d-%d). Probabilities and intervals: normal "
+      "with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020 within "
+      "0.07 points of the t-plus-normal sum's quantiles up to 99.5 %%; "
+      "tally forecast --national-sd, normal errors).",
       tly_polls_layout_name(tly_polls_layout_of(p)), (int)v->o.window_days,
       fmt_date(lo, a), fmt_date(v->o.as_of, b), v->o.populations,
       v->o.dedupe == TLY_POLLS_DEDUPE_LATEST
@@ -239,7 +240,7 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       (int)c->df, 100.0 * c->national_scale, (int)c->n_shared_cycles,
       (int)c->shared_first, (int)c->shared_last, (int)c->n_races,
       100.0 * c->national_sd, 100.0 * c->swing_sd, (int)c->swing_first,
-      (int)c->swing_last, (int)c->df, (int)c->df);
+      (int)c->swing_last);
 }
 
 tly_status tly_polls_average_run(const tly_polls *p,
@@ -652,23 +653,16 @@ struct tly_polls_backtest {
   tly_polls_bt_summary sum[2];
 };
 
-/* The scale of a Student-t with df degrees of freedom and sd `sd`
- * (df <= 0: normal, the sd itself). */
-static double t_scale(double sd, double df)
-{
-  return df > 0.0 ? sd * sqrt((df - 2.0) / df) : sd;
-}
-
-/* P(share > 1/2) for a share that is mean + t_df with sd `sd`. */
-static double p_above_half(double mean, double sd, double df)
-{
-  return tly__polls_t_cdf((mean - 0.5) / t_scale(sd, df), df);
-}
-
 /* Standard normal cdf. */
 static double phi(double x)
 {
   return 0.5 * erfc(-x / sqrt(2.0));
+}
+
+/* P(share > 1/2) for a normal share. */
+static double p_above_half(double mean, double sd)
+{
+  return phi((mean - 0.5) / sd);
 }
 
 /* 538's final averages of `cycle` (built in for 2020): fills fte. */
@@ -709,10 +703,8 @@ static void score(tly_polls_backtest *b, int which)
 {
   tly_polls_bt_summary *m = &b->sum[which];
   memset(m, 0, sizeof *m);
-  /* The central 80 % and 95 % intervals of a unit's marginal t_df. */
-  double df = b->avg->calib.df;
-  double q80 = tly__polls_t_quantile(0.90, df);
-  double q95 = tly__polls_t_quantile(0.975, df);
+  /* Two-sided normal quantiles: 1.2816 (80 %), 1.9600 (95 %). */
+  const double q80 = 1.2815515655446004, q95 = 1.9599639845400540;
   double se = 0, sb = 0, br = 0, ll = 0;
   int c80 = 0, c95 = 0;
   for (size_t i = 0; i < b->n; i++) {
@@ -736,8 +728,8 @@ static void score(tly_polls_backtest *b, int which)
     br += (p - y) * (p - y);
     double pc = fmin(fmax(p, 1e-15), 1.0 - 1e-15);
     ll -= y * log(pc) + (1.0 - y) * log(1.0 - pc);
-    c80 += fabs(e) <= q80 * t_scale(u->sd, df);
-    c95 += fabs(e) <= q95 * t_scale(u->sd, df);
+    c80 += fabs(e) <= q80 * u->sd;
+    c95 += fabs(e) <= q95 * u->sd;
   }
   if (m->n == 0)
     return;
@@ -752,10 +744,9 @@ static void score(tly_polls_backtest *b, int which)
     if (isnan(est) || isnan(u->actual))
       continue;
     double r = fabs(est - u->actual - sb / m->n);
-    /* Two-sided normal quantiles: 1.2816 (80 %), 1.9600 (95 %). */
-    s80 += r <= 1.2815515655446004 * u->own_sd;
-    s95 += r <= 1.9599639845400540 * u->own_sd;
-    double h80 = q80 * t_scale(u->sd, df), h95 = q95 * t_scale(u->sd, df);
+    s80 += r <= q80 * u->own_sd;
+    s95 += r <= q95 * u->own_sd;
+    double h80 = q80 * u->sd, h95 = q95 * u->sd;
     x80 += phi((h80 - miss) / u->own_sd) - phi((-h80 - miss) / u->own_sd);
     x95 += phi((h95 - miss) / u->own_sd) - phi((-h95 - miss) / u->own_sd);
   }
@@ -823,7 +814,7 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
       u->ours = pu->share;
       u->sd = sqrt(pu->sd * pu->sd + nat * nat);
       u->own_sd = pu->sd;
-      u->p_ours = p_above_half(u->ours, u->sd, b->avg->calib.df);
+      u->p_ours = p_above_half(u->ours, u->sd);
       u->fte = NAN;
       u->p_fte = NAN;
     }
@@ -832,8 +823,7 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
   if (s == TLY_OK) {
     for (size_t i = 0; i < b->n; i++)
       if (!isnan(b->u[i].fte))
-        b->u[i].p_fte =
-            p_above_half(b->u[i].fte, b->u[i].sd, b->avg->calib.df);
+        b->u[i].p_fte = p_above_half(b->u[i].fte, b->u[i].sd);
     score(b, 0);
     score(b, 1);
   }

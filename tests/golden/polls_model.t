@@ -59,4 +59,4 @@ WI,0.5147,0.0323,10
 WV,0.2972,0.0323,5
 WY,0.2617,0.0323,3
 --- stderr
-tally polls: recommended national sd 0.0140, Student-t df 11 (tally forecast --national-sd 0.0140 --df 11): raw-polls 1998-2016 (FiveThirtyEight, CC BY 4.0)
+tally polls: recommended national sd 0.0140 (tally forecast --national-sd 0.0140; the sd of a Student-t with df 11): raw-polls 1998-2016 (FiveThirtyEight, CC BY 4.0)

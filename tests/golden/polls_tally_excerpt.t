@@ -59,7 +59,7 @@ WI      54.02%   3.06      0          0  -           -           uniform swing (
 WV      36.88%   3.06      0          0  -           -           uniform swing (no polls)
 WY      29.40%   3.06      0          0  -           -           uniform swing (no polls)
 
-Recommended national sd (shared by all units): 0.0133 (1.33 points), Student-t df 9
+Recommended national sd (shared by all units): 0.0133 (1.33 points; the sd of a Student-t with df 9)
 
 Method:
   Source: FiveThirtyEight poll data (CC BY 4.0), tally's poll table.
@@ -80,5 +80,6 @@ Method:
     president by state, Senate and governor, in each of the 9 even years
     1998-2014, 641 races), sd 1.33 points; uniform-swing units sd 3.06 points
     (state swing about the national swing, MEDSL 2000-2012). Probabilities and
-    intervals: multivariate Student-t with df 9 and these sds, one scale
-    shared by all units (tally forecast --df 9).
+    intervals: normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020
+    within 0.07 points of the t-plus-normal sum's quantiles up to 99.5 %;
+    tally forecast --national-sd, normal errors).
