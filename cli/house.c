@@ -113,6 +113,7 @@ void cli_print_house(FILE *fp, const tly_election *e, const tly_outcome *o)
     fprintf(fp, "  No one has %lld senators: the Senate votes again\n",
             (long long)c.senate_needed);
   fprintf(fp, "  (each delegation votes for its majority party's nominee, "
-              "each senator for their party's running mate; source: "
+              "each senator for their party's running mate; the members "
+              "as actually seated, whatever the what-if changed; source: "
               "data/congress.csv, data/running_mates.csv)\n");
 }

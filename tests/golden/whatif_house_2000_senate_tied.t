@@ -32,7 +32,7 @@ House of the 107th Congress (delegations as it convened in 2001): one vote per s
 Senate of the 107th Congress (50 R, 50 D, 0 other as it convened): Vice President between the two highest, 51 of 100 needed
   Dick Cheney (Bush's running mate) 50, Joe Lieberman (Gore's running mate) 50
   No one has 51 senators: the Senate votes again
-  (each delegation votes for its majority party's nominee, each senator for their party's running mate; source: data/congress.csv, data/running_mates.csv)
+  (each delegation votes for its majority party's nominee, each senator for their party's running mate; the members as actually seated, whatever the what-if changed; source: data/congress.csv, data/running_mates.csv)
 
 Changed: 3 states (electors or winner)
   FL  25 electors (Bush 25) -> 25 (Gore 25)

@@ -30,7 +30,7 @@ House of the 117th Congress (delegations as it convened in 2021): one vote per s
 Senate of the 117th Congress (51 R, 46 D, 2 other, 1 vacant as it convened): Vice President between the two highest, 51 of 100 needed
   Kamala Harris (Biden's running mate) 46, Mike Pence (Trump's running mate) 51
   The Senate elects Mike Pence Vice President
-  (each delegation votes for its majority party's nominee, each senator for their party's running mate; source: data/congress.csv, data/running_mates.csv)
+  (each delegation votes for its majority party's nominee, each senator for their party's running mate; the members as actually seated, whatever the what-if changed; source: data/congress.csv, data/running_mates.csv)
 
 Changed: 3 states (electors or winner)
   AZ  11 electors (Biden 11) -> 11 (Trump 11)

@@ -39,7 +39,7 @@ House of the 115th Congress (delegations as it convened in 2017): one vote per s
 Senate of the 115th Congress (52 R, 46 D, 2 other as it convened): Vice President between the two highest, 51 of 100 needed
   Mike Pence (Trump's running mate) 52, Tim Kaine (Clinton's running mate) 46
   The Senate elects Mike Pence Vice President
-  (each delegation votes for its majority party's nominee, each senator for their party's running mate; source: data/congress.csv, data/running_mates.csv)
+  (each delegation votes for its majority party's nominee, each senator for their party's running mate; the members as actually seated, whatever the what-if changed; source: data/congress.csv, data/running_mates.csv)
 
 Changed: 50 states (electors or winner)
   AK   3 electors (Trump 3) ->  3 (Clinton 1, Trump 2)
