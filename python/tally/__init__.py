@@ -23,7 +23,7 @@ __all__ = [
     "TallyError", "Candidate", "Unit", "Faithless", "Result", "WhatIf",
     "Table", "years", "result", "load", "whatif", "apportion", "flip",
     "tipping", "power", "forecast", "Forecast", "LIBPATH", "Areas",
-    "history", "amend", "recount", "audit", "initiative",
+    "history", "amend", "recount", "audit", "initiative", "polls",
 ]
 
 _SOURCES = {"medsl": 0, "fec": 1, "history": 3}
@@ -684,7 +684,7 @@ def _model_csv(model: Any):
     return "<rows>", ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def forecast(model: Any, *, electors: Optional[int] = None,
+def forecast(model: Any = None, *, electors: Optional[int] = None,
              national_sd: Optional[float] = None,
              regions: Optional[str] = None,
              region_sd: Optional[float] = None,
@@ -693,7 +693,8 @@ def forecast(model: Any, *, electors: Optional[int] = None,
              sims: Optional[int] = None, seed: Optional[int] = None,
              threads: int = 1,
              given: Union[Mapping[str, str], str, None] = None,
-             draws: bool = False) -> Forecast:
+             draws: bool = False,
+             polls: Union[str, os.PathLike, None] = None) -> Forecast:
     """The outcome distribution of a model (``tally forecast --json``):
     ``model`` is a CSV path, a pandas DataFrame or a list of rows (dicts,
     or lists with the header first) with code, mean, sd and optionally
@@ -701,7 +702,10 @@ def forecast(model: Any, *, electors: Optional[int] = None,
     setup): electors (a year), national_sd, regions ("census4",
     "census9" or a file), region_sd, df, corr (a file), corr_repair, method
     ("auto", "exact", "mc"), sims, seed, threads (default 1), given
-    ({"PA": "D"} or "PA=D,WI=R"). The run releases the GIL."""
+    ({"PA": "D"} or "PA=D,WI=R"). The run releases the GIL.
+    ``polls=PATH`` (with ``model=None``) makes the model from a poll file
+    as ``tally forecast --polls``: averaged as :func:`tally.polls` does by
+    default, national_sd the error model's unless given."""
     sp = ffi.new("tly_forecast_setup **")
     err = ffi.new("tly_error *")
     _check(lib.tly_forecast_setup_new(ffi.NULL, sp, err), err)
@@ -719,7 +723,21 @@ def forecast(model: Any, *, electors: Optional[int] = None,
             continue
         text = repr(v) if isinstance(v, float) else str(v)
         _check(lib.tly_forecast_setup_set(su, _b(k), _b(text), err), err)
-    name, data = _model_csv(model)
+    if polls is not None:
+        if model is not None:
+            raise TallyError("polls replaces the model: give one of them",
+                             "TLY_EINVAL")
+        from .polls import model_csv
+        data, nsd = model_csv(polls)
+        name = os.fspath(polls)
+        if national_sd is None:
+            _check(lib.tly_forecast_setup_set(su, b"national_sd",
+                                              _b("%.17f" % nsd), err), err)
+    elif model is None:
+        raise TallyError("a model (path, DataFrame or rows) or polls is "
+                         "needed", "TLY_EINVAL")
+    else:
+        name, data = _model_csv(model)
     mp = ffi.new("tly_forecast_model **")
     opts = ffi.new("tly_forecast_opts *")
     _check(lib.tly_forecast_setup_build(
@@ -748,3 +766,4 @@ def forecast(model: Any, *, electors: Optional[int] = None,
 
 from .process import amend, recount, audit  # noqa: E402
 from . import initiative  # noqa: E402
+from .polls import polls  # noqa: E402

@@ -339,3 +339,47 @@ tly_status tly_census_record_rows(int census, const tly_allocator *a,
                                   tly_census_row *rows, size_t cap,
                                   size_t *n_rows, tly_error *err);
 """)
+
+ffi.cdef("""
+typedef struct tly_date { int32_t year; int32_t month; int32_t day; } tly_date;
+tly_status tly_date_parse(const char *s, tly_date *out, tly_error *err);
+typedef struct tly_polls tly_polls;
+typedef struct tly_polls_read_opts { int32_t cycle; } tly_polls_read_opts;
+tly_status tly_polls_load(const char *path, const tly_polls_read_opts *opts,
+                          const tly_allocator *a, tly_polls **out,
+                          tly_error *err);
+void tly_polls_free(tly_polls *p);
+typedef struct tly_polls_avg_opts {
+  tly_date as_of;
+  int32_t window_days;
+  char populations[16];
+  int dedupe;
+} tly_polls_avg_opts;
+void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
+typedef struct tly_polls_calib {
+  int32_t first_cycle, last_cycle, n_cycles;
+  int32_t n_state_cycles;
+  double national_sd;
+  double state_sd;
+  double bias[8];
+  double swing_sd;
+  int32_t swing_first, swing_last;
+} tly_polls_calib;
+typedef struct tly_polls_average tly_polls_average;
+tly_status tly_polls_average_run(const tly_polls *p,
+                                 const tly_polls_avg_opts *o,
+                                 tly_polls_average **out, tly_error *err);
+void tly_polls_average_free(tly_polls_average *v);
+const tly_polls_calib *tly_polls_average_calib(const tly_polls_average *v);
+tly_status tly_polls_write_model(const tly_polls_average *v, tly_writer w,
+                                 void *ud, tly_error *err);
+tly_status tly_json_polls(const tly_polls_average *v, tly_writer w, void *ud,
+                          tly_error *err);
+typedef struct tly_polls_backtest tly_polls_backtest;
+tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
+                                  const tly_polls_avg_opts *o,
+                                  tly_polls_backtest **out, tly_error *err);
+void tly_polls_backtest_free(tly_polls_backtest *b);
+tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
+                                   void *ud, tly_error *err);
+""")

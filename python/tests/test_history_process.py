@@ -2,6 +2,7 @@
 processes (initiative, amend, recount, audit): each equal to the CLI's
 --json for the same arguments."""
 import json
+import os
 import subprocess
 
 import pytest
@@ -180,3 +181,43 @@ def test_audit_errors():
         tally.audit(shares=(0.5, 0.5))
     with pytest.raises(tally.TallyError):
         tally.audit(2020, state="XX")
+
+
+POLLS = "tests/data/polls_538_subset_2020.csv"
+
+
+@pytest.mark.parametrize("kw,args", [
+    ({}, []),
+    (dict(window=14, dedupe="none"), ["--window", 14, "--dedupe", "none"]),
+    (dict(as_of="2020-11-01", population="rv,lv"),
+     ["--as-of", "2020-11-01", "--population", "rv,lv"]),
+])
+def test_polls(kw, args):
+    j = tally.polls(os.path.join(ROOT, POLLS), **kw)
+    assert j == cli_json("polls", POLLS, *args)
+    assert isinstance(j["units"], tally.Table)
+
+
+def test_polls_backtest():
+    assert tally.polls(backtest=2020) == cli_json("polls", "--backtest",
+                                                  2020)
+
+
+@pytest.mark.parametrize("kw,args", [
+    (dict(sims=0), ["--sims", 0]),
+    (dict(method="mc", sims=2000, seed=3, threads=2),
+     ["--method", "mc", "--sims", 2000, "--seed", 3, "--threads", 2]),
+    (dict(national_sd=0.02, sims=0), ["--national-sd", "0.02", "--sims", 0]),
+])
+def test_forecast_polls(kw, args):
+    f = tally.forecast(polls=os.path.join(ROOT, POLLS), **kw)
+    assert f.json == cli_json("forecast", "--polls", POLLS, *args)
+
+
+def test_polls_errors():
+    with pytest.raises(tally.TallyError) as e:
+        tally.polls(os.path.join(ROOT, POLLS), as_of="2020-02-30")
+    assert "2020-02-30" in str(e.value)
+    with pytest.raises(tally.TallyError):
+        tally.forecast([{"code": "CA", "mean": 0.6, "sd": 0}],
+                       polls=os.path.join(ROOT, POLLS))
