@@ -18,9 +18,10 @@ static void help(void)
       "Voting power of each unit of the Electoral College in the weighted\n"
       "game [majority; electors...], computed exactly by dynamic programming\n"
       "over coalition weights: the normalized Banzhaf index (a unit's swings\n"
-      "over all units' swings; swings are exact 64-bit counts) or the\n"
+      "over all units' swings; swings are exact 64-bit counts, or 1088-bit\n"
+      "ones in a game of more than 64 units, up to 1000) or the\n"
       "Shapley-Shubik index (pivotal orders over n!; exact 320-bit counts,\n"
-      "only the final ratio rounded to a double).\n\n"
+      "at most 64 units; only the final ratio rounded to a double).\n\n"
       "YEAR or FILE takes the electors of that election (YEAR: tally years,\n"
       "default the latest); --census takes the apportionment of a census\n"
       "(1970-2020, Huntington-Hill, 435 seats, DC 3). 2020 is both an\n"
@@ -30,7 +31,8 @@ static void help(void)
       "electors); Voter (Banzhaf), the power of one voter after Penrose:\n"
       "index / sqrt(votes cast, or population for a census), scaled so that\n"
       "the average voter is 1.000. In --units districts, a Maine or Nebraska\n"
-      "district voter also counts the at-large award.\n\n"
+      "district voter also counts the at-large award; with --rule district\n"
+      "every state's districts are units (about 480 in all; Banzhaf only).\n\n"
       "Options:\n"
       "  --census C           the census C's apportionment instead of an\n"
       "                       election (districts of equal population)\n"
@@ -41,17 +43,20 @@ static void help(void)
       "                       (default: the year's own; see tally years)\n"
       "  --year Y             the election to take from a multi-year FILE\n"
       "  --json               {index, majority, electors, units: [{code,\n"
-      "                       electors, value, per_elector, swings, voter}]}\n"
+      "                       electors, value, per_elector, swings (null\n"
+      "                       beyond 64 units), voter}]}\n"
       "  --csv                one row per unit: code,electors,value,\n"
       "                       per_elector[,swings,votes_cast (population\n"
-      "                       for a census),voter]; the table's meanings\n"
+      "                       for a census),voter]; the table's meanings;\n"
+      "                       swings empty beyond 64 units\n"
       "  --out FILE           write to FILE (atomically) instead of stdout\n"
       "  --help               this help\n\n");
   cli_whatif_help(stdout);
   printf("\n"
       "Examples:\n"
       "  tally power 2016\n"
-      "  tally power --census 2020 --index shapley --units districts\n");
+      "  tally power --census 2020 --index shapley --units districts\n"
+      "  tally power 2024 --rule district --units districts\n");
 }
 
 typedef struct {
@@ -129,8 +134,11 @@ static void print_csv(FILE *fp, const tly_power *p, bool census)
     fprintf(fp, "%s,%lld,%.12g,%.12g", r->code, (long long)r->electors,
             r->value, r->per_elector);
     if (bz) {
-      fprintf(fp, ",%llu,%lld,", (unsigned long long)r->swings,
-              (long long)r->turnout);
+      if (tly_power_n_rows(p) > TLY_POWER_MAX_PLAYERS)
+        fputc(',', fp); /* swings beyond 64 bits: left empty */
+      else
+        fprintf(fp, ",%llu", (unsigned long long)r->swings);
+      fprintf(fp, ",%lld,", (long long)r->turnout);
       if (!isnan(r->voter))
         fprintf(fp, "%.12g", r->voter);
     }

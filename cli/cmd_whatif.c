@@ -34,7 +34,7 @@ static void help(void)
   printf(
       "\nExit status: 0 success, 1 bad input file, 2 usage error (unknown\n"
       "state or candidate, census without data, swing beyond 100 points,\n"
-      "contradictory options, --rule district without district returns).\n"
+      "contradictory options, --rule district outside 2008-2024).\n"
       "\nExamples:\n"
       "  tally whatif 2016 --without CA --source fec\n"
       "  tally whatif 2016 --without CA --reapportion\n"
@@ -254,43 +254,71 @@ static int64_t district_electors(const tly_outcome *o, const char *code,
   return 0;
 }
 
+/* The rows of one unit: code, whether a district, its electors before
+ * and after, and candidate c's electors on each side (bo or wo NULL: the
+ * unit is not in that election). */
+static void unit_rows(FILE *fp, const tly_election *b, const tly_outcome *ob,
+                      const tly_election *w, const tly_outcome *ow,
+                      const char *code, bool district, int64_t before,
+                      int64_t after, bool in_b, bool in_w)
+{
+  bool any = false;
+  for (size_t c = 0; c < tly_election_n_candidates(b); c++) {
+    int64_t x = !in_b      ? 0
+                : district ? district_electors(ob, code, c)
+                           : tly_outcome_state_electors(b, ob, code, c);
+    int64_t y = !in_w      ? 0
+                : district ? district_electors(ow, code, c)
+                           : tly_outcome_state_electors(w, ow, code, c);
+    if (x == 0 && y == 0)
+      continue;
+    any = true;
+    fprintf(fp, "%d,", tly_election_year(b));
+    cli_csv_field(fp, tly_election_source_name(b));
+    fprintf(fp, ",%s,%s,%lld,%lld,", district ? "district" : "state", code,
+            (long long)before, (long long)after);
+    cli_csv_field(fp, tly_election_candidate(b, c)->name);
+    fprintf(fp, ",%lld,%lld\n", (long long)x, (long long)y);
+  }
+  if (!any) {
+    fprintf(fp, "%d,", tly_election_year(b));
+    cli_csv_field(fp, tly_election_source_name(b));
+    fprintf(fp, ",%s,%s,%lld,%lld,,0,0\n", district ? "district" : "state",
+            code, (long long)before, (long long)after);
+  }
+}
+
 /* One row per unit of the election before (level "state": a state or DC,
- * its districts' electors included; level "district": a district of Maine
- * or Nebraska) and candidate with electors on either side; a unit with
- * none (every elector undecided) gets one row with an empty candidate.
- * Summing the rows of level "state" gives the College. */
+ * its districts' electors included; level "district": a district) and
+ * candidate with electors on either side; a unit with none (every elector
+ * undecided) gets one row with an empty candidate. A district that only
+ * the what-if has (--rule district) follows its state's rows, with 0
+ * electors before. Summing the rows of level "state" gives the College. */
 static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
                       const tly_election *w, const tly_outcome *ow)
 {
   fprintf(fp, "year,source,level,code,electors_before,electors_after,"
               "candidate,before,after\n");
-  for (size_t u = 0; u < tly_election_n_units(b); u++) {
+  size_t nb = tly_election_n_units(b);
+  for (size_t u = 0; u < nb; u++) {
     const tly_unit *un = tly_election_unit(b, u);
     bool district = un->parent >= 0;
     int32_t uw = tly_election_find_unit(w, un->code);
     int64_t after = uw >= 0 ? tly_election_unit(w, (size_t)uw)->electors : 0;
-    bool any = false;
-    for (size_t c = 0; c < tly_election_n_candidates(b); c++) {
-      int64_t x = district ? district_electors(ob, un->code, c)
-                           : tly_outcome_state_electors(b, ob, un->code, c);
-      int64_t y = uw < 0     ? 0
-                  : district ? district_electors(ow, un->code, c)
-                             : tly_outcome_state_electors(w, ow, un->code, c);
-      if (x == 0 && y == 0)
+    unit_rows(fp, b, ob, w, ow, un->code, district, un->electors, after, true,
+              uw >= 0);
+    /* After a state's last unit in b: the what-if's districts b lacks. */
+    size_t state = district ? (size_t)un->parent : u;
+    if (u + 1 < nb && tly_election_unit(b, u + 1)->parent == (int32_t)state)
+      continue;
+    const char *sc = tly_election_unit(b, state)->code;
+    int32_t sw = tly_election_find_unit(w, sc);
+    for (size_t k = 0; sw >= 0 && k < tly_election_n_units(w); k++) {
+      const tly_unit *d = tly_election_unit(w, k);
+      if (d->parent != sw || tly_election_find_unit(b, d->code) >= 0)
         continue;
-      any = true;
-      fprintf(fp, "%d,", tly_election_year(b));
-      cli_csv_field(fp, tly_election_source_name(b));
-      fprintf(fp, ",%s,%s,%d,%lld,", district ? "district" : "state",
-              un->code, un->electors, (long long)after);
-      cli_csv_field(fp, tly_election_candidate(b, c)->name);
-      fprintf(fp, ",%lld,%lld\n", (long long)x, (long long)y);
-    }
-    if (!any) {
-      fprintf(fp, "%d,", tly_election_year(b));
-      cli_csv_field(fp, tly_election_source_name(b));
-      fprintf(fp, ",%s,%s,%d,%lld,,0,0\n", district ? "district" : "state",
-              un->code, un->electors, (long long)after);
+      unit_rows(fp, b, ob, w, ow, d->code, true, 0, d->electors, false,
+                true);
     }
   }
 }

@@ -103,7 +103,8 @@ static void print_text(FILE *fp, const job *j)
 }
 
 /* CSV: one row per area; a column per candidate the source has (headed by
- * the candidate's name), then total, margin and shares, and the source. */
+ * the candidate's name; empty where the source has no such column for the
+ * area's state, never 0), then total, margin and shares, and the source. */
 static void print_csv(FILE *fp, const job *j)
 {
   const tly_areas *t = j->t;
@@ -121,8 +122,12 @@ static void print_csv(FILE *fp, const job *j)
     cli_csv_field(fp, r->name);
     fprintf(fp, ",%s", r->state);
     for (size_t c = 0; c < TLY_AREA_COLS; c++)
-      if (tly_areas_candidate(t, c) != NULL)
-        fprintf(fp, ",%lld", (long long)(r->votes[c] < 0 ? 0 : r->votes[c]));
+      if (tly_areas_candidate(t, c) == NULL)
+        continue;
+      else if (r->votes[c] < 0)
+        fputc(',', fp); /* the source has no such column here: empty */
+      else
+        fprintf(fp, ",%lld", (long long)r->votes[c]);
     fprintf(fp, ",%lld,%lld,", (long long)r->total,
             (long long)(r->votes[TLY_AREA_DEM] - r->votes[TLY_AREA_REP]));
     fprintf(fp, "%s,", tly_format_percent(r->votes[TLY_AREA_DEM], r->total,

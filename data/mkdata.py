@@ -1761,14 +1761,17 @@ def main(argv):
     regions = build_regions(shared, ck)
     # Counties and congressional districts (data/mkdata_counties.py).
     sv = defaultdict(int)
+    names = defaultdict(set)
     for (y, s, u, n, p, v) in results:
         if s == "medsl":
             sv[(y, u, n)] += v
+            names[(y, u)].add(n)
     resident = {(r[0], r[1]): r[2] for r in census}
     counties, county_results, county_names = mkdata_counties.build_counties(
         shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, resident, ck)
     districts = mkdata_counties.build_districts(
-        shared, lambda y, u, n: sv[(y, u, n)], NOMINEES, ck)
+        shared, lambda y, u, n: sv[(y, u, n)], lambda y, u: len(names[(y, u)]),
+        NOMINEES, ck)
     polls = build_polls(shared, ck)
     history = build_history(shared, results, ck)
     geo = mkdata_geo.build_geo(

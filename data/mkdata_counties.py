@@ -72,6 +72,7 @@ def _load_medsl(shared, fips_of, ck):
     names = {}
     cands = {}
     state_of = {}
+    present = defaultdict(set)  # (year, state) -> the columns it has rows for
     n_folded = 0
     for i, r in enumerate(rows, start=2):
         where = "county_president_2000_2020_medsl.csv:%d" % i
@@ -96,6 +97,7 @@ def _load_medsl(shared, fips_of, ck):
                 raise SystemExit("mkdata: error: %s: FIPS %s not in %s" % (where, fips, st))
         state_of[fips] = st
         col = MEDSL_PARTY[r["party"]]
+        present[(year, st)].add(col)
         if col != "oth":
             cands.setdefault((year, col), r["candidate"])
         u = units[(year, fips, col, raw)]  # raw kept: Kansas City is added, not merged by mode
@@ -121,7 +123,7 @@ def _load_medsl(shared, fips_of, ck):
             n_total > 0 and n_modes > 0)
     print("info  county mode rule: %d units by TOTAL (%d of them also had mode rows, ignored),"
           " %d by the sum of modes" % (n_total, n_both, n_modes))
-    return out, names, cands, state_of
+    return out, names, cands, state_of, present
 
 
 def _load_tonmcg(shared, po_of_name, fips_of):
@@ -182,7 +184,7 @@ def build_counties(shared, state_votes, nominees, census_resident, ck):
                    encoding="utf-8", newline="") as g:
         for r in csv.DictReader(g):
             po_of_name[r["state"]] = r["state_po"]
-    medsl, mnames, cands, mstate = _load_medsl(shared, fips_of, ck)
+    medsl, mnames, cands, mstate, present = _load_medsl(shared, fips_of, ck)
     ton, tnames, tstate = _load_tonmcg(shared, po_of_name, fips_of)
     pops, pnames = _populations(shared)
 
@@ -198,9 +200,20 @@ def build_counties(shared, state_votes, nominees, census_resident, ck):
     names.update(tnames)
     names.update(mnames)
     results = []
+    # A column the source has no row for in a state (PA 2020: no Green or
+    # other candidate) is empty in that state's rows, not 0.
+    n_absent = 0
     for (year, fips), v in sorted(medsl.items()):
         total = sum(v.values())
-        results.append((year, "medsl", fips) + tuple(v[c] for c in COLUMNS) + (total,))
+        have = present[(year, mstate[fips])]
+        cells = tuple(v[c] if c in have else "" for c in COLUMNS)
+        n_absent += "" in cells
+        results.append((year, "medsl", fips) + cells + (total,))
+    ck.eq("county: 2020 PA columns without rows in the source",
+          sorted(c for c in COLUMNS if c not in present[(2020, "PA")]), ["grn", "oth"])
+    ck.true("county: every state-year has D and R rows",
+            all({"dem", "rep"} <= p for p in present.values()))
+    print("info  county rows with a column the source lacks (left empty): %d" % n_absent)
     for fips, v in sorted(ton.items()):
         oth = v["total"] - v["dem"] - v["rep"]
         if oth < 0:
@@ -273,9 +286,11 @@ def build_counties(shared, state_votes, nominees, census_resident, ck):
     return counties, results, cand_rows
 
 
-def build_districts(shared, state_votes, nominees, ck):
+def build_districts(shared, state_votes, n_candidates, nominees, ck):
     """president_cd_2008_2024_downballot.csv -> district_results rows: each
-    election on the plan it was held under (map_year == election_year)."""
+    election on the plan it was held under (map_year == election_year).
+    n_candidates(year, st) is the number of candidates of the MEDSL state
+    return."""
     path = os.path.join(shared, "president_cd_2008_2024_downballot.csv")
     rows = []
     with open(path, newline="", encoding="utf-8") as f:
@@ -289,6 +304,24 @@ def build_districts(shared, state_votes, nominees, ck):
                          _int(r["rep_votes"], where), _int(r["total_votes"], where),
                          r["counts"]))
     rows.sort(key=lambda r: (r[0], r[1].split("-")[0], int(r[1].split("-")[1])))
+    # Oklahoma 2012 had only the two nominees on its ballot (its state return
+    # lists no one else), so each district's total is D + R; the source's
+    # OK-5 total is 34 below its D + R (and OK-4's 34 above), which would
+    # make "others" negative.  Where a state return lists only the two
+    # nominees, the district total is set to D + R; the rows changed are
+    # asserted.
+    fixed = []
+    for i, r in enumerate(rows):
+        year, st = r[0], r[1].split("-")[0]
+        if n_candidates(year, st) != 2 or r[4] == r[2] + r[3]:
+            continue
+        fixed.append("%d %s %+d" % (year, r[1], r[2] + r[3] - r[4]))
+        rows[i] = r[:4] + (r[2] + r[3],) + r[5:]
+    print("info  district totals set to D + R (two-candidate states): " + ", ".join(fixed))
+    ck.eq("district: totals set to D + R where only the two nominees ran", fixed,
+          ["2012 OK-4 -34", "2012 OK-5 +34"])
+    ck.eq("district: no district with D + R above its total",
+          [r[:2] for r in rows if r[2] + r[3] > r[4]], [])
     for year in DISTRICT_YEARS:
         n = sum(1 for r in rows if r[0] == year)
         ck.eq("district: %d districts" % year, n, 435)

@@ -791,7 +791,7 @@ typedef enum tly_rule {
   TLY_RULE_WTA = 1,           /* every state's whole slate, ME and NE too,
                                  to its plurality winner */
   TLY_RULE_DISTRICT = 2,      /* 2 at large + 1 per district in every state
-                                 (needs district returns: see below) */
+                                 (2008-2024: see tly_whatif_rule) */
   TLY_RULE_PROP_HAMILTON = 3, /* whole electors in proportion to the state's
                                  votes, largest remainders */
   TLY_RULE_PROP_DHONDT = 4,   /* ... by D'Hondt (divisors 1, 2, 3, ...) */
@@ -865,10 +865,19 @@ TLY_API tly_status tly_whatif_set(const tly_election *in, const char *code,
                                   tly_error *err);
 
 /* Counts the election by `rule`. TLY_RULE_NPV takes the compact's members
- * as of the election's year (see tly_whatif_npv). TLY_RULE_DISTRICT needs
- * district returns for every state with more than one House seat (in the
- * built-in data only Maine's and Nebraska's exist):
- * TLY_EUNSUPPORTED naming the states without them otherwise. */
+ * as of the election's year (see tly_whatif_npv). TLY_RULE_DISTRICT makes
+ * every congressional district of a state of more than one House seat a
+ * unit of 1 elector (the state keeps 2 at large), with the D and R votes
+ * of the built-in district results of the election's year (The Downballot,
+ * tly_areas_districts; the total includes the others' votes); a state's
+ * own district units are kept, those without returns filled from the same
+ * table; the districts inherit the state's forced candidate; a note names
+ * the source (approximate for 2016 and 2020). In an election whose
+ * multi-seat states all have district units with returns nothing is added.
+ * TLY_EUNSUPPORTED for a year outside 2008-2024 or a state whose electors
+ * are not its districts + 2 (e.g. after reapportioning: tly_whatif_apply
+ * refuses rule district with reapportion, TLY_EINVAL); TLY_ENOTFOUND
+ * without a Democratic or Republican nominee. */
 TLY_API tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
                                    tly_election **out, tly_error *err);
 
@@ -1301,7 +1310,10 @@ typedef enum tly_power_index {
   TLY_POWER_SHAPLEY = 1  /* Shapley-Shubik: pivotal orders / n! */
 } tly_power_index;
 
-/* Largest game accepted: players and the sum of weights. */
+/* Largest game accepted by tly_power_game: players and the sum of weights.
+ * tly_power_election and tly_power_census take up to 1000 units under the
+ * Banzhaf index (exact 1088-bit counts; swings then 0 in rows, null in
+ * JSON) and refuse Shapley-Shubik beyond 64 with TLY_EUNSUPPORTED. */
 #define TLY_POWER_MAX_PLAYERS 64
 #define TLY_POWER_MAX_WEIGHT 100000
 
@@ -1339,7 +1351,9 @@ typedef struct tly_power_row {
                          sqrt(turnout), scaled so that the mean over all
                          voters is 1 (a district's voter also counts the
                          at-large award); NaN when not defined */
-  uint64_t swings;    /* Banzhaf: exact swings; 0 for Shapley-Shubik */
+  uint64_t swings;    /* Banzhaf: exact swings; 0 for Shapley-Shubik and
+                         in a game of more than TLY_POWER_MAX_PLAYERS
+                         units (counts beyond 64 bits) */
 } tly_power_row;
 
 typedef struct tly_power tly_power;
@@ -2141,7 +2155,9 @@ typedef struct tly_area {
                      district: "PA-7" */
   char state[4];  /* postal code */
   const char *name;            /* "Philadelphia County", "PA-7" */
-  int64_t votes[TLY_AREA_COLS]; /* -1 where the source has no such column */
+  int64_t votes[TLY_AREA_COLS]; /* -1 where the source has no such column
+                                   (for the whole table, or for this
+                                   area's state: PA 2020 Green) */
   int64_t total;               /* all votes for President */
   int64_t pop;     /* county: resident population at the census of
                       tly_areas_census (-1 when that census lacks it) */

@@ -28,9 +28,12 @@ static json_t *area_obj(const tly_areas *t, const tly_area *r)
   put(o, "name", json_string(r->name), &ok);
   json_t *v = json_object();
   put(o, "votes", v, &ok);
+  /* A column the table lacks is left out; one the source lacks for this
+   * area's state (PA 2020: Green, others) is null, never 0. */
   for (size_t c = 0; ok && c < TLY_AREA_COLS; c++)
-    if (r->votes[c] >= 0)
-      put(v, KEYS[c], json_integer(r->votes[c]), &ok);
+    if (tly_areas_candidate(t, c) != NULL)
+      put(v, KEYS[c],
+          r->votes[c] >= 0 ? json_integer(r->votes[c]) : json_null(), &ok);
   put(o, "total", json_integer(r->total), &ok);
   /* D - R cannot overflow: both are counts in [0, total]. */
   put(o, "margin_dem_minus_rep",

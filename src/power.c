@@ -320,7 +320,8 @@ struct tly_power {
   char source[256];
   int64_t electors, majority;
   size_t n_rows;
-  tly_power_row rows[TLY_POWER_MAX_PLAYERS];
+  bool wide; /* more than TLY_POWER_MAX_PLAYERS rows: swings not kept */
+  tly_power_row rows[TLY__POWER_WIDE_MAX];
 };
 
 void tly_power_free(tly_power *p)
@@ -341,11 +342,11 @@ const tly_power_row *tly_power_row_at(const tly_power *p, size_t i)
   return i < p->n_rows ? &p->rows[i] : NULL;
 }
 
-/* Adds a row; false when the game would exceed TLY_POWER_MAX_PLAYERS. */
+/* Adds a row; false when the game would exceed TLY__POWER_WIDE_MAX. */
 static bool add_row(tly_power *p, const char *code, int32_t parent,
                     int64_t electors, int64_t turnout)
 {
-  if (p->n_rows == TLY_POWER_MAX_PLAYERS)
+  if (p->n_rows == TLY__POWER_WIDE_MAX)
     return false;
   tly_power_row *r = &p->rows[p->n_rows++];
   memset(r, 0, sizeof *r);
@@ -364,21 +365,39 @@ static bool add_row(tly_power *p, const char *code, int32_t parent,
  * fills value, per_elector, swings and voter. */
 static tly_status solve(tly_power *p, tly_error *err)
 {
-  int64_t w[TLY_POWER_MAX_PLAYERS];
-  double v[TLY_POWER_MAX_PLAYERS];
-  uint64_t sw[TLY_POWER_MAX_PLAYERS];
+  size_t n = p->n_rows;
+  const tly_allocator *a = &p->alloc;
+  int64_t *w = tly__calloc(a, n + 1, sizeof *w);
+  double *v = tly__calloc(a, n + 1, sizeof *v);
+  uint64_t *sw = tly__calloc(a, n + 1, sizeof *sw);
+  double *raw = tly__calloc(a, n + 1, sizeof *raw);
+  tly_status s = TLY_OK;
+  if (w == NULL || v == NULL || sw == NULL || raw == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
   p->electors = 0;
-  for (size_t i = 0; i < p->n_rows; i++) {
+  for (size_t i = 0; i < n; i++) {
     w[i] = p->rows[i].electors;
-    if (!tly__add_i64(p->electors, w[i], &p->electors))
-      return tly__fail(err, TLY_EOVERFLOW, "electors overflow");
+    if (!tly__add_i64(p->electors, w[i], &p->electors)) {
+      s = tly__fail(err, TLY_EOVERFLOW, "electors overflow");
+      goto done;
+    }
   }
   /* 12th Amendment: a majority of the whole number of electors. */
   p->majority = p->electors / 2 + 1;
-  tly_status s = tly_power_game(w, p->n_rows, p->majority, p->index,
-                                &p->alloc, v, sw, err);
+  p->wide = n > TLY_POWER_MAX_PLAYERS;
+  if (p->wide && p->index != TLY_POWER_BANZHAF)
+    s = tly__fail(err, TLY_EUNSUPPORTED,
+                  "the Shapley-Shubik index takes at most %d units, and "
+                  "this game has %zu; the Banzhaf index takes up to %d",
+                  TLY_POWER_MAX_PLAYERS, n, TLY__POWER_WIDE_MAX);
+  else if (p->wide) /* counts beyond 64 bits: power_wide.c */
+    s = tly__power_banzhaf_wide(w, n, p->majority, a, v, err);
+  else
+    s = tly_power_game(w, n, p->majority, p->index, a, v, sw, err);
   if (s != TLY_OK)
-    return s;
+    goto done;
   for (size_t i = 0; i < p->n_rows; i++) {
     tly_power_row *r = &p->rows[i];
     r->value = v[i];
@@ -387,17 +406,16 @@ static tly_status solve(tly_power *p, tly_error *err)
     r->per_elector = r->electors > 0 ? v[i] * (double)p->electors /
                                            (double)r->electors
                                      : 0.0;
-    r->swings = p->index == TLY_POWER_BANZHAF ? sw[i] : 0;
+    r->swings = p->index == TLY_POWER_BANZHAF ? sw[i] : 0; /* wide: 0 */
   }
   if (p->index != TLY_POWER_BANZHAF)
-    return TLY_OK;
+    goto done;
   /* Penrose: one voter's power through a unit ~ index / sqrt(turnout).
    * A district's voter also votes for the at-large electors, so her power
    * is her district's term plus the at-large term. The mean over all
    * voters: sum over rows of turnout x term (the at-large row's turnout is
    * the whole state's) over the voters of the top-level rows. Doubles
    * here are display values; no count is recovered from them. */
-  double raw[TLY_POWER_MAX_PLAYERS];
   double mass = 0.0, voters = 0.0;
   for (size_t i = 0; i < p->n_rows; i++) {
     const tly_power_row *r = &p->rows[i];
@@ -409,7 +427,7 @@ static tly_status solve(tly_power *p, tly_error *err)
     }
   }
   if (voters <= 0.0 || mass <= 0.0)
-    return TLY_OK;
+    goto done;
   double mean = mass / voters;
   for (size_t i = 0; i < p->n_rows; i++) {
     tly_power_row *r = &p->rows[i];
@@ -423,13 +441,18 @@ static tly_status solve(tly_power *p, tly_error *err)
     }
     r->voter = x / mean;
   }
-  return TLY_OK;
+done:
+  tly__free(a, raw, (n + 1) * sizeof *raw);
+  tly__free(a, sw, (n + 1) * sizeof *sw);
+  tly__free(a, v, (n + 1) * sizeof *v);
+  tly__free(a, w, (n + 1) * sizeof *w);
+  return s;
 }
 
 static tly_status too_many(tly_error *err)
 {
   return tly__fail(err, TLY_EUNSUPPORTED, "more than %d units",
-                   TLY_POWER_MAX_PLAYERS);
+                   TLY__POWER_WIDE_MAX);
 }
 
 tly_status tly_power_election(const tly_election *e, tly_power_index index,
@@ -458,7 +481,7 @@ tly_status tly_power_election(const tly_election *e, tly_power_index index,
     tly_outcome *o = NULL;
     s = tly_college(e, &o, err);
     /* Row of each election unit's award, to find a district's parent. */
-    int32_t row_of[TLY_POWER_MAX_PLAYERS + 8];
+    int32_t row_of[TLY__POWER_WIDE_MAX + 8];
     for (size_t i = 0; s == TLY_OK && i < tly_outcome_n_awards(o); i++) {
       const tly_award *w = tly_outcome_award(o, i);
       const tly_unit *un = &e->units[w->unit];
@@ -574,8 +597,10 @@ tly_status tly_json_power(const tly_power *p, tly_writer w, void *ud,
     put(x, "value", json_real(r->value), &ok);
     put(x, "per_elector", json_real(r->per_elector), &ok);
     if (bz) {
-      /* swings < 2^63 (see banzhaf): an exact JSON integer. */
-      put(x, "swings", json_integer((json_int_t)r->swings), &ok);
+      /* swings < 2^63 (see banzhaf): an exact JSON integer; a wide game's
+       * exceed 64 bits (up to 2^999): null. */
+      put(x, "swings",
+          p->wide ? json_null() : json_integer((json_int_t)r->swings), &ok);
       put(x, "voter", isnan(r->voter) ? json_null() : json_real(r->voter),
           &ok);
     }

@@ -30,4 +30,19 @@ bool tly__big_add(const tly__big *a, const tly__big *b, tly__big *r);
 /* The nearest long double to a (relative error below 2^-62). */
 long double tly__big_to_ld(const tly__big *a);
 
+/* Games larger than TLY_POWER_MAX_PLAYERS (the College by district): up
+ * to TLY__POWER_WIDE_MAX players, counts in TLY__POWER_WIDE_LIMBS 64-bit
+ * limbs (2^1088 > 1000 x 2^999, the largest sum of swings). */
+#define TLY__POWER_WIDE_MAX 1000
+#define TLY__POWER_WIDE_LIMBS 17
+
+/* The normalized Banzhaf index of each of the n players of [quota; w] into
+ * values[0..n), exact counts in 1088-bit integers, only the final ratio
+ * rounded (relative error below 2^-60). Zeros when no coalition wins.
+ * TLY_EINVAL for n above TLY__POWER_WIDE_MAX or weights out of range (as
+ * tly_power_game); TLY_ENOMEM. */
+tly_status tly__power_banzhaf_wide(const int64_t *w, size_t n, int64_t quota,
+                                   const tly_allocator *a, double *values,
+                                   tly_error *err);
+
 #endif

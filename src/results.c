@@ -765,6 +765,7 @@ tly_status tly__election_clone(const tly_election *e, tly_election **out,
   c->source = e->source;
   c->census = e->census;
   c->rule = e->rule;
+  c->districts_apart = e->districts_apart;
   memcpy(c->source_name, e->source_name, sizeof c->source_name);
   for (size_t i = 0; i < e->n_cands; i++) {
     c->cands[i].name = tly__strdup(a, e->cands[i].name);

@@ -69,6 +69,9 @@ struct tly_election {
   int32_t *tie_break; /* per unit: candidate that wins a tie, or -1 */
   tly__rule rule;
   bool *npv_member;   /* per unit (NPV rule): a member of the compact */
+  bool districts_apart; /* district units counted apart from the state
+                           returns (district.c): a swing moves each unit
+                           on its own count */
   /* Historical elections (history.c); all zero otherwise. */
   bool two_votes;          /* art. II before the 12th Amendment */
   size_t n_record;

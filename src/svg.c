@@ -232,7 +232,8 @@ typedef struct stripe {
   double frac;
 } stripe;
 
-#define MAX_SUB 5
+#define MAX_SUB 53     /* California's 52 districts under --rule district */
+#define MAX_LABELED 5  /* more district cells than this: thin, unlabelled */
 #define MAX_STRIPES 8
 
 typedef struct tile {
@@ -350,17 +351,36 @@ static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
     tly__snprintf_c(top, sizeof top, "%s %s", t->line2, t->main.mark);
     text(b, x + 5, y + 18, "b", ink, "start", p->code);
     text(b, x + TILE - 5, y + 18, "n", ink, "end", top);
+    /* Up to MAX_LABELED districts (Maine, Nebraska) get a labelled cell
+     * each; more (the district method everywhere) a thin slice each,
+     * grouped by the winner's letter so the row reads as a bar. */
+    bool thin = t->n_sub > MAX_LABELED;
+    size_t order[MAX_SUB];
+    size_t n_order = 0;
+    for (int pass = 0; pass < (thin ? 3 : 1); pass++) {
+      for (size_t i = 0; i < t->n_sub; i++) {
+        const char *m = t->sub[i].mark;
+        int grp = m[0] == 'D' ? 0 : m[0] == 'R' ? 1 : 2;
+        if (!thin || grp == pass)
+          order[n_order++] = i;
+      }
+    }
     double cw = TILE / (double)t->n_sub;
-    for (size_t i = 0; i < t->n_sub; i++) {
-      double sx = x + cw * (double)i;
+    for (size_t j = 0; j < n_order; j++) {
+      size_t i = order[j];
+      double sx = x + cw * (double)j;
       out(b, "<g>\n<title>");
       esc(b, t->sub_tip[i]);
       out(b, "</title>\n");
-      rect(b, sx, y + TILE / 2, cw - (i + 1 < t->n_sub ? 1 : 0), TILE / 2,
+      rect(b, sx, y + TILE / 2,
+           cw - (j + 1 < t->n_sub && !thin ? 1 : 0), TILE / 2,
            t->sub[i].fill, t->sub[i].hatch);
-      char lab[16];
-      tly__snprintf_c(lab, sizeof lab, "%s%s", t->sub_label[i], t->sub[i].mark);
-      text(b, sx + cw / 2, y + TILE - 9, "d", t->sub[i].ink, NULL, lab);
+      if (!thin) {
+        char lab[16];
+        tly__snprintf_c(lab, sizeof lab, "%s%s", t->sub_label[i],
+                        t->sub[i].mark);
+        text(b, sx + cw / 2, y + TILE - 9, "d", t->sub[i].ink, NULL, lab);
+      }
       out(b, "</g>\n");
     }
     out(b, "</g>\n");

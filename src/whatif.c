@@ -10,6 +10,7 @@
 
 #include "arith.h"
 #include "csv.h"
+#include "district.h"
 #include "json.h"
 #include "results.h"
 #include "scan.h"
@@ -508,8 +509,12 @@ tly_status tly_whatif_swing(const tly_election *in, int64_t num, int64_t den,
       continue;
     int64_t d = in->votes[u * nc + (size_t)dc];
     int64_t r = in->votes[u * nc + (size_t)rc];
-    if (un->parent >= 0) {
+    if (un->parent >= 0 || in->districts_apart) {
+      /* A district; or a state whose districts are another count
+       * (district.c): each moves on its own. */
       k[u] = tly__swing_moved(d, r, num, den);
+      if (un->parent < 0)
+        moved += k[u] < 0 ? -k[u] : k[u];
       continue;
     }
     /* A state with district returns: the sum of its parts. */
@@ -631,8 +636,9 @@ static const char *rule_note(tly_rule r)
     return "winner-take-all everywhere: every state's whole slate, Maine's "
            "and Nebraska's too, to its plurality winner";
   case TLY_RULE_DISTRICT:
-    return "the district method (2 at large + 1 per district) wherever "
-           "district returns exist";
+    return "the district method: 2 electors to the statewide winner and 1 "
+           "to each congressional district's, in every state (DC and the "
+           "states of one seat whole)";
   case TLY_RULE_PROP_HAMILTON:
     return "proportional, whole electors by largest remainders (Hamilton) "
            "on each state's votes; the unnamed \"Others\" get none";
@@ -657,41 +663,10 @@ tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
     return tly__fail(err, TLY_EINVAL, "unknown rule %d", (int)rule);
   if (rule == TLY_RULE_NPV)
     return tly_whatif_npv(in, NULL, out, err);
-  if (rule == TLY_RULE_DISTRICT) {
-    /* A state with more than one House seat needs its district returns
-     * (a single-seat state's one district is the state; DC has none). */
-    char missing[200] = "";
-    char have[40] = "";
-    size_t n_missing = 0;
-    for (size_t u = 0; u < in->n_units; u++) {
-      if (in->units[u].parent >= 0)
-        continue;
-      bool has = false;
-      for (size_t d = 0; d < in->n_units; d++)
-        has = has || in->units[d].parent == (int32_t)u;
-      if (has) {
-        size_t len = strlen(have);
-        if (len + 8 < sizeof have)
-          snprintf(have + len, sizeof have - len, "%s%s", len ? ", " : "",
-                   in->units[u].code);
-      }
-      if (has || in->units[u].electors <= 3)
-        continue;
-      size_t len = strlen(missing);
-      if (len + 8 < sizeof missing)
-        snprintf(missing + len, sizeof missing - len, "%s%s",
-                 len ? " " : "", in->units[u].code);
-      n_missing++;
-    }
-    if (n_missing > 0)
-      return tly__fail(err, TLY_EUNSUPPORTED,
-                       "the district method needs district returns, which "
-                       "exist here only for %s; %zu states with more than "
-                       "one seat have none: %s",
-                       have[0] ? have : "no state", n_missing, missing);
-  }
   tly_election *e = NULL;
-  tly_status s = tly__election_clone(in, &e, err);
+  tly_status s = rule == TLY_RULE_DISTRICT
+                     ? tly__district_units(in, &e, err) /* district.c */
+                     : tly__election_clone(in, &e, err);
   if (s != TLY_OK)
     return s;
   e->rule = (tly__rule)rule;
@@ -993,6 +968,14 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
                      "reapportioning needs states to leave (without) or a "
                      "redraw: otherwise the census's own apportionment "
                      "comes back");
+  if (o->reapportion && o->rule == TLY_RULE_DISTRICT)
+    return tly__fail(err, TLY_EINVAL, "rule %s",
+                     tly__district_reapportion_msg);
+  if (redraw && o->rule == TLY_RULE_DISTRICT)
+    return tly__fail(err, TLY_EINVAL,
+                     "rule district: the congressional districts are those "
+                     "of the states as they are, not redrawn ones (split, "
+                     "move, merge, admit or counties leaving)");
   tly_election *cur = (tly_election *)in; /* never written through */
   tly_election *next = NULL;
   tly_status s = TLY_OK;
@@ -1010,6 +993,14 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
   } else if (o->reapportion) {
     s = tly_whatif_reapportion(cur, o->census, o->seats, o->method, &next,
                                err);
+    if (s != TLY_OK)
+      goto fail;
+    advance(&cur, next, in);
+  }
+  if (o->rule == TLY_RULE_DISTRICT) {
+    /* The districts are units before the swing moves them and before a
+     * state is set (its districts with it). */
+    s = tly__district_units(cur, &next, err);
     if (s != TLY_OK)
       goto fail;
     advance(&cur, next, in);

@@ -6,6 +6,7 @@
  * by tly_whatif_apply in its documented order. A new option is a row in
  * `keys` below, its setter, and its step in tly_whatif_apply.
  */
+#include "district.h"
 #include "results.h"
 #include "scan.h"
 #include "whatif.h"
@@ -542,6 +543,13 @@ static const char *needs_without(const tly_whatif_spec *s)
                "otherwise the census's own apportionment comes back";
 }
 
+static const char *district_fits(const tly_whatif_spec *s)
+{
+  return s->o.rule == TLY_RULE_DISTRICT && s->o.reapportion
+             ? tly__district_reapportion_msg
+             : NULL;
+}
+
 static const char *needs_npv_rule(const tly_whatif_spec *s)
 {
   return s->o.rule == TLY_RULE_NPV ? NULL : "applies only with rule npv";
@@ -561,7 +569,7 @@ static const struct key {
     {"swing", set_swing, NULL},
     {"set", set_set, NULL},
     {"tie", set_tie, NULL},
-    {"rule", set_rule, NULL},
+    {"rule", set_rule, district_fits},
     {"npv", set_npv, needs_npv_rule},
     {"drop", set_drop, NULL},
     {"delegation", set_delegation, NULL},

@@ -150,8 +150,11 @@ same_error "tie (result): unknown state" "/api/result?year=2016&tie=XX:D" "" -- 
   result 2016 --tie XX=D
 same_error "rule: unknown" $W '{"year": 2016, "rule": "lottery"}' -- \
   whatif 2016 --rule lottery
-same_error "rule: district without district returns" $W \
-  '{"year": 2016, "rule": "district"}' -- whatif 2016 --rule district
+same_error "rule: district in a year without district results" $W \
+  '{"year": 2004, "rule": "district"}' -- whatif 2004 --rule district
+same_error "rule: district after reapportion" $W \
+  '{"year": 2016, "rule": "district", "without": "CA", "reapportion": true}' -- \
+  whatif 2016 --rule district --without CA --reapportion
 same_error "npv without rule npv" $W '{"year": 2016, "npv": "all"}' -- \
   whatif 2016 --npv-members all
 same_error "npv: a year before the Republic" $W \
@@ -262,6 +265,16 @@ same_json "Nader dropped (GET)" "$W?year=2000&drop=Nader=D:45,R:20" "" -- \
 same_json "tipping with Perot dropped" /api/tipping \
   '{"year": 1992, "drop": {"Perot": "D:38,R:38"}}' -- \
   tipping 1992 --drop Perot=D:38,R:38 --json
+same_json "the district method everywhere" $W '{"year": 2024, "rule": "district"}' -- \
+  whatif 2024 --rule district --json
+same_json "flip under the district method" /api/flip '{"year": 2024, "rule": "district"}' -- \
+  flip 2024 --rule district --json
+same_json "tipping under the district method" /api/tipping \
+  '{"year": 2012, "rule": "district", "swing": 1}' -- \
+  tipping 2012 --rule district --swing 1 --json
+same_json "power by district under the district method" /api/power \
+  '{"year": 2024, "rule": "district", "units": "districts"}' -- \
+  power 2024 --rule district --units districts --json
 same_json "years" /api/years "" -- years --json
 
 echo "$pass passed, $fail failed"

@@ -351,3 +351,94 @@ Test(power, out_of_memory)
     tu_each_failure(power_2020, &index, 1000, true);
   }
 }
+
+/*==== Games of more than 64 units (power_wide.c) ===========================*/
+
+Test(power_wide, agrees_with_the_64_bit_count)
+{
+  /* The 2016 College (51 units) both ways: the same exact counts, so the
+   * same ratios to within the rounding of the last division. */
+  int64_t w[51];
+  tly_election *e = NULL;
+  cr_assert_eq(tly_election_builtin(2016, TLY_SOURCE_MEDSL, NULL, &e, NULL),
+               TLY_OK);
+  size_t n = 0;
+  for (size_t u = 0; u < tly_election_n_units(e); u++)
+    if (tly_election_unit(e, u)->parent < 0)
+      w[n++] = tly_election_unit(e, u)->electors;
+  cr_assert_eq(n, 51);
+  double v1[51], v2[51];
+  uint64_t sw[51];
+  cr_assert_eq(tly_power_game(w, n, 270, TLY_POWER_BANZHAF, NULL, v1, sw,
+                              NULL),
+               TLY_OK);
+  cr_assert_eq(tly__power_banzhaf_wide(w, n, 270, NULL, v2, NULL), TLY_OK);
+  for (size_t i = 0; i < n; i++)
+    cr_expect_float_eq(v1[i], v2[i], 1e-15 * v1[i] + 1e-300, "%zu", i);
+  tly_election_free(e);
+}
+
+Test(power_wide, symmetric_and_dictator_games)
+{
+  /* 999 players of weight 1, quota 500: each 1/999 (symmetry). */
+  static int64_t w[999];
+  static double v[999];
+  for (size_t i = 0; i < 999; i++)
+    w[i] = 1;
+  cr_assert_eq(tly__power_banzhaf_wide(w, 999, 500, NULL, v, NULL), TLY_OK);
+  for (size_t i = 0; i < 999; i++)
+    cr_expect_float_eq(v[i], 1.0 / 999.0, 1e-15);
+  /* A dictator (weight 600 of 700, quota 351) holds all the power; a null
+   * player of weight 0 none. */
+  w[0] = 600;
+  w[1] = 0;
+  cr_assert_eq(tly__power_banzhaf_wide(w, 101, 351, NULL, v, NULL), TLY_OK);
+  cr_expect_float_eq(v[0], 1.0, 1e-15);
+  for (size_t i = 1; i < 101; i++)
+    cr_expect_eq(v[i], 0.0);
+  /* Beyond 1000 players: refused. */
+  static int64_t big[1001];
+  static double vb[1001];
+  cr_assert_eq(tly__power_banzhaf_wide(big, 1001, 1, NULL, vb, NULL),
+               TLY_EINVAL);
+}
+
+static tly_status power_district(const tly_allocator *a, void *ud)
+{
+  (void)ud;
+  tly_election *e = NULL;
+  tly_status s = tly_election_builtin(2024, TLY_SOURCE_MEDSL, a, &e, NULL);
+  tly_election *w = NULL;
+  if (s == TLY_OK)
+    s = tly_whatif_rule(e, TLY_RULE_DISTRICT, &w, NULL);
+  tly_power *p = NULL;
+  if (s == TLY_OK)
+    s = tly_power_election(w, TLY_POWER_BANZHAF, TLY_POWER_DISTRICTS, &p,
+                           NULL);
+  if (s == TLY_OK) {
+    cr_assert_eq(tly_power_n_rows(p), 480);
+    cr_assert_eq(tly_power_row_at(p, 0)->swings, 0); /* beyond 64 bits */
+  }
+  tly_power_free(p);
+  tly_election_free(w);
+  tly_election_free(e);
+  return s;
+}
+
+Test(power_wide, the_college_by_district_runs_out_of_memory_cleanly)
+{
+  /* Only the allocations after loading fail (loading has its own test):
+   * a run with nothing failing first, then every failure in turn. */
+  cr_assert_eq(power_district(NULL, NULL), TLY_OK);
+  tu_alloc f = {0};
+  tly_allocator a = {tu_realloc, &f};
+  cr_assert_eq(power_district(&a, NULL), TLY_OK);
+  long long total = f.count;
+  for (long long k = total - 40; k <= total; k++) {
+    tu_alloc g = {.fail_at = k};
+    tly_allocator ag = {tu_realloc, &g};
+    tly_status s = power_district(&ag, NULL);
+    cr_assert(s == TLY_OK || s == TLY_ENOMEM, "%lld", k);
+    cr_assert_eq(g.blocks, 0, "leak failing allocation %lld", k);
+  }
+}
