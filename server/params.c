@@ -37,19 +37,22 @@ static int key_kind(const char *key)
   return -1;
 }
 
-/* Splits "CA,NY" into a JSON array of strings; NULL when an item cannot
- * be made (out of memory, or not UTF-8), never a shorter list. */
+/* Splits "CA,NY" into a JSON array of strings, keeping empty items
+ * ("CA,,NY" has three, so the reader refuses it as the CLI does; an
+ * empty value is an empty list); NULL when an item cannot be made (out
+ * of memory, or not UTF-8), never a shorter list. */
 static json_t *split_list(const char *s)
 {
   json_t *a = json_array();
-  while (a != NULL && *s != '\0') {
+  for (bool more = *s != '\0'; a != NULL && more;) {
     const char *c = strchr(s, ',');
     size_t n = c != NULL ? (size_t)(c - s) : strlen(s);
-    if (n > 0 && json_array_append_new(a, json_stringn(s, n)) != 0) {
+    if (json_array_append_new(a, json_stringn(s, n)) != 0) {
       json_decref(a);
       return NULL;
     }
-    s += n + (c != NULL);
+    more = c != NULL;
+    s += n + more;
   }
   return a;
 }

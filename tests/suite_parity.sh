@@ -97,6 +97,10 @@ same_error "without: unknown state" $W '{"year": 2016, "without": ["XX"]}' -- \
   whatif 2016 --without XX
 same_error "without: empty code" $W '{"year": 2016, "without": "CA,,NY"}' -- \
   whatif 2016 --without CA,,NY
+same_error "without: empty code in a query" "$W?year=2016&without=CA,,NY" "" -- \
+  whatif 2016 --without CA,,NY
+same_error "without: trailing comma in a query" "$W?year=2016&without=CA," "" -- \
+  whatif 2016 --without CA,
 same_error "without: a district" "$W?year=2016&without=ME-2" "" -- \
   whatif 2016 --without ME-2
 same_error "reapportion without anyone leaving" $W \
