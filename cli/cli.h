@@ -135,6 +135,18 @@ enum {
 
 struct option; /* <getopt.h> */
 typedef struct cli_whatif cli_whatif;
+/* The progress line of a long file read (progress.c): start before
+ * loading, pass cli_progress_cb with the struct as tly_load_opts'
+ * progress, end after. Shown after 1 s, only when stderr is a terminal. */
+typedef struct cli_progress {
+  const char *name;
+  double t0;
+  bool tty, shown;
+} cli_progress;
+void cli_progress_start(cli_progress *p, const char *name);
+void cli_progress_cb(void *ud, int64_t done, int64_t size);
+void cli_progress_end(cli_progress *p);
+
 typedef struct cli_opts {
   /* Set by the subcommand before cli_opts_parse: */
   const char *sub;       /* its name, for messages */

@@ -17,8 +17,10 @@ static void help(void)
       "a President: the national popular vote (votes, share, margin), the\n"
       "electors pledged and cast for each candidate, the winner, and a table\n"
       "of every state and district. YEAR is a built-in election (tally years,\n"
-      "default: the latest); FILE is a CSV in the MEDSL layout or tally's\n"
-      "own layout (see README).\n\n"
+      "default: the latest); FILE is a CSV in tally's own layout or a\n"
+      "MEDSL state, county or precinct file (county and precinct files\n"
+      "plain or gzip, aggregated by the mode rule: a unit's TOTAL rows\n"
+      "where present, else its mode rows; see README).\n\n"
       "Elections before 1976 come from the historical record and are\n"
       "counted by the rules in force: 1789-1800 two votes per elector (the\n"
       "most, with a majority of the electors, President; the runner-up Vice\n"
@@ -31,10 +33,12 @@ static void help(void)
       "  --source S          built-in source: medsl, fec or history (default:\n"
       "                      the year's own; tally years lists each year's)\n"
       "  --year Y            the election to take from a multi-year FILE\n"
+      "                      (a MEDSL precinct file has no year: give it)\n"
       "  --state ST          one state's detail (ST: postal code, e.g. CA)\n"
       "  --tie ST=CAND       decide a tied state for CAND (as by lot);\n"
       "                      repeatable\n"
-      "  --counties          one row per county (built-in YEAR 2000-2024):\n"
+      "  --counties          one row per county (built-in YEAR 2000-2024,\n"
+      "                      or a MEDSL county or precinct FILE):\n"
       "                      FIPS, county, state, votes per candidate (2024:\n"
       "                      D, R and others only), total, margin, shares,\n"
       "                      the source, and each state whose county sum\n"
@@ -53,7 +57,8 @@ static void help(void)
       "  tally result 2016\n"
       "  tally result 2016 --source fec --state CA\n"
       "  tally result 2020 --counties --state PA --csv\n"
-      "  tally result results.csv --json\n");
+      "  tally result results.csv --json\n"
+      "  tally result precinct_2016.csv.gz --year 2016 --counties --csv\n");
 }
 
 static bool shown(const tly_outcome *o, size_t c, int64_t total)

@@ -46,8 +46,12 @@ int cli_load_election(const char *sub, const char *arg, tly_source source,
     if (source_given)
       return cli_usage(sub, "--source applies to built-in years, not to a "
                             "file");
-    tly_load_opts o = {.year = year};
+    cli_progress pr;
+    cli_progress_start(&pr, arg);
+    tly_load_opts o = {.year = year, .progress = cli_progress_cb,
+                       .progress_ud = &pr};
     s = tly_election_load(arg, &o, NULL, out, &err);
+    cli_progress_end(&pr);
   }
   if (s != TLY_OK)
     return cli_report(&err);

@@ -38,6 +38,11 @@ static int64_t others(const tly_area *r)
 
 static void print_diffs(FILE *fp, const job *j)
 {
+  if (j->e == NULL) {
+    fprintf(fp, "\nNo built-in state returns of %d to compare with.\n",
+            tly_areas_year(j->t));
+    return;
+  }
   tly_area_diff d[64];
   size_t n = 0;
   tly_error err = {0};
@@ -156,19 +161,38 @@ static int write_areas(FILE *fp, void *ud)
 int cli_result_areas(const cli_opts *o, const tly_election *e,
                      const char *state, bool districts)
 {
-  if (tly_election_source(e) == TLY_SOURCE_FILE)
-    return cli_usage(o->sub, "--%s needs a built-in YEAR, not a file",
-                     districts ? "districts" : "counties");
+  bool file = tly_election_source(e) == TLY_SOURCE_FILE;
+  if (file && districts)
+    return cli_usage(o->sub, "--districts needs a built-in YEAR, not a "
+                             "file");
   tly_error err = {0};
   tly_areas *t = NULL;
   int year = tly_election_year(e);
-  tly_status s = districts ? tly_areas_districts(year, state, NULL, &t, &err)
-                           : tly_areas_counties(year, state, NULL, &t, &err);
+  tly_election *builtin = NULL;
+  tly_status s;
+  if (file) {
+    /* A MEDSL county or precinct file's counties (read again, by county),
+     * compared with the built-in state returns of its year if any. */
+    cli_progress pr;
+    cli_progress_start(&pr, o->arg);
+    tly_load_opts lo = {.year = year, .progress = cli_progress_cb,
+                        .progress_ud = &pr};
+    s = tly_areas_load(o->arg, &lo, state, NULL, &t, &err);
+    cli_progress_end(&pr);
+    if (s == TLY_OK && tly_builtin_has(year, tly_builtin_source(year)) &&
+        tly_election_builtin(year, tly_builtin_source(year), NULL, &builtin,
+                             &err) != TLY_OK)
+      builtin = NULL;
+    e = builtin;
+  } else {
+    s = districts ? tly_areas_districts(year, state, NULL, &t, &err)
+                  : tly_areas_counties(year, state, NULL, &t, &err);
+  }
   if (s != TLY_OK)
     return cli_report(&err);
   job j = {o, e, t, districts};
   int rc = cli_write(o->out, write_areas, &j);
-  if (rc == CLI_OK && o->csv) {
+  if (rc == CLI_OK && o->csv && e != NULL) {
     /* The CSV holds areas only: the differences go to stderr as notes. */
     tly_area_diff d[64];
     size_t n = 0;
@@ -183,5 +207,6 @@ int cli_result_areas(const cli_opts *o, const tly_election *e,
                 (long long)(d[i].areas[1] - d[i].state_votes[1]));
   }
   tly_areas_free(t);
+  tly_election_free(builtin);
   return rc;
 }

@@ -159,7 +159,14 @@ typedef struct tly_cast_record {
 
 /* Options for loading a file. */
 typedef struct tly_load_opts {
-  int year; /* the election to take from a multi-year file; 0 = the only */
+  int year; /* the election to take from a multi-year file; 0 = the only
+               (required for a MEDSL precinct file, which has no year) */
+  int threads; /* MEDSL county and precinct files: parser threads, 0 = 2 */
+  /* Called after each block of a MEDSL county or precinct file (from the
+   * calling thread) with the bytes of the file read so far and its size
+   * (0 when unknown); NULL for none. */
+  void (*progress)(void *ud, int64_t done, int64_t size);
+  void *progress_ud;
 } tly_load_opts;
 
 /* The built-in elections' years, ascending, into years[0..cap); returns how
@@ -198,7 +205,9 @@ TLY_API tly_status tly_election_builtin(int year, tly_source source,
                                         tly_election **out, tly_error *err);
 
 /* Loads an election from a CSV file in the MEDSL layout or tally's own
- * layout (README, "File formats"), detected from the header. Errors carry
+ * layout (README, "File formats"), detected from the header; MEDSL county
+ * and precinct files (plain or gzip, not from "-") are read in parallel
+ * and aggregated by the mode rule (tly_areas_load). Errors carry
  * FILE:LINE:COL. opts may be NULL. `path` "-" reads standard input (named
  * "<stdin>" in messages). A file larger than 256 MiB is refused
  * (TLY_ERANGE) before more than that is read. */
@@ -2175,6 +2184,19 @@ TLY_API tly_status tly_areas_counties(int year, const char *state,
 TLY_API tly_status tly_areas_districts(int year, const char *state,
                                        const tly_allocator *a,
                                        tly_areas **out, tly_error *err);
+/* The counties of a MEDSL county ("countypres") or precinct file (plain
+ * or gzip; not "-"), aggregated by MEDSL's mode rule (a unit's TOTAL rows
+ * where present, else the sum of its mode rows; README, "County and
+ * precinct files"), for opts->year (required when the file has no year
+ * column or several years), `state` a postal code or NULL for all. Columns
+ * by party (a candidate's column is the party line with most of his
+ * votes); votes of no county (Alaska, towns without a FIPS code) are the
+ * state's "SS000" row. Errors carry FILE:LINE:COL; TLY_EINVAL for another
+ * layout. No population (census 0). */
+TLY_API tly_status tly_areas_load(const char *path,
+                                  const tly_load_opts *opts,
+                                  const char *state, const tly_allocator *a,
+                                  tly_areas **out, tly_error *err);
 /* Frees t; NULL is a no-op. */
 TLY_API void tly_areas_free(tly_areas *t);
 TLY_API int tly_areas_year(const tly_areas *t);

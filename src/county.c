@@ -9,6 +9,7 @@
 #include "arith.h"
 #include "csv.h"
 #include "internal.h"
+#include "precinct.h"
 #include "scan.h"
 
 #include <stdio.h>
@@ -27,6 +28,7 @@ struct tly_areas {
   char *names; /* every row's name, NUL-separated; rows point into it */
   size_t names_len, names_cap;
   char *cand[TLY_AREA_COLS]; /* NULL: the source has no such column */
+  char *source; /* a file's (tly_areas_load); NULL for the built-in */
 };
 
 /*---- reading a built-in table ----*/
@@ -442,6 +444,46 @@ tly_status tly_areas_districts(int year, const char *state,
   return TLY_OK;
 }
 
+/*---- a table from a file (precinct.c) ----*/
+
+tly_status tly__areas_make(const tly_allocator *a, int year,
+                           const char *source, tly_areas **out,
+                           tly_error *err)
+{
+  tly_status s = new_table(a, year, out, err);
+  if (s != TLY_OK)
+    return s;
+  (*out)->source = tly__strdup((*out)->a, source);
+  if ((*out)->source == NULL) {
+    tly_areas_free(*out);
+    *out = NULL;
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  return TLY_OK;
+}
+
+tly_status tly__areas_add(tly_areas *t, const char *code, const char *state,
+                          const char *name,
+                          const int64_t votes[TLY_AREA_COLS], int64_t total,
+                          tly_error *err)
+{
+  tly_area *r;
+  tly_status s = add_row(t, code, state, name, &r, err);
+  if (s != TLY_OK)
+    return s;
+  memcpy(r->votes, votes, sizeof r->votes);
+  r->total = total;
+  return TLY_OK;
+}
+
+tly_status tly__areas_name(tly_areas *t, size_t col, const char *name,
+                           tly_error *err)
+{
+  return set_candidate(t, col, name, err);
+}
+
+void tly__areas_done(tly_areas *t) { fix_names(t); }
+
 /*---- getters ----*/
 
 void tly_areas_free(tly_areas *t)
@@ -451,6 +493,8 @@ void tly_areas_free(tly_areas *t)
   for (size_t c = 0; c < TLY_AREA_COLS; c++)
     if (t->cand[c] != NULL)
       tly__free(t->a, t->cand[c], strlen(t->cand[c]) + 1);
+  if (t->source != NULL)
+    tly__free(t->a, t->source, strlen(t->source) + 1);
   tly__free(t->a, t->names, t->names_cap);
   tly__free(t->a, t->rows, t->cap * sizeof *t->rows);
   tly__free(t->a, t, sizeof *t);
@@ -474,6 +518,8 @@ const char *tly_areas_candidate(const tly_areas *t, size_t col)
 
 const char *tly_areas_source(const tly_areas *t)
 {
+  if (t->source != NULL)
+    return t->source;
   if (t->districts)
     return t->approx
                ? "The Downballot, presidential results by congressional "

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "history.h"
+#include "precinct.h"
 #include "scan.h"
 
 #include <stdio.h>
@@ -472,6 +473,12 @@ static bool ballot_line(const tly__csv_field *f)
   return false;
 }
 
+bool tly__medsl_not_a_vote(const char *p, size_t n)
+{
+  tly__csv_field f = {.p = p, .n = n};
+  return not_a_vote(&f);
+}
+
 /* Rows that are votes for someone unnamed: summed into "Others". */
 static bool unnamed(const tly__csv_field *f)
 {
@@ -483,6 +490,12 @@ static bool unnamed(const tly__csv_field *f)
       return true;
   }
   return false;
+}
+
+bool tly__medsl_unnamed(const char *p, size_t n)
+{
+  tly__csv_field f = {.p = p, .n = n};
+  return unnamed(&f);
 }
 
 /* A small open-addressing set of row keys (64-bit hashes) to find
@@ -1131,6 +1144,15 @@ tly_status tly_election_load(const char *path, const tly_load_opts *opts,
                              tly_error *err)
 {
   *out = NULL;
+  /* MEDSL county and precinct files (plain or gzip): precinct.c. */
+  bool precinct = false;
+  if (strcmp(path, "-") != 0) {
+    tly_status ps = tly__precinct_sniff(path, a, &precinct, err);
+    if (ps != TLY_OK)
+      return ps;
+  }
+  if (precinct)
+    return tly__precinct_election(path, opts, a, out, err);
   tly__buf buf;
   tly__buf_init(&buf, a, TLY__FILE_MAX);
   tly_status s = tly__file_read(path, &buf, err);

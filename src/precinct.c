@@ -1,0 +1,2296 @@
+/*
+ * precinct.c -- MEDSL county files ("countypres", County Presidential
+ * Election Returns, doi:10.7910/DVN/VOQCHQ) and MEDSL precinct files
+ * (2016: state_po,county_fips,...,mode,votes; 2018/2020 with office,
+ * party_detailed, party_simplified, jurisdiction_name...), plain or gzip,
+ * read as a stream and parsed by several threads, aggregated to counties
+ * and states by MEDSL's mode rule (tly__mode_votes).
+ */
+#include "precinct.h"
+
+#include "arith.h"
+#include "buf.h"
+#include "csv.h"
+#include "results.h"
+#include "scan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+enum {
+  MAX_FIELD = 4096,          /* bytes in one field */
+  MAX_FIELDS = 64,           /* fields in one record */
+  MAX_THREADS = 64,
+  BLOCK = 16 << 20,          /* bytes parsed per round */
+};
+#define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
+
+/*---- the mode rule ----*/
+
+/* MEDSL reports a unit's votes (a precinct or a county, for one candidate
+ * line) either as one TOTAL row or as rows by vote mode (ELECTION DAY,
+ * ABSENTEE, ...), sometimes both. The rule (data/mkdata_counties.py applies
+ * the same one to the built-in counties): the TOTAL rows where there are
+ * any, else the sum of the mode rows; never both. Mode rows that add up to
+ * more than the TOTAL cannot be parts of it: counting the TOTAL would drop
+ * votes and adding them would double count, so that mixture is refused
+ * (*mixed true). Sums overflowing int64 return false. */
+bool tly__mode_votes(int64_t total, int64_t n_total, int64_t modes,
+                     int64_t n_modes, int64_t *votes, bool *mixed)
+{
+  *mixed = n_total > 0 && n_modes > 0 && modes > total;
+  *votes = n_total > 0 ? total : modes;
+  return true;
+}
+
+/*---- columns ----*/
+
+enum { C_YEAR, C_STATE, C_FIPS, C_CNAME, C_JUR, C_PRECINCT, C_OFFICE,
+       C_CAND, C_PARTY, C_SIMPLE, C_WRITEIN, C_MODE, C_VOTES, C_STAGE, C_N };
+
+/* Each column's names in the MEDSL layouts, first match wins. */
+static const char *const COL_NAMES[C_N][3] = {
+    [C_YEAR] = {"year"},
+    [C_STATE] = {"state_po"},
+    [C_FIPS] = {"county_fips", "FIPS"},
+    [C_CNAME] = {"county_name", "county"},
+    [C_JUR] = {"jurisdiction", "jurisdiction_name"},
+    [C_PRECINCT] = {"precinct"},
+    [C_OFFICE] = {"office"},
+    [C_CAND] = {"candidate"},
+    [C_PARTY] = {"party_detailed", "party"},
+    [C_SIMPLE] = {"party_simplified"},
+    [C_WRITEIN] = {"writein"},
+    [C_MODE] = {"mode"},
+    [C_VOTES] = {"votes", "candidatevotes"},
+    [C_STAGE] = {"stage"},
+};
+
+/* The fields that name a unit (a precinct, or a county in countypres). */
+static const int UNIT_COLS[] = {C_YEAR, C_STATE,  C_FIPS,
+                                C_CNAME, C_JUR, C_PRECINCT};
+#define N_UNIT_COLS (sizeof UNIT_COLS / sizeof UNIT_COLS[0])
+
+typedef struct {
+  const char *p;
+  size_t n;
+  size_t off; /* byte offset from the start of the record's line */
+  int64_t dline; /* lines from the record's first line (quoted newlines) */
+} fld;
+
+static char up(char c)
+{
+  return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+}
+
+static bool ieq(const char *p, size_t n, const char *s)
+{
+  size_t k = strlen(s);
+  if (k != n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (up(p[i]) != up(s[i]))
+      return false;
+  return true;
+}
+
+static bool iprefix(const char *p, size_t n, const char *s)
+{
+  size_t k = strlen(s);
+  if (k > n)
+    return false;
+  for (size_t i = 0; i < k; i++)
+    if (up(p[i]) != up(s[i]))
+      return false;
+  return true;
+}
+
+/*---- one record ----*/
+
+/* Byte classes for the unquoted scan: 1 ends a field. */
+static const unsigned char STOP[256] = {[','] = 1, ['\n'] = 1, ['\r'] = 1,
+                                        ['"'] = 1, [0] = 1};
+
+enum { RS_OK, RS_EOF, RS_SHORT, RS_ERR };
+
+typedef struct {
+  int code;       /* RS_ERR: what */
+  size_t off;     /* its byte offset from the line start */
+  int64_t dline;  /* its line from the record's first line */
+  char msg[96];
+} rerr;
+
+static bool utf8_ok(const unsigned char *s, size_t n, size_t *bad)
+{
+  size_t i = 0;
+  while (i < n) {
+    /* ASCII, the usual case, 8 bytes at a time. */
+    uint64_t w;
+    if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) ==
+                                                 0)) {
+      i += 8;
+      continue;
+    }
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t k = c >= 0xF0 && c <= 0xF4   ? 3
+               : c >= 0xE0 && c <= 0xEF ? 2
+               : c >= 0xC2 && c <= 0xDF ? 1
+                                        : 0;
+    if (k == 0 || i + k >= n + 1 || i + k > n)
+      goto bad;
+    for (size_t j = 1; j <= k; j++)
+      if ((s[i + j] & 0xC0) != 0x80)
+        goto bad;
+    if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) ||
+        (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] > 0x8F))
+      goto bad;
+    i += k + 1;
+  }
+  return true;
+bad:
+  *bad = i;
+  return false;
+}
+
+/* Splits the record at p (before end) into f[0..*n). Quoted fields with
+ * doubled quotes are unescaped into scratch (at least end - p bytes).
+ * *next is the start of the following record, *lines the lines it spans.
+ * RS_SHORT: the record runs past end (more input may complete it; at the
+ * end of input the caller treats it as complete when it ended outside
+ * quotes: `last`). RS_EOF: p == end. */
+static int split(const char *p, const char *end, bool last, fld *f,
+                 size_t *n, char *scratch, const char **next,
+                 int64_t *lines, rerr *e)
+{
+  if (p >= end)
+    return RS_EOF;
+  const char *line = p;
+  int64_t dl = 0;
+  size_t k = 0;
+  char *sp = scratch;
+  for (;;) {
+    if (k == MAX_FIELDS) {
+      e->code = RS_ERR;
+      e->off = (size_t)(p - line);
+      e->dline = dl;
+      snprintf(e->msg, sizeof e->msg, "record has more than %d fields",
+               MAX_FIELDS);
+      return RS_ERR;
+    }
+    fld *x = &f[k++];
+    x->off = (size_t)(p - line);
+    x->dline = dl;
+    if (p < end && *p == '"') {
+      const char *q = ++p;
+      char *o = NULL;
+      for (;;) {
+        if (q >= end) {
+          if (last) {
+            e->off = x->off;
+            e->dline = x->dline;
+            snprintf(e->msg, sizeof e->msg, "unterminated quoted field");
+            return RS_ERR;
+          }
+          return RS_SHORT;
+        }
+        if (*q == '"') {
+          if (q + 1 < end && q[1] == '"') {
+            if (o == NULL) {
+              memcpy(sp, p, (size_t)(q - p));
+              o = sp + (q - p);
+            }
+            *o++ = '"';
+            q += 2;
+            continue;
+          }
+          if (q + 1 >= end && !last)
+            return RS_SHORT;
+          break;
+        }
+        if (*q == '\n' || (*q == '\r' && !(q + 1 < end && q[1] == '\n')))
+          dl++, line = q + 1;
+        if (*q == 0) {
+          e->off = (size_t)(q - line);
+          e->dline = dl;
+          snprintf(e->msg, sizeof e->msg, "binary data (a NUL byte)");
+          return RS_ERR;
+        }
+        if (o != NULL)
+          *o++ = *q;
+        q++;
+      }
+      if (o != NULL) {
+        x->p = sp;
+        x->n = (size_t)(o - sp);
+        sp = o;
+      } else {
+        x->p = p;
+        x->n = (size_t)(q - p);
+      }
+      p = q + 1;
+      if (p < end && *p != ',' && *p != '\n' && *p != '\r') {
+        e->off = (size_t)(p - line);
+        e->dline = dl;
+        snprintf(e->msg, sizeof e->msg,
+                 "unexpected character after a closing quote");
+        return RS_ERR;
+      }
+    } else {
+      const char *q = p;
+      while (q < end && !STOP[(unsigned char)*q])
+        q++;
+      if (q < end && (*q == '"' || *q == 0)) {
+        e->off = (size_t)(q - line);
+        e->dline = dl;
+        snprintf(e->msg, sizeof e->msg, *q == 0 ? "binary data (a NUL byte)"
+                                                : "quote inside an unquoted "
+                                                  "field");
+        return RS_ERR;
+      }
+      x->p = p;
+      x->n = (size_t)(q - p);
+      p = q;
+    }
+    if (x->n > MAX_FIELD) {
+      e->off = x->off;
+      e->dline = x->dline;
+      snprintf(e->msg, sizeof e->msg, "field longer than %d bytes",
+               MAX_FIELD);
+      return RS_ERR;
+    }
+    if (p >= end) {
+      if (!last)
+        return RS_SHORT;
+      *next = p;
+      break;
+    }
+    if (*p == ',') {
+      p++;
+      continue;
+    }
+    if (*p == '\r') {
+      if (p + 1 >= end && !last)
+        return RS_SHORT;
+      p += (p + 1 < end && p[1] == '\n') ? 2 : 1;
+    } else {
+      p++;
+    }
+    *next = p;
+    break;
+  }
+  *n = k;
+  *lines = dl + 1;
+  return RS_OK;
+}
+
+/*---- hashing and interning ----*/
+
+static uint64_t hash(uint64_t h, const char *p, size_t n, bool fold)
+{
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)(fold ? up(p[i]) : p[i]);
+    h *= 1099511628211ULL;
+  }
+  h ^= 0xff;
+  h *= 1099511628211ULL;
+  return h;
+}
+
+#define H0 14695981039346656037ULL
+
+/* A word-at-a-time hash for the hot loop (exact bytes, no case folding). */
+static uint64_t hash8(uint64_t h, const char *p, size_t n)
+{
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  size_t len = n;
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, p, n);
+  h = (h ^ w ^ ((uint64_t)len << 56)) * k;
+  h ^= h >> 32;
+  return h;
+}
+
+/* Strings to dense ids: open addressing on a 64-bit hash, the bytes kept
+ * in one arena (NUL-separated parts) and compared on a hash match. */
+typedef struct {
+  const tly_allocator *a;
+  uint64_t *h;    /* per slot: hash, 0 empty */
+  uint32_t *id;   /* per slot */
+  size_t cap, n;
+  size_t *off;    /* per id: offset in arena */
+  size_t *len;
+  size_t off_cap;
+  char *arena;
+  size_t used, arena_cap;
+  bool fold;      /* compare ignoring ASCII case */
+} intern;
+
+static void intern_free(intern *t)
+{
+  tly__free(t->a, t->h, t->cap * sizeof *t->h);
+  tly__free(t->a, t->id, t->cap * sizeof *t->id);
+  tly__free(t->a, t->off, t->off_cap * sizeof *t->off);
+  tly__free(t->a, t->len, t->off_cap * sizeof *t->len);
+  tly__free(t->a, t->arena, t->arena_cap);
+}
+
+static const char *intern_str(const intern *t, uint32_t id, size_t *len)
+{
+  if (len != NULL)
+    *len = t->len[id];
+  return t->arena + t->off[id];
+}
+
+static bool same(const char *a, const char *b, size_t n, bool fold)
+{
+  if (!fold)
+    return memcmp(a, b, n) == 0;
+  for (size_t i = 0; i < n; i++)
+    if (up(a[i]) != up(b[i]))
+      return false;
+  return true;
+}
+
+/* The id of the n bytes at s (hash h), added when new (*added). -1 on out
+ * of memory. */
+static int64_t intern_get(intern *t, uint64_t h, const char *s, size_t n,
+                          bool *added)
+{
+  if (h == 0)
+    h = 1;
+  if (added != NULL)
+    *added = false;
+  if (2 * (t->n + 1) > t->cap) {
+    size_t nc = t->cap ? t->cap * 2 : 256;
+    uint64_t *nh = tly__calloc(t->a, nc, sizeof *nh);
+    uint32_t *ni = tly__calloc(t->a, nc, sizeof *ni);
+    if (nh == NULL || ni == NULL) {
+      tly__free(t->a, nh, nc * sizeof *nh);
+      tly__free(t->a, ni, nc * sizeof *ni);
+      return -1;
+    }
+    for (size_t i = 0; i < t->cap; i++) {
+      if (t->h[i] == 0)
+        continue;
+      size_t j = (size_t)(t->h[i] & (nc - 1));
+      while (nh[j] != 0)
+        j = (j + 1) & (nc - 1);
+      nh[j] = t->h[i];
+      ni[j] = t->id[i];
+    }
+    tly__free(t->a, t->h, t->cap * sizeof *t->h);
+    tly__free(t->a, t->id, t->cap * sizeof *t->id);
+    t->h = nh;
+    t->id = ni;
+    t->cap = nc;
+  }
+  size_t j = (size_t)(h & (t->cap - 1));
+  while (t->h[j] != 0) {
+    if (t->h[j] == h) {
+      uint32_t id = t->id[j];
+      if (t->len[id] == n && same(t->arena + t->off[id], s, n, t->fold))
+        return id;
+    }
+    j = (j + 1) & (t->cap - 1);
+  }
+  if (t->n == t->off_cap) {
+    size_t nc = t->off_cap ? t->off_cap * 2 : 64;
+    size_t *no = tly__calloc(t->a, nc, sizeof *no);
+    size_t *nl = tly__calloc(t->a, nc, sizeof *nl);
+    if (no == NULL || nl == NULL) {
+      tly__free(t->a, no, nc * sizeof *no);
+      tly__free(t->a, nl, nc * sizeof *nl);
+      return -1;
+    }
+    if (t->n > 0) {
+      memcpy(no, t->off, t->n * sizeof *no);
+      memcpy(nl, t->len, t->n * sizeof *nl);
+    }
+    tly__free(t->a, t->off, t->off_cap * sizeof *t->off);
+    tly__free(t->a, t->len, t->off_cap * sizeof *t->len);
+    t->off = no;
+    t->len = nl;
+    t->off_cap = nc;
+  }
+  if (t->arena_cap - t->used < n + 1) {
+    size_t nc = t->arena_cap ? t->arena_cap : 4096;
+    while (nc - t->used < n + 1)
+      nc *= 2;
+    char *na = tly__realloc(t->a, t->arena, t->arena_cap, nc);
+    if (na == NULL)
+      return -1;
+    t->arena = na;
+    t->arena_cap = nc;
+  }
+  memcpy(t->arena + t->used, s, n);
+  t->arena[t->used + n] = 0;
+  uint32_t id = (uint32_t)t->n++;
+  t->off[id] = t->used;
+  t->len[id] = n;
+  t->used += n + 1;
+  t->h[j] = h;
+  t->id[j] = id;
+  if (added != NULL)
+    *added = true;
+  return id;
+}
+
+/* Sums by (county id, line id): open addressing on the pair. */
+typedef struct {
+  uint64_t key; /* county << 32 | line, +1; 0 empty */
+  int64_t votes;
+} agg_entry;
+
+typedef struct {
+  const tly_allocator *a;
+  agg_entry *e;
+  size_t cap, n;
+} agg;
+
+static uint64_t mix64(uint64_t x)
+{
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+/* Adds v to (county, line); false on out of memory or overflow (*ovf). */
+static bool agg_add(agg *g, uint32_t county, uint32_t line, int64_t v,
+                    bool *ovf)
+{
+  uint64_t key = ((uint64_t)county << 32 | line) + 1;
+  if (2 * (g->n + 1) > g->cap) {
+    size_t nc = g->cap ? g->cap * 2 : 1024;
+    agg_entry *ne = tly__calloc(g->a, nc, sizeof *ne);
+    if (ne == NULL)
+      return false;
+    for (size_t i = 0; i < g->cap; i++) {
+      if (g->e[i].key == 0)
+        continue;
+      size_t j = (size_t)(mix64(g->e[i].key) & (nc - 1));
+      while (ne[j].key != 0)
+        j = (j + 1) & (nc - 1);
+      ne[j] = g->e[i];
+    }
+    tly__free(g->a, g->e, g->cap * sizeof *g->e);
+    g->e = ne;
+    g->cap = nc;
+  }
+  size_t j = (size_t)(mix64(key) & (g->cap - 1));
+  while (g->e[j].key != 0 && g->e[j].key != key)
+    j = (j + 1) & (g->cap - 1);
+  if (g->e[j].key == 0) {
+    g->e[j].key = key;
+    g->n++;
+  }
+  if (!tly__add_i64(g->e[j].votes, v, &g->e[j].votes)) {
+    *ovf = true;
+    return false;
+  }
+  return true;
+}
+
+/*---- the built-in county list (validation of FIPS) ----*/
+
+typedef struct {
+  char fips[6];
+  char state[3];
+  const char *name; /* in names */
+} county_ref;
+
+typedef struct {
+  county_ref *c;
+  size_t n, cap;
+  char *names;
+  size_t names_len, names_cap;
+  char state_fips[51][3]; /* by tly__state_index: "01", ... */
+} county_list;
+
+static void counties_free(const tly_allocator *a, county_list *l)
+{
+  tly__free(a, l->c, l->cap * sizeof *l->c);
+  tly__free(a, l->names, l->names_cap);
+  memset(l, 0, sizeof *l);
+}
+
+/* The built-in county list (counties.csv), FIPS-sorted as it is stored. */
+static tly_status counties_load(const tly_allocator *a, county_list *l,
+                                tly_error *err)
+{
+  static const char *const cols[] = {"fips", "state", "name"};
+  int idx[3];
+  tly__table t;
+  tly_status s = tly__table_open(a, "counties.csv", 256, 16, cols, 3, &t,
+                                 idx, err);
+  while (s == TLY_OK) {
+    bool eof;
+    size_t n;
+    s = tly__csv_next(t.c, &t.f, &n, &eof, err);
+    if (s != TLY_OK || eof)
+      break;
+    if (n != t.width || t.f[idx[0]].n != 5 || t.f[idx[1]].n != 2) {
+      s = tly__fail(err, TLY_EPARSE, "built-in counties.csv is malformed");
+      break;
+    }
+    if (l->n == l->cap) {
+      size_t nc = l->cap ? l->cap * 2 : 4096;
+      county_ref *nr = tly__realloc(a, l->c, l->cap * sizeof *nr,
+                                    nc * sizeof *nr);
+      if (nr == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        break;
+      }
+      l->c = nr;
+      l->cap = nc;
+    }
+    size_t len = t.f[idx[2]].n + 1;
+    if (l->names_cap - l->names_len < len) {
+      size_t nc = l->names_cap ? l->names_cap * 2 : 65536;
+      char *nn = tly__realloc(a, l->names, l->names_cap, nc);
+      if (nn == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        break;
+      }
+      l->names = nn;
+      l->names_cap = nc;
+    }
+    county_ref *r = &l->c[l->n++];
+    memcpy(r->fips, t.f[idx[0]].p, 6);
+    memcpy(r->state, t.f[idx[1]].p, 3);
+    r->name = (const char *)(uintptr_t)l->names_len; /* fixed up below */
+    memcpy(l->names + l->names_len, t.f[idx[2]].p, len);
+    l->names_len += len;
+    int si = tly__state_index(r->state, 2);
+    if (si >= 0)
+      memcpy(l->state_fips[si], r->fips, 2);
+  }
+  tly__csv_free(t.c);
+  if (s != TLY_OK) {
+    counties_free(a, l);
+    return s;
+  }
+  for (size_t i = 0; i < l->n; i++)
+    l->c[i].name = l->names + (uintptr_t)l->c[i].name;
+  return TLY_OK;
+}
+
+static const county_ref *counties_find(const county_list *l, const char *f)
+{
+  size_t lo = 0, hi = l->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = memcmp(l->c[mid].fips, f, 5);
+    if (c == 0)
+      return &l->c[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+/*---- the file: header ----*/
+
+typedef struct {
+  int idx[C_N];
+  size_t width;
+  bool precinct; /* the precinct layouts (else countypres) */
+} layout;
+
+/* Whether a header (f[0..n)) is one of the layouts read here: MEDSL's
+ * county or precinct files name state_po and county_fips (or FIPS). */
+static bool find_layout(const fld *f, size_t n, layout *L)
+{
+  for (int c = 0; c < C_N; c++) {
+    L->idx[c] = -1;
+    for (int k = 0; k < 3 && COL_NAMES[c][k] != NULL && L->idx[c] < 0; k++)
+      for (size_t i = 0; i < n; i++)
+        if (f[i].n == strlen(COL_NAMES[c][k]) &&
+            memcmp(f[i].p, COL_NAMES[c][k], f[i].n) == 0) {
+          L->idx[c] = (int)i;
+          break;
+        }
+  }
+  L->width = n;
+  L->precinct = L->idx[C_PRECINCT] >= 0;
+  return L->idx[C_STATE] >= 0 && L->idx[C_FIPS] >= 0;
+}
+
+/*---- the input: plain or gzip, as a stream ----*/
+
+typedef struct {
+  int fd;
+  bool gz;
+  bool eof;
+  z_stream z;
+  bool z_init;
+  bool z_end; /* the gzip stream ended properly */
+  bool truncated; /* the file ended inside a gzip stream */
+  unsigned char in[1 << 16];
+  int64_t consumed; /* bytes of the file read */
+  int64_t size;     /* of the file, 0 when unknown */
+  const char *name;
+} input;
+
+static tly_status input_open(input *in, const char *path, const char *name,
+                             tly_error *err)
+{
+  memset(in, 0, sizeof *in);
+  in->name = name;
+  in->fd = open(path, O_RDONLY);
+  if (in->fd < 0)
+    return tly__fail_at(err, TLY_EIO, name, 0, 0, "cannot open: %s",
+                        strerror(errno));
+  struct stat st;
+  if (fstat(in->fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      close(in->fd);
+      in->fd = -1;
+      return tly__fail_at(err, TLY_EIO, name, 0, 0, "cannot read: %s",
+                          strerror(EISDIR));
+    }
+    if (S_ISREG(st.st_mode))
+      in->size = (int64_t)st.st_size;
+  }
+  return TLY_OK;
+}
+
+static void input_close(input *in)
+{
+  if (in->z_init)
+    inflateEnd(&in->z);
+  if (in->fd >= 0)
+    close(in->fd);
+  in->fd = -1;
+}
+
+/* Raw bytes from the file into p[0..cap): *got 0 at its end. */
+static tly_status raw_read(input *in, unsigned char *p, size_t cap,
+                           size_t *got, tly_error *err)
+{
+  for (;;) {
+    ssize_t r = read(in->fd, p, cap);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0)
+      return tly__fail_at(err, TLY_EIO, in->name, 0, 0, "read error: %s",
+                          strerror(errno));
+    *got = (size_t)r;
+    in->consumed += r;
+    return TLY_OK;
+  }
+}
+
+/* Fills up to cap bytes of (decompressed) text at p; *got 0 only at the
+ * end. The first call tells gzip (magic 1f 8b) from plain text. */
+static tly_status input_read(input *in, char *p, size_t cap, size_t *got,
+                             bool first, tly_error *err)
+{
+  *got = 0;
+  if (in->eof)
+    return TLY_OK;
+  if (first) {
+    size_t n = 0;
+    tly_status s = raw_read(in, in->in, sizeof in->in, &n, err);
+    if (s != TLY_OK)
+      return s;
+    if (n >= 2 && in->in[0] == 0x1f && in->in[1] == 0x8b) {
+      in->gz = true;
+      if (inflateInit2(&in->z, 15 + 16) != Z_OK)
+        return tly__fail(err, TLY_ENOMEM, "out of memory");
+      in->z_init = true;
+      in->z.next_in = in->in;
+      in->z.avail_in = (uInt)n;
+    } else {
+      size_t k = n < cap ? n : cap;
+      memcpy(p, in->in, k);
+      if (k < n) /* cap below 64 KiB: never, the caller's blocks are big */
+        return tly__fail(err, TLY_EINVAL, "read buffer too small");
+      *got = k;
+      if (n == 0)
+        in->eof = true;
+      return TLY_OK;
+    }
+  }
+  if (!in->gz) {
+    size_t n = 0;
+    while (*got < cap) {
+      tly_status s = raw_read(in, (unsigned char *)p + *got, cap - *got, &n,
+                              err);
+      if (s != TLY_OK)
+        return s;
+      if (n == 0) {
+        in->eof = true;
+        break;
+      }
+      *got += n;
+    }
+    return TLY_OK;
+  }
+  while (*got < cap && !in->eof) {
+    if (in->z.avail_in == 0) {
+      size_t n = 0;
+      tly_status s = raw_read(in, in->in, sizeof in->in, &n, err);
+      if (s != TLY_OK)
+        return s;
+      if (n == 0) {
+        if (!in->z_end) {
+          in->truncated = true;
+          return tly__fail_at(err, TLY_EPARSE, in->name, 0, 0,
+                              "truncated gzip stream (the file ends inside "
+                              "it)");
+        }
+        in->eof = true;
+        break;
+      }
+      in->z.next_in = in->in;
+      in->z.avail_in = (uInt)n;
+    }
+    if (in->z_end) {
+      /* A further gzip member (concatenated files) or trailing bytes. */
+      if (inflateReset(&in->z) != Z_OK)
+        return tly__fail(err, TLY_ENOMEM, "out of memory");
+      in->z_end = false;
+    }
+    size_t room = cap - *got;
+    in->z.next_out = (unsigned char *)p + *got;
+    in->z.avail_out = (uInt)(room > (1u << 30) ? (1u << 30) : room);
+    uInt before = in->z.avail_out;
+    int r = inflate(&in->z, Z_NO_FLUSH);
+    *got += before - in->z.avail_out;
+    if (r == Z_STREAM_END) {
+      in->z_end = true;
+      if (in->z.avail_in == 0) {
+        size_t n = 0;
+        tly_status s = raw_read(in, in->in, sizeof in->in, &n, err);
+        if (s != TLY_OK)
+          return s;
+        if (n == 0)
+          in->eof = true;
+        in->z.next_in = in->in;
+        in->z.avail_in = (uInt)n;
+      }
+    } else if (r == Z_MEM_ERROR) {
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    } else if (r != Z_OK && r != Z_BUF_ERROR) {
+      return tly__fail_at(err, TLY_EPARSE, in->name, 0, 0,
+                          "corrupt gzip stream: %s",
+                          in->z.msg != NULL ? in->z.msg : "inflate failed");
+    }
+  }
+  return TLY_OK;
+}
+
+/*---- workers ----*/
+
+/* One candidate line's rows in the current unit. */
+typedef struct {
+  uint32_t line;
+  int64_t total, modes, n_total, n_modes;
+  int64_t tline, tcol;  /* the first TOTAL row (local line, column) */
+} uentry;
+
+typedef struct {
+  uint64_t h;
+  int64_t line;  /* local line of the unit's first row */
+  int64_t kinds; /* 1: it had TOTAL rows, 2: mode rows */
+} ustart;
+
+typedef struct shared shared;
+
+typedef struct {
+  shared *sh;
+  const tly_allocator *a;
+  /* the range of this round */
+  const char *b, *e;
+  bool last;    /* the last worker of the round */
+  bool final;   /* the round ends the input */
+  /* results of the round */
+  const char *stop; /* where the next round starts (last worker) */
+  int64_t lines;    /* lines consumed before stop */
+  int64_t stop_line; /* local line of stop */
+  tly_status status;
+  int64_t err_line, err_col, err_ref; /* local lines */
+  char err_msg[200];
+  /* state kept across rounds */
+  intern lines_t;   /* candidate lines: cand\0party\0writein\0simple */
+  intern counties;  /* "year\0SSfips\0name" */
+  agg sums;
+  ustart *starts;   /* units finished this round */
+  size_t n_starts, starts_cap;
+  char keybuf[N_UNIT_COLS * (MAX_FIELD + 1)]; /* the unit's key fields */
+  int64_t kinds;    /* of the unit last flushed (as ustart's) */
+  uint32_t *pred;   /* the lines of the rows of the unit before, in order:
+                       units list their candidates alike, so a row's line
+                       is found without hashing */
+  size_t n_pred, pred_cap, row_in_unit;
+  uentry *u;        /* the current unit */
+  size_t n_u, u_cap;
+  char *scratch;
+} worker;
+
+struct shared {
+  const tly_allocator *a;
+  const layout *L;
+  const county_list *cl;
+  int year;          /* the year when the file has no year column */
+  bool has_year;
+};
+
+static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
+                  int64_t ref, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
+                  int64_t ref, const char *fmt, ...)
+{
+  w->status = s;
+  w->err_line = line;
+  w->err_col = col;
+  w->err_ref = ref;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(w->err_msg, sizeof w->err_msg, fmt, ap);
+  va_end(ap);
+}
+
+/* Text of a field for a message: at most 60 bytes. */
+#define SHOW(x) (int)((x)->n > 60 ? 60 : (x)->n), (x)->p
+
+/* Adds the current unit's sums to the county by the mode rule. */
+static bool flush(worker *w, uint32_t county)
+{
+  w->kinds = 0;
+  for (size_t i = 0; i < w->n_u; i++) {
+    const uentry *x = &w->u[i];
+    w->kinds |= (x->n_total > 0 ? 1 : 0) | (x->n_modes > 0 ? 2 : 0);
+    int64_t v;
+    bool mixed;
+    tly__mode_votes(x->total, x->n_total, x->modes, x->n_modes, &v, &mixed);
+    if (mixed) {
+      size_t n;
+      const char *c = intern_str(&w->lines_t, x->line, &n);
+      wfail(w, TLY_EPARSE, x->tline, x->tcol, 0,
+            "TOTAL row of %lld votes for \"%.60s\" beside mode rows "
+            "summing to %lld in the same %s: they would double count",
+            (long long)x->total, c, (long long)x->modes,
+            w->sh->L->precinct ? "precinct" : "county");
+      return false;
+    }
+    bool ovf = false;
+    if (!agg_add(&w->sums, county, x->line, v, &ovf)) {
+      if (ovf)
+        wfail(w, TLY_EOVERFLOW, x->tline, 1, 0,
+              "a county's votes overflow a 64-bit count");
+      else
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+      return false;
+    }
+  }
+  w->n_u = 0;
+  return true;
+}
+
+/* The county id of a unit's first row (f), validating its FIPS code. */
+static int64_t county_of(worker *w, const fld *f, int64_t line, int year)
+{
+  const layout *L = w->sh->L;
+  const fld *st = &f[L->idx[C_STATE]];
+  const fld *fp = &f[L->idx[C_FIPS]];
+  int si = tly__state_index(st->p, st->n);
+  if (si < 0) {
+    wfail(w, TLY_EINVAL, line + st->dline, (int64_t)st->off + 1, 0,
+          "unknown state \"%.*s\"", SHOW(st));
+    return -1;
+  }
+  const char *po = tly__state_code(si);
+  char code[6];
+  const char *name = NULL;
+  size_t name_n = 0;
+  bool none = fp->n == 0 || (fp->n == 2 && memcmp(fp->p, "NA", 2) == 0);
+  bool digits = !none;
+  for (size_t i = 0; i < fp->n && digits; i++)
+    digits = fp->p[i] >= '0' && fp->p[i] <= '9';
+  if (!none && !digits) {
+    wfail(w, TLY_EPARSE, line + fp->dline, (int64_t)fp->off + 1, 0,
+          "malformed county FIPS \"%.*s\" (5 digits expected)", SHOW(fp));
+    return -1;
+  }
+  if (!none) {
+    /* 5 digits; 4 when a leading zero was dropped (MEDSL countypres);
+     * 10 a county subdivision (MEDSL Wisconsin): its county is the first
+     * 5; Kansas City MO (2938000, a place) folds into Jackson County. */
+    if (fp->n == 4) {
+      code[0] = '0';
+      memcpy(code + 1, fp->p, 4);
+    } else if (fp->n == 5 || fp->n == 10) {
+      memcpy(code, fp->p, 5);
+    } else if (fp->n == 7 && memcmp(fp->p, "2938000", 7) == 0) {
+      memcpy(code, "29095", 5);
+    } else {
+      wfail(w, TLY_EPARSE, line + fp->dline, (int64_t)fp->off + 1, 0,
+            "malformed county FIPS \"%.*s\" (5 digits expected)", SHOW(fp));
+      return -1;
+    }
+    code[5] = 0;
+    /* MEDSL's pseudo-codes: Kansas City MO cut to 5 digits (29380, the
+     * place 2938000) joins Jackson County like the 7-digit form; Maine's
+     * 23099 marks towns MEDSL placed in no county. */
+    if (strcmp(code, "29380") == 0)
+      memcpy(code, "29095", 6);
+    if (strcmp(code, "23099") == 0)
+      none = true;
+  }
+  if (!none) {
+    if (memcmp(code, w->sh->cl->state_fips[si], 2) != 0) {
+      const county_ref *r = counties_find(w->sh->cl, code);
+      wfail(w, TLY_EINVAL, line + fp->dline, (int64_t)fp->off + 1, 0,
+            "county %s is in %s, not %s", code,
+            r != NULL ? r->state : "another state", po);
+      return -1;
+    }
+    if (si == tly__state_index("AK", 2)) {
+      memcpy(code, "02000", 6); /* Alaska: one unit (house districts) */
+    } else {
+      const county_ref *r = counties_find(w->sh->cl, code);
+      if (r == NULL) {
+        wfail(w, TLY_EINVAL, line + fp->dline, (int64_t)fp->off + 1, 0,
+              "unknown county FIPS \"%.*s\"", SHOW(fp));
+        return -1;
+      }
+      name = r->name;
+      name_n = strlen(name);
+    }
+  } else {
+    /* No county: Alaska (no counties), or votes a MEDSL file gives at
+     * state level or by a town without its county (NH, ME, RI's federal
+     * precinct). A row naming no place at all belongs nowhere. */
+    bool place = false;
+    static const int place_cols[] = {C_CNAME, C_JUR, C_PRECINCT};
+    for (size_t k = 0; k < 3; k++) {
+      int ix = L->idx[place_cols[k]];
+      place = place || (ix >= 0 && f[ix].n > 0);
+    }
+    if (!place && si != tly__state_index("AK", 2)) {
+      wfail(w, TLY_EPARSE, line + fp->dline, (int64_t)fp->off + 1, 0,
+            "row without a county: no county FIPS and no county, "
+            "jurisdiction or precinct name");
+      return -1;
+    }
+    memcpy(code, w->sh->cl->state_fips[si], 2);
+    memcpy(code + 2, "000", 4);
+  }
+  if (name == NULL) {
+    name = si == tly__state_index("AK", 2) ? "Alaska" : "(no county)";
+    name_n = strlen(name);
+  }
+  char key[96];
+  int k = snprintf(key, sizeof key, "%d%c%s%c%s%c%.*s", year, 0, code, 0,
+                   po, 0, (int)(name_n > 60 ? 60 : name_n), name);
+  int64_t id = intern_get(&w->counties, hash(H0, key, (size_t)k, false), key,
+                          (size_t)k, NULL);
+  if (id < 0)
+    wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+  return id;
+}
+
+static bool unit_same(const layout *L, const fld *a, const fld *b)
+{
+  for (size_t k = 0; k < N_UNIT_COLS; k++) {
+    int ix = L->idx[UNIT_COLS[k]];
+    if (ix < 0)
+      continue;
+    if (a[ix].n != b[ix].n || memcmp(a[ix].p, b[ix].p, a[ix].n) != 0)
+      return false;
+  }
+  return true;
+}
+
+static uint64_t unit_hash(const layout *L, const fld *f)
+{
+  uint64_t h = H0;
+  for (size_t k = 0; k < N_UNIT_COLS; k++) {
+    int ix = L->idx[UNIT_COLS[k]];
+    if (ix >= 0)
+      h = hash8(h, f[ix].p, f[ix].n);
+  }
+  return h == 0 ? 1 : h;
+}
+
+/* Whether an `office` names the President (MEDSL: "US PRESIDENT"). */
+static bool president(const fld *o)
+{
+  if (o->n < 9)
+    return false;
+  for (size_t i = 0; i + 9 <= o->n; i++)
+    if (iprefix(o->p + i, o->n - i, "PRESIDENT"))
+      return !(i >= 5 && iprefix(o->p + i - 5, 5, "VICE "));
+  return false;
+}
+
+/* Copies the unit's key fields of f into dst, their bytes into buf (at
+ * least N_UNIT_COLS * (MAX_FIELD + 1) bytes): quoted fields may live in the
+ * scratch buffer, which the next record reuses. */
+static void key_copy(const layout *L, const fld *f, fld *dst, char *buf)
+{
+  for (size_t k = 0; k < N_UNIT_COLS; k++) {
+    int ix = L->idx[UNIT_COLS[k]];
+    if (ix < 0)
+      continue;
+    memcpy(buf, f[ix].p, f[ix].n);
+    dst[ix] = f[ix];
+    dst[ix].p = buf;
+    buf += f[ix].n + 1;
+  }
+}
+
+/* The fields of a candidate line, in its intern key's order. */
+static const int LINE_COLS[] = {C_CAND, C_PARTY, C_WRITEIN, C_SIMPLE};
+
+/* Whether line id's key equals the line fields of f (each part cut at 63
+ * bytes, as the key is made). */
+static bool line_is(const intern *t, uint32_t id, const fld *f,
+                    const layout *L)
+{
+  const char *a = t->arena + t->off[id];
+  for (size_t k = 0; k < 4; k++) {
+    int ix = L->idx[LINE_COLS[k]];
+    size_t n = ix >= 0 ? f[ix].n : 0;
+    n = n > 63 ? 63 : n;
+    if ((n > 0 && memcmp(a, f[ix].p, n) != 0) || a[n] != 0)
+      return false;
+    a += n + 1;
+  }
+  return true;
+}
+
+/* Records line id as the k-th row's line of a unit (k == n_pred). */
+static bool pred_set(worker *w, size_t k, int64_t id)
+{
+  if (k != w->n_pred)
+    return true;
+  if (w->n_pred == w->pred_cap) {
+    size_t nc = w->pred_cap ? w->pred_cap * 2 : 64;
+    uint32_t *np = tly__realloc(w->a, w->pred, w->pred_cap * sizeof *np,
+                                nc * sizeof *np);
+    if (np == NULL)
+      return false;
+    w->pred = np;
+    w->pred_cap = nc;
+  }
+  w->pred[w->n_pred++] = (uint32_t)id;
+  return true;
+}
+
+/* The work of one round: the records in [w->b, w->e). */
+static void work(worker *w)
+{
+  const layout *L = w->sh->L;
+  const char *p = w->b;
+  int64_t line = 1;
+  fld f[MAX_FIELDS];
+  fld prev[MAX_FIELDS];
+  bool open = false; /* a unit is being summed */
+  const char *unit_at = p;
+  int64_t unit_line = 1;
+  uint64_t unit_h = 0;
+  int64_t county = -1;
+  bool has_mode = L->idx[C_MODE] >= 0;
+  w->status = TLY_OK;
+  w->stop = w->e;
+  while (w->status == TLY_OK) {
+    size_t n = 0;
+    const char *next = NULL;
+    int64_t nl = 0;
+    rerr re;
+    int r = split(p, w->e, w->final || !w->last, f, &n, w->scratch, &next,
+                  &nl, &re);
+    if (r == RS_EOF || r == RS_SHORT)
+      break;
+    if (r == RS_ERR) {
+      wfail(w, TLY_EPARSE, line + re.dline, (int64_t)re.off + 1, 0, "%s",
+            re.msg);
+      return;
+    }
+    const char *rec = p;
+    int64_t rec_line = line;
+    p = next;
+    line += nl;
+    if (n == 1 && f[0].n == 0)
+      continue; /* an empty line */
+    if (n != L->width) {
+      wfail(w, TLY_EPARSE, rec_line + f[n - 1].dline,
+            (int64_t)f[n - 1].off + 1, 0,
+            "%zu fields where the header has %zu", n, L->width);
+      return;
+    }
+    size_t bad;
+    if (!utf8_ok((const unsigned char *)rec, (size_t)(next - rec), &bad)) {
+      wfail(w, TLY_EPARSE, rec_line, (int64_t)bad + 1, 0,
+            "invalid UTF-8");
+      return;
+    }
+    if (L->idx[C_OFFICE] >= 0 && !president(&f[L->idx[C_OFFICE]]))
+      continue;
+    if (L->idx[C_STAGE] >= 0 && f[L->idx[C_STAGE]].n > 0 &&
+        !ieq(f[L->idx[C_STAGE]].p, f[L->idx[C_STAGE]].n, "GEN"))
+      continue;
+    int year = w->sh->year;
+    if (L->idx[C_YEAR] >= 0) {
+      const fld *y = &f[L->idx[C_YEAR]];
+      int64_t yv;
+      if (tly__scan_i64(y->p, y->n, 1789, 9999, &yv) != TLY_OK) {
+        wfail(w, TLY_EPARSE, rec_line + y->dline, (int64_t)y->off + 1, 0,
+              "year \"%.*s\" is not a year", SHOW(y));
+        return;
+      }
+      year = (int)yv;
+    }
+    if (!open || !unit_same(L, f, prev)) {
+      if (open) {
+        if (!flush(w, (uint32_t)county))
+          return;
+        if (w->n_starts == w->starts_cap) {
+          size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
+          ustart *ns = tly__realloc(w->a, w->starts,
+                                    w->starts_cap * sizeof *ns,
+                                    nc * sizeof *ns);
+          if (ns == NULL) {
+            wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+            return;
+          }
+          w->starts = ns;
+          w->starts_cap = nc;
+        }
+        w->starts[w->n_starts++] = (ustart){unit_h, unit_line, w->kinds};
+      }
+      county = county_of(w, f, rec_line, year);
+      if (county < 0)
+        return;
+      open = true;
+      w->row_in_unit = 0;
+      unit_at = rec;
+      unit_line = rec_line;
+      unit_h = unit_hash(L, f);
+      key_copy(L, f, prev, w->keybuf);
+    }
+    const fld *cand = &f[L->idx[C_CAND]];
+    const fld *vf = &f[L->idx[C_VOTES]];
+    /* A count, or a negative adjustment (MEDSL Michigan 2016 has
+     * "Statistical Adjustments" rows of -2 and -1): a county's sum may not
+     * end negative (checked when the file is read). */
+    int64_t v;
+    tly_status vs;
+    if (vf->n > 1 && vf->p[0] == '-') {
+      vs = tly__scan_i64(vf->p + 1, vf->n - 1, 1, INT64_MAX, &v);
+      v = -v;
+    } else {
+      vs = tly__scan_i64(vf->p, vf->n, 0, INT64_MAX, &v);
+    }
+    if (vs != TLY_OK) {
+      wfail(w, vs == TLY_ERANGE ? TLY_ERANGE : TLY_EPARSE,
+            rec_line + vf->dline, (int64_t)vf->off + 1, 0,
+            vf->n == 0 ? "empty vote count%.*s"
+                       : "vote count \"%.*s\" is not a count",
+            SHOW(vf));
+      return;
+    }
+    /* The candidate line: candidate, party, writein, party_simplified. */
+    int64_t lid = -1;
+    size_t k_row = w->row_in_unit++;
+    if (k_row < w->n_pred && line_is(&w->lines_t, w->pred[k_row], f, L)) {
+      lid = w->pred[k_row]; /* the line of this row in the unit before */
+    } else {
+      char key[4 * 64 + 8];
+      size_t kn = 0;
+      for (size_t k = 0; k < 4; k++) {
+        int ix = L->idx[LINE_COLS[k]];
+        size_t sn = ix >= 0 ? f[ix].n : 0;
+        sn = sn > 63 ? 63 : sn;
+        if (sn > 0)
+          memcpy(key + kn, f[ix].p, sn);
+        kn += sn;
+        key[kn++] = 0;
+      }
+      lid = intern_get(&w->lines_t, hash8(H0, key, kn), key, kn, NULL);
+      if (lid >= 0 && k_row < w->n_pred)
+        w->pred[k_row] = (uint32_t)lid;
+      else if (lid >= 0 && !pred_set(w, k_row, lid))
+        lid = -1;
+    }
+    if (lid < 0) {
+      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+      return;
+    }
+    bool total = !has_mode || ieq(f[L->idx[C_MODE]].p, f[L->idx[C_MODE]].n,
+                                  "TOTAL");
+    uentry *x = NULL;
+    for (size_t i = 0; i < w->n_u && x == NULL; i++)
+      if (w->u[i].line == (uint32_t)lid)
+        x = &w->u[i];
+    if (x != NULL && !has_mode) {
+      wfail(w, TLY_EPARSE, rec_line + cand->dline, (int64_t)cand->off + 1,
+            x->tline, "duplicate row for \"%.*s\" in the same %s",
+            SHOW(cand), L->precinct ? "precinct" : "county");
+      return;
+    }
+    if (x == NULL) {
+      if (w->n_u == w->u_cap) {
+        size_t nc = w->u_cap ? w->u_cap * 2 : 64;
+        uentry *nu = tly__realloc(w->a, w->u, w->u_cap * sizeof *nu,
+                                  nc * sizeof *nu);
+        if (nu == NULL) {
+          wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+          return;
+        }
+        w->u = nu;
+        w->u_cap = nc;
+      }
+      x = &w->u[w->n_u++];
+      *x = (uentry){.line = (uint32_t)lid, .tline = rec_line,
+                    .tcol = (int64_t)vf->off + 1};
+    }
+    int64_t *sum = total ? &x->total : &x->modes;
+    if (!tly__add_i64(*sum, v, sum)) {
+      wfail(w, TLY_EOVERFLOW, rec_line + vf->dline, (int64_t)vf->off + 1, 0,
+            "a unit's votes overflow a 64-bit count");
+      return;
+    }
+    if (total) {
+      if (x->n_total == 0) {
+        x->tline = rec_line + vf->dline;
+        x->tcol = (int64_t)vf->off + 1;
+      }
+      x->n_total++;
+    } else {
+      x->n_modes++;
+    }
+  }
+  if (w->status != TLY_OK)
+    return;
+  if (open && w->last && !w->final) {
+    /* The last unit may go on in the next round: parse it again there. */
+    w->stop = unit_at;
+    w->stop_line = unit_line;
+    w->lines = unit_line - 1;
+    w->n_u = 0;
+    return;
+  }
+  w->stop = p;
+  w->stop_line = line;
+  w->lines = line - 1;
+  if (open) {
+    if (!flush(w, (uint32_t)county))
+      return;
+    if (w->n_starts == w->starts_cap) {
+      size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
+      ustart *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
+                                nc * sizeof *ns);
+      if (ns == NULL) {
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return;
+      }
+      w->starts = ns;
+      w->starts_cap = nc;
+    }
+    w->starts[w->n_starts++] = (ustart){unit_h, unit_line, w->kinds};
+  }
+}
+
+static void *work_thread(void *ud)
+{
+  work(ud);
+  return NULL;
+}
+
+static void worker_free(worker *w)
+{
+  if (w->a == NULL)
+    return; /* never set up */
+  intern_free(&w->lines_t);
+  intern_free(&w->counties);
+  tly__free(w->a, w->sums.e, w->sums.cap * sizeof *w->sums.e);
+  tly__free(w->a, w->starts, w->starts_cap * sizeof *w->starts);
+  tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
+  tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
+  tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+}
+
+/*---- the whole file ----*/
+
+/* The units seen so far (hash -> first line, kinds of rows). A unit whose
+ * rows come in several runs (MEDSL's county file lists its statewide
+ * rows, CT's write-ins and the like, among other states' counties) is
+ * summed run by run, which is its mode rule only when all its runs are of
+ * one kind: TOTAL rows only or mode rows only. */
+typedef struct {
+  uint64_t *h;
+  int64_t *line;
+  unsigned char *kinds;
+  size_t cap, n;
+} useen;
+
+static void useen_free(const tly_allocator *a, useen *s)
+{
+  tly__free(a, s->h, s->cap * sizeof *s->h);
+  tly__free(a, s->line, s->cap * sizeof *s->line);
+  tly__free(a, s->kinds, s->cap * sizeof *s->kinds);
+}
+
+/* Adds unit h (first row at line, its kinds); returns the line of an
+ * earlier run with *kinds the union of both runs' kinds, 0 for a new unit,
+ * -1 on out of memory. */
+static int64_t useen_add(const tly_allocator *a, useen *s, uint64_t h,
+                         int64_t line, unsigned *kinds)
+{
+  if (2 * (s->n + 1) > s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 4096;
+    useen t = {tly__calloc(a, nc, sizeof *t.h), tly__calloc(a, nc,
+               sizeof *t.line), tly__calloc(a, nc, sizeof *t.kinds), nc, 0};
+    if (t.h == NULL || t.line == NULL || t.kinds == NULL) {
+      useen_free(a, &t);
+      return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++) {
+      if (s->h[i] == 0)
+        continue;
+      size_t j = (size_t)(mix64(s->h[i]) & (nc - 1));
+      while (t.h[j] != 0)
+        j = (j + 1) & (nc - 1);
+      t.h[j] = s->h[i];
+      t.line[j] = s->line[i];
+      t.kinds[j] = s->kinds[i];
+    }
+    t.n = s->n;
+    useen_free(a, s);
+    *s = t;
+  }
+  size_t j = (size_t)(mix64(h) & (s->cap - 1));
+  while (s->h[j] != 0) {
+    if (s->h[j] == h) {
+      s->kinds[j] = (unsigned char)(s->kinds[j] | *kinds);
+      *kinds = s->kinds[j];
+      return s->line[j];
+    }
+    j = (j + 1) & (s->cap - 1);
+  }
+  s->h[j] = h;
+  s->line[j] = line;
+  s->kinds[j] = (unsigned char)*kinds;
+  s->n++;
+  return 0;
+}
+
+/* A file's aggregate: candidate lines and counties (with their year),
+ * and the votes of each (county, line) pair. */
+typedef struct {
+  const tly_allocator *a;
+  intern lines;    /* cand\0party\0writein\0simple, ASCII case folded */
+  intern counties; /* year\0code\0name */
+  agg sums;
+  int years[64];
+  size_t n_years;
+  bool precinct; /* a precinct layout (else MEDSL's county file) */
+} pdata;
+
+static void pdata_free(pdata *d)
+{
+  intern_free(&d->lines);
+  intern_free(&d->counties);
+  tly__free(d->a, d->sums.e, d->sums.cap * sizeof *d->sums.e);
+}
+
+/* The start of the first record at or after x (x inside [b, e)), counting
+ * quotes from b (a record start) so a newline inside quotes is not taken
+ * for one; e when there is none. */
+static const char *record_after(const char *b, const char *e, const char *x)
+{
+  size_t q = 0;
+  for (const char *p = b; p < x;) {
+    const char *r = memchr(p, '"', (size_t)(x - p));
+    if (r == NULL)
+      break;
+    q++;
+    p = r + 1;
+  }
+  for (const char *p = x; p < e; p++) {
+    if (*p == '"')
+      q++;
+    else if ((*p == '\n' || *p == '\r') && q % 2 == 0) {
+      if (*p == '\r' && p + 1 < e && p[1] == '\n')
+        p++;
+      return p + 1;
+    }
+  }
+  return e;
+}
+
+/* From the record start s, the start of the first record of the next unit
+ * (rows the filters drop are skipped); e when none is found before e. */
+static const char *unit_after(const shared *sh, const char *s, const char *e,
+                              char *scratch, char *keybuf)
+{
+  const layout *L = sh->L;
+  fld f[MAX_FIELDS], key[MAX_FIELDS];
+  bool have = false;
+  const char *p = s;
+  for (;;) {
+    size_t n;
+    const char *next;
+    int64_t nl;
+    rerr re;
+    int r = split(p, e, false, f, &n, scratch, &next, &nl, &re);
+    if (r != RS_OK || n != L->width)
+      return r == RS_OK ? p : e; /* a bad record: its worker reports it */
+    bool keep = !(L->idx[C_OFFICE] >= 0 && !president(&f[L->idx[C_OFFICE]]));
+    if (keep && L->idx[C_STAGE] >= 0 && f[L->idx[C_STAGE]].n > 0 &&
+        !ieq(f[L->idx[C_STAGE]].p, f[L->idx[C_STAGE]].n, "GEN"))
+      keep = false;
+    if (keep) {
+      if (!have) {
+        key_copy(L, f, key, keybuf);
+        have = true;
+      } else if (!unit_same(L, f, key)) {
+        return p;
+      }
+    }
+    p = next;
+  }
+}
+
+static void county_parts(const pdata *d, uint32_t id, int *year,
+                         const char **code, const char **po,
+                         const char **cname);
+static void line_parts(const pdata *d, uint32_t id, const char *part[4]);
+
+/* Reads the file into d. */
+static tly_status read_file(const char *path, const tly_load_opts *opts,
+                            const tly_allocator *a, pdata *d, tly_error *err)
+{
+  const char *name = tly__file_name(path);
+  int nt = opts != NULL && opts->threads > 0 ? opts->threads : 2;
+  nt = nt > MAX_THREADS ? MAX_THREADS : nt;
+  county_list cl = {0};
+  input in;
+  memset(&in, 0, sizeof in);
+  in.fd = -1;
+  worker *ws = NULL;
+  char *buf = NULL;
+  size_t cap = BLOCK, len = 0;
+  useen seen = {0};
+  char *scratch = NULL;
+  char *keybuf = NULL;
+  layout L;
+  shared sh = {.a = a, .L = &L, .cl = &cl};
+  tly_status s = counties_load(a, &cl, err);
+  if (s == TLY_OK)
+    s = input_open(&in, path, name, err);
+  if (s != TLY_OK)
+    goto done;
+  buf = tly__malloc(a, cap);
+  ws = tly__calloc(a, (size_t)nt, sizeof *ws);
+  size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
+  scratch = tly__malloc(a, scratch_n);
+  keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
+  if (buf == NULL || ws == NULL || scratch == NULL || keybuf == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (int i = 0; i < nt; i++) {
+    worker *w = &ws[i];
+    w->sh = &sh;
+    w->a = a;
+    w->lines_t.a = w->counties.a = w->sums.a = a;
+    w->scratch = tly__malloc(a, scratch_n);
+    if (w->scratch == NULL) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
+    }
+  }
+  bool first = true;
+  size_t start = 0;
+  int64_t base = 1; /* the line of buf[start] */
+  for (;;) {
+    size_t got = 0;
+    if (len < cap) {
+      s = input_read(&in, buf + len, cap - len, &got, first, err);
+      len += got;
+      if (s != TLY_OK && in.truncated) {
+        /* Where the text ends: the line and column after its last byte. */
+        int64_t line = base, col = 1;
+        for (size_t i = start; i < len; i++) {
+          col++;
+          if (buf[i] == '\n') {
+            line++;
+            col = 1;
+          }
+        }
+        s = tly__fail_at(err, TLY_EPARSE, name, line, col,
+                         "truncated gzip stream: the file ends inside it");
+      }
+      if (s != TLY_OK)
+        goto done;
+    }
+    bool eof = in.eof;
+    if (first) {
+      fld f[MAX_FIELDS];
+      size_t n = 0;
+      const char *next;
+      int64_t nl;
+      rerr re = {0};
+      size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+      int r = split(buf + bom, buf + len, eof, f, &n, scratch, &next, &nl,
+                    &re);
+      if (r == RS_SHORT && !eof && cap < MAX_BLOCK)
+        goto grow;
+      if (r != RS_OK) {
+        s = tly__fail_at(err, TLY_EPARSE, name, 1 + re.dline,
+                         (int64_t)re.off + 1, "%s",
+                         r == RS_ERR ? re.msg : "empty file");
+        goto done;
+      }
+      if (!find_layout(f, n, &L)) {
+        s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                         "not a MEDSL county or precinct file (no state_po "
+                         "and county_fips columns)");
+        goto done;
+      }
+      static const int need[] = {C_CAND, C_VOTES};
+      for (size_t k = 0; k < 2; k++)
+        if (L.idx[need[k]] < 0) {
+          s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                           "missing column \"%s\"", COL_NAMES[need[k]][0]);
+          goto done;
+        }
+      sh.has_year = L.idx[C_YEAR] >= 0;
+      sh.year = opts != NULL ? opts->year : 0;
+      if (!sh.has_year && sh.year == 0) {
+        s = tly__fail_at(err, TLY_EINVAL, name, 1, 1,
+                         "the file has no year column: give the "
+                         "election's year (--year)");
+        goto done;
+      }
+      first = false;
+      d->precinct = L.precinct;
+      start = (size_t)(next - buf);
+      base = 1 + nl;
+    }
+    /* Split [start, len) among the workers at unit boundaries. */
+    const char *b = buf + start, *e = buf + len;
+    const char *cut[MAX_THREADS + 1];
+    cut[0] = b;
+    for (int i = 1; i < nt; i++) {
+      const char *x = b + (size_t)(e - b) / (size_t)nt * (size_t)i;
+      x = x < cut[i - 1] ? cut[i - 1] : x;
+      const char *r = record_after(b, e, x);
+      cut[i] = r < e ? unit_after(&sh, r, e, scratch, keybuf) : e;
+    }
+    cut[nt] = e;
+    pthread_t th[MAX_THREADS];
+    bool started[MAX_THREADS] = {false};
+    for (int i = 0; i < nt; i++) {
+      worker *w = &ws[i];
+      w->b = cut[i];
+      w->e = cut[i + 1];
+      w->last = i == nt - 1;
+      w->final = eof;
+      w->n_starts = 0;
+      if (i > 0 && pthread_create(&th[i], NULL, work_thread, w) == 0)
+        started[i] = true;
+      else if (i > 0)
+        work(w); /* no thread: do it here */
+    }
+    work(&ws[0]);
+    for (int i = 1; i < nt; i++)
+      if (started[i])
+        pthread_join(th[i], NULL);
+    int64_t wbase = base;
+    for (int i = 0; i < nt; i++) {
+      worker *w = &ws[i];
+      if (w->status != TLY_OK) {
+        if (w->err_line == 0)
+          s = tly__fail(err, w->status, "%s", w->err_msg);
+        else if (w->err_ref > 0)
+          s = tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
+                           w->err_col, "%s (first at line %lld)", w->err_msg,
+                           (long long)(wbase + w->err_ref - 1));
+        else
+          s = tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
+                           w->err_col, "%s", w->err_msg);
+        goto done;
+      }
+      for (size_t k = 0; k < w->n_starts; k++) {
+        int64_t at = wbase + w->starts[k].line - 1;
+        unsigned kinds = (unsigned)w->starts[k].kinds;
+        int64_t before = useen_add(a, &seen, w->starts[k].h, at, &kinds);
+        if (before < 0) {
+          s = tly__fail(err, TLY_ENOMEM, "out of memory");
+          goto done;
+        }
+        if (before > 0 && L.idx[C_MODE] < 0) {
+          s = tly__fail_at(err, TLY_EPARSE, name, at, 1,
+                           "this unit's rows are not together (it appeared "
+                           "before at line %lld): in a file without modes "
+                           "a duplicate row could hide",
+                           (long long)before);
+          goto done;
+        }
+        if (before > 0 && kinds == 3) {
+          s = tly__fail_at(err, TLY_EPARSE, name, at, 1,
+                           "this unit's rows are not together (it appeared "
+                           "before at line %lld) and mix TOTAL and mode "
+                           "rows: the mode rule needs them together",
+                           (long long)before);
+          goto done;
+        }
+      }
+      if (i < nt - 1)
+        wbase += w->lines;
+    }
+    worker *lw = &ws[nt - 1];
+    size_t stop = (size_t)(lw->stop - buf);
+    int64_t stop_line = wbase + lw->stop_line - 1;
+    if (opts != NULL && opts->progress != NULL)
+      opts->progress(opts->progress_ud, in.consumed, in.size);
+    if (eof && stop >= len)
+      break;
+    if (eof && stop < len) {
+      s = tly__fail_at(err, TLY_EPARSE, name, stop_line, 1,
+                       "unterminated record at the end of the file");
+      goto done;
+    }
+    if (stop == start && len == cap)
+      goto grow;
+    memmove(buf, buf + stop, len - stop);
+    len -= stop;
+    start = 0;
+    base = stop_line;
+    continue;
+  grow:
+    if (cap >= MAX_BLOCK) {
+      s = tly__fail_at(err, TLY_ERANGE, name, base, 1,
+                       "one unit's rows exceed %zu MiB", MAX_BLOCK >> 20);
+      goto done;
+    }
+    {
+      char *nb = tly__realloc(a, buf, cap, cap * 2);
+      if (nb == NULL) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        goto done;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  /* Merge the workers' aggregates by name. */
+  d->a = a;
+  d->lines.a = d->counties.a = d->sums.a = a;
+  d->lines.fold = true;
+  for (int i = 0; i < nt && s == TLY_OK; i++) {
+    worker *w = &ws[i];
+    uint32_t *lmap = NULL, *cmap = NULL;
+    size_t nl = w->lines_t.n, nc = w->counties.n;
+    lmap = tly__calloc(a, nl ? nl : 1, sizeof *lmap);
+    cmap = tly__calloc(a, nc ? nc : 1, sizeof *cmap);
+    if (lmap == NULL || cmap == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    for (size_t k = 0; k < nl && s == TLY_OK; k++) {
+      size_t n;
+      const char *str = intern_str(&w->lines_t, (uint32_t)k, &n);
+      /* fold on candidate, party and writein; party_simplified follows */
+      size_t kn = 0;
+      for (int part = 0; part < 3; part++)
+        kn += strlen(str + kn) + 1;
+      int64_t id = intern_get(&d->lines, hash(H0, str, kn, true), str, n,
+                              NULL);
+      if (id < 0)
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      else
+        lmap[k] = (uint32_t)id;
+    }
+    for (size_t k = 0; k < nc && s == TLY_OK; k++) {
+      size_t n;
+      const char *str = intern_str(&w->counties, (uint32_t)k, &n);
+      bool added;
+      int64_t id = intern_get(&d->counties, hash(H0, str, n, false), str, n,
+                              &added);
+      if (id < 0)
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      else
+        cmap[k] = (uint32_t)id;
+      int64_t y = 0;
+      if (s == TLY_OK && added &&
+          tly__scan_i64(str, strlen(str), 0, 9999, &y) == TLY_OK) {
+        bool have = false;
+        for (size_t j = 0; j < d->n_years; j++)
+          have = have || d->years[j] == (int)y;
+        if (!have && d->n_years < 64)
+          d->years[d->n_years++] = (int)y;
+      }
+    }
+    for (size_t k = 0; k < w->sums.cap && s == TLY_OK; k++) {
+      const agg_entry *x = &w->sums.e[k];
+      if (x->key == 0)
+        continue;
+      uint64_t key = x->key - 1;
+      bool ovf = false;
+      if (!agg_add(&d->sums, cmap[key >> 32], lmap[key & 0xffffffffu],
+                   x->votes, &ovf))
+        s = ovf ? tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                               "a county's votes overflow a 64-bit count")
+                : tly__fail(err, TLY_ENOMEM, "out of memory");
+    }
+    tly__free(a, lmap, (nl ? nl : 1) * sizeof *lmap);
+    tly__free(a, cmap, (nc ? nc : 1) * sizeof *cmap);
+  }
+  for (size_t k = 0; s == TLY_OK && k < d->sums.cap; k++) {
+    const agg_entry *x = &d->sums.e[k];
+    if (x->key == 0 || x->votes >= 0)
+      continue;
+    int y;
+    const char *code, *po, *cname, *part[4];
+    county_parts(d, (uint32_t)((x->key - 1) >> 32), &y, &code, &po, &cname);
+    line_parts(d, (uint32_t)((x->key - 1) & 0xffffffffu), part);
+    s = tly__fail_at(err, TLY_ERANGE, name, 0, 0,
+                     "the votes of \"%.60s\" in county %s (%d) sum to "
+                     "%lld: adjustments below zero",
+                     part[0], code, y, (long long)x->votes);
+  }
+  if (s == TLY_OK && d->n_years == 0)
+    s = tly__fail_at(err, TLY_EPARSE, name, 2, 1,
+                     "no presidential rows after the header");
+done:
+  if (ws != NULL) {
+    for (int i = 0; i < nt; i++)
+      worker_free(&ws[i]);
+    tly__free(a, ws, (size_t)nt * sizeof *ws);
+  }
+  tly__free(a, buf, cap);
+  tly__free(a, scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+  tly__free(a, keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
+  useen_free(a, &seen);
+  input_close(&in);
+  counties_free(a, &cl);
+  if (s != TLY_OK)
+    pdata_free(d);
+  return s;
+}
+
+/*---- from the aggregate: the state result and the county table ----*/
+
+/* A column whose votes are all on unnamed lines ("OTHER" on the Green
+ * line in MEDSL's county file). */
+static const char *const ANON_NAME[TLY_AREA_COLS] = {
+    "Democratic line (unnamed)", "Republican line (unnamed)",
+    "Libertarian line (unnamed)", "Green line (unnamed)", "Others"};
+
+static const char *const CLASS_NAME[TLY_AREA_COLS] = {
+    "DEMOCRAT", "REPUBLICAN", "LIBERTARIAN", "GREEN", "OTHER"};
+
+/* The parts of a line: candidate, party, writein, party_simplified. */
+static void line_parts(const pdata *d, uint32_t id, const char *part[4])
+{
+  const char *s = intern_str(&d->lines, id, NULL);
+  for (int k = 0; k < 4; k++) {
+    part[k] = s;
+    s += strlen(s) + 1;
+  }
+}
+
+/* A column by a party's name, TLY_AREA_OTH for none. */
+static size_t party_class(const char *p)
+{
+  size_t n = strlen(p);
+  if (iprefix(p, n, "DEM"))
+    return TLY_AREA_DEM;
+  if (iprefix(p, n, "REP"))
+    return TLY_AREA_REP;
+  if (iprefix(p, n, "LIB"))
+    return TLY_AREA_LIB;
+  if (iprefix(p, n, "GREEN") || ieq(p, n, "GRN"))
+    return TLY_AREA_GRN;
+  return TLY_AREA_OTH;
+}
+
+/* A line's column by its party: party_simplified where the file has it,
+ * party_detailed where that is OTHER (MEDSL 2020 simplifies the Greens to
+ * OTHER). */
+static size_t line_class(const char *const part[4])
+{
+  size_t c = party_class(part[3][0] != 0 ? part[3] : part[1]);
+  return c == TLY_AREA_OTH ? party_class(part[1]) : c;
+}
+
+/* The year chosen: opts' or the only one. */
+static tly_status pick_year(const pdata *d, const char *name,
+                            const tly_load_opts *opts, int *year,
+                            tly_error *err)
+{
+  int want = opts != NULL ? opts->year : 0;
+  if (want == 0 && d->n_years > 1) {
+    int lo = d->years[0], hi = d->years[0];
+    for (size_t i = 1; i < d->n_years; i++) {
+      lo = d->years[i] < lo ? d->years[i] : lo;
+      hi = d->years[i] > hi ? d->years[i] : hi;
+    }
+    return tly__fail_at(err, TLY_EINVAL, name, 1, 1,
+                        "the file holds %zu elections (%d-%d); choose one "
+                        "with --year",
+                        d->n_years, lo, hi);
+  }
+  *year = want != 0 ? want : d->years[0];
+  for (size_t i = 0; i < d->n_years; i++)
+    if (d->years[i] == *year)
+      return TLY_OK;
+  return tly__fail(err, TLY_ENODATA, "%s has no election of %d", name,
+                   *year);
+}
+
+/* A county's year, code, state and name from its key. */
+static void county_parts(const pdata *d, uint32_t id, int *year,
+                         const char **code, const char **po,
+                         const char **cname)
+{
+  const char *s = intern_str(&d->counties, id, NULL);
+  int64_t y = 0;
+  (void)tly__scan_i64(s, strlen(s), 0, 9999, &y);
+  *year = (int)y;
+  s += strlen(s) + 1;
+  *code = s;
+  s += strlen(s) + 1;
+  *po = s;
+  *cname = s + strlen(s) + 1;
+}
+
+static void csv_field(tly__buf *b, const char *s)
+{
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    tly__buf_adds(b, s);
+    return;
+  }
+  tly__buf_add(b, "\"", 1);
+  for (const char *p = s; *p; p++) {
+    if (*p == '"')
+      tly__buf_add(b, "\"", 1);
+    tly__buf_add(b, p, 1);
+  }
+  tly__buf_add(b, "\"", 1);
+}
+
+typedef struct {
+  int state;
+  uint32_t line;
+  int64_t votes;
+} sl_sum;
+
+static int sl_cmp(const void *x, const void *y)
+{
+  const sl_sum *a = x, *b = y;
+  if (a->state != b->state)
+    return a->state < b->state ? -1 : 1;
+  return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static bool letter(char c)
+{
+  return (up(c) >= 'A' && up(c) <= 'Z') || c == '\'' || c == '-';
+}
+
+/* The surname of a candidate: the last word that is not a suffix
+ * ("JOSEPH R BIDEN JR" -> "BIDEN"), into out (at most size-1 bytes). */
+static void surname(const char *name, char *out, size_t size)
+{
+  out[0] = 0;
+  const char *p = name;
+  while (*p) {
+    while (*p && !letter(*p))
+      p++;
+    const char *w = p;
+    while (letter(*p))
+      p++;
+    size_t n = (size_t)(p - w);
+    if (n == 0 || ieq(w, n, "JR") || ieq(w, n, "SR") || ieq(w, n, "II") ||
+        ieq(w, n, "III"))
+      continue;
+    snprintf(out, size, "%.*s", (int)n, w);
+  }
+}
+
+/* Whether `word` is one of name's words, ignoring case. */
+static bool has_word(const char *name, const char *word)
+{
+  size_t k = strlen(word);
+  size_t n = strlen(name);
+  for (size_t i = 0; k > 0 && i + k <= n; i++)
+    if ((i == 0 || !letter(name[i - 1])) && iprefix(name + i, k, word) &&
+        (i + k == n || !letter(name[i + k])))
+      return true;
+  return false;
+}
+
+/* The surnames of the Democratic and Republican nominees: the names with
+ * the most votes (lv, by line) on each party's lines. */
+static void find_nominees(const pdata *d, const int64_t *lv,
+                          char nominee[2][64])
+{
+  int64_t best[2] = {-1, -1};
+  for (size_t l = 0; l < d->lines.n; l++) {
+    const char *part[4];
+    line_parts(d, (uint32_t)l, part);
+    size_t c = line_class(part);
+    if (c <= TLY_AREA_REP && lv[l] > best[c] &&
+        !tly__medsl_not_a_vote(part[0], strlen(part[0]))) {
+      best[c] = lv[l];
+      surname(part[0], nominee[c], sizeof nominee[c]);
+    }
+  }
+}
+
+tly_status tly__precinct_election(const char *path,
+                                  const tly_load_opts *opts,
+                                  const tly_allocator *a, tly_election **out,
+                                  tly_error *err)
+{
+  *out = NULL;
+  a = tly__alloc_or_default(a);
+  pdata d = {0};
+  tly_status s = read_file(path, opts, a, &d, err);
+  if (s != TLY_OK)
+    return s;
+  const char *name = tly__file_name(path);
+  int year = 0;
+  s = pick_year(&d, name, opts, &year, err);
+  /* The state sums of every line: (state, line) pairs, sorted. */
+  sl_sum *v = NULL;
+  size_t nv = 0;
+  if (s == TLY_OK) {
+    v = tly__calloc(a, d.sums.n ? d.sums.n : 1, sizeof *v);
+    if (v == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (size_t k = 0; s == TLY_OK && k < d.sums.cap; k++) {
+    const agg_entry *x = &d.sums.e[k];
+    if (x->key == 0)
+      continue;
+    int y;
+    const char *code, *po, *cname;
+    county_parts(&d, (uint32_t)((x->key - 1) >> 32), &y, &code, &po,
+                 &cname);
+    if (y != year)
+      continue;
+    v[nv++] = (sl_sum){.state = tly__state_index(po, 2),
+                       .line = (uint32_t)((x->key - 1) & 0xffffffffu),
+                       .votes = x->votes};
+  }
+  /* The Democratic and Republican nominees: the names with the most votes
+   * on each party's lines. load.c joins a party's lines to its nominee;
+   * here only the lines that bear the nominee's surname keep the party
+   * (MEDSL's precinct files put some write-ins and minor candidates on a
+   * major party's line: MD 2016 write-ins, CO 2016 "David Perry"). */
+  char nominee[2][64] = {"", ""};
+  if (s == TLY_OK) {
+    qsort(v, nv, sizeof *v, sl_cmp);
+    /* each line's votes over all states */
+    int64_t *lv = tly__calloc(a, d.lines.n ? d.lines.n : 1, sizeof *lv);
+    if (lv == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    for (size_t i = 0; s == TLY_OK && i < nv; i++)
+      if (!tly__add_i64(lv[v[i].line], v[i].votes, &lv[v[i].line]))
+        s = tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                         "a candidate's votes overflow a 64-bit count");
+    if (s == TLY_OK)
+      find_nominees(&d, lv, nominee);
+    tly__free(a, lv, (d.lines.n ? d.lines.n : 1) * sizeof *lv);
+  }
+  tly__buf csv;
+  tly__buf_init(&csv, a, (size_t)1 << 30);
+  if (s == TLY_OK) {
+    tly__buf_adds(&csv, "year,state_po,candidate,party_detailed,"
+                        "party_simplified,candidatevotes,writein\n");
+  }
+  for (size_t i = 0; s == TLY_OK && i < nv;) {
+    size_t j = i;
+    int64_t sum = 0;
+    for (; j < nv && v[j].state == v[i].state && v[j].line == v[i].line; j++)
+      if (!tly__add_i64(sum, v[j].votes, &sum))
+        s = tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                         "a state's votes overflow a 64-bit count");
+    const char *part[4];
+    line_parts(&d, v[i].line, part);
+    tly__buf_printf(&csv, "%d,%s,", year, tly__state_code(v[i].state));
+    csv_field(&csv, part[0]);
+    tly__buf_add(&csv, ",", 1);
+    csv_field(&csv, part[1]);
+    size_t cls = line_class(part);
+    if (cls <= TLY_AREA_REP && !has_word(part[0], nominee[cls]))
+      cls = TLY_AREA_OTH;
+    tly__buf_printf(&csv, ",%s,%lld,", CLASS_NAME[cls], (long long)sum);
+    csv_field(&csv, part[2]);
+    tly__buf_add(&csv, "\n", 1);
+    i = j;
+  }
+  if (s == TLY_OK && csv.status != TLY_OK)
+    s = tly__fail(err, csv.status, "out of memory");
+  tly__free(a, v, (d.sums.n ? d.sums.n : 1) * sizeof *v);
+  if (s == TLY_OK) {
+    tly_load_opts o = {.year = year};
+    const char *base = strrchr(name, '/');
+    s = tly_election_parse(base != NULL ? base + 1 : name, csv.p, csv.len,
+                           &o, a, out, err);
+  }
+  tly__buf_free(&csv);
+  pdata_free(&d);
+  return s;
+}
+
+typedef struct {
+  uint32_t county;
+  const char *code;
+  const char *po;
+  const char *name;
+} crow;
+
+static int crow_cmp(const void *x, const void *y)
+{
+  const crow *a = x, *b = y;
+  int c = strcmp(a->code, b->code);
+  return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+tly_status tly_areas_load(const char *path, const tly_load_opts *opts,
+                          const char *state, const tly_allocator *a,
+                          tly_areas **out, tly_error *err)
+{
+  *out = NULL;
+  a = tly__alloc_or_default(a);
+  if (state != NULL && (strlen(state) != 2 || tly_state_name(state) == NULL))
+    return tly__fail(err, TLY_ENOTFOUND, "unknown state \"%s\"", state);
+  const char *name = tly__file_name(path);
+  bool mine = false;
+  if (strcmp(path, "-") != 0) {
+    tly_status ss = tly__precinct_sniff(path, a, &mine, err);
+    if (ss != TLY_OK)
+      return ss;
+  }
+  if (!mine)
+    return tly__fail_at(err, TLY_EINVAL, name, 1, 1,
+                        "counties come from a MEDSL county or precinct "
+                        "file (a header with state_po and county_fips)");
+  pdata d = {0};
+  tly_status s = read_file(path, opts, a, &d, err);
+  if (s != TLY_OK)
+    return s;
+  int year = 0;
+  s = pick_year(&d, name, opts, &year, err);
+  size_t nl = d.lines.n, nc = d.counties.n;
+  /* Each line's column: the party column its candidate has the most votes
+   * on (a candidate listed as an independent in one state and a Green in
+   * the others is the Green); non-votes get none (SIZE_MAX). */
+  size_t *cls = tly__calloc(a, nl ? nl : 1, sizeof *cls);
+  int64_t *lv = tly__calloc(a, nl ? nl : 1, sizeof *lv);
+  int64_t(*cv)[TLY_AREA_COLS + 1] =
+      tly__calloc(a, nc ? nc : 1, sizeof *cv); /* votes by column, total */
+  crow *rows = tly__calloc(a, nc ? nc : 1, sizeof *rows);
+  intern names = {.a = a, .fold = true};
+  if (s == TLY_OK && (cls == NULL || lv == NULL || cv == NULL ||
+                      rows == NULL))
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (size_t k = 0; s == TLY_OK && k < d.sums.cap; k++) {
+    const agg_entry *x = &d.sums.e[k];
+    if (x->key == 0)
+      continue;
+    uint32_t c = (uint32_t)((x->key - 1) >> 32);
+    int y;
+    const char *code, *po, *cname;
+    county_parts(&d, c, &y, &code, &po, &cname);
+    if (y == year &&
+        !tly__add_i64(lv[(x->key - 1) & 0xffffffffu], x->votes,
+                      &lv[(x->key - 1) & 0xffffffffu]))
+      s = tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                       "a candidate's votes overflow a 64-bit count");
+  }
+  /* best[name] = (column, votes) */
+  size_t *best_col = NULL;
+  int64_t *best_v = NULL;
+  uint32_t *lname = tly__calloc(a, nl ? nl : 1, sizeof *lname);
+  if (s == TLY_OK && lname == NULL)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (size_t i = 0; s == TLY_OK && i < nl; i++) {
+    const char *part[4];
+    line_parts(&d, (uint32_t)i, part);
+    int64_t id = intern_get(&names, hash(H0, part[0], strlen(part[0]), true),
+                            part[0], strlen(part[0]), NULL);
+    if (id < 0)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    else
+      lname[i] = (uint32_t)id;
+  }
+  if (s == TLY_OK) {
+    best_col = tly__calloc(a, names.n ? names.n : 1, sizeof *best_col);
+    best_v = tly__calloc(a, names.n ? names.n : 1, sizeof *best_v);
+    if (best_col == NULL || best_v == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (size_t i = 0; s == TLY_OK && i < names.n; i++)
+    best_v[i] = -1;
+  for (size_t i = 0; s == TLY_OK && i < nl; i++) {
+    const char *part[4];
+    line_parts(&d, (uint32_t)i, part);
+    size_t c = line_class(part);
+    if (lv[i] > best_v[lname[i]]) {
+      best_v[lname[i]] = lv[i];
+      best_col[lname[i]] = c;
+    }
+  }
+  char nominee[2][64] = {"", ""};
+  if (s == TLY_OK)
+    find_nominees(&d, lv, nominee);
+  /* The name of each column: its candidate with the most votes. */
+  int64_t col_v[TLY_AREA_COLS];
+  const char *col_name[TLY_AREA_COLS] = {NULL};
+  for (size_t c = 0; c < TLY_AREA_COLS; c++)
+    col_v[c] = -1;
+  for (size_t i = 0; s == TLY_OK && i < nl; i++) {
+    const char *part[4];
+    line_parts(&d, (uint32_t)i, part);
+    size_t n = strlen(part[0]);
+    if (tly__medsl_not_a_vote(part[0], n)) {
+      cls[i] = SIZE_MAX;
+      continue;
+    }
+    bool anon = tly__medsl_unnamed(part[0], n);
+    cls[i] = anon ? line_class(part) : best_col[lname[i]];
+    if (cls[i] <= TLY_AREA_REP && !has_word(part[0], nominee[cls[i]]))
+      cls[i] = TLY_AREA_OTH; /* a write-in on a major party's line */
+    if (cls[i] != TLY_AREA_OTH && lv[i] > 0 && anon && col_v[cls[i]] < 0)
+      col_name[cls[i]] = ANON_NAME[cls[i]]; /* until a named one comes */
+    if (cls[i] != TLY_AREA_OTH && lv[i] > 0 && !anon &&
+        lv[i] > col_v[cls[i]]) {
+      col_v[cls[i]] = lv[i];
+      col_name[cls[i]] = part[0];
+    }
+  }
+  for (size_t k = 0; s == TLY_OK && k < d.sums.cap; k++) {
+    const agg_entry *x = &d.sums.e[k];
+    if (x->key == 0)
+      continue;
+    uint32_t c = (uint32_t)((x->key - 1) >> 32);
+    size_t col = cls[(x->key - 1) & 0xffffffffu];
+    if (col == SIZE_MAX)
+      continue;
+    if (!tly__add_i64(cv[c][col], x->votes, &cv[c][col]) ||
+        !tly__add_i64(cv[c][TLY_AREA_COLS], x->votes,
+                      &cv[c][TLY_AREA_COLS]))
+      s = tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                       "a county's votes overflow a 64-bit count");
+  }
+  size_t nr = 0;
+  for (size_t i = 0; s == TLY_OK && i < nc; i++) {
+    int y;
+    crow r = {.county = (uint32_t)i};
+    county_parts(&d, (uint32_t)i, &y, &r.code, &r.po, &r.name);
+    if (y == year && (state == NULL || (up(state[0]) == r.po[0] &&
+                                        up(state[1]) == r.po[1])))
+      rows[nr++] = r;
+  }
+  tly_areas *t = NULL;
+  if (s == TLY_OK) {
+    qsort(rows, nr, sizeof *rows, crow_cmp);
+    char src[600];
+    const char *base = strrchr(name, '/');
+    snprintf(src, sizeof src,
+             "%s (MEDSL %s file: the TOTAL rows where present, else the "
+             "sum of the mode rows)",
+             base != NULL ? base + 1 : name,
+             d.precinct ? "precinct" : "county");
+    s = tly__areas_make(a, year, src, &t, err);
+  }
+  for (size_t c = 0; s == TLY_OK && c < TLY_AREA_COLS; c++)
+    if (col_name[c] != NULL || c == TLY_AREA_OTH)
+      s = tly__areas_name(t, c, c == TLY_AREA_OTH ? "Others" : col_name[c],
+                          err);
+  for (size_t i = 0; s == TLY_OK && i < nr; i++) {
+    int64_t votes[TLY_AREA_COLS];
+    for (size_t c = 0; c < TLY_AREA_COLS; c++)
+      votes[c] = col_name[c] != NULL || c == TLY_AREA_OTH
+                     ? cv[rows[i].county][c]
+                     : -1;
+    s = tly__areas_add(t, rows[i].code, rows[i].po, rows[i].name, votes,
+                       cv[rows[i].county][TLY_AREA_COLS], err);
+  }
+  if (s == TLY_OK) {
+    tly__areas_done(t);
+    *out = t;
+  } else {
+    tly_areas_free(t);
+  }
+  tly__free(a, best_col, (names.n ? names.n : 1) * sizeof *best_col);
+  tly__free(a, best_v, (names.n ? names.n : 1) * sizeof *best_v);
+  tly__free(a, lname, (nl ? nl : 1) * sizeof *lname);
+  intern_free(&names);
+  tly__free(a, cls, (nl ? nl : 1) * sizeof *cls);
+  tly__free(a, lv, (nl ? nl : 1) * sizeof *lv);
+  tly__free(a, cv, (nc ? nc : 1) * sizeof *cv);
+  tly__free(a, rows, (nc ? nc : 1) * sizeof *rows);
+  pdata_free(&d);
+  return s;
+}
+
+tly_status tly__precinct_sniff(const char *path, const tly_allocator *a,
+                               bool *yes, tly_error *err)
+{
+  *yes = false;
+  input in;
+  tly_error ignored = {0};
+  if (input_open(&in, path, path, &ignored) != TLY_OK)
+    return TLY_OK;
+  enum { N = 1 << 16 };
+  a = tly__alloc_or_default(a);
+  char *buf = tly__malloc(a, 2 * N);
+  if (buf == NULL) {
+    input_close(&in);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  /* A read error after some bytes (a truncated gzip stream) still shows
+   * the header; a gzip file is always this reader's (the others read
+   * plain text only), which then reports the error. */
+  size_t got = 0;
+  tly_status rs = input_read(&in, buf, N, &got, true, &ignored);
+  *yes = in.gz;
+  if (rs == TLY_OK || got > 0) {
+    fld f[MAX_FIELDS];
+    size_t n = 0;
+    const char *next;
+    int64_t nl;
+    rerr re;
+    layout L;
+    size_t skip = got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (split(buf + skip, buf + got, true, f, &n, buf + N, &next, &nl,
+              &re) == RS_OK)
+      *yes = *yes || find_layout(f, n, &L);
+  }
+  tly__free(a, buf, 2 * N);
+  input_close(&in);
+  return TLY_OK;
+}

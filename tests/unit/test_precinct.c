@@ -1,0 +1,243 @@
+/*
+ * test_precinct.c -- precinct.c: MEDSL county and precinct files (the
+ * excerpts in tests/data, real rows of MEDSL's files), the mode rule, the
+ * same result on any number of threads, plain or gzip, and out-of-memory
+ * behaviour.
+ */
+#include "testutil.h"
+
+#include "precinct.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#define EXCERPT "tests/data/precinct_2016_excerpt.csv"
+#define COUNTYPRES "tests/data/countypres_excerpt.csv"
+
+static tly_areas *areas(const char *path, int year, int threads,
+                        const char *st)
+{
+  tly_areas *t = NULL;
+  tly_error err = {0};
+  tly_load_opts o = {.year = year, .threads = threads};
+  cr_assert_eq(tly_areas_load(path, &o, st, NULL, &t, &err), TLY_OK, "%s",
+               err.msg);
+  return t;
+}
+
+static const tly_area *find(const tly_areas *t, const char *code)
+{
+  for (size_t i = 0; i < tly_areas_n(t); i++)
+    if (strcmp(tly_areas_row(t, i)->code, code) == 0)
+      return tly_areas_row(t, i);
+  return NULL;
+}
+
+/* The mode rule: TOTAL where present, else the modes; never both. */
+Test(precinct, mode_rule)
+{
+  int64_t v;
+  bool mixed;
+  tly__mode_votes(100, 1, 0, 0, &v, &mixed);
+  cr_assert_eq(v, 100);
+  cr_assert(!mixed);
+  tly__mode_votes(0, 0, 70, 3, &v, &mixed);
+  cr_assert_eq(v, 70);
+  cr_assert(!mixed);
+  tly__mode_votes(100, 1, 100, 2, &v, &mixed); /* the modes are its parts */
+  cr_assert_eq(v, 100);
+  cr_assert(!mixed);
+  tly__mode_votes(100, 1, 60, 1, &v, &mixed); /* a partial breakdown */
+  cr_assert_eq(v, 100);
+  cr_assert(!mixed);
+  tly__mode_votes(100, 1, 101, 2, &v, &mixed); /* not its parts */
+  cr_assert(mixed);
+}
+
+/* MEDSL 2016 precinct rows: Appling County GA, 1 precinct by 4 modes
+ * (Clinton 742, Trump 427); Kansas City (29380) in Jackson County MO
+ * (Clinton 1,282, Trump 314); Maine's 23099 and UOCAVA rows in ME's
+ * no-county row; Wisconsin's 10-digit 5500100000 in Adams County 55001. */
+Test(precinct, counties_2016_excerpt)
+{
+  tly_areas *t = areas(EXCERPT, 2016, 2, NULL);
+  cr_assert_eq(tly_areas_n(t), 12);
+  const tly_area *ga = find(t, "13001");
+  cr_assert_not_null(ga);
+  cr_assert_eq(ga->votes[TLY_AREA_DEM], 742);
+  cr_assert_eq(ga->votes[TLY_AREA_REP], 427);
+  const tly_area *mo = find(t, "29095");
+  cr_assert_not_null(mo);
+  cr_assert_eq(mo->votes[TLY_AREA_DEM], 1282);
+  cr_assert_eq(mo->votes[TLY_AREA_REP], 314);
+  cr_assert_not_null(find(t, "23000"));
+  cr_assert_not_null(find(t, "55001"));
+  cr_assert_not_null(find(t, "02000"));
+  cr_assert_str_eq(tly_areas_candidate(t, TLY_AREA_DEM), "Hillary Clinton");
+  cr_assert_eq(tly_areas_census(t), 0);
+  tly_areas_free(t);
+}
+
+/* Every thread count, and gzip or plain, give the same table. */
+Test(precinct, threads_and_gzip_agree)
+{
+  tly_areas *ref = areas(EXCERPT, 2016, 1, NULL);
+  for (int th = 1; th <= 9; th++) {
+    for (int gz = 0; gz < 2; gz++) {
+      tly_areas *t = areas(gz ? EXCERPT ".gz" : EXCERPT, 2016, th, NULL);
+      cr_assert_eq(tly_areas_n(t), tly_areas_n(ref));
+      for (size_t i = 0; i < tly_areas_n(t); i++) {
+        const tly_area *a = tly_areas_row(t, i), *b = tly_areas_row(ref, i);
+        cr_assert_str_eq(a->code, b->code);
+        cr_assert_eq(a->total, b->total, "%s, %d threads", a->code, th);
+        for (size_t c = 0; c < TLY_AREA_COLS; c++)
+          cr_assert_eq(a->votes[c], b->votes[c]);
+      }
+      tly_areas_free(t);
+    }
+  }
+  tly_areas_free(ref);
+}
+
+/* The state result equals the county sums; 2 threads and 1 agree. */
+Test(precinct, election_2016_excerpt)
+{
+  tly_election *e[2] = {NULL, NULL};
+  for (int k = 0; k < 2; k++) {
+    tly_error err = {0};
+    tly_load_opts o = {.year = 2016, .threads = k + 1};
+    cr_assert_eq(tly_election_load(EXCERPT ".gz", &o, NULL, &e[k], &err),
+                 TLY_OK, "%s", err.msg);
+  }
+  int32_t ga = tly_election_find_unit(e[0], "GA");
+  int32_t d = tly_election_find_candidate(e[0], "D");
+  int32_t r = tly_election_find_candidate(e[0], "R");
+  cr_assert(ga >= 0 && d >= 0 && r >= 0);
+  cr_assert_eq(tly_election_votes(e[0], (size_t)ga, (size_t)d), 742);
+  cr_assert_eq(tly_election_votes(e[0], (size_t)ga, (size_t)r), 427);
+  cr_assert_eq(tly_election_n_units(e[0]), tly_election_n_units(e[1]));
+  for (size_t u = 0; u < tly_election_n_units(e[0]); u++)
+    for (size_t c = 0; c < tly_election_n_candidates(e[0]); c++)
+      cr_assert_eq(tly_election_votes(e[0], u, c),
+                   tly_election_votes(e[1], u, c));
+  tly_election_free(e[0]);
+  tly_election_free(e[1]);
+}
+
+/* MEDSL county file: 2020 Appling County GA by mode rows only (Biden
+ * 1,779, Trump 6,526), Kansas City 2938000 folded into Jackson County
+ * (Biden 92,182 + 107,660 = 199,842), Autauga's 4-digit 1001. */
+Test(precinct, countypres_2020)
+{
+  tly_areas *t = areas(COUNTYPRES, 2020, 2, NULL);
+  const tly_area *ga = find(t, "13001");
+  cr_assert_eq(ga->votes[TLY_AREA_DEM], 1779);
+  cr_assert_eq(ga->votes[TLY_AREA_REP], 6526);
+  cr_assert_eq(find(t, "29095")->votes[TLY_AREA_DEM], 199842);
+  cr_assert_eq(find(t, "01001")->votes[TLY_AREA_REP], 19838);
+  tly_areas_free(t);
+  tly_error err = {0};
+  tly_load_opts o = {0};
+  cr_assert_eq(tly_areas_load(COUNTYPRES, &o, NULL, NULL, &t, &err),
+               TLY_EINVAL);
+  cr_assert_null(t);
+  cr_assert(strstr(err.msg, "choose one with --year") != NULL);
+}
+
+/* A unit's rows in separate runs: summed when of one kind; refused when
+ * one run is TOTAL rows and another mode rows. Quoted fields with a
+ * newline inside, split anywhere among threads. */
+Test(precinct, runs_and_quotes)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n");
+  for (int i = 0; i < 200; i++)
+    fprintf(fp, "DE,10001,Kent County,Kent,\"P%d\nsecond line, too\","
+                "Hillary Clinton,democratic,FALSE,total,%d\n"
+                "DE,10001,Kent County,Kent,\"P%d\nsecond line, too\","
+                "Donald Trump,republican,FALSE,total,1\n", i % 150, i, i % 150);
+  fclose(fp);
+  for (int th = 1; th <= 4; th++) {
+    tly_areas *t = areas(path, 2016, th, NULL);
+    cr_assert_eq(tly_areas_n(t), 1);
+    cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_DEM], 199 * 200 / 2);
+    cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_REP], 200);
+    tly_areas_free(t);
+  }
+  fp = fopen(path, "a");
+  fprintf(fp, "DE,10001,Kent County,Kent,\"P0\nsecond line, too\","
+              "Donald Trump,republican,FALSE,absentee,1\n");
+  fclose(fp);
+  tly_areas *t = NULL;
+  tly_error err = {0};
+  tly_load_opts o = {.year = 2016};
+  cr_assert_eq(tly_areas_load(path, &o, NULL, NULL, &t, &err), TLY_EPARSE);
+  cr_assert_eq(err.line, 802, "%lld: %s", (long long)err.line, err.msg);
+  cr_assert(strstr(err.msg, "mix TOTAL and mode rows") != NULL, "%s",
+            err.msg);
+  unlink(path);
+}
+
+/* A negative adjustment row is counted (MEDSL MI 2016 "Statistical
+ * Adjustments"); a county summing below zero is refused. */
+Test(precinct, adjustments)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n"
+              "MI,26063,Huron County,HURON,P1,Donald Trump,republican,FALSE,"
+              "total,10\n"
+              "MI,26063,Huron County,HURON,Statistical Adjustments,"
+              "Donald Trump,republican,FALSE,total,-1\n");
+  fclose(fp);
+  tly_areas *t = areas(path, 2016, 2, NULL);
+  cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_REP], 9);
+  tly_areas_free(t);
+  fp = fopen(path, "a");
+  fprintf(fp, "MI,26063,Huron County,HURON,P2,Donald Trump,republican,FALSE,"
+              "total,-20\n");
+  fclose(fp);
+  tly_error err = {0};
+  tly_load_opts o = {.year = 2016};
+  cr_assert_eq(tly_areas_load(path, &o, NULL, NULL, &t, &err), TLY_ERANGE);
+  cr_assert(strstr(err.msg, "sum to -11") != NULL, "%s", err.msg);
+  unlink(path);
+}
+
+static tly_status run_areas(const tly_allocator *a, void *ud)
+{
+  tly_areas *t = NULL;
+  tly_load_opts o = {.year = 2016, .threads = *(int *)ud};
+  tly_status s = tly_areas_load(EXCERPT, &o, NULL, a, &t, NULL);
+  if (s == TLY_OK)
+    cr_assert_eq(tly_areas_n(t), 12);
+  else
+    cr_assert_null(t);
+  tly_areas_free(t);
+  return s;
+}
+
+static tly_status run_election(const tly_allocator *a, void *ud)
+{
+  tly_election *e = NULL;
+  tly_load_opts o = {.year = 2016, .threads = *(int *)ud};
+  tly_status s = tly_election_load(EXCERPT ".gz", &o, a, &e, NULL);
+  if (s != TLY_OK)
+    cr_assert_null(e);
+  tly_election_free(e);
+  return s;
+}
+
+Test(precinct, out_of_memory)
+{
+  int one = 1, two = 2;
+  tu_each_failure(run_areas, &one, 400, true);
+  tu_each_failure(run_areas, &two, 400, true);
+  tu_each_failure(run_election, &two, 600, true);
+}
