@@ -321,6 +321,29 @@ static void print_csv(FILE *fp, const tly_election *b, const tly_outcome *ob,
                 true);
     }
   }
+  /* States the what-if made (a redraw: NCA, PR): before, 0. */
+  for (size_t u = 0; u < tly_election_n_units(w); u++) {
+    const tly_unit *un = tly_election_unit(w, u);
+    if (un->parent >= 0 || tly_election_find_unit(b, un->code) >= 0)
+      continue;
+    bool any = false;
+    for (size_t c = 0; c < tly_election_n_candidates(w); c++) {
+      int64_t y = tly_outcome_state_electors(w, ow, un->code, c);
+      if (y == 0)
+        continue;
+      any = true;
+      fprintf(fp, "%d,", tly_election_year(b));
+      cli_csv_field(fp, tly_election_source_name(b));
+      fprintf(fp, ",state,%s,0,%d,", un->code, un->electors);
+      cli_csv_field(fp, tly_election_candidate(w, c)->name);
+      fprintf(fp, ",0,%lld\n", (long long)y);
+    }
+    if (!any) {
+      fprintf(fp, "%d,", tly_election_year(b));
+      cli_csv_field(fp, tly_election_source_name(b));
+      fprintf(fp, ",state,%s,0,%d,,0,0\n", un->code, un->electors);
+    }
+  }
 }
 
 /* The states a redraw made or changed: where their people come from,

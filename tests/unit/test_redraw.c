@@ -393,6 +393,23 @@ Test(redraw, merge)
   tly_election_free(e);
 }
 
+/* FIPS changed between censuses: the 2020 returns name Oglala Lakota
+ * County 46102, the 2010 census Shannon County 46113 (renamed in 2015);
+ * Bedford city 51515 (2010 census) joined Bedford County 51019 in 2013. */
+Test(redraw, fips_changed)
+{
+  static const char *const kv[] = {"move", "46102,51019=ND", "reapportion",
+                                   "true"};
+  tly_election *e = ok(2020, kv, 4);
+  const tly_redrawn *nd = find(e, "ND");
+  cr_assert_eq(nd->resident, state_pop("ND", 4) + county_pop("46113", 4) +
+                                 county_pop("51019", 4) +
+                                 county_pop("51515", 4));
+  cr_assert(strstr(tly_election_notes(e), "46102 Oglala Lakota = 46113") !=
+            NULL);
+  tly_election_free(e);
+}
+
 /*---- bad input: one line each ----*/
 
 static void bad(int year, const char *key, const char *text,
