@@ -56,12 +56,12 @@ add() {
   f=$((f + ${lf:-0}))
 }
 # Bounded: a hung browser must not hang `make test`.
-TALLY_STATIC=1 timeout 300 node tests/web/page.test.js "$URL" \
+TALLY_STATIC=1 timeout 900 node tests/web/page.test.js "$URL" \
   "$ROOT/$B/web-2016.png" >"$T/page.log" 2>&1
 grep -v -E '^[0-9]+ passed, [0-9]+ failed' "$T/page.log"
 add "$T/page.log"
 if [ -f tests/web/static.test.js ]; then
-  timeout 300 node tests/web/static.test.js "$URL" "$ROOT/$B" \
+  timeout 900 node tests/web/static.test.js "$URL" "$ROOT/$B" \
     >"$T/static.log" 2>&1
   grep -v -E '^[0-9]+ passed, [0-9]+ failed' "$T/static.log"
   add "$T/static.log"

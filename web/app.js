@@ -826,10 +826,10 @@
 
   /* The model the page sends, as the CSV `tally forecast` reads. */
   function ratingsModel() {
-    var rows = ['code,mean,sd'];
+    var rows = ['code,mean,sd,electors'];
     rtUnits.forEach(function (u, i) {
       var r = RATINGS[+state.ratings.charAt(i)];
-      rows.push(u.code + ',' + r.mean.toFixed(2) + ',' + r.sd.toFixed(2));
+      rows.push(u.code + ',' + r.mean.toFixed(2) + ',' + r.sd.toFixed(2) + ',' + u.electors);
     });
     return rows.join('\n') + '\n';
   }
@@ -932,8 +932,9 @@
     renderRatingsTable();
     var model = ratingsModel();
     $('rt-model').value = model;
-    var body = { model: model, electors: state.year, national_sd: state.nsd,
-      method: 'exact', sims: 0 };
+    /* The electors are in the model (the College picked), so the library
+     * need not load the election again. */
+    var body = { model: model, national_sd: state.nsd, method: 'exact', sims: 0 };
     var my = ++rtSeq;
     var out = $('rt-out');
     out.setAttribute('aria-busy', 'true');
@@ -1018,6 +1019,15 @@
     });
     $('rt-csv').addEventListener('click', function () {
       download('tally-ratings-' + state.year + '.csv', ratingsModel(), 'text/csv');
+    });
+    $('rt-embed').addEventListener('click', function () {
+      var code = '<iframe src="' + location.href.replace(/"/g, '&quot;') +
+        '" title="tally: electoral college ratings" width="720" height="900"' +
+        ' style="border:0;max-width:100%"></iframe>';
+      var done = function () { $('rt-copied').textContent = 'Embed code copied.'; };
+      var show = function () { $('rt-copied').textContent = code; };
+      if (navigator.clipboard) navigator.clipboard.writeText(code).then(done, show);
+      else show();
     });
     $('rt-copy').addEventListener('click', function () {
       var done = function () { $('rt-copied').textContent = 'Link copied.'; };
@@ -1235,7 +1245,7 @@
      * mode the map of each unit's probability. */
     function mapSvg() {
       if (state.mode === 'ratings')
-        return post('/api/forecast/map.svg', { model: ratingsModel(), electors: state.year,
+        return post('/api/forecast/map.svg', { model: ratingsModel(),
           national_sd: state.nsd, method: 'exact', sims: 0 }, true);
       return post('/api/map.svg', scenario(), true);
     }

@@ -55,7 +55,7 @@ async function waitBar(page, want) {
       return (!w.d || get('ev-d') === w.d) && (!w.r || get('ev-r') === w.r) &&
         (!w.total || get('ev-total') === w.total) &&
         !document.body.hasAttribute('aria-busy');
-    }, want, { timeout: 15000 });
+    }, want, { timeout: 60000 }); /* the static page's first answer waits for tally.wasm */
   } catch (e) { /* the checks below report what was seen */ }
   return bar(page);
 }

@@ -210,7 +210,7 @@ async function browser() {
       String(rows));
     const mf = path.join(build, 'web-ratings-model.csv');
     fs.writeFileSync(mf, modelCsv);
-    const cli = JSON.parse(execFileSync(tally, ['forecast', mf, '--electors', '2024',
+    const cli = JSON.parse(execFileSync(tally, ['forecast', mf,
       '--national-sd', '0.03', '--method', 'exact', '--sims', '0', '--json']));
     check('ratings: P(Democrat wins) ' + pd + ' = tally forecast\'s ' + cli.p_win.D,
       pd !== null && Number(pd) === cli.p_win.D);
