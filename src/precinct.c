@@ -13,10 +13,10 @@
 #include "csv.h"
 #include "results.h"
 #include "scan.h"
+#include "thread.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1607,7 +1607,7 @@ static tly_status read_file(const char *path, const tly_load_opts *opts,
       cut[i] = r < e ? unit_after(&sh, r, e, scratch, keybuf) : e;
     }
     cut[nt] = e;
-    pthread_t th[MAX_THREADS];
+    tly__thread th[MAX_THREADS];
     bool started[MAX_THREADS] = {false};
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];
@@ -1616,7 +1616,7 @@ static tly_status read_file(const char *path, const tly_load_opts *opts,
       w->last = i == nt - 1;
       w->final = eof;
       w->n_starts = 0;
-      if (i > 0 && pthread_create(&th[i], NULL, work_thread, w) == 0)
+      if (i > 0 && tly__thread_start(&th[i], work_thread, w) == 0)
         started[i] = true;
       else if (i > 0)
         work(w); /* no thread: do it here */
@@ -1624,7 +1624,7 @@ static tly_status read_file(const char *path, const tly_load_opts *opts,
     work(&ws[0]);
     for (int i = 1; i < nt; i++)
       if (started[i])
-        pthread_join(th[i], NULL);
+        tly__thread_join(th[i]);
     int64_t wbase = base;
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];

@@ -298,7 +298,8 @@ class Areas(dict):
 
     def to_frame(self):
         """The areas as a pandas DataFrame: code, state, name, one int64
-        column per vote column of the source, total,
+        column per vote column of the source (nullable Int64, <NA> where
+        the source lacks the column in a state), total,
         margin_dem_minus_rep, dem_pct, rep_pct, population."""
         import pandas as pd
         cols = list(self.get("candidates", {}).keys())
@@ -306,7 +307,7 @@ class Areas(dict):
         for a in self["areas"]:
             r = {"code": a["code"], "state": a["state"], "name": a["name"]}
             for k in cols:
-                r[k] = a["votes"].get(k, 0)
+                r[k] = a["votes"].get(k)
             for k in ("total", "margin_dem_minus_rep", "dem_pct", "rep_pct",
                       "population"):
                 r[k] = a.get(k)
@@ -315,7 +316,9 @@ class Areas(dict):
                           ["total", "margin_dem_minus_rep", "dem_pct",
                            "rep_pct", "population"])
         for k in cols + ["total", "margin_dem_minus_rep"]:
-            df[k] = df[k].astype("int64")
+            # A column the source lacks in a state is null (CSV: empty):
+            # pandas' nullable Int64 with <NA> there, int64 otherwise.
+            df[k] = df[k].astype("Int64" if df[k].isna().any() else "int64")
         return df
 
 
@@ -371,7 +374,9 @@ def load(path_or_file: Union[str, os.PathLike, Any],
 # ---------------------------------------------------------------- what-ifs
 
 def _spec(without=None, reapportion=None, census=None, seats=None,
-          method=None, swing=None, set=None, tie=None, rule=None, npv=None):
+          method=None, swing=None, set=None, tie=None, rule=None, npv=None,
+          drop=None, delegation=None, split=None, move=None, merge=None,
+          admit=None):
     sp = ffi.new("tly_whatif_spec **")
     err = ffi.new("tly_error *")
     _check(lib.tly_whatif_spec_new(ffi.NULL, sp, err), err)
@@ -409,6 +414,14 @@ def _spec(without=None, reapportion=None, census=None, seats=None,
         pairs.append(("rule", str(rule)))
     if npv is not None:
         pairs.append(("npv", ",".join(str(x) for x in lst(npv))))
+    if drop is not None:
+        pairs += [("drop", x) for x in mapping(drop)]
+    if delegation is not None:
+        pairs += [("delegation", x) for x in mapping(delegation)]
+    for key, v in (("split", split), ("move", move), ("merge", merge),
+                   ("admit", admit)):
+        if v is not None:
+            pairs += [(key, x) for x in lst(v)]
     for k, v in pairs:
         _check(lib.tly_whatif_spec_set(s, _b(k), _b(v), err), err)
     _check(lib.tly_whatif_spec_check(s, err), err)
@@ -443,15 +456,27 @@ def whatif(election: Union[int, str, os.PathLike] = 2024, *,
            set: Union[Mapping[str, str], Sequence[str], None] = None,
            tie: Union[Mapping[str, str], Sequence[str], None] = None,
            rule: Optional[str] = None,
-           npv: Union[str, int, Sequence[str], None] = None) -> WhatIf:
+           npv: Union[str, int, Sequence[str], None] = None,
+           drop: Union[Mapping[str, str], Sequence[str], str, None] = None,
+           delegation: Union[Mapping[str, str], Sequence[str], None] = None,
+           split: Union[str, Sequence[str], None] = None,
+           move: Union[str, Sequence[str], None] = None,
+           merge: Union[str, Sequence[str], None] = None,
+           admit: Union[str, Sequence[str], None] = None) -> WhatIf:
     """The election under the what-if options of ``tally whatif`` (the
-    library's what-if specification: without, reapportion (True or a census
-    year), census, seats, method, swing (points toward the Democrat; a
-    string is taken exactly), set/tie ({"WI": "D"} or ["WI=D"]), rule,
-    npv), applied in the library's order."""
+    library's what-if specification: without (states, or county FIPS),
+    reapportion (True or a census year), census, seats, method, swing
+    (points toward the Democrat; a string is taken exactly), set/tie
+    ({"WI": "D"} or ["WI=D"]), rule, npv, drop ({"Nader": "D:45,R:20"} or
+    ["Nader=D:45,R:20"]), delegation ({"TX": "split"}), split ("cal3" or
+    "ST=CODE:FIPS,...;CODE:FIPS,..."), move ("greater-idaho" or
+    "FIPS,...=ST"), merge ("ND,SD=DAK"), admit ("DC" or "PR:3200000")),
+    applied in the library's order; a contingent election, when no one has
+    a majority, is in ``.json["whatif"]``."""
     e = _election(election, source, year)
     spec, _ = _spec(without, reapportion, census, seats, method, swing, set,
-                    tie, rule, npv)
+                    tie, rule, npv, drop, delegation, split, move, merge,
+                    admit)
     w = _apply(e, spec)
     ob, ow = _college(e), _college(w)
     j = _json(lib.tly_json_whatif, e.ptr, ob, w.ptr, ow)
@@ -529,7 +554,8 @@ def apportion(census: int = 2020, *, method: Optional[str] = None,
 
 
 _WI_KEYS = ("without", "reapportion", "census", "seats", "method", "swing",
-            "set", "tie", "rule", "npv")
+            "set", "tie", "rule", "npv", "drop", "delegation", "split",
+            "move", "merge", "admit")
 
 
 def _split(kw: Dict[str, Any]) -> Dict[str, Any]:

@@ -359,9 +359,17 @@ void tly_polls_avg_opts_init(tly_polls_avg_opts *o);
 typedef struct tly_polls_calib {
   int32_t first_cycle, last_cycle, n_cycles;
   int32_t n_state_cycles;
-  double national_sd;
   double state_sd;
   double bias[8];
+  int32_t shared_first, shared_last, n_shared_cycles;
+  int32_t n_races;
+  double shared_bias[16];
+  double national_scale;
+  double df;
+  double national_sd;
+  double shared_half80, shared_half95;
+  int32_t shared_checked;
+  int32_t shared_held80, shared_held95;
   double swing_sd;
   int32_t swing_first, swing_last;
 } tly_polls_calib;

@@ -75,6 +75,20 @@ WHATIFS = [
                                          "all"]),
     (2000, dict(set=["FL=Gore"]), ["--set", "FL=Gore"]),
     (2024, dict(without="DC"), ["--without", "DC"]),
+    (2000, dict(drop={"Nader": "D:45,R:20"}), ["--drop", "Nader=D:45,R:20"]),
+    (2020, dict(set={"AZ": "Trump", "GA": "Trump", "WI": "Trump"},
+                delegation={"TX": "split"}),
+     ["--set", "AZ=Trump", "--set", "GA=Trump", "--set", "WI=Trump",
+      "--delegation", "TX=split"]),
+    (2016, dict(split="cal3", reapportion=True),
+     ["--split", "cal3", "--reapportion"]),
+    (2020, dict(move="greater-idaho", reapportion=True),
+     ["--move", "greater-idaho", "--reapportion"]),
+    (2020, dict(admit="DC", reapportion=True), ["--admit", "DC",
+                                                 "--reapportion"]),
+    (2016, dict(merge="ND,SD=DAK", without="06037"),
+     ["--merge", "ND,SD=DAK", "--without", "06037"]),
+    (2024, dict(rule="district"), ["--rule", "district"]),
 ]
 
 

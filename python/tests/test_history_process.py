@@ -95,6 +95,9 @@ def test_areas_frame():
     assert len(df) == 67
     assert list(df.columns[:3]) == ["code", "state", "name"]
     assert df["dem"].dtype == "int64" and df["total"].dtype == "int64"
+    # MEDSL's 2020 county file has no Green or other rows for Pennsylvania:
+    # missing (<NA>), not 0.
+    assert df["grn"].dtype == "Int64" and df["grn"].isna().all()
     with pytest.raises(tally.TallyError):
         tally.result(2020, counties=True, districts=True)
 
