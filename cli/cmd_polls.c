@@ -44,7 +44,12 @@ static void help(void)
       "  normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020\n"
       "  within 0.07 points of the t-plus-normal sum up to its 99.5 %%\n"
       "  quantile; tally forecast --national-sd; its --df would make every\n"
-      "  error t).\n\n"
+      "  error t).\n"
+      "  Own sd by polls (reported in --json and the backtest, not used):\n"
+      "  sqrt(common^2 + pollster^2 w + s), w = sum over a unit's\n"
+      "  pollsters of their share of its polls squared, s = its average's\n"
+      "  sampling variance from the sample sizes; common and pollster\n"
+      "  fitted on the same raw-polls averages.\n\n"
       "Options:\n"
       "  --cycle YEAR        the cycle to read (needed when a file mixes\n"
       "                      cycles)\n"
@@ -64,8 +69,10 @@ static void help(void)
       "                      Brier score, log loss, 80 %% and 95 %% interval\n"
       "                      coverage (per state; one cycle's states share\n"
       "                      one shared miss, so also the shared part across\n"
-      "                      the earlier cycles); beside 538's final\n"
-      "                      averages (2020)\n"
+      "                      the earlier cycles); beside the own sd by\n"
+      "                      polls and 538's final averages (2020); and\n"
+      "                      the state part across raw-polls' earlier\n"
+      "                      cycles, each predicted from those before it\n"
       "  --json              one JSON object (with the method)\n"
       "  --csv               the averages as CSV\n"
       "  --out FILE          write there (atomically) instead of stdout\n"
@@ -159,13 +166,14 @@ static int write_average(FILE *fp, void *ud)
 }
 
 static void sum_row(FILE *fp, const char *label, const char *fmt, double a,
-                    double b, bool has_b)
+                    double p, double b, bool has_b)
 {
-  char x[32], y[32] = "-";
+  char x[32], z[32], y[32] = "-";
   snprintf(x, sizeof x, fmt, a);
+  snprintf(z, sizeof z, fmt, p);
   if (has_b)
     snprintf(y, sizeof y, fmt, b);
-  fprintf(fp, "%-28s %12s  %12s\n", label, x, y);
+  fprintf(fp, "%-28s %10s  %10s  %10s\n", label, x, z, y);
 }
 
 static int write_backtest(FILE *fp, void *ud)
@@ -178,6 +186,7 @@ static int write_backtest(FILE *fp, void *ud)
   const tly_polls_average *v = tly_polls_backtest_average(r->b);
   const tly_polls_bt_summary *o = tly_polls_backtest_summary(r->b, 0);
   const tly_polls_bt_summary *t = tly_polls_backtest_summary(r->b, 1);
+  const tly_polls_bt_summary *q = tly_polls_backtest_summary(r->b, 2);
   bool fte = t->n > 0;
   char a[16];
   int cycle = (int)tly_polls_average_cycle(v);
@@ -201,27 +210,31 @@ static int write_backtest(FILE *fp, void *ud)
       fprintf(fp, "  %6.2f%%  %+6.2f  %5.1f%%\n", 100.0 * u->fte,
               100.0 * (u->fte - u->actual), 100.0 * u->p_fte);
   }
-  fprintf(fp, "\n%-28s %12s  %12s\n", "", "ours", "538 final");
-  sum_row(fp, "States and DC scored", "%.0f", o->n, t->n, fte);
-  sum_row(fp, "Bias (points, + = Democrat)", "%+.2f", o->bias, t->bias, fte);
-  sum_row(fp, "RMSE (points)", "%.2f", o->rmse, t->rmse, fte);
-  sum_row(fp, "Leader called wrong", "%.0f", o->n_wrong, t->n_wrong, fte);
-  fprintf(fp, "%-28s %12s  %12s\n", "  which", o->wrong[0] ? o->wrong : "-",
+  fprintf(fp, "\n%-28s %10s  %10s  %10s\n", "", "ours", "own by polls",
+          "538 final");
+  sum_row(fp, "States and DC scored", "%.0f", o->n, q->n, t->n, fte);
+  sum_row(fp, "Bias (points, + = Democrat)", "%+.2f", o->bias, q->bias,
+          t->bias, fte);
+  sum_row(fp, "RMSE (points)", "%.2f", o->rmse, q->rmse, t->rmse, fte);
+  sum_row(fp, "Leader called wrong", "%.0f", o->n_wrong, q->n_wrong,
+          t->n_wrong, fte);
+  fprintf(fp, "  which: %s (538 final: %s)\n", o->wrong[0] ? o->wrong : "-",
           fte ? (t->wrong[0] ? t->wrong : "-") : "-");
-  sum_row(fp, "Brier score", "%.4f", o->brier, t->brier, fte);
-  sum_row(fp, "Log loss", "%.4f", o->log_loss, t->log_loss, fte);
+  sum_row(fp, "Brier score", "%.4f", o->brier, q->brier, t->brier, fte);
+  sum_row(fp, "Log loss", "%.4f", o->log_loss, q->log_loss, t->log_loss,
+          fte);
   sum_row(fp, "80% interval held", "%.1f%%", 100.0 * o->cover80,
-          100.0 * t->cover80, fte);
+          100.0 * q->cover80, 100.0 * t->cover80, fte);
   sum_row(fp, "95% interval held", "%.1f%%", 100.0 * o->cover95,
-          100.0 * t->cover95, fte);
+          100.0 * q->cover95, 100.0 * t->cover95, fte);
   sum_row(fp, "  state part alone, 80%", "%.1f%%", 100.0 * o->state80,
-          100.0 * t->state80, fte);
+          100.0 * q->state80, 100.0 * t->state80, fte);
   sum_row(fp, "  state part alone, 95%", "%.1f%%", 100.0 * o->state95,
-          100.0 * t->state95, fte);
-  sum_row(fp, "  expected given bias, 80%", "%.1f%%",
-          100.0 * o->expect80, 100.0 * t->expect80, fte);
-  sum_row(fp, "  expected given bias, 95%", "%.1f%%",
-          100.0 * o->expect95, 100.0 * t->expect95, fte);
+          100.0 * q->state95, 100.0 * t->state95, fte);
+  sum_row(fp, "  expected given bias, 80%", "%.1f%%", 100.0 * o->expect80,
+          100.0 * q->expect80, 100.0 * t->expect80, fte);
+  sum_row(fp, "  expected given bias, 95%", "%.1f%%", 100.0 * o->expect95,
+          100.0 * q->expect95, 100.0 * t->expect95, fte);
   const tly_polls_calib *c = tly_polls_average_calib(v);
   fprintf(fp, "\nProbabilities and intervals: normal, sd = sqrt(own^2 + "
               "national^2), own %.2f\nand national %.2f points (the sd of "
@@ -231,6 +244,27 @@ static int write_backtest(FILE *fp, void *ud)
               "share of states a\ncalibrated state part would hold after "
               "this cycle's shared miss.\n",
           100.0 * c->state_sd, 100.0 * c->national_sd, c->df);
+  fprintf(fp, "\nOwn by polls (not the default): the same averages, each "
+              "own sd from its polls,\nsqrt(%.2f^2 + %.2f^2 w + sampling "
+              "variance), w = sum over its pollsters of their\nshare of its "
+              "polls squared (raw-polls %d-%d, %d state averages).\n",
+          100.0 * c->common_sd, 100.0 * c->pollster_sd, (int)c->first_cycle,
+          (int)c->last_cycle, (int)c->n_own_fit);
+  if (c->own_checked > 0)
+    fprintf(fp, "The state part across cycles (raw-polls %d-%d, each cycle "
+                "predicted from the\ncycles before it, %d state averages): "
+                "own %.2f held %d and %d (%.1f%% / %.1f%%),\nown by polls "
+                "held %d and %d (%.1f%% / %.1f%%) in the 80%% / 95%% "
+                "intervals;\nmean negative log density %.3f and %.3f.\n",
+            (int)c->own_check_first, (int)c->own_check_last,
+            (int)c->own_checked, 100.0 * c->state_sd,
+            (int)c->pooled_held80, (int)c->pooled_held95,
+            100.0 * c->pooled_held80 / c->own_checked,
+            100.0 * c->pooled_held95 / c->own_checked,
+            (int)c->by_polls_held80, (int)c->by_polls_held95,
+            100.0 * c->by_polls_held80 / c->own_checked,
+            100.0 * c->by_polls_held95 / c->own_checked, c->pooled_nll,
+            c->by_polls_nll);
   double h80 = c->shared_half80, h95 = c->shared_half95;
   fprintf(fp, "\nThe shared part is one draw a cycle: its coverage is a "
               "property across cycles,\nnot states. This cycle's miss "

@@ -1237,6 +1237,26 @@ def build_polls(shared, ck):
     out["polls_2020.csv"] = (POLL_HEADER, p20)
 
     # raw-polls: presidential general-election polls (DEM vs REP) 2000-2020.
+    # Each average (equal weights over its m polls) also gets the two terms
+    # of its variance that depend on its polls (README, "Polls": the own
+    # sd): pollster_weight = sum over pollsters of (its polls / m)^2, the
+    # weight of an error shared by one pollster's polls; sampling_var =
+    # sum over polls of p (1 - p) / n2 / m^2 in points^2, p the poll's
+    # two-party share and n2 = samplesize * (cand1 + cand2) / 100 the
+    # respondents choosing one of the two (simple random sampling).
+    def avg_terms(rs):
+        m = len(rs)
+        per = defaultdict(int)
+        for r in rs:
+            per[r["pollster"]] += 1
+        sv = 0.0
+        for r in rs:
+            c1, c2, n = float(r["cand1_pct"]), float(r["cand2_pct"]), float(r["samplesize"])
+            ck.true("raw-polls %s: a sample size" % r["poll_id"], n > 0)
+            p = c1 / (c1 + c2)
+            sv += 1e4 * p * (1 - p) / (n * (c1 + c2) / 100)
+        return ["%.6f" % (sum(c * c for c in per.values()) / (m * m)), "%.6f" % (sv / (m * m))]
+
     rows = read_gz_csv(os.path.join(d, "raw-polls_538_1998_2022.csv.gz"))
     ck.eq("raw-polls: rows", len(rows), 11475)
     pres = [r for r in rows if r["type_simple"] == "Pres-G"]
@@ -1258,7 +1278,7 @@ def build_polls(shared, ck):
                 all((r["cand1_actual"], r["cand2_actual"]) == (rs[0]["cand1_actual"], rs[0]["cand2_actual"])
                     for r in rs))
         calib.append([str(year), "pres", unit, str(len(rs)), "%.4f" % (100 * share),
-                      "%.4f" % (100 * a1 / (a1 + a2))])
+                      "%.4f" % (100 * a1 / (a1 + a2))] + avg_terms(rs))
         if len(rs) >= 3 and "-" not in unit:  # states and DC, as the README
             bias_margin[year].append(sum(float(r["margin_poll"]) for r in rs) / len(rs) -
                                      float(rs[0]["margin_actual"]))
@@ -1285,11 +1305,11 @@ def build_polls(shared, ck):
                     for r in rs) / len(rs)
         a1, a2 = float(rs[0]["cand1_actual"]), float(rs[0]["cand2_actual"])
         calib.append([str(year), kind, unit, str(len(rs)), "%.4f" % (100 * share),
-                      "%.4f" % (100 * a1 / (a1 + a2))])
+                      "%.4f" % (100 * a1 / (a1 + a2))] + avg_terms(rs))
     ck.eq("raw-polls: statewide Senate and governor races, even years",
           len(races), 654)
-    out["polls_calib.csv"] = (["cycle", "race", "unit", "polls", "poll_share", "actual_share"],
-                              calib)
+    out["polls_calib.csv"] = (["cycle", "race", "unit", "polls", "poll_share", "actual_share",
+                               "pollster_weight", "sampling_var"], calib)
 
     # 538's final 2020 state averages (11/3/2020), Biden and Trump.
     rows = read_gz_csv(os.path.join(d, "presidential_poll_averages_2020_538.csv.gz"))

@@ -2460,6 +2460,27 @@ typedef struct tly_polls_calib {
   double swing_sd;          /* sd of a state's two-party swing about the
                                national swing (built-in results) */
   int32_t swing_first, swing_last; /* the elections behind swing_sd */
+  /* A polled unit's own sd: sqrt(common_sd^2 + pollster_sd^2 * w + sv),
+   * w the sum over its pollsters of their share of its polls squared (1/m
+   * for m pollsters with one poll each), sv its average's sampling
+   * variance (sum of p (1 - p) / n2 over its polls, / m^2), fitted on the
+   * n_own_fit presidential state averages behind state_sd. */
+  double common_sd;         /* shared by all the polls of a unit */
+  double pollster_sd;       /* one per pollster, beyond sampling */
+  double poll_sampling_var; /* raw-polls' mean sampling variance of one
+                               poll: used for a poll without a size */
+  double raw_sampling_sd;   /* RMS sampling sd of raw-polls' averages */
+  int32_t n_own_fit;
+  /* Leave-future-out check of the state part on raw-polls: each
+   * presidential cycle own_check_first..own_check_last (with 2 before it)
+   * predicted by both own-sd models fitted on the cycles before it; of its
+   * own_checked state averages, how many errors about the cycle's bias
+   * fell inside the normal 80 % / 95 % intervals, and the mean negative
+   * log density (share units; lower is better). */
+  int32_t own_check_first, own_check_last, own_checked;
+  int32_t pooled_held80, pooled_held95;     /* sd = state_sd */
+  int32_t by_polls_held80, by_polls_held95; /* sd from w and sv */
+  double pooled_nll, by_polls_nll;
 } tly_polls_calib;
 
 /* Calibrates on the cycles before `cycle` (raw-polls begins in 1998; the
@@ -2575,7 +2596,10 @@ TLY_API void tly_polls_backtest_free(tly_polls_backtest *b);
 TLY_API size_t tly_polls_backtest_n(const tly_polls_backtest *b);
 TLY_API const tly_polls_bt_unit *
 tly_polls_backtest_unit(const tly_polls_backtest *b, size_t i);
-/* which 0: ours; 1: 538's (n = 0 when not built in for that cycle). */
+/* which 0: ours; 1: 538's (n = 0 when not built in for that cycle); 2:
+ * ours with each polled unit's own sd by its polls (tly_polls_calib:
+ * common_sd, pollster_sd and the average's sampling variance) instead of
+ * state_sd, the alternative the README's backtest table compares. */
 TLY_API const tly_polls_bt_summary *
 tly_polls_backtest_summary(const tly_polls_backtest *b, int which);
 TLY_API const tly_polls_average *

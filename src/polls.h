@@ -30,4 +30,9 @@ double tly__polls_t_cdf(double x, double df);
  * standard normal), by bisection on tly__polls_t_cdf; about 1e-12. */
 double tly__polls_t_quantile(double p, double df);
 
+/* The own sd of an average whose pollster weight (sum over its pollsters
+ * of their share of its polls, squared) is w and whose sampling variance
+ * is sv (share^2): sqrt(common_sd^2 + pollster_sd^2 * w + sv). */
+double tly__polls_own_sd(const tly_polls_calib *c, double w, double sv);
+
 #endif

@@ -29,7 +29,10 @@ struct tly_polls_average {
   double swing;
   int32_t n_national;
   int32_t n_ignored; /* polls of units not in the list */
-  char method[2048];
+  int32_t n_no_size; /* polls averaged without a sample size */
+  double w[MAX_UNITS];  /* pollster weight of each unit's average */
+  double sv[MAX_UNITS]; /* its sampling variance (share^2) */
+  char method[3072];
 };
 
 static int64_t days(tly_date d)
@@ -227,7 +230,13 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       "national swing, MEDSL %d-%d). Probabilities and intervals: normal "
       "with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020 within "
       "0.07 points of the t-plus-normal sum's quantiles up to 99.5 %%; "
-      "tally forecast --national-sd, normal errors).",
+      "tally forecast --national-sd, normal errors).\n"
+      "Own sd by polls (in the JSON and the backtest, not used): "
+      "sqrt(%.2f^2 + %.2f^2 w + s), w the sum over a unit's pollsters of "
+      "their share of its polls squared, s its average's sampling variance "
+      "(p (1 - p) / n2 per poll, n2 = sample size x (dem + rep) / 100, / "
+      "polls^2; %d polls without a sample size counted at raw-polls' mean "
+      "%.2f points^2), fitted on the same raw-polls averages.",
       tly_polls_layout_name(tly_polls_layout_of(p)), (int)v->o.window_days,
       fmt_date(lo, a), fmt_date(v->o.as_of, b), v->o.populations,
       v->o.dedupe == TLY_POLLS_DEDUPE_LATEST
@@ -240,7 +249,8 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       (int)c->df, 100.0 * c->national_scale, (int)c->n_shared_cycles,
       (int)c->shared_first, (int)c->shared_last, (int)c->n_races,
       100.0 * c->national_sd, 100.0 * c->swing_sd, (int)c->swing_first,
-      (int)c->swing_last);
+      (int)c->swing_last, 100.0 * c->common_sd, 100.0 * c->pollster_sd,
+      (int)v->n_no_size, 1e4 * c->poll_sampling_var);
 }
 
 tly_status tly_polls_average_run(const tly_polls *p,
@@ -348,16 +358,36 @@ tly_status tly_polls_average_run(const tly_polls *p,
         u->n_polls = (int32_t)(j - i);
         u->first = e[i].q->start;
         u->last = e[i].q->end;
+        /* The own sd's terms: w = sum over pollsters of (their polls /
+         * m)^2 = sum over polls of (their pollster's polls) / m^2; sv =
+         * sum over polls of p (1 - p) / n2 / m^2, n2 the respondents
+         * choosing one of the two (raw-polls' mean for a poll without a
+         * sample size). */
+        double m2n = (double)(j - i) * (double)(j - i), w = 0, sv = 0;
         for (size_t m = i; m < j; m++) {
+          const tly_poll *q = e[m].q;
+          double pq = share_of(q), n2 = (double)q->sample_size *
+                                         (q->dem + q->rep) / 100.0;
+          if (q->sample_size > 0 && n2 > 0) {
+            sv += pq * (1.0 - pq) / n2;
+          } else {
+            sv += v->calib.poll_sampling_var;
+            v->n_no_size++;
+          }
           bool seen = false;
-          for (size_t m2 = i; m2 < m && !seen; m2++)
-            seen = e[m2].q->pollster == e[m].q->pollster;
+          for (size_t m2 = i; m2 < j; m2++)
+            if (e[m2].q->pollster == q->pollster) {
+              w += 1.0;
+              seen = seen || m2 < m;
+            }
           u->n_pollsters += !seen;
           if (days(e[m].q->start) < days(u->first))
             u->first = e[m].q->start;
           if (days(e[m].q->end) > days(u->last))
             u->last = e[m].q->end;
         }
+        v->w[k] = w / m2n;
+        v->sv[k] = sv / m2n;
       }
     }
     i = j;
@@ -557,6 +587,21 @@ static json_t *calib_obj(const tly_polls_calib *c, bool *ok)
   jput(o, "shared_half_80", json_real(c->shared_half80), ok);
   jput(o, "shared_half_95", json_real(c->shared_half95), ok);
   jput(o, "state_sd", json_real(c->state_sd), ok);
+  jput(o, "own_sd_by_polls",
+       json_pack("{s:f,s:f,s:f,s:f,s:i}", "common_sd", c->common_sd,
+                 "pollster_sd", c->pollster_sd, "poll_sampling_var",
+                 c->poll_sampling_var, "raw_sampling_sd", c->raw_sampling_sd,
+                 "n_state_averages", (int)c->n_own_fit),
+       ok);
+  jput(o, "own_check",
+       json_pack("{s:[i,i],s:i,s:{s:i,s:i,s:f},s:{s:i,s:i,s:f}}", "cycles",
+                 (int)c->own_check_first, (int)c->own_check_last,
+                 "state_averages", (int)c->own_checked, "pooled", "held_80",
+                 (int)c->pooled_held80, "held_95", (int)c->pooled_held95,
+                 "neg_log_density", c->pooled_nll, "by_polls", "held_80",
+                 (int)c->by_polls_held80, "held_95", (int)c->by_polls_held95,
+                 "neg_log_density", c->by_polls_nll),
+       ok);
   jput(o, "swing_sd", json_real(c->swing_sd), ok);
   jput(o, "swing_elections", json_pack("[i,i]", (int)c->swing_first,
                                        (int)c->swing_last), ok);
@@ -586,6 +631,12 @@ static json_t *average_obj(const tly_polls_average *v, bool *ok)
     jput(x, "code", json_string(u->code), ok);
     jput(x, "share", json_real(u->share), ok);
     jput(x, "sd", json_real(u->sd), ok);
+    jput(x, "sd_by_polls",
+         u->swing ? json_real(u->sd)
+                  : json_real(tly__polls_own_sd(&v->calib, v->w[i], v->sv[i])),
+         ok);
+    jput(x, "sampling_sd", u->swing ? json_null() : json_real(sqrt(v->sv[i])),
+         ok);
     jput(x, "polls", json_integer(u->n_polls), ok);
     jput(x, "pollsters", json_integer(u->n_pollsters), ok);
     jput(x, "first",
@@ -650,7 +701,10 @@ struct tly_polls_backtest {
   tly_polls_average *avg;
   size_t n;
   tly_polls_bt_unit u[MAX_UNITS];
-  tly_polls_bt_summary sum[2];
+  /* The same units scored with the own sd by polls (README, "Polls"):
+   * total sd, own sd, P(Democrat wins). */
+  double sd2[MAX_UNITS], own2[MAX_UNITS], p2[MAX_UNITS];
+  tly_polls_bt_summary sum[3];
 };
 
 /* Standard normal cdf. */
@@ -709,8 +763,9 @@ static void score(tly_polls_backtest *b, int which)
   int c80 = 0, c95 = 0;
   for (size_t i = 0; i < b->n; i++) {
     const tly_polls_bt_unit *u = &b->u[i];
-    double est = which == 0 ? u->ours : u->fte;
-    double p = which == 0 ? u->p_ours : u->p_fte;
+    double est = which == 1 ? u->fte : u->ours;
+    double p = which == 0 ? u->p_ours : which == 1 ? u->p_fte : b->p2[i];
+    double sd = which == 2 ? b->sd2[i] : u->sd;
     if (isnan(est) || isnan(u->actual))
       continue;
     m->n++;
@@ -728,8 +783,8 @@ static void score(tly_polls_backtest *b, int which)
     br += (p - y) * (p - y);
     double pc = fmin(fmax(p, 1e-15), 1.0 - 1e-15);
     ll -= y * log(pc) + (1.0 - y) * log(1.0 - pc);
-    c80 += fabs(e) <= q80 * u->sd;
-    c95 += fabs(e) <= q95 * u->sd;
+    c80 += fabs(e) <= q80 * sd;
+    c95 += fabs(e) <= q95 * sd;
   }
   if (m->n == 0)
     return;
@@ -740,15 +795,17 @@ static void score(tly_polls_backtest *b, int which)
   int s80 = 0, s95 = 0;
   for (size_t i = 0; i < b->n; i++) {
     const tly_polls_bt_unit *u = &b->u[i];
-    double est = which == 0 ? u->ours : u->fte;
+    double est = which == 1 ? u->fte : u->ours;
+    double sd = which == 2 ? b->sd2[i] : u->sd;
+    double own = which == 2 ? b->own2[i] : u->own_sd;
     if (isnan(est) || isnan(u->actual))
       continue;
     double r = fabs(est - u->actual - sb / m->n);
-    s80 += r <= q80 * u->own_sd;
-    s95 += r <= q95 * u->own_sd;
-    double h80 = q80 * u->sd, h95 = q95 * u->sd;
-    x80 += phi((h80 - miss) / u->own_sd) - phi((-h80 - miss) / u->own_sd);
-    x95 += phi((h95 - miss) / u->own_sd) - phi((-h95 - miss) / u->own_sd);
+    s80 += r <= q80 * own;
+    s95 += r <= q95 * own;
+    double h80 = q80 * sd, h95 = q95 * sd;
+    x80 += phi((h80 - miss) / own) - phi((-h80 - miss) / own);
+    x95 += phi((h95 - miss) / own) - phi((-h95 - miss) / own);
   }
   m->expect80 = x80 / m->n;
   m->expect95 = x95 / m->n;
@@ -815,6 +872,12 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
       u->sd = sqrt(pu->sd * pu->sd + nat * nat);
       u->own_sd = pu->sd;
       u->p_ours = p_above_half(u->ours, u->sd);
+      size_t j = b->n - 1;
+      b->own2[j] = pu->swing ? pu->sd
+                             : tly__polls_own_sd(&b->avg->calib,
+                                                 b->avg->w[i], b->avg->sv[i]);
+      b->sd2[j] = sqrt(b->own2[j] * b->own2[j] + nat * nat);
+      b->p2[j] = p_above_half(u->ours, b->sd2[j]);
       u->fte = NAN;
       u->p_fte = NAN;
     }
@@ -826,6 +889,7 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
         b->u[i].p_fte = p_above_half(b->u[i].fte, b->u[i].sd);
     score(b, 0);
     score(b, 1);
+    score(b, 2);
   }
   tly_election_free(act);
   tly_polls_free(own);
@@ -860,7 +924,7 @@ const tly_polls_bt_unit *tly_polls_backtest_unit(const tly_polls_backtest *b,
 const tly_polls_bt_summary *
 tly_polls_backtest_summary(const tly_polls_backtest *b, int which)
 {
-  return &b->sum[which == 0 ? 0 : 1];
+  return &b->sum[which == 0 ? 0 : which == 2 ? 2 : 1];
 }
 
 const tly_polls_average *
@@ -915,6 +979,7 @@ tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
     jput(x, "fte", real_or_null(u->fte), &ok);
     jput(x, "p_fte", real_or_null(u->p_fte), &ok);
     jput(x, "sd", json_real(u->sd), &ok);
+    jput(x, "sd_by_polls", json_real(b->sd2[i]), &ok);
   }
   if (!ok) {
     json_decref(root);
@@ -925,6 +990,7 @@ tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
   jput(root, "ours", summary_obj(&b->sum[0], &ok), &ok);
   jput(root, "fte", b->sum[1].n > 0 ? summary_obj(&b->sum[1], &ok)
                                     : json_null(), &ok);
+  jput(root, "ours_own_sd_by_polls", summary_obj(&b->sum[2], &ok), &ok);
   jput(root, "average", average_obj(b->avg, &ok), &ok);
   jput(root, "actual_source", json_string("FEC, Federal Elections (certified "
                                           "two-party results)"),

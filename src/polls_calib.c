@@ -31,14 +31,27 @@ typedef struct {
   int32_t n;
 } acc;
 
+/* A presidential state average of raw-polls, for the own sd's fit: its
+ * error, its cycle (index into cyc), its pollster weight (sum over
+ * pollsters of their share of its polls squared), its sampling variance
+ * (points^2) and its number of polls. */
+typedef struct {
+  double e, w, sv;
+  int32_t cyc, polls;
+} avg_row;
+
+#define MAX_ROWS (MAX_CYCLES * 56)
+
 
 /* Reads data/polls_calib.csv (cycle,race,unit,polls,poll_share,
  * actual_share) into per-cycle sums: cyc for the presidential state
  * averages of [FIRST_CYCLE, before), shr for the statewide races
  * (presidential states and DC, Senate, governor) of the even years of
  * [FIRST_SHARED, before). */
-static tly_status read_table(int before, acc *cyc, acc *shr, tly_error *err)
+static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
+                             int32_t *n_rows, tly_error *err)
 {
+  *n_rows = 0;
   size_t len = 0;
   const char *data = tly__data_file("polls_calib.csv", &len);
   if (data == NULL)
@@ -57,11 +70,14 @@ static tly_status read_table(int before, acc *cyc, acc *shr, tly_error *err)
     if (s != TLY_OK || eof)
       break;
     int64_t cycle = 0, polls = 0;
-    double ps = 0, as = 0;
-    if (n != 6 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
+    double ps = 0, as = 0, pw = 0, sv = 0;
+    if (n != 8 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
         tly__scan_i64(f[3].p, f[3].n, 1, 100000, &polls) != TLY_OK ||
         tly__scan_double(f[4].p, f[4].n, &ps) != TLY_OK ||
-        tly__scan_double(f[5].p, f[5].n, &as) != TLY_OK) {
+        tly__scan_double(f[5].p, f[5].n, &as) != TLY_OK ||
+        tly__scan_double(f[6].p, f[6].n, &pw) != TLY_OK ||
+        tly__scan_double(f[7].p, f[7].n, &sv) != TLY_OK || !(pw > 0) ||
+        pw > 1 || !(sv > 0)) {
       s = tly__csv_fail(c, NULL, err, TLY_EPARSE, "malformed row");
       break;
     }
@@ -83,6 +99,9 @@ static tly_status read_table(int before, acc *cyc, acc *shr, tly_error *err)
     a->sum += e;
     a->sum2 += e * e;
     a->n++;
+    if (*n_rows < MAX_ROWS) /* 296 presidential rows in all */
+      rows[(*n_rows)++] = (avg_row){e, pw, sv, (int32_t)((cycle - FIRST_CYCLE) / 4),
+                                    (int32_t)polls};
   }
   tly__csv_free(c);
   return s;
@@ -272,17 +291,131 @@ static void shared_part(const acc *shr, tly_polls_calib *out)
   out->shared_half95 = tly__polls_t_quantile(0.975, k) * out->national_scale;
 }
 
+/* The own sd's terms, by the method of moments on raw-polls' presidential
+ * state averages: an average of m polls errs about its cycle's bias by
+ *   common + (1/m) sum over its polls of (pollster_p + sampling_i),
+ * independent parts: common (shared by all its polls: late movement,
+ * turnout), pollster_p (one per pollster, shared by its polls: house and
+ * method) and sampling_i (p (1 - p) / n2, known from the sample size). So
+ * its variance is common^2 + pollster^2 * w + sv, w = sum over pollsters of
+ * (their share of the polls)^2 and sv the average's sampling variance.
+ * Each squared residual about the cycle's mean, times k / (k - 1) for the
+ * k averages of its cycle, less sv, is regressed on w by least squares
+ * (intercept common^2, slope pollster^2), both kept >= 0: a negative
+ * intercept is refitted through the origin, a negative slope as a mean.
+ * Fitted on the rows of the cycles [0, upto) (indices into cyc); also the
+ * pooled variance (the state_sd model) on the same rows. Points^2. */
+typedef struct {
+  double a, b;      /* common^2, pollster^2 */
+  double pooled;    /* sum of squares about the cycle means / (N - C) */
+  double sv_mean;   /* mean sv of the averages */
+  double sv_poll;   /* mean sampling variance of one poll */
+  int32_t n;
+} own_model;
+
+static own_model own_fit(const acc *cyc, const avg_row *rows,
+                         int32_t n_rows, int32_t upto)
+{
+  own_model m = {0, 0, 0, 0, 0, 0};
+  double sx = 0, sy = 0, sxx = 0, sxy = 0, svm = 0, sv = 0, ss = 0;
+  int32_t polls = 0, nc = 0;
+  for (int32_t c = 0; c < upto; c++)
+    nc += cyc[c].n >= 2;
+  for (int32_t i = 0; i < n_rows; i++) {
+    const acc *a = &cyc[rows[i].cyc];
+    if (rows[i].cyc >= upto || a->n < 2)
+      continue;
+    double r = rows[i].e - a->sum / a->n;
+    double y = r * r * a->n / (a->n - 1.0) - rows[i].sv;
+    double x = rows[i].w;
+    ss += r * r;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+    sv += rows[i].sv;
+    svm += rows[i].sv * rows[i].polls * rows[i].polls;
+    polls += rows[i].polls;
+    m.n++;
+  }
+  if (m.n <= nc)
+    return m;
+  double n = m.n, det = n * sxx - sx * sx;
+  m.b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
+  m.a = (sy - m.b * sx) / n;
+  if (m.a < 0) {
+    m.a = 0;
+    m.b = sxx > 0 ? sxy / sxx : 0.0;
+  }
+  if (m.b < 0) {
+    m.b = 0;
+    m.a = fmax(sy / n, 0.0);
+  }
+  m.pooled = ss / (m.n - nc);
+  m.sv_mean = sv / n;
+  m.sv_poll = svm / polls;
+  return m;
+}
+
+/* Leave-future-out, the state part: each presidential cycle of [2, upto)
+ * predicted by both own-sd models fitted on the cycles before it; how
+ * many of its averages' errors about its bias fell inside the normal
+ * 80 % / 95 % intervals, and the mean negative log density. */
+static void own_check(const acc *cyc, const avg_row *rows, int32_t n_rows,
+                      int32_t upto, tly_polls_calib *out)
+{
+  const double q80 = 1.2815515655446004, q95 = 1.9599639845400540;
+  const double ln2pi = 1.8378770664093453;
+  double nll_pooled = 0, nll_polls = 0;
+  for (int32_t c = 2; c < upto; c++) {
+    if (cyc[c].n < 2)
+      continue;
+    own_model m = own_fit(cyc, rows, n_rows, c);
+    if (m.n == 0)
+      continue;
+    if (out->own_check_first == 0)
+      out->own_check_first = FIRST_CYCLE + 4 * c;
+    out->own_check_last = FIRST_CYCLE + 4 * c;
+    for (int32_t i = 0; i < n_rows; i++) {
+      if (rows[i].cyc != c)
+        continue;
+      double r = rows[i].e - cyc[c].sum / cyc[c].n;
+      double v0 = m.pooled, v1 = m.a + m.b * rows[i].w + rows[i].sv;
+      out->own_checked++;
+      out->pooled_held80 += fabs(r) <= q80 * sqrt(v0);
+      out->pooled_held95 += fabs(r) <= q95 * sqrt(v0);
+      out->by_polls_held80 += fabs(r) <= q80 * sqrt(v1);
+      out->by_polls_held95 += fabs(r) <= q95 * sqrt(v1);
+      /* In share units (points / 100): log density + log 100. */
+      nll_pooled += 0.5 * (ln2pi + log(v0) + r * r / v0) - log(100.0);
+      nll_polls += 0.5 * (ln2pi + log(v1) + r * r / v1) - log(100.0);
+    }
+  }
+  if (out->own_checked > 0) {
+    out->pooled_nll = nll_pooled / out->own_checked;
+    out->by_polls_nll = nll_polls / out->own_checked;
+  }
+}
+
+double tly__polls_own_sd(const tly_polls_calib *c, double w, double sv)
+{
+  return sqrt(c->common_sd * c->common_sd +
+              c->pollster_sd * c->pollster_sd * w + sv);
+}
+
 tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                                tly_error *err)
 {
   memset(out, 0, sizeof *out);
   acc cyc[MAX_CYCLES], shr[MAX_SHARED];
+  avg_row rows[MAX_ROWS];
+  int32_t n_rows = 0;
   memset(cyc, 0, sizeof cyc);
   memset(shr, 0, sizeof shr);
   int before = cycle;
   if (before > FIRST_CYCLE + 4 * MAX_CYCLES)
     before = FIRST_CYCLE + 4 * MAX_CYCLES;
-  tly_status s = read_table(before, cyc, shr, err);
+  tly_status s = read_table(before, cyc, shr, rows, &n_rows, err);
   if (s != TLY_OK)
     return s;
   /* bias_c = mean error of cycle c's presidential state averages; state
@@ -310,6 +443,14 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
   out->n_cycles = nc;
   out->n_state_cycles = ns;
   out->state_sd = sqrt(within / (ns - nc)) / 100.0;
+  int32_t upto = (int32_t)((before - FIRST_CYCLE + 3) / 4);
+  own_model om = own_fit(cyc, rows, n_rows, upto);
+  out->n_own_fit = om.n;
+  out->common_sd = sqrt(om.a) / 100.0;
+  out->pollster_sd = sqrt(om.b) / 100.0;
+  out->raw_sampling_sd = sqrt(om.sv_mean) / 100.0;
+  out->poll_sampling_var = om.sv_poll / 1e4;
+  own_check(cyc, rows, n_rows, upto, out);
   shared_part(shr, out);
   if (out->n_shared_cycles < 3) /* not reached: 2000 needs 1998 too */
     return tly__fail(err, TLY_ENODATA,

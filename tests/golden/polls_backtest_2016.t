@@ -1,17 +1,21 @@
 cmd: tally polls --backtest 2016
 exit: 0
 --- stdout-has
-Bias (points, + = Democrat)         +2.54             -
-RMSE (points)                        4.38             -
-  which                      AZ FL IA MI NC OH PA WI             -
+Bias (points, + = Democrat)       +2.54       +2.54           -
+RMSE (points)                      4.38        4.38           -
+  which: AZ FL IA MI NC OH PA WI (538 final: -)
 Polls: FiveThirtyEight, CC BY 4.0; 538's final averages: not built in for this cycle
-80% interval held                   51.0%             -
-95% interval held                   74.5%             -
-Brier score                        0.0902             -
-Log loss                           0.2696             -
-  expected given bias, 80%          63.7%             -
+80% interval held                 51.0%       49.0%           -
+95% interval held                 74.5%       68.6%           -
+Brier score                      0.0902      0.1009           -
+Log loss                         0.2696      0.3371           -
+  expected given bias, 80%        63.7%       57.9%           -
 and national 1.33 points (the sd of the shared part's t with df 9; 538's
 not states. This cycle's miss +2.54 points is outside its 80% interval (+/-1.63)
 and inside its 95% interval (+/-2.66). Earlier cycles, each predicted from the
 cycles before it (raw-polls statewide races, leave-future-out): 5 of 6 inside
 the 80%, 6 of 6 inside the 95%.
+sqrt(0.00^2 + 3.54^2 w + sampling variance), w = sum over its pollsters of their
+cycles before it, 88 state averages): own 2.25 held 70 and 80 (79.5% / 90.9%),
+own by polls held 68 and 79 (77.3% / 89.8%) in the 80% / 95% intervals;
+mean negative log density -2.214 and -2.502.

@@ -21,6 +21,30 @@ json: yes
     "n_state_averages": 231,
     "national_scale": 0.0126258856557,
     "national_sd": 0.0139584417886,
+    "own_check": {
+      "by_polls": {
+        "held_80": 107,
+        "held_95": 126,
+        "neg_log_density": -2.40959495426
+      },
+      "cycles": [
+        2008,
+        2016
+      ],
+      "pooled": {
+        "held_80": 107,
+        "held_95": 128,
+        "neg_log_density": -2.23807200141
+      },
+      "state_averages": 139
+    },
+    "own_sd_by_polls": {
+      "common_sd": 0.00455424743868,
+      "n_state_averages": 231,
+      "poll_sampling_var": 0.000393706914553,
+      "pollster_sd": 0.0327907296652,
+      "raw_sampling_sd": 0.0109465957269
+    },
     "shared_checked": 8,
     "shared_cycle_bias": {
       "1998": -0.022922627451,
@@ -53,7 +77,7 @@ json: yes
   },
   "cycle": 2020,
   "dedupe": "latest-per-pollster",
-  "method": "Source: FiveThirtyEight poll data (CC BY 4.0), 538 final 2020 polls (column subset, no question_id).\nPolls: those ending in the 21 days 2020-10-13 to 2020-11-02; one value per poll: its question of the most preferred population (lv,rv,v,a), of several the lowest question id; the other candidates dropped: the Democrat's two-party share dem / (dem + rep).\nDedupe: each pollster's latest poll in a unit (latest end date, then the highest poll id).\nAverage: equal weights.\nNo polls: 2016's two-party share (MEDSL) moved by the national swing +1.62 points (the average of 1 national polls minus 2016's national two-party share).\nError: own sd 2.30 points (presidential state averages' error about their cycle's bias, raw-polls 2000-2016, 231 state averages); national: one cycle-wide bias shared by all units, Student-t with df 11 and scale 1.26 points (root mean square about 0 of the mean error of all statewide races, president by state, Senate and governor, in each of the 11 even years 1998-2018, 792 races), sd 1.40 points; uniform-swing units sd 3.23 points (state swing about the national swing, MEDSL 2000-2016). Probabilities and intervals: normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020 within 0.07 points of the t-plus-normal sum's quantiles up to 99.5 %; tally forecast --national-sd, normal errors).",
+  "method": "Source: FiveThirtyEight poll data (CC BY 4.0), 538 final 2020 polls (column subset, no question_id).\nPolls: those ending in the 21 days 2020-10-13 to 2020-11-02; one value per poll: its question of the most preferred population (lv,rv,v,a), of several the lowest question id; the other candidates dropped: the Democrat's two-party share dem / (dem + rep).\nDedupe: each pollster's latest poll in a unit (latest end date, then the highest poll id).\nAverage: equal weights.\nNo polls: 2016's two-party share (MEDSL) moved by the national swing +1.62 points (the average of 1 national polls minus 2016's national two-party share).\nError: own sd 2.30 points (presidential state averages' error about their cycle's bias, raw-polls 2000-2016, 231 state averages); national: one cycle-wide bias shared by all units, Student-t with df 11 and scale 1.26 points (root mean square about 0 of the mean error of all statewide races, president by state, Senate and governor, in each of the 11 even years 1998-2018, 792 races), sd 1.40 points; uniform-swing units sd 3.23 points (state swing about the national swing, MEDSL 2000-2016). Probabilities and intervals: normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020 within 0.07 points of the t-plus-normal sum's quantiles up to 99.5 %; tally forecast --national-sd, normal errors).\nOwn sd by polls (in the JSON and the backtest, not used): sqrt(0.46^2 + 3.28^2 w + s), w the sum over a unit's pollsters of their share of its polls squared, s its average's sampling variance (p (1 - p) / n2 per poll, n2 = sample size x (dem + rep) / 100, / polls^2; 0 polls without a sample size counted at raw-polls' mean 3.94 points^2), fitted on the same raw-polls averages.",
   "national_polls": 1,
   "national_swing": 0.0161989745102,
   "populations": "lv,rv,v,a",
@@ -68,7 +92,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.4323424274
     },
     {
@@ -80,7 +106,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.372457538571
     },
     {
@@ -92,7 +120,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.373347597613
     },
     {
@@ -104,7 +134,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.4972987405
     },
     {
@@ -116,7 +148,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.677481179938
     },
     {
@@ -128,7 +162,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.543032308237
     },
     {
@@ -140,7 +176,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.587614449683
     },
     {
@@ -152,7 +190,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.973150857929
     },
     {
@@ -164,7 +204,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.576185188947
     },
     {
@@ -176,7 +218,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.510010619782
     },
     {
@@ -188,7 +232,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.489587248517
     },
     {
@@ -200,7 +246,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.690612349016
     },
     {
@@ -212,7 +260,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.465563496059
     },
     {
@@ -224,7 +274,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.333097207702
     },
     {
@@ -236,7 +288,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.606399488417
     },
     {
@@ -248,7 +302,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.415025879265
     },
     {
@@ -260,7 +316,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.405084271084
     },
     {
@@ -272,7 +330,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.359492684335
     },
     {
@@ -284,7 +344,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.414482202132
     },
     {
@@ -296,7 +358,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.662711761407
     },
     {
@@ -308,7 +372,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.656308929596
     },
     {
@@ -320,7 +386,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.532166885802
     },
     {
@@ -332,7 +400,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.594055816085
     },
     {
@@ -344,7 +414,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.459076496794
     },
     {
@@ -356,7 +428,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.515022292341
     },
     {
@@ -368,7 +442,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.524515911582
     },
     {
@@ -380,7 +456,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.418013364555
     },
     {
@@ -392,7 +470,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.42530050127
     },
     {
@@ -404,7 +484,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.40510233134
     },
     {
@@ -416,7 +498,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.497161516473
     },
     {
@@ -428,7 +512,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.318106545545
     },
     {
@@ -440,7 +526,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.380722233378
     },
     {
@@ -452,7 +540,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.40314665859
     },
     {
@@ -464,7 +554,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.504035635046
     },
     {
@@ -476,7 +568,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.226924930407
     },
     {
@@ -488,7 +582,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.518169258934
     },
     {
@@ -500,7 +596,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.589040875939
     },
     {
@@ -512,7 +610,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.562706923853
     },
     {
@@ -524,7 +624,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.52913606871
     },
     {
@@ -536,7 +638,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.633923386353
     },
     {
@@ -548,7 +652,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.473522128739
     },
     {
@@ -560,7 +666,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.323151602127
     },
     {
@@ -572,7 +680,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.577757363961
     },
     {
@@ -584,7 +694,9 @@ json: yes
       "method": "polls",
       "polls": 4,
       "pollsters": 4,
+      "sampling_sd": 0.0101656293643,
       "sd": 0.0230143778353,
+      "sd_by_polls": 0.0198214322918,
       "share": 0.512727538868
     },
     {
@@ -596,7 +708,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.599306015437
     },
     {
@@ -608,7 +722,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.441596410905
     },
     {
@@ -620,7 +736,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.356480393716
     },
     {
@@ -632,7 +750,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.379955544058
     },
     {
@@ -644,7 +764,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.469066718731
     },
     {
@@ -656,7 +778,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.392369991056
     },
     {
@@ -668,7 +792,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.544462737282
     },
     {
@@ -680,7 +806,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.668063237748
     },
     {
@@ -692,7 +820,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.604068286511
     },
     {
@@ -704,7 +834,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.51211908413
     },
     {
@@ -716,7 +848,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.294588451997
     },
     {
@@ -728,7 +862,9 @@ json: yes
       "method": "uniform swing",
       "polls": 0,
       "pollsters": 0,
+      "sampling_sd": null,
       "sd": 0.0322581048214,
+      "sd_by_polls": 0.0322581048214,
       "share": 0.259145778219
     }
   ],

@@ -83,3 +83,9 @@ Method:
     intervals: normal with sd = sqrt(own^2 + national sd^2) (for 2016 and 2020
     within 0.07 points of the t-plus-normal sum's quantiles up to 99.5 %;
     tally forecast --national-sd, normal errors).
+  Own sd by polls (in the JSON and the backtest, not used): sqrt(0.00^2 +
+    3.54^2 w + s), w the sum over a unit's pollsters of their share of its
+    polls squared, s its average's sampling variance (p (1 - p) / n2 per poll,
+    n2 = sample size x (dem + rep) / 100, / polls^2; 0 polls without a sample
+    size counted at raw-polls' mean 3.97 points^2), fitted on the same
+    raw-polls averages.

@@ -315,6 +315,113 @@ Test(polls, calibration_cycles)
   cr_assert_eq(tly_polls_calibrate(2004, &c, &err), TLY_ENODATA);
 }
 
+Test(polls, own_sd_by_polls)
+{
+  /* The own sd by polls, recomputed from 538's raw-polls.csv itself (not
+   * tally's table): each presidential state average (states and DC) of
+   * m polls, its error about its cycle's mean times k / (k - 1), less its
+   * sampling variance (sum of p (1 - p) / (samplesize (cand1 + cand2) /
+   * 100), / m^2), regressed on w = sum over pollsters of (polls / m)^2.
+   * 2000-2016 (231 averages): intercept 0.4554^2, slope 3.2791^2 points^2;
+   * 2000-2012 (180): a negative intercept, refitted through the origin:
+   * 0, 3.5381^2. Mean sampling variance of one poll 3.9371 and 3.9725
+   * points^2. */
+  tly_polls_calib c;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_calibrate(2020, &c, &err), TLY_OK, "%s", err.msg);
+  cr_assert_eq(c.n_own_fit, 231);
+  cr_assert(fabs(c.common_sd - 0.0045540) < 2e-6, "%.7f", c.common_sd);
+  cr_assert(fabs(c.pollster_sd - 0.0327909) < 2e-6, "%.7f", c.pollster_sd);
+  cr_assert(fabs(c.poll_sampling_var - 0.00039371) < 2e-8, "%.8f",
+            c.poll_sampling_var);
+  cr_assert(fabs(c.raw_sampling_sd - 0.010947) < 2e-6, "%.7f",
+            c.raw_sampling_sd);
+  /* Leave-future-out, 2008-2016 each fitted on the cycles before it, 139
+   * averages: pooled sd held 107 (80 %) and 128 (95 %), by polls 107 and
+   * 126. */
+  cr_assert_eq(c.own_check_first, 2008);
+  cr_assert_eq(c.own_check_last, 2016);
+  cr_assert_eq(c.own_checked, 139);
+  cr_assert_eq(c.pooled_held80, 107);
+  cr_assert_eq(c.pooled_held95, 128);
+  cr_assert_eq(c.by_polls_held80, 107);
+  cr_assert_eq(c.by_polls_held95, 126);
+  cr_assert(c.by_polls_nll < c.pooled_nll);
+  cr_assert_eq(tly_polls_calibrate(2016, &c, &err), TLY_OK);
+  cr_assert_eq(c.n_own_fit, 180);
+  cr_assert_eq(c.common_sd, 0.0);
+  cr_assert(fabs(c.pollster_sd - 0.0353810) < 2e-6, "%.7f", c.pollster_sd);
+  cr_assert(fabs(c.poll_sampling_var - 0.00039725) < 2e-8);
+  cr_assert_eq(c.own_checked, 88);
+  cr_assert_eq(c.pooled_held80, 70);
+  cr_assert_eq(c.pooled_held95, 80);
+  cr_assert_eq(c.by_polls_held80, 68);
+  cr_assert_eq(c.by_polls_held95, 79);
+}
+
+/* A JSON output kept in memory (small: one unit's excerpt). */
+typedef struct {
+  char data[65536];
+  size_t n;
+} json_buf;
+
+static int json_writer(void *ud, const char *p, size_t n)
+{
+  json_buf *b = ud;
+  if (n >= sizeof b->data - b->n)
+    return -1;
+  memcpy(b->data + b->n, p, n);
+  b->n += n;
+  b->data[b->n] = '\0';
+  return 0;
+}
+
+Test(polls, own_sd_by_polls_of_a_unit)
+{
+  /* Three polls of Ohio by two pollsters (one twice, dedupe none), one
+   * without a sample size: w = (2/3)^2 + (1/3)^2 = 5/9; sampling variance
+   * (p1 (1 - p1) / n1 + p2 (1 - p2) / n2 + raw-polls' mean) / 9, n the
+   * respondents choosing one of the two. */
+  const char *text = TALLY_HEAD
+      "2020,OH,1,1,A,2020-10-20,2020-10-22,lv,1000,45,50\n"
+      "2020,OH,2,2,A,2020-10-25,2020-10-27,lv,800,48,48\n"
+      "2020,OH,3,3,B,2020-10-26,2020-10-28,lv,,44,46\n";
+  tly_polls *p = parse_ok(text, 0);
+  tly_polls_avg_opts o;
+  tly_polls_avg_opts_init(&o);
+  o.dedupe = TLY_POLLS_DEDUPE_NONE;
+  tly_polls_average *v = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_average_run(p, &o, &v, &err), TLY_OK, "%s",
+               err.msg);
+  const tly_polls_calib *c = tly_polls_average_calib(v);
+  double p1 = 45.0 / 95, p2 = 0.5;
+  double sv = (p1 * (1 - p1) / 950.0 + p2 * (1 - p2) / 768.0 +
+               c->poll_sampling_var) /
+              9.0;
+  double want = sqrt(c->common_sd * c->common_sd +
+                     c->pollster_sd * c->pollster_sd * 5.0 / 9.0 + sv);
+  cr_assert_float_eq(tly__polls_own_sd(c, 5.0 / 9.0, sv), want, 1e-15);
+  json_buf b = {{0}, 0};
+  cr_assert_eq(tly_json_polls(v, json_writer, &b, &err), TLY_OK);
+  const char *oh = strstr(b.data, "\"code\": \"OH\"");
+  cr_assert_not_null(oh);
+  const char *k = strstr(oh, "\"sd_by_polls\": ");
+  cr_assert_not_null(k);
+  double got = strtod(k + strlen("\"sd_by_polls\": "), NULL);
+  cr_assert(fabs(got - want) < 1e-11, "%.12f vs %.12f", got, want);
+  k = strstr(oh, "\"sampling_sd\": ");
+  cr_assert_not_null(k);
+  got = strtod(k + strlen("\"sampling_sd\": "), NULL);
+  cr_assert(fabs(got - sqrt(sv)) < 1e-11, "%.12f vs %.12f", got, sqrt(sv));
+  /* The unit's sd is still the pooled one (the default). */
+  for (size_t i = 0; i < tly_polls_average_n_units(v); i++)
+    if (strcmp(tly_polls_average_unit(v, i)->code, "OH") == 0)
+      cr_assert_eq(tly_polls_average_unit(v, i)->sd, c->state_sd);
+  tly_polls_average_free(v);
+  tly_polls_free(p);
+}
+
 Test(polls, student_t)
 {
   /* Upper quantiles of Student's t: NIST/SEMATECH e-Handbook of
