@@ -71,7 +71,8 @@ static void help(void)
       "                      one shared miss, so also the shared part across\n"
       "                      the earlier cycles); beside the own sd by\n"
       "                      polls and 538's final averages (2020); and\n"
-      "                      the state part across raw-polls' earlier\n"
+      "                      how often the state part and the whole\n"
+      "                      intervals held across raw-polls' earlier\n"
       "                      cycles, each predicted from those before it\n"
       "  --json              one JSON object (with the method)\n"
       "  --csv               the averages as CSV\n"
@@ -250,21 +251,28 @@ static int write_backtest(FILE *fp, void *ud)
               "polls squared (raw-polls %d-%d, %d state averages).\n",
           100.0 * c->common_sd, 100.0 * c->pollster_sd, (int)c->first_cycle,
           (int)c->last_cycle, (int)c->n_own_fit);
-  if (c->own_checked > 0)
-    fprintf(fp, "The state part across cycles (raw-polls %d-%d, each cycle "
-                "predicted from the\ncycles before it, %d state averages): "
-                "own %.2f held %d and %d (%.1f%% / %.1f%%),\nown by polls "
-                "held %d and %d (%.1f%% / %.1f%%) in the 80%% / 95%% "
-                "intervals;\nmean negative log density %.3f and %.3f.\n",
+  if (c->own_checked > 0) {
+    double k = c->own_checked;
+    fprintf(fp, "\nAcross raw-polls' cycles %d-%d (%d state averages), "
+                "each predicted from\nthe cycles before it (leave-future-"
+                "out), held in the 80%% / 95%% intervals:\n",
             (int)c->own_check_first, (int)c->own_check_last,
-            (int)c->own_checked, 100.0 * c->state_sd,
-            (int)c->pooled_held80, (int)c->pooled_held95,
-            100.0 * c->pooled_held80 / c->own_checked,
-            100.0 * c->pooled_held95 / c->own_checked,
-            (int)c->by_polls_held80, (int)c->by_polls_held95,
-            100.0 * c->by_polls_held80 / c->own_checked,
-            100.0 * c->by_polls_held95 / c->own_checked, c->pooled_nll,
-            c->by_polls_nll);
+            (int)c->own_checked);
+    fprintf(fp, "%-28s %17s %17s %9s\n", "", "state part", "whole",
+            "-log dens");
+    fprintf(fp, "%-28s %7.1f%% %7.1f%% %7.1f%% %7.1f%% %9.3f\n",
+            "  own sd (the default)", 100.0 * c->pooled_held80 / k,
+            100.0 * c->pooled_held95 / k, 100.0 * c->pooled_total80 / k,
+            100.0 * c->pooled_total95 / k, c->pooled_nll);
+    fprintf(fp, "%-28s %7.1f%% %7.1f%% %7.1f%% %7.1f%% %9.3f\n",
+            "  own sd by polls", 100.0 * c->by_polls_held80 / k,
+            100.0 * c->by_polls_held95 / k, 100.0 * c->by_polls_total80 / k,
+            100.0 * c->by_polls_total95 / k, c->by_polls_nll);
+    fprintf(fp, "(state part: errors about the cycle's bias within the own "
+                "sd; whole: errors\nwithin sqrt(own^2 + national sd^2), the "
+                "national sd from the even years\nbefore each cycle; -log "
+                "dens: the state part's mean negative log density.)\n");
+  }
   double h80 = c->shared_half80, h95 = c->shared_half95;
   fprintf(fp, "\nThe shared part is one draw a cycle: its coverage is a "
               "property across cycles,\nnot states. This cycle's miss "

@@ -2481,6 +2481,11 @@ typedef struct tly_polls_calib {
   int32_t pooled_held80, pooled_held95;     /* sd = state_sd */
   int32_t by_polls_held80, by_polls_held95; /* sd from w and sv */
   double pooled_nll, by_polls_nll;
+  /* The same averages' errors (not about the bias) inside the whole
+   * intervals, sd = sqrt(own^2 + national sd^2), the national sd from
+   * the even years before each cycle: per state across cycles. */
+  int32_t pooled_total80, pooled_total95;
+  int32_t by_polls_total80, by_polls_total95;
 } tly_polls_calib;
 
 /* Calibrates on the cycles before `cycle` (raw-polls begins in 1998; the

@@ -594,13 +594,18 @@ static json_t *calib_obj(const tly_polls_calib *c, bool *ok)
                  "n_state_averages", (int)c->n_own_fit),
        ok);
   jput(o, "own_check",
-       json_pack("{s:[i,i],s:i,s:{s:i,s:i,s:f},s:{s:i,s:i,s:f}}", "cycles",
-                 (int)c->own_check_first, (int)c->own_check_last,
+       json_pack("{s:[i,i],s:i,s:{s:i,s:i,s:f,s:i,s:i},"
+                 "s:{s:i,s:i,s:f,s:i,s:i}}",
+                 "cycles", (int)c->own_check_first, (int)c->own_check_last,
                  "state_averages", (int)c->own_checked, "pooled", "held_80",
                  (int)c->pooled_held80, "held_95", (int)c->pooled_held95,
-                 "neg_log_density", c->pooled_nll, "by_polls", "held_80",
+                 "neg_log_density", c->pooled_nll, "total_held_80",
+                 (int)c->pooled_total80, "total_held_95",
+                 (int)c->pooled_total95, "by_polls", "held_80",
                  (int)c->by_polls_held80, "held_95", (int)c->by_polls_held95,
-                 "neg_log_density", c->by_polls_nll),
+                 "neg_log_density", c->by_polls_nll, "total_held_80",
+                 (int)c->by_polls_total80, "total_held_95",
+                 (int)c->by_polls_total95),
        ok);
   jput(o, "swing_sd", json_real(c->swing_sd), ok);
   jput(o, "swing_elections", json_pack("[i,i]", (int)c->swing_first,

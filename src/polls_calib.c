@@ -100,8 +100,9 @@ static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
     a->sum2 += e * e;
     a->n++;
     if (*n_rows < MAX_ROWS) /* 296 presidential rows in all */
-      rows[(*n_rows)++] = (avg_row){e, pw, sv, (int32_t)((cycle - FIRST_CYCLE) / 4),
-                                    (int32_t)polls};
+      rows[(*n_rows)++] =
+          (avg_row){e, pw, sv, (int32_t)((cycle - FIRST_CYCLE) / 4),
+                    (int32_t)polls};
   }
   tly__csv_free(c);
   return s;
@@ -338,8 +339,10 @@ static own_model own_fit(const acc *cyc, const avg_row *rows,
     polls += rows[i].polls;
     m.n++;
   }
-  if (m.n <= nc)
+  if (m.n <= nc) { /* no residual left: no model */
+    m.n = 0;
     return m;
+  }
   double n = m.n, det = n * sxx - sx * sx;
   m.b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
   m.a = (sy - m.b * sx) / n;
@@ -357,12 +360,33 @@ static own_model own_fit(const acc *cyc, const avg_row *rows,
   return m;
 }
 
-/* Leave-future-out, the state part: each presidential cycle of [2, upto)
- * predicted by both own-sd models fitted on the cycles before it; how
- * many of its averages' errors about its bias fell inside the normal
- * 80 % / 95 % intervals, and the mean negative log density. */
-static void own_check(const acc *cyc, const avg_row *rows, int32_t n_rows,
-                      int32_t upto, tly_polls_calib *out)
+/* The national sd the shared part would have had for presidential
+ * cycle index c: from the even years' biases in shr before that year
+ * (points; 0 with fewer than 3 years). */
+static double shared_sd_before(const acc *shr, int32_t c)
+{
+  int year = FIRST_CYCLE + 4 * c;
+  double b2 = 0;
+  int k = 0;
+  for (int i = 0; i < MAX_SHARED && FIRST_SHARED + 2 * i < year; i++) {
+    if (shr[i].n == 0)
+      continue;
+    double b = shr[i].sum / shr[i].n;
+    b2 += b * b;
+    k++;
+  }
+  return k > 2 ? sqrt(b2 / k) * sqrt((double)k / (k - 2)) : 0.0;
+}
+
+/* Leave-future-out: each presidential cycle of [2, upto) predicted by
+ * both own-sd models fitted on the cycles before it, and the shared part
+ * from the even years before it; how many of its averages' errors about
+ * its bias fell inside the normal 80 % / 95 % intervals of the own sd
+ * (the state part), and the mean negative log density; and how many of
+ * their errors fell inside the whole intervals, sd = sqrt(own^2 +
+ * national sd^2), as a forecast made then would have stated them. */
+static void own_check(const acc *cyc, const acc *shr, const avg_row *rows,
+                      int32_t n_rows, int32_t upto, tly_polls_calib *out)
 {
   const double q80 = 1.2815515655446004, q95 = 1.9599639845400540;
   const double ln2pi = 1.8378770664093453;
@@ -371,7 +395,8 @@ static void own_check(const acc *cyc, const avg_row *rows, int32_t n_rows,
     if (cyc[c].n < 2)
       continue;
     own_model m = own_fit(cyc, rows, n_rows, c);
-    if (m.n == 0)
+    double nat = shared_sd_before(shr, c);
+    if (m.n == 0 || nat == 0.0)
       continue;
     if (out->own_check_first == 0)
       out->own_check_first = FIRST_CYCLE + 4 * c;
@@ -386,6 +411,11 @@ static void own_check(const acc *cyc, const avg_row *rows, int32_t n_rows,
       out->pooled_held95 += fabs(r) <= q95 * sqrt(v0);
       out->by_polls_held80 += fabs(r) <= q80 * sqrt(v1);
       out->by_polls_held95 += fabs(r) <= q95 * sqrt(v1);
+      double t0 = sqrt(v0 + nat * nat), t1 = sqrt(v1 + nat * nat);
+      out->pooled_total80 += fabs(rows[i].e) <= q80 * t0;
+      out->pooled_total95 += fabs(rows[i].e) <= q95 * t0;
+      out->by_polls_total80 += fabs(rows[i].e) <= q80 * t1;
+      out->by_polls_total95 += fabs(rows[i].e) <= q95 * t1;
       /* In share units (points / 100): log density + log 100. */
       nll_pooled += 0.5 * (ln2pi + log(v0) + r * r / v0) - log(100.0);
       nll_polls += 0.5 * (ln2pi + log(v1) + r * r / v1) - log(100.0);
@@ -450,7 +480,7 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
   out->pollster_sd = sqrt(om.b) / 100.0;
   out->raw_sampling_sd = sqrt(om.sv_mean) / 100.0;
   out->poll_sampling_var = om.sv_poll / 1e4;
-  own_check(cyc, rows, n_rows, upto, out);
+  own_check(cyc, shr, rows, n_rows, upto, out);
   shared_part(shr, out);
   if (out->n_shared_cycles < 3) /* not reached: 2000 needs 1998 too */
     return tly__fail(err, TLY_ENODATA,

@@ -16,6 +16,8 @@ and inside its 95% interval (+/-2.66). Earlier cycles, each predicted from the
 cycles before it (raw-polls statewide races, leave-future-out): 5 of 6 inside
 the 80%, 6 of 6 inside the 95%.
 sqrt(0.00^2 + 3.54^2 w + sampling variance), w = sum over its pollsters of their
-cycles before it, 88 state averages): own 2.25 held 70 and 80 (79.5% / 90.9%),
-own by polls held 68 and 79 (77.3% / 89.8%) in the 80% / 95% intervals;
-mean negative log density -2.214 and -2.502.
+Across raw-polls' cycles 2008-2012 (88 state averages), each predicted from
+the cycles before it (leave-future-out), held in the 80% / 95% intervals:
+                                    state part             whole -log dens
+  own sd (the default)          79.5%    90.9%    88.6%    95.5%    -2.214
+  own sd by polls               77.3%    89.8%    85.2%    96.6%    -2.502

@@ -15,6 +15,8 @@ Brier score                      0.0332      0.0330      0.0346
 Log loss                         0.1092      0.1032      0.1127
 PA      50.59%   52.58%   +1.99   83.1%   52.43%   +1.84   81.6%
 sqrt(0.46^2 + 3.28^2 w + sampling variance), w = sum over its pollsters of their
-cycles before it, 139 state averages): own 2.30 held 107 and 128 (77.0% / 92.1%),
-own by polls held 107 and 126 (77.0% / 90.6%) in the 80% / 95% intervals;
-mean negative log density -2.238 and -2.410.
+Across raw-polls' cycles 2008-2016 (139 state averages), each predicted from
+the cycles before it (leave-future-out), held in the 80% / 95% intervals:
+                                    state part             whole -log dens
+  own sd (the default)          77.0%    92.1%    79.9%    92.8%    -2.238
+  own sd by polls               77.0%    90.6%    77.7%    95.0%    -2.410

@@ -25,7 +25,9 @@ json: yes
       "by_polls": {
         "held_80": 107,
         "held_95": 126,
-        "neg_log_density": -2.40959495426
+        "neg_log_density": -2.40959495426,
+        "total_held_80": 108,
+        "total_held_95": 132
       },
       "cycles": [
         2008,
@@ -34,7 +36,9 @@ json: yes
       "pooled": {
         "held_80": 107,
         "held_95": 128,
-        "neg_log_density": -2.23807200141
+        "neg_log_density": -2.23807200141,
+        "total_held_80": 111,
+        "total_held_95": 129
       },
       "state_averages": 139
     },

@@ -347,6 +347,14 @@ Test(polls, own_sd_by_polls)
   cr_assert_eq(c.by_polls_held80, 107);
   cr_assert_eq(c.by_polls_held95, 126);
   cr_assert(c.by_polls_nll < c.pooled_nll);
+  /* The whole intervals, sd = sqrt(own^2 + national sd^2), the national
+   * sd from the even years before each cycle (2008: 1998-2006, ...), the
+   * errors themselves: 111 and 129 of 139 (pooled), 108 and 132 (by
+   * polls); recomputed apart from tally in Python from the same table. */
+  cr_assert_eq(c.pooled_total80, 111);
+  cr_assert_eq(c.pooled_total95, 129);
+  cr_assert_eq(c.by_polls_total80, 108);
+  cr_assert_eq(c.by_polls_total95, 132);
   cr_assert_eq(tly_polls_calibrate(2016, &c, &err), TLY_OK);
   cr_assert_eq(c.n_own_fit, 180);
   cr_assert_eq(c.common_sd, 0.0);
@@ -357,6 +365,10 @@ Test(polls, own_sd_by_polls)
   cr_assert_eq(c.pooled_held95, 80);
   cr_assert_eq(c.by_polls_held80, 68);
   cr_assert_eq(c.by_polls_held95, 79);
+  cr_assert_eq(c.pooled_total80, 78);
+  cr_assert_eq(c.pooled_total95, 84);
+  cr_assert_eq(c.by_polls_total80, 75);
+  cr_assert_eq(c.by_polls_total95, 85);
 }
 
 /* A JSON output kept in memory (small: one unit's excerpt). */
