@@ -1604,7 +1604,7 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
     int32_t col[TLY_AREA_COLS];
     columns(j, t, -1, col, NULL, NULL);
     if (st == TLY_OK && party[0] != '\0')
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "a party's county column that names no candidate is taken as "
                 "that party's candidate in the state's return (%s)",
                 party);
@@ -1615,7 +1615,7 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
                 absent,
                 col[TLY_AREA_OTH] >= 0 ? "Others" : "the total only");
     if (st == TLY_OK && folded_any)
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "a county column with no candidate of that party in the "
                 "state's return counts under %s",
                 col[TLY_AREA_OTH] >= 0 ? "Others" : "the total only");
