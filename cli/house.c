@@ -35,6 +35,14 @@ static void codes(const tly_contingent *c, int which, char *buf, size_t size)
   }
 }
 
+/* The English ordinal suffix of n: 101st, 102nd, 103rd, 111th. */
+static const char *suffix(int n)
+{
+  if (n % 100 >= 11 && n % 100 <= 13)
+    return "th";
+  return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
 void cli_print_house(FILE *fp, const tly_election *e, const tly_outcome *o)
 {
   tly_contingent c;
@@ -42,9 +50,10 @@ void cli_print_house(FILE *fp, const tly_election *e, const tly_outcome *o)
   if (tly_contingent_decide(e, o, &c, &err) != TLY_OK)
     return; /* no majority to decide, or no delegations for the year */
   char list[512];
-  fprintf(fp, "House of the %dth Congress (delegations as it convened in "
+  fprintf(fp, "House of the %d%s Congress (delegations as it convened in "
               "%d): one vote per state, %lld of %zu needed\n ",
-          c.congress, c.convened, (long long)c.states_needed, c.n_states);
+          c.congress, suffix(c.congress), c.convened,
+          (long long)c.states_needed, c.n_states);
   for (size_t k = 0; k < c.n_top; k++)
     fprintf(fp, "%s %s %lld", k ? "," : "",
             tly_election_candidate(e, (size_t)c.top[k])->name,
@@ -87,9 +96,9 @@ void cli_print_house(FILE *fp, const tly_election *e, const tly_outcome *o)
   }
   int64_t vacant = c.senators - c.senate_r - c.senate_d - c.senate_other -
                    c.senate_unknown;
-  fprintf(fp, "Senate of the %dth Congress (%lld R, %lld D, %lld other",
-          c.congress, (long long)c.senate_r, (long long)c.senate_d,
-          (long long)c.senate_other);
+  fprintf(fp, "Senate of the %d%s Congress (%lld R, %lld D, %lld other",
+          c.congress, suffix(c.congress), (long long)c.senate_r,
+          (long long)c.senate_d, (long long)c.senate_other);
   if (vacant > 0)
     fprintf(fp, ", %lld vacant", (long long)vacant);
   if (c.senate_unknown > 0)

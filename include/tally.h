@@ -2309,7 +2309,10 @@ typedef struct tly_svg_geo_opts {
  * Republican, the winner's letter and electors on it or beside it for the
  * small states of the Northeast); Maine's and Nebraska's district winners
  * as small labelled squares by the state; a state that left the Union in
- * a what-if a dashed outline; the bar of electors, a legend, a title and a
+ * a what-if grey with a dashed outline; a state a redraw made or changed
+ * (tly_election_redrawn) drawn from its counties' shapes with a dark
+ * outline, its counties that left grey, a state with no county shape (an
+ * admitted PR) a labelled box; the bar of electors, a legend, a title and a
  * source line naming e's source and tly_geo_source(). Errors as
  * tly_svg_map. */
 TLY_API tly_status tly_svg_geo_map(const tly_election *e,

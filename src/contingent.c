@@ -40,6 +40,16 @@ tly_status tly__election_set_delegation(tly_election *e, const char *code,
   return TLY_OK;
 }
 
+/* Whether a what-if (--admit DC) made DC a state, with a delegation. */
+static bool dc_admitted(const tly_election *e)
+{
+  for (size_t k = 0; k < tly_election_n_redrawn(e); k++)
+    if (tly_election_redrawn(e, k)->admitted &&
+        strcmp(tly_election_redrawn(e, k)->code, "DC") == 0)
+      return true;
+  return false;
+}
+
 tly_status tly_whatif_delegation(const tly_election *in, const char *code,
                                  tly_delegation d, tly_election **out,
                                  tly_error *err)
@@ -51,7 +61,7 @@ tly_status tly_whatif_delegation(const tly_election *in, const char *code,
                      "delegation: \"%s\" is a district: a state votes whole "
                      "in the House",
                      code);
-  if (u >= 0 && strcmp(in->units[u].code, "DC") == 0)
+  if (u >= 0 && strcmp(in->units[u].code, "DC") == 0 && !dc_admitted(in))
     return tly__fail(err, TLY_EINVAL,
                      "delegation: DC has no delegation in the House");
   if (u < 0 && tly__state_index(code, strlen(code)) >= 0)
@@ -228,10 +238,12 @@ tly_status tly_contingent_decide(const tly_election *e, const tly_outcome *o,
                      "choice is the record's",
                      e->year);
   out->n_top = tly_outcome_contingent(o, out->top);
-  /* The states of the election, DC aside (23rd Amendment: electors only). */
+  /* The states of the election, DC aside (23rd Amendment: electors only)
+   * unless a what-if admitted it as a state. */
+  bool dc_state = dc_admitted(e);
   for (size_t u = 0; u < e->n_units; u++) {
     const tly_unit *un = &e->units[u];
-    if (un->parent >= 0 || strcmp(un->code, "DC") == 0)
+    if (un->parent >= 0 || (strcmp(un->code, "DC") == 0 && !dc_state))
       continue;
     if (out->n_states == TLY_HOUSE_MAX_STATES)
       return tly__fail(err, TLY_ERANGE,
@@ -253,15 +265,20 @@ tly_status tly_contingent_decide(const tly_election *e, const tly_outcome *o,
   if (s != TLY_OK)
     return s;
   /* A state the data does not have (a new state) votes only when given,
-   * and its senators are not known; a state a what-if made unknown (its
-   * territory changed) keeps its senators as seated. */
+   * and its senators are not known. A state a redraw changed (its
+   * territory, hence its districts: tly_election_redrawn) has an unknown
+   * delegation too unless given, and keeps its senators as seated (they
+   * are elected statewide and the state goes on). */
   for (size_t i = 0; i < out->n_states; i++) {
     tly_house_state *h = &out->states[i];
     if (!found[i])
       out->senate_unknown += 2;
     if (h->given && h->delegation == TLY_DELEGATION_UNKNOWN)
       h->given = false; /* unknown is not a choice someone made */
-    if (!found[i] && !h->given)
+    bool changed = false;
+    for (size_t k = 0; k < tly_election_n_redrawn(e) && !changed; k++)
+      changed = strcmp(tly_election_redrawn(e, k)->code, h->code) == 0;
+    if ((!found[i] || changed) && !h->given)
       h->delegation = TLY_DELEGATION_UNKNOWN;
     bool elsewhere;
     h->vote = party_vote(e, h->delegation, out->top, out->n_top, &elsewhere);

@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 enum {
@@ -1185,15 +1186,60 @@ static int cmp_top(const void *x, const void *y)
   return strcmp(((const top *)x)->code, ((const top *)y)->code);
 }
 
-/* Candidate of the election behind each county column, or -1. */
-static void columns(const tly_election *in, const tly_areas *t,
-                    int32_t col[TLY_AREA_COLS])
+/* The candidate of the party `party` (a prefix, "green") with the most
+ * votes in unit u of `in` (the first such on a tie), or -1. */
+static int32_t party_top(const tly_election *in, int32_t u, const char *party)
 {
+  int32_t best = -1;
+  size_t n = strlen(party);
+  for (size_t c = 0; u >= 0 && c < in->n_cands; c++) {
+    if (strncasecmp(in->cands[c].party, party, n) != 0)
+      continue;
+    int64_t v = in->votes[(size_t)u * in->n_cands + c];
+    if (v > 0 && (best < 0 || v > in->votes[(size_t)u * in->n_cands +
+                                            (size_t)best]))
+      best = (int32_t)c;
+  }
+  return best;
+}
+
+/* The candidate of the election behind each county column for the
+ * counties of state entry `origin` (their state before the redraw): the
+ * one the county file names; else, for the Libertarian and Green columns,
+ * the candidate of that party with the most votes in the state's return
+ * (MEDSL's 2020 county file names no Green candidate: Howie Hawkins in
+ * most states, Jesse Ventura in Alaska); else, so that no vote is lost,
+ * the Others column's ("Others"), and by_party[k] or folded[k] says which
+ * (either may be NULL). -1: the column counts in the total only. */
+static void columns(const job *j, const tly_areas *t, int origin,
+                    int32_t col[TLY_AREA_COLS], bool *by_party,
+                    bool *folded)
+{
+  const tly_election *in = j->in;
+  int32_t u = origin >= 0 ? j->st[origin].unit : -1;
+  static const char *const parties[TLY_AREA_COLS] = {
+      [TLY_AREA_LIB] = "libertarian", [TLY_AREA_GRN] = "green"};
   for (size_t k = 0; k < TLY_AREA_COLS; k++) {
     const char *name = tly_areas_candidate(t, k);
     col[k] = name != NULL ? tly_election_find_candidate(in, name) : -1;
     if (col[k] < 0 && k == TLY_AREA_OTH)
       col[k] = tly_election_find_candidate(in, "Others");
+    if (by_party != NULL)
+      by_party[k] = false;
+    if (folded != NULL)
+      folded[k] = false;
+    if (col[k] < 0 && name != NULL && parties[k] != NULL) {
+      col[k] = party_top(in, u, parties[k]);
+      if (by_party != NULL)
+        by_party[k] = col[k] >= 0;
+    }
+  }
+  for (size_t k = 0; k < TLY_AREA_OTH; k++) {
+    if (col[k] >= 0 || tly_areas_candidate(t, k) == NULL)
+      continue;
+    col[k] = col[TLY_AREA_OTH];
+    if (folded != NULL)
+      folded[k] = col[k] >= 0;
   }
 }
 
@@ -1241,8 +1287,6 @@ static tly_status rebuild(job *j, const tly_areas *t, tly_election *e,
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
-  int32_t col[TLY_AREA_COLS];
-  columns(in, t, col);
   for (size_t u = 0; u < in->n_units; u++)
     map[u] = -1;
   size_t k = 0;
@@ -1280,6 +1324,8 @@ static tly_status rebuild(job *j, const tly_areas *t, tly_election *e,
       if (c->dest != tops[i].ent || !c->has_votes)
         continue;
       un->has_votes = true;
+      int32_t col[TLY_AREA_COLS];
+      columns(j, t, c->origin, col, NULL, NULL);
       for (size_t x = 0; x < TLY_AREA_COLS; x++) {
         int64_t *v = &votes[k * nc + (size_t)(col[x] >= 0 ? col[x] : 0)];
         if (col[x] >= 0 && !tly__add_i64(*v, c->votes[x], v)) {
@@ -1422,44 +1468,74 @@ static tly_status record(job *j, tly_election *e, tly_error *err)
 }
 
 
-/* The county sums of the D and R columns over the changed states' old
- * territory against those states' returns, for the note. */
+/* For the note: each changed state's county sums over its old territory
+ * against its state return, candidate by candidate of the county columns
+ * ("others": the Others column, the columns folded into it and every
+ * candidate of the return without a column), and in all: "CA equal", or
+ * "CA Trump +12, others -3, total +9". */
 static void differences(const job *j, const tly_areas *t, char *buf,
                         size_t size)
 {
   size_t len = 0;
   buf[0] = '\0';
-  int32_t col[TLY_AREA_COLS];
-  columns(j->in, t, col);
+  const tly_election *in = j->in;
   for (size_t p = 0; p < j->n_st && j->st[p].unit >= 0; p++) {
     const ent *s = &j->st[p];
     if (!s->changed || len >= size)
       continue;
-    int64_t cd = 0, cr = 0;
-    for (size_t k = 0; k < j->n_c; k++) {
-      if (j->c[k].origin == (int)p) {
-        cd += j->c[k].votes[TLY_AREA_DEM]; /* each below 2^40 */
-        cr += j->c[k].votes[TLY_AREA_REP];
-      }
+    int32_t col[TLY_AREA_COLS];
+    columns(j, t, (int)p, col, NULL, NULL);
+    /* grp[k]: the first column with k's candidate (others: OTH). */
+    size_t grp[TLY_AREA_COLS];
+    for (size_t k = 0; k < TLY_AREA_COLS; k++) {
+      grp[k] = k;
+      for (size_t q = 0; q < k; q++)
+        if (col[k] >= 0 && col[q] == col[k] && grp[k] == k)
+          grp[k] = grp[q];
     }
-    const tly_election *in = j->in;
-    int64_t sd = 0, sr = 0;
-    for (size_t u = 0; u < in->n_units; u++) {
-      if ((int32_t)u != s->unit)
+    for (size_t k = 0; k < TLY_AREA_COLS; k++)
+      if (col[TLY_AREA_OTH] >= 0 && col[k] == col[TLY_AREA_OTH])
+        grp[k] = TLY_AREA_OTH;
+    int64_t cs[TLY_AREA_COLS] = {0}, ss[TLY_AREA_COLS] = {0}, ct = 0;
+    for (size_t k = 0; k < j->n_c; k++) { /* each count below 2^40 */
+      if (j->c[k].origin != (int)p)
         continue;
-      if (col[TLY_AREA_DEM] >= 0)
-        sd = in->votes[u * in->n_cands + (size_t)col[TLY_AREA_DEM]];
-      if (col[TLY_AREA_REP] >= 0)
-        sr = in->votes[u * in->n_cands + (size_t)col[TLY_AREA_REP]];
+      for (size_t x = 0; x < TLY_AREA_COLS; x++)
+        cs[grp[x]] += j->c[k].votes[x];
+      ct += j->c[k].total;
     }
-    if (cd == sd && cr == sr)
-      len += (size_t)snprintf(buf + len, size - len, "%s%s equal", len ? "; " : "",
-                              s->code);
-    else
-      len += (size_t)snprintf(buf + len, size - len,
-                              "%s%s D %+lld, R %+lld", len ? "; " : "",
-                              s->code, (long long)(cd - sd),
-                              (long long)(cr - sr));
+    size_t u = (size_t)s->unit;
+    for (size_t c = 0; c < in->n_cands; c++) {
+      size_t g = TLY_AREA_OTH;
+      for (size_t k = 0; k < TLY_AREA_OTH; k++)
+        if (col[k] == (int32_t)c)
+          g = grp[k];
+      ss[g] += in->votes[u * in->n_cands + c];
+    }
+    int64_t st_total = in->totals[u];
+    int n = snprintf(buf + len, size - len, "%s%s", len ? "; " : "",
+                     s->code);
+    len += n > 0 && (size_t)n < size - len ? (size_t)n : size - len - 1;
+    bool any = false;
+    for (size_t k = 0; k <= TLY_AREA_COLS; k++) {
+      if (k < TLY_AREA_COLS && grp[k] != k)
+        continue;
+      int64_t d = k < TLY_AREA_COLS ? cs[k] - ss[k] : ct - st_total;
+      if (d == 0)
+        continue;
+      const char *who = k == TLY_AREA_COLS ? "total"
+                        : k == TLY_AREA_OTH || col[k] < 0
+                            ? "others"
+                            : in->cands[col[k]].name;
+      n = snprintf(buf + len, size - len, "%s %s %+lld", any ? "," : "",
+                   who, (long long)d);
+      len += n > 0 && (size_t)n < size - len ? (size_t)n : size - len - 1;
+      any = true;
+    }
+    if (!any) {
+      n = snprintf(buf + len, size - len, " equal");
+      len += n > 0 && (size_t)n < size - len ? (size_t)n : size - len - 1;
+    }
   }
 }
 
@@ -1486,29 +1562,62 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
               "returns (%s), which replace the state returns (county sums "
               "against the state returns: %s)",
               list, tly_areas_source(t), diff);
-    char absent[256] = "";
-    size_t alen = 0;
-    int32_t col[TLY_AREA_COLS];
-    columns(j->in, t, col);
-    for (size_t c = 0; c < j->in->n_cands && alen < sizeof absent; c++) {
+    /* The candidates of the changed states' returns with no column of
+     * their own, and the columns taken by party or folded into Others. */
+    char absent[256] = "", party[256] = "";
+    size_t alen = 0, plen = 0;
+    bool folded_any = false;
+    const tly_election *in = j->in;
+    for (size_t c = 0; c < in->n_cands && alen < sizeof absent; c++) {
       bool has = false, votes = false;
-      for (size_t k = 0; k < TLY_AREA_COLS; k++)
-        has = has || col[k] == (int32_t)c;
-      for (size_t p = 0; p < j->n_st && j->st[p].unit >= 0; p++)
+      for (size_t p = 0; p < j->n_st && j->st[p].unit >= 0; p++) {
+        if (!j->st[p].changed)
+          continue;
+        int32_t col[TLY_AREA_COLS];
+        columns(j, t, (int)p, col, NULL, NULL);
+        for (size_t k = 0; k < TLY_AREA_COLS; k++)
+          has = has || (col[k] == (int32_t)c &&
+                        (k == TLY_AREA_OTH || col[k] != col[TLY_AREA_OTH]));
         votes = votes ||
-                (j->st[p].changed &&
-                 j->in->votes[(size_t)j->st[p].unit * j->in->n_cands + c] >
-                     0);
+                in->votes[(size_t)j->st[p].unit * in->n_cands + c] > 0;
+      }
       if (!has && votes)
         alen += (size_t)snprintf(absent + alen, sizeof absent - alen,
-                                 "%s%s", alen ? ", " : "",
-                                 j->in->cands[c].name);
+                                 "%s%s", alen ? ", " : "", in->cands[c].name);
     }
+    for (size_t p = 0; p < j->n_st && j->st[p].unit >= 0; p++) {
+      if (!j->st[p].changed || plen >= sizeof party)
+        continue;
+      int32_t col[TLY_AREA_COLS];
+      bool by_party[TLY_AREA_COLS], folded[TLY_AREA_COLS];
+      columns(j, t, (int)p, col, by_party, folded);
+      for (size_t k = 0; k < TLY_AREA_COLS && plen < sizeof party; k++) {
+        folded_any = folded_any || folded[k];
+        if (by_party[k])
+          plen += (size_t)snprintf(party + plen, sizeof party - plen,
+                                   "%s%s %s: %s", plen ? "; " : "",
+                                   j->st[p].code,
+                                   k == TLY_AREA_LIB ? "Libertarian" : "Green",
+                                   in->cands[col[k]].name);
+      }
+    }
+    int32_t col[TLY_AREA_COLS];
+    columns(j, t, -1, col, NULL, NULL);
+    if (st == TLY_OK && party[0] != '\0')
+      st = tly__election_note(e, err,
+                "a party's county column that names no candidate is taken as "
+                "that party's candidate in the state's return (%s)",
+                party);
     if (st == TLY_OK && absent[0] != '\0')
       st = tly__election_note(e, err,
                 "the county returns have no column for %s: in the redrawn "
                 "states their votes count under %s",
                 absent,
+                col[TLY_AREA_OTH] >= 0 ? "Others" : "the total only");
+    if (st == TLY_OK && folded_any)
+      st = tly__election_note(e, err,
+                "a county column with no candidate of that party in the "
+                "state's return counts under %s",
                 col[TLY_AREA_OTH] >= 0 ? "Others" : "the total only");
     if (st == TLY_OK)
       st = tly__election_note(e, err,

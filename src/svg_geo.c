@@ -37,6 +37,21 @@ static const char *const fills[3][3] = {
 #define INK_DARK "#111111"
 #define INK_LIGHT "#ffffff"
 
+/* Row codes of an earlier county for a shape of the 2017 boundaries:
+ * Shannon County, SD (46113) was renamed Oglala Lakota (46102) in 2015;
+ * Bedford city, VA (51515) joined Bedford County (51019) in 2013. */
+static const char *const renamed[][2] = {{"46113", "46102"},
+                                         {"51515", "51019"}};
+
+/* The county shape of a county code of the returns, or -1. */
+static int32_t county_shape(const tly_geo *gc, const char *code)
+{
+  for (size_t k = 0; k < sizeof renamed / sizeof renamed[0]; k++)
+    if (strcmp(code, renamed[k][0]) == 0)
+      code = renamed[k][1];
+  return tly_geo_find(gc, code);
+}
+
 /*==== Shared drawing ======================================================*/
 
 /* Appends s escaped for XML character data and attribute values; control
@@ -235,12 +250,14 @@ typedef struct look {
   char tip[300];
 } look;
 
+/* The look of award i; `label` names it in the tooltip (NULL: the state's
+ * name, else its code). */
 static void award_look(const tly_election *e, const tly_outcome *o, size_t i,
-                       look *k)
+                       const char *label, look *k)
 {
   const tly_award *w = tly_outcome_award(o, i);
   char b1[32], b2[32];
-  const char *name = tly_state_name(w->code);
+  const char *name = label != NULL ? label : tly_state_name(w->code);
   int n = tly__snprintf_c(k->tip, sizeof k->tip, "%s: %d elector%s",
                           name != NULL ? name : w->code, w->electors,
                           w->electors == 1 ? "" : "s");
@@ -254,6 +271,12 @@ static void award_look(const tly_election *e, const tly_outcome *o, size_t i,
     tly__snprintf_c(k->mark, sizeof k->mark, "T");
     tly__snprintf_c(tail, room, ", tied at %s votes (undecided)",
                     tly_format_count(w->first_votes, b1, sizeof b1));
+    return;
+  }
+  if (w->winner < 0 && w->total_votes == 0) { /* an admitted PR */
+    k->fill = NONE_FILL;
+    tly__snprintf_c(k->mark, sizeof k->mark, "?");
+    tly__snprintf_c(tail, room, ", undecided (no votes)");
     return;
   }
   if (w->winner < 0) { /* split by a proportional rule */
@@ -400,6 +423,7 @@ static void winner_line(const tly_election *e, const tly_outcome *o,
 #define MAX_DIST 5
 typedef struct gstate {
   bool present, awarded;
+  bool redrawn; /* drawn from its counties (a redraw changed it) */
   int32_t electors;
   look main;
   size_t n_dist;
@@ -441,14 +465,306 @@ static void build_states(const tly_election *e, const tly_outcome *o,
       continue;
     gstate *s = &st[k];
     if (dash == NULL) {
-      award_look(e, o, i, &s->main);
+      award_look(e, o, i, NULL, &s->main);
       s->awarded = true;
     } else if (s->n_dist < MAX_DIST) {
-      award_look(e, o, i, &s->dist[s->n_dist]);
+      award_look(e, o, i, NULL, &s->dist[s->n_dist]);
       tly__snprintf_c(s->dist_label[s->n_dist], sizeof s->dist_label[0],
                       "%s", dash + 1);
       s->n_dist++;
     }
+  }
+}
+
+/*==== States a redraw made, drawn from their counties =====================*/
+
+/* A state a redraw (split, move, merge, counties leaving, admit) made or
+ * changed has no shape of its own: it is drawn as the union of its
+ * counties' shapes (filled without inner strokes: a stroke of its own
+ * colour only hides the seams), with its outline drawn from the same
+ * shapes through a mask (the counties stroked wide, less their fills: a
+ * ring just outside the union, so two new states that touch show a line
+ * between them). The state shapes the redraw changed are not drawn; their
+ * counties in no new state are out of the Union (grey, dashed). A state
+ * of the redraw whose counties none is listed (Alaska, which moves only
+ * whole) is drawn whole, from its one county shape. */
+#define OUT_FILL "#e0e0e0"
+#define OUT_STROKE "#999999"
+#define RING_INK "#222222"
+#define MAX_BOXES 8 /* states with no county shape (PR), as boxes */
+
+typedef struct rmap {
+  tly_geo *gc;       /* the county shapes; NULL without a redraw */
+  size_t n_r;        /* tly_election_n_redrawn(e) */
+  int32_t *owner;    /* by county shape: the redrawn state, -1 none, -2
+                        out of the Union */
+  look *looks;       /* by redrawn state */
+  int32_t *electors; /* by redrawn state; -1: not a state of e */
+  size_t *n_shapes;  /* by redrawn state: its county shapes */
+  double (*label)[2]; /* by redrawn state: its label point (frame px) */
+  size_t n_out, n_unmatched; /* counties out; codes of no shape */
+} rmap;
+
+static void rmap_free(rmap *m, const tly_allocator *a)
+{
+  if (m->gc != NULL) {
+    tly__free(a, m->owner, tly_geo_n(m->gc) * sizeof *m->owner);
+    tly__free(a, m->looks, m->n_r * sizeof *m->looks);
+    tly__free(a, m->electors, m->n_r * sizeof *m->electors);
+    tly__free(a, m->n_shapes, m->n_r * sizeof *m->n_shapes);
+    tly__free(a, m->label, m->n_r * sizeof *m->label);
+  }
+  tly_geo_free(m->gc);
+  memset(m, 0, sizeof *m);
+}
+
+/* Whether the "+"-separated list `from` ("OR+ID") names state `code`. */
+static bool from_has(const char *from, const char *code)
+{
+  size_t n = strlen(code);
+  for (const char *p = from; *p != '\0';) {
+    const char *q = strchr(p, '+');
+    size_t len = q != NULL ? (size_t)(q - p) : strlen(p);
+    if (len == n && strncmp(p, code, n) == 0)
+      return true;
+    if (q == NULL)
+      break;
+    p = q + 1;
+  }
+  return false;
+}
+
+/* Whether state shape `code` is drawn from its counties: a redrawn state
+ * has its code, or took counties from it. */
+static bool by_county(const tly_election *e, const char *code)
+{
+  for (size_t i = 0; i < tly_election_n_redrawn(e); i++) {
+    const tly_redrawn *r = tly_election_redrawn(e, i);
+    if (from_has(r->from, code) ||
+        (strcmp(r->code, code) == 0 && r->from[0] != '\0'))
+      return true;
+  }
+  return false;
+}
+
+/* Assigns every county shape of the states the redraw changed to its new
+ * state, or out of the Union; the looks, electors and label points of
+ * the new states. TLY_ENOMEM; the caller frees m on any return. */
+static tly_status rmap_build(const tly_election *e, const tly_outcome *o,
+                             const tly_geo *gs, gstate *st,
+                             const tly_allocator *a, rmap *m)
+{
+  memset(m, 0, sizeof *m);
+  size_t n_r = tly_election_n_redrawn(e);
+  if (n_r == 0)
+    return TLY_OK;
+  tly_geo *gc = NULL;
+  tly_status s = tly_geo_load(TLY_GEO_COUNTIES, a, &gc, NULL);
+  if (s != TLY_OK)
+    return s;
+  m->gc = gc;
+  m->n_r = n_r;
+  size_t nc = tly_geo_n(gc);
+  m->owner = tly__calloc(a, nc, sizeof *m->owner);
+  m->looks = tly__calloc(a, n_r, sizeof *m->looks);
+  m->electors = tly__calloc(a, n_r, sizeof *m->electors);
+  m->n_shapes = tly__calloc(a, n_r, sizeof *m->n_shapes);
+  m->label = tly__calloc(a, n_r, sizeof *m->label);
+  if (m->owner == NULL || m->looks == NULL || m->electors == NULL ||
+      m->n_shapes == NULL || m->label == NULL)
+    return TLY_ENOMEM;
+  for (size_t c = 0; c < nc; c++)
+    m->owner[c] = -1;
+  for (size_t i = 0; i < n_r; i++) {
+    const tly_redrawn *r = tly_election_redrawn(e, i);
+    for (size_t k = 0; k < r->n_counties; k++) {
+      int32_t c = county_shape(gc, tly_election_redrawn_county(e, i, k));
+      if (c < 0)
+        m->n_unmatched++; /* Connecticut's planning regions of 2024 */
+      else
+        m->owner[c] = (int32_t)i;
+    }
+  }
+  for (size_t g = 0; g < tly_geo_n(gs); g++)
+    st[g].redrawn = by_county(e, tly_geo_shape_at(gs, g)->code);
+  /* The counties of a changed state: out of the Union when in no new
+   * state, unless none of the state's counties is listed (drawn whole). */
+  for (size_t g = 0; g < tly_geo_n(gs); g++) {
+    if (!st[g].redrawn)
+      continue;
+    const char *code = tly_geo_shape_at(gs, g)->code;
+    bool listed = false;
+    for (size_t c = 0; c < nc && !listed; c++)
+      listed = m->owner[c] >= 0 &&
+               strcmp(tly_geo_shape_at(gc, c)->state, code) == 0;
+    int32_t whole = -1;
+    for (size_t i = 0; i < n_r && whole < 0 && !listed; i++)
+      if (from_has(tly_election_redrawn(e, i)->from, code))
+        whole = (int32_t)i;
+    for (size_t c = 0; c < nc; c++) {
+      if (m->owner[c] >= 0 ||
+          strcmp(tly_geo_shape_at(gc, c)->state, code) != 0)
+        continue;
+      m->owner[c] = listed ? -2 : whole;
+      m->n_out += m->owner[c] == -2;
+    }
+  }
+  /* Looks and electors from e and o. */
+  for (size_t i = 0; i < n_r; i++) {
+    const tly_redrawn *r = tly_election_redrawn(e, i);
+    int32_t u = tly_election_find_unit(e, r->code);
+    m->electors[i] = u >= 0 ? tly_election_unit(e, (size_t)u)->electors : -1;
+    look *k = &m->looks[i];
+    k->fill = NONE_FILL;
+    k->ink = INK_DARK;
+    tly__snprintf_c(k->tip, sizeof k->tip, "%s: no electors awarded",
+                    r->name);
+    for (size_t w = 0; w < tly_outcome_n_awards(o); w++)
+      if (strcmp(tly_outcome_award(o, w)->code, r->code) == 0)
+        award_look(e, o, w, r->name, k);
+  }
+  /* A label point inside each new state: the box centre of its county
+   * nearest the mean of its counties' box centres weighted by box area. */
+  for (size_t i = 0; i < n_r; i++) {
+    double sx = 0, sy = 0, sw = 0;
+    for (size_t c = 0; c < nc; c++) {
+      if (m->owner[c] != (int32_t)i)
+        continue;
+      const int32_t *bx = tly_geo_shape_at(gc, c)->box;
+      double w = (double)(bx[2] - bx[0]) * (double)(bx[3] - bx[1]) + 1;
+      sx += w * (bx[0] + bx[2]) / 2.0;
+      sy += w * (bx[1] + bx[3]) / 2.0;
+      sw += w;
+      m->n_shapes[i]++;
+    }
+    double best = -1;
+    for (size_t c = 0; c < nc && sw > 0; c++) {
+      if (m->owner[c] != (int32_t)i)
+        continue;
+      const int32_t *lp = tly_geo_shape_at(gc, c)->label;
+      double dx = lp[0] - sx / sw, dy = lp[1] - sy / sw;
+      if (best < 0 || dx * dx + dy * dy < best) {
+        best = dx * dx + dy * dy;
+        m->label[i][0] = lp[0] / 10.0;
+        m->label[i][1] = lp[1] / 10.0;
+      }
+    }
+  }
+  return TLY_OK;
+}
+
+/* The county shapes of redrawn state i (or, i = -2, out of the Union). */
+static void owned(sb *b, const rmap *m, int32_t i)
+{
+  for (size_t c = 0; c < tly_geo_n(m->gc); c++)
+    if (m->owner[c] == i)
+      shape(b, m->gc, c, "", NULL);
+}
+
+/* The new states and the counties out of the Union, in a group under the
+ * same transform as the states. */
+static void draw_redrawn(sb *b, const tly_election *e, const rmap *m,
+                         double y0)
+{
+  if (m->gc == NULL)
+    return;
+  out(b, "<g id=\"redrawn\" transform=\"translate(0 %.0f) scale(0.1)\" "
+         "fill-rule=\"evenodd\" stroke-linejoin=\"round\">\n",
+      y0);
+  if (m->n_out > 0) {
+    out(b, "<g id=\"out-counties\" fill=\"" OUT_FILL "\" stroke=\""
+           OUT_STROKE "\" stroke-width=\"4\" stroke-dasharray=\"20,15\">\n");
+    char tip[160], attrs[24];
+    for (size_t c = 0; c < tly_geo_n(m->gc); c++) {
+      if (m->owner[c] != -2)
+        continue;
+      const tly_geo_shape *sh = tly_geo_shape_at(m->gc, c);
+      tly__snprintf_c(tip, sizeof tip, "%s, %s: not in the Union", sh->name,
+                      sh->state);
+      tly__snprintf_c(attrs, sizeof attrs, " id=\"c%s\"", sh->code);
+      shape(b, m->gc, c, attrs, tip);
+    }
+    out(b, "</g>\n");
+  }
+  for (size_t i = 0; i < m->n_r; i++) {
+    if (m->n_shapes[i] == 0)
+      continue;
+    const look *k = &m->looks[i];
+    out(b, "<g id=\"redrawn-");
+    esc(b, tly_election_redrawn(e, i)->code);
+    out(b, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"8\">\n<title>",
+        k->fill, k->fill);
+    esc(b, k->tip);
+    out(b, "</title>\n");
+    owned(b, m, (int32_t)i);
+    out(b, "</g>\n");
+  }
+  out(b, "<g fill=\"url(#hatch10)\" stroke=\"none\">\n");
+  for (size_t i = 0; i < m->n_r; i++)
+    if (m->n_shapes[i] > 0 && m->looks[i].hatch)
+      owned(b, m, (int32_t)i);
+  out(b, "</g>\n");
+  /* The outlines: a mask of the counties stroked 1.6 px wide less their
+   * fills (stroked 0.3 px, so no seam between counties shows) leaves a
+   * ring of about 0.65 px outside the state. */
+  for (size_t i = 0; i < m->n_r; i++) {
+    if (m->n_shapes[i] == 0)
+      continue;
+    out(b, "<mask id=\"ring%zu\" maskUnits=\"userSpaceOnUse\" x=\"-1000\" "
+           "y=\"-1000\" width=\"12000\" height=\"8200\">\n"
+           "<g fill=\"#ffffff\" stroke=\"#ffffff\" stroke-width=\"16\">\n",
+        i);
+    owned(b, m, (int32_t)i);
+    out(b, "</g>\n<g fill=\"#000000\" stroke=\"#000000\" "
+           "stroke-width=\"3\">\n");
+    owned(b, m, (int32_t)i);
+    out(b, "</g>\n</mask>\n"
+           "<rect x=\"-1000\" y=\"-1000\" width=\"12000\" height=\"8200\" "
+           "fill=\"" RING_INK "\" mask=\"url(#ring%zu)\"/>\n",
+        i);
+  }
+  out(b, "</g>\n");
+}
+
+/* The labels of the new states: code, electors and winner's letter at
+ * the label point (or DC's callout); a state with no county shape (PR) a
+ * box in the column of callouts, under DC's. */
+static void redrawn_labels(sb *b, const tly_election *e, const rmap *m,
+                           double y0)
+{
+  size_t n_boxes = 0;
+  for (size_t i = 0; i < m->n_r; i++) {
+    const tly_redrawn *r = tly_election_redrawn(e, i);
+    const look *k = &m->looks[i];
+    if (m->electors[i] < 0)
+      continue;
+    char line[32];
+    tly__snprintf_c(line, sizeof line, "%d%s%s", m->electors[i],
+                    k->mark[0] != '\0' ? " " : "", k->mark);
+    const callout *c = callout_of(r->code);
+    if (m->n_shapes[i] > 0 && c == NULL) {
+      double lx = m->label[i][0], ly = y0 + m->label[i][1];
+      text(b, lx, ly - 1, "c", k->ink, NULL, r->code);
+      text(b, lx, ly + 10, "n", k->ink, NULL, line);
+      continue;
+    }
+    if (c == NULL && n_boxes == MAX_BOXES)
+      continue;
+    double cx = c != NULL ? c->x : 995;
+    double cy = y0 + (c != NULL ? c->y : 360 + 25 * (double)n_boxes++);
+    if (c != NULL && m->n_shapes[i] > 0)
+      out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+             "stroke=\"#888888\" stroke-width=\"0.7\"/>\n",
+          m->label[i][0], y0 + m->label[i][1], cx - 16, cy - 4);
+    out(b, "<g id=\"box-");
+    esc(b, r->code);
+    out(b, "\">\n<title>");
+    esc(b, k->tip);
+    out(b, "</title>\n");
+    rect(b, cx - 16, cy - 11, 32, 14, k->fill, k->hatch);
+    text(b, cx, cy, "d", k->ink, NULL, r->code);
+    text(b, cx + 18, cy, "n", "#222222", "start", line);
+    out(b, "</g>\n");
   }
 }
 
@@ -527,13 +843,22 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
   if (st == NULL)
     return TLY_ENOMEM;
   build_states(e, o, g, st);
+  rmap rm;
+  if (rmap_build(e, o, g, st, b->a, &rm) != TLY_OK) {
+    rmap_free(&rm, b->a);
+    tly__free(b->a, st, n * sizeof *st);
+    return TLY_ENOMEM;
+  }
+  bool any_redrawn = false;
+  for (size_t i = 0; i < rm.n_r; i++)
+    any_redrawn = any_redrawn || rm.n_shapes[i] > 0;
   char tbuf[128], line[256], sub[512];
   const char *title = title_of(opts, tbuf, sizeof tbuf,
                                tly_election_year(e), "");
   const char *note = opts != NULL ? opts->note : NULL;
   double y_bar = note != NULL ? 108 : 92;
   double y_map = y_bar + BAR_H + 30;
-  double height = y_map + MAP_H + 84;
+  double height = y_map + MAP_H + 84 + (any_redrawn ? 16 : 0);
   winner_line(e, o, line, sizeof line);
   tly__snprintf_c(sub, sizeof sub, "%s. Source: %s; shapes: %s. %s.", title,
                   tly_election_source_name(e), tly_geo_source(), line);
@@ -553,10 +878,12 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
   for (size_t i = 0; i < n; i++) {
     const gstate *s = &st[i];
     char attrs[160];
+    if (s->redrawn)
+      continue; /* drawn from its counties (draw_redrawn) */
     if (!s->present)
       tly__snprintf_c(attrs, sizeof attrs,
-                      " id=\"%s\" fill=\"#ffffff\" stroke=\"#999999\" "
-                      "stroke-dasharray=\"40,30\"",
+                      " id=\"%s\" fill=\"" OUT_FILL "\" stroke=\""
+                      OUT_STROKE "\" stroke-dasharray=\"40,30\"",
                       tly_geo_shape_at(g, i)->code);
     else
       tly__snprintf_c(attrs, sizeof attrs, " id=\"%s\" fill=\"%s\"",
@@ -567,13 +894,19 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
    * times as large: this group is scaled by 0.1). */
   out(b, "<g fill=\"url(#hatch10)\" stroke=\"none\">\n");
   for (size_t i = 0; i < n; i++)
-    if (st[i].present && st[i].main.hatch)
+    if (st[i].present && !st[i].redrawn && st[i].main.hatch)
       shape(b, g, i, "", NULL);
-  out(b, "</g>\n</g>\n<g id=\"labels\">\n");
+  out(b, "</g>\n</g>\n");
+  draw_redrawn(b, e, &rm, y_map);
+  out(b, "<g id=\"labels\">\n");
   for (size_t i = 0; i < n; i++)
-    state_label(b, g, i, &st[i], y_map);
+    if (!st[i].redrawn)
+      state_label(b, g, i, &st[i], y_map);
   for (size_t i = 0; i < n; i++)
-    districts(b, g, i, &st[i], y_map);
+    if (!st[i].redrawn)
+      districts(b, g, i, &st[i], y_map);
+  if (rm.gc != NULL)
+    redrawn_labels(b, e, &rm, y_map);
   out(b, "</g>\n");
 
   /* The legend, under the map. */
@@ -603,15 +936,29 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
   text(b, X0 + 420, ly + 43, "f", NULL, NULL,
        "Maine and Nebraska: the state by its at-large winner; squares: its "
        "districts.");
-  bool absent = false;
+  bool absent = rm.n_out > 0;
   for (size_t i = 0; i < n; i++)
-    absent = absent || !st[i].present;
+    absent = absent || (!st[i].present && !st[i].redrawn);
   if (absent) {
     out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"12\" "
-           "fill=\"#ffffff\" stroke=\"#999999\" stroke-dasharray=\"4,3\"/>\n",
+           "fill=\"" OUT_FILL "\" stroke=\"" OUT_STROKE "\" "
+           "stroke-dasharray=\"4,3\"/>\n",
         X0 + 420, ly + 50);
     text(b, X0 + 450, ly + 60, "f", NULL, NULL,
-         "dashed: not in this election");
+         "grey, dashed: not in the Union (left in the what-if, or not in "
+         "this election)");
+  }
+  if (any_redrawn) {
+    out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"12\" "
+           "fill=\"#ffffff\" stroke=\"" RING_INK "\" "
+           "stroke-width=\"1.6\"/>\n",
+        X0 + 420, ly + 66);
+    tly__snprintf_c(sub, sizeof sub,
+                    "dark outline: a state as the what-if redrew it, drawn "
+                    "from its counties' shapes%s",
+                    rm.n_unmatched > 0 ? " (some counties have no shape)"
+                                       : "");
+    text(b, X0 + 450, ly + 76, "f", NULL, NULL, sub);
   }
   out(b, "</g>\n");
   tly__snprintf_c(sub, sizeof sub,
@@ -620,6 +967,7 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
                   tly_election_source_name(e), tly_geo_source());
   text(b, X0, height - 8, "f", NULL, NULL, sub);
   out(b, "</svg>\n");
+  rmap_free(&rm, b->a);
   tly__free(b->a, st, n * sizeof *st);
   return TLY_OK;
 }
@@ -683,11 +1031,6 @@ static int bin_of(int64_t d, int64_t r, int64_t total)
   return diff > 0 ? 5 + k : 4 - k;
 }
 
-/* Row codes of an earlier county for a shape of the 2017 boundaries:
- * Shannon County, SD (46113) was renamed Oglala Lakota (46102) in 2015;
- * Bedford city, VA (51515) joined Bedford County (51019) in 2013. */
-static const char *const renamed[][2] = {{"46113", "46102"},
-                                         {"51515", "51019"}};
 
 typedef struct acc {
   int64_t d, r, total;
@@ -759,11 +1102,7 @@ static tly_status gather(cmap *m)
     }
     if (!acc_add(&m->state[s], a))
       return TLY_EOVERFLOW;
-    const char *code = a->code;
-    for (size_t k = 0; k < sizeof renamed / sizeof renamed[0]; k++)
-      if (strcmp(code, renamed[k][0]) == 0)
-        code = renamed[k][1];
-    int32_t c = tly_geo_find(m->gc, code);
+    int32_t c = county_shape(m->gc, a->code);
     if (c < 0) {
       m->whole[s] = true;
       continue;

@@ -227,6 +227,18 @@ same_json "move greater-idaho, reapportioned" "$W?year=2020&move=greater-idaho&r
 same_json "admit DC, reapportioned" $W \
   '{"year": 2020, "admit": "DC", "reapportion": true}' -- \
   whatif 2020 --admit DC --reapportion --json
+same_json "merge ND,SD" $W '{"year": 2016, "merge": "ND,SD=DAK"}' -- \
+  whatif 2016 --merge ND,SD=DAK --json
+same_json "a county leaves (GET)" "$W?year=2016&without=06037" "" -- \
+  whatif 2016 --without 06037 --json
+same_json "admit PR with a population, set" $W \
+  '{"year": 2020, "admit": "PR/Puerto Rico:3285874", "set": {"PR": "Biden"}, "reapportion": true}' -- \
+  whatif 2020 --admit PR/Puerto\ Rico:3285874 --set PR=Biden --reapportion --json
+same_json "split, drop and delegation together" $W \
+  '{"year": 2016, "split": "cal3", "drop": "Johnson", "delegation": {"NCA": "D"}, "rule": "proportional"}' -- \
+  whatif 2016 --split cal3 --drop Johnson --delegation NCA=D --rule proportional --json
+same_json "the tile map of cal3" /api/map.svg '{"year": 2016, "split": "cal3", "reapportion": true}' -- \
+  map 2016 --split cal3 --reapportion
 same_json "flip after cal3" /api/flip '{"year": 2016, "split": "cal3"}' -- \
   flip 2016 --split cal3 --json
 same_json "tipping after greater-idaho" /api/tipping \

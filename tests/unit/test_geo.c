@@ -353,6 +353,79 @@ Test(geo, map_2016)
   tly_election_free(e);
 }
 
+/* e after a what-if given as key, value pairs (tly_whatif_spec). */
+static tly_election *redrawn(int year, const char *const *kv, size_t n)
+{
+  tly_election *in = tu_builtin(year, TLY_SOURCE_MEDSL);
+  tly_whatif_spec *sp = NULL;
+  tly_election *out = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_whatif_spec_new(NULL, &sp, &err), TLY_OK);
+  for (size_t i = 0; i + 1 < n; i += 2)
+    cr_assert_eq(tly_whatif_spec_set(sp, kv[i], kv[i + 1], &err), TLY_OK,
+                 "%s", err.msg);
+  cr_assert_eq(tly_whatif_spec_apply(in, sp, &out, &err), TLY_OK, "%s",
+               err.msg);
+  tly_whatif_spec_free(sp);
+  tly_election_free(in);
+  return out;
+}
+
+/* The county shapes in the group `<g id="ID"`, up to its end. */
+static size_t paths_in(const char *svg, const char *id)
+{
+  char open[64];
+  snprintf(open, sizeof open, "<g id=\"%s\"", id);
+  const char *p = strstr(svg, open);
+  if (p == NULL)
+    return 0;
+  const char *end = strstr(p, "</g>");
+  size_t n = 0;
+  for (const char *q = strstr(p, "<path"); q != NULL && q < end;
+       q = strstr(q + 1, "<path"))
+    n++;
+  return n;
+}
+
+Test(geo, map_redrawn)
+{
+  /* The 2018 Cal 3 initiative (data/redraw_presets.csv): Northern
+   * California 40 counties, California 6, Southern California 12; with
+   * Los Angeles County (06037) out of the Union too. */
+  static const char *const kv[] = {"split", "cal3", "reapportion", "true"};
+  tly_election *e = redrawn(2016, kv, 4);
+  tly_outcome *o = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_college(e, &o, &err), TLY_OK);
+  str s = {0};
+  cr_assert_eq(tly_svg_geo_map(e, o, NULL, str_write, &s, &err), TLY_OK);
+  cr_assert_eq(count(s.p, "<path id=\""), 50); /* CA is not drawn whole */
+  cr_assert_null(strstr(s.p, "<path id=\"CA\""));
+  cr_assert_eq(paths_in(s.p, "redrawn-NCA"), 40);
+  cr_assert_eq(paths_in(s.p, "redrawn-CA"), 6);
+  cr_assert_eq(paths_in(s.p, "redrawn-SCA"), 12);
+  cr_assert_eq(count(s.p, "<mask id=\"ring"), 3);
+  cr_assert_not_null(strstr(s.p, "<title>Northern California: 20 electors"));
+  cr_assert_not_null(strstr(s.p, "dark outline: a state as the what-if"));
+  cr_assert_null(strstr(s.p, "grey, dashed"));
+  free(s.p);
+  tly_outcome_free(o);
+  tly_election_free(e);
+
+  static const char *const kv2[] = {"without", "06037"};
+  e = redrawn(2016, kv2, 2);
+  cr_assert_eq(tly_college(e, &o, &err), TLY_OK);
+  s = (str){0};
+  cr_assert_eq(tly_svg_geo_map(e, o, NULL, str_write, &s, &err), TLY_OK);
+  cr_assert_eq(paths_in(s.p, "redrawn-CA"), 57);
+  cr_assert_eq(paths_in(s.p, "out-counties"), 1);
+  cr_assert_not_null(strstr(s.p, "<path id=\"c06037\""));
+  cr_assert_not_null(strstr(s.p, "grey, dashed: not in the Union"));
+  free(s.p);
+  tly_outcome_free(o);
+  tly_election_free(e);
+}
+
 static str county_map(int year)
 {
   tly_areas *t = NULL;
@@ -412,7 +485,8 @@ Test(geo, counties_renamed_and_regions)
 /*---- out of memory ----*/
 
 typedef struct {
-  int which; /* 0 states, 1 counties layer, 2 map, 3 county map */
+  int which; /* 0 states, 1 counties layer, 2 map, 3 county map, 4 map
+                of a redraw */
   const tly_election *e;
   const tly_outcome *o;
   const tly_areas *t;
@@ -432,7 +506,7 @@ static tly_status run(const tly_allocator *a, void *ud)
   }
   str s = {0};
   tly_svg_geo_opts so = {.alloc = a};
-  tly_status st = c->which == 2
+  tly_status st = c->which != 3
                       ? tly_svg_geo_map(c->e, c->o, &so, str_write, &s, &err)
                       : tly_svg_geo_counties(c->t, &so, str_write, &s, &err);
   if (st != TLY_OK)
@@ -453,6 +527,16 @@ Test(geo, out_of_memory, .timeout = 600)
     oom_case c = {which, e, o, t};
     tu_each_failure(run, &c, 400, true);
   }
+  /* The map of a redraw loads the county shapes too. */
+  static const char *const kv[] = {"move", "greater-idaho", "without",
+                                   "06037"};
+  tly_election *r = redrawn(2016, kv, 4);
+  tly_outcome *ro = NULL;
+  cr_assert_eq(tly_college(r, &ro, &err), TLY_OK);
+  oom_case c = {4, r, ro, NULL};
+  tu_each_failure(run, &c, 400, true);
+  tly_outcome_free(ro);
+  tly_election_free(r);
   tly_areas_free(t);
   tly_outcome_free(o);
   tly_election_free(e);

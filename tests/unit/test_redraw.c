@@ -382,6 +382,49 @@ Test(redraw, admit_pr)
   tly_election_free(e);
 }
 
+/* MEDSL's 2020 county file has Libertarian (Jo Jorgensen), Green (no
+ * candidate named) and other columns: in the parts of California each is
+ * its nominee's (the Green column is the Green candidate of California's
+ * return, Howie Hawkins), and no vote of the columns is lost. */
+Test(redraw, third_party_columns)
+{
+  static const char *const kv[] = {"split", "cal3"};
+  tly_election *e = ok(2020, kv, 2);
+  tly_areas *t = NULL;
+  tly_error err = {0};
+  cr_assert_eq(tly_areas_counties(2020, "CA", NULL, &t, &err), TLY_OK);
+  long long col[TLY_AREA_COLS] = {0}, all = 0;
+  for (size_t i = 0; i < tly_areas_n(t); i++)
+    for (size_t k = 0; k < TLY_AREA_COLS; k++)
+      if (tly_areas_row(t, i)->votes[k] > 0)
+        col[k] += tly_areas_row(t, i)->votes[k];
+  for (size_t k = 0; k < TLY_AREA_COLS; k++)
+    all += col[k];
+  static const char *const parts[] = {"CA", "NCA", "SCA"};
+  static const char *const who[] = {"Joe Biden", "Donald Trump",
+                                    "Jo Jorgensen", "Howie Hawkins",
+                                    "Others"};
+  long long sum[TLY_AREA_COLS] = {0}, cands = 0;
+  for (int p = 0; p < 3; p++) {
+    int32_t u = tly_election_find_unit(e, parts[p]);
+    cr_assert_geq(u, 0);
+    for (size_t k = 0; k < TLY_AREA_COLS; k++)
+      sum[k] += tly_election_votes(
+          e, (size_t)u, (size_t)tly_election_find_candidate(e, who[k]));
+    for (size_t c = 0; c < tly_election_n_candidates(e); c++)
+      cands += tly_election_votes(e, (size_t)u, c);
+  }
+  cr_assert_gt(col[TLY_AREA_GRN], 0);
+  for (size_t k = 0; k < TLY_AREA_COLS; k++)
+    cr_assert_eq(sum[k], col[k], "%s: %lld, columns %lld", who[k], sum[k],
+                 col[k]);
+  cr_assert_eq(cands, all);
+  cr_assert_not_null(strstr(tly_election_notes(e), "CA Green: Howie Hawkins"),
+                     "%s", tly_election_notes(e));
+  tly_areas_free(t);
+  tly_election_free(e);
+}
+
 /* Two whole states merged: votes and seats add; two senators go. */
 Test(redraw, merge)
 {
