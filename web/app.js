@@ -213,7 +213,7 @@
     } else if (typeof TallyWasm !== 'undefined') {
       ready = TallyWasm.load(src).then(function (t) {
         return { send: function (method, path, body) {
-          return new Promise(function (ok) { ok(t.request(method, path, body)); });
+          return t.request(method, path, body);
         } };
       });
     } else {
