@@ -46,6 +46,8 @@ static const struct route {
     {"/api/forecast", M_POST, .heavy = api_h_forecast},
     {"/api/forecast/histogram.svg", M_POST, .heavy = api_h_forecast_hist},
     {"/api/forecast/map.svg", M_POST, .heavy = api_h_forecast_map},
+    {"/api/geo", M_GET | M_POST, api_h_geo, NULL},
+    {"/api/counties.svg", M_GET | M_POST, api_h_counties_svg, NULL},
 };
 
 /* Heavy requests running now, and how many may (srv_set_heavy_limit). The

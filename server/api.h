@@ -123,5 +123,8 @@ void api_h_power(json_t *p, srv_response *rs);
 void api_h_forecast(const api_ctx *cx, json_t *p, srv_response *rs);
 void api_h_forecast_hist(const api_ctx *cx, json_t *p, srv_response *rs);
 void api_h_forecast_map(const api_ctx *cx, json_t *p, srv_response *rs);
+/* h_geo.c: the geographic map's shapes and its county layer. */
+void api_h_geo(json_t *p, srv_response *rs);
+void api_h_counties_svg(json_t *p, srv_response *rs);
 
 #endif

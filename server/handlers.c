@@ -71,18 +71,23 @@ void api_h_whatif(json_t *p, srv_response *rs)
  * title. */
 static void svg_of(json_t *p, srv_response *rs, bool bar)
 {
-  static const char *const keys[] = {"title", NULL};
+  static const char *const keys[] = {"title", "geo", NULL};
   scenario sc;
   const char *title = NULL;
+  bool geo = false; /* the map on the states' shapes (tally map --geo) */
   if (!api_check_scenario_keys(p, keys, rs) ||
       api_get_str(p, "title", &title, rs) < 0 ||
+      api_get_bool(p, "geo", &geo, rs) < 0 ||
       !api_scenario_load(p, true, &sc, rs))
     return;
   tly_svg_opts so = {.title = title, .note = sc.any ? sc.note : NULL};
+  tly_svg_geo_opts gso = {.title = title, .note = so.note};
   srv_buf b = {0};
   tly_error err = {0};
-  tly_status s = bar ? tly_svg_bar(sc.wi, sc.ow, &so, srv_buf_write, &b, &err)
-                     : tly_svg_map(sc.wi, sc.ow, &so, srv_buf_write, &b, &err);
+  tly_status s =
+      bar   ? tly_svg_bar(sc.wi, sc.ow, &so, srv_buf_write, &b, &err)
+      : geo ? tly_svg_geo_map(sc.wi, sc.ow, &gso, srv_buf_write, &b, &err)
+            : tly_svg_map(sc.wi, sc.ow, &so, srv_buf_write, &b, &err);
   if (s != TLY_OK) {
     api_fail_buf(rs, &b, &err);
   } else {

@@ -32,6 +32,8 @@ static const struct {
     {"move", K_STR},
     {"merge", K_STR},
     {"admit", K_STR},
+    {"layer", K_STR}, /* /api/geo: states or counties */
+    {"geo", K_BOOL},  /* /api/map.svg: the geographic map */
 };
 
 static int key_kind(const char *key)

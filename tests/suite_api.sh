@@ -151,6 +151,18 @@ same "GET /api/map.svg = tally map 2016" GET '/api/map.svg?year=2016' "" -- map 
 same "GET /api/map.svg (CA leaves, reapportioned) = tally map" GET \
   '/api/map.svg?year=2016&without=CA&reapportion=1' "" -- map 2016 --without CA --reapportion
 same "GET /api/bar.svg = tally map --bar" GET '/api/bar.svg?year=2000' "" -- map 2000 --bar
+same "GET /api/map.svg?geo=1 = tally map --geo" GET '/api/map.svg?year=2016&geo=1&set=WI:D' "" \
+  -- map 2016 --geo --set WI=D
+same "GET /api/counties.svg = tally map --counties" GET '/api/counties.svg?year=2020' "" \
+  -- map 2020 --counties
+req GET '/api/geo?layer=states'
+if [ "$(cat "$T/code")" = 200 ] && python3 -c '
+import json, sys
+g = json.load(open(sys.argv[1]))
+assert g["layer"] == "states" and len(g["shapes"]) == 51
+assert any(s["code"] == "WI" and s["path"].startswith("M") for s in g["shapes"])' \
+    "$T/body" 2>/dev/null; then ok "GET /api/geo: the 51 state shapes (tly_json_geo)"
+else bad "GET /api/geo" "$(cat "$T/code")"; fi
 
 req POST /api/forecast/histogram.svg "$T/fc.json"
 if [ "$(cat "$T/code")" = 200 ] && python3 -c '

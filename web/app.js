@@ -68,7 +68,7 @@
   var state = {
     year: null, source: 'medsl', without: [], reapportion: false,
     census: '', rule: 'law', swing: 0, set: {}, fc: '', nsd: 0.03,
-    pindex: 'banzhaf', mode: 'results', ratings: null
+    pindex: 'banzhaf', mode: 'results', ratings: null, view: 'geo'
   };
   var years = [];
   var latest = null;   /* the last /api/whatif answer */
@@ -97,6 +97,7 @@
     if (q.get('pindex') === 'shapley') state.pindex = 'shapley';
     state.fc = q.get('fc') || '';
     if (q.get('mode') === 'ratings') state.mode = 'ratings';
+    if (q.get('view') === 'tiles' || q.get('view') === 'counties') state.view = q.get('view');
     if (/^[0-6]+$/.test(q.get('r') || '')) state.ratings = q.get('r');
     var nsd = parseFloat(q.get('nsd') || '');
     if (isFinite(nsd) && nsd >= 0 && nsd <= 0.1) state.nsd = nsd;
@@ -104,7 +105,7 @@
 
   function queryString() {
     var q = new URLSearchParams();
-    q.set('year', state.year);
+    if (state.year !== null) q.set('year', state.year);
     if (state.source !== 'medsl') q.set('source', state.source);
     if (state.without.length) q.set('without', state.without.join(','));
     if (state.reapportion) q.set('reapportion', '1');
@@ -116,6 +117,7 @@
     });
     if (set.length) q.set('set', set.join(','));
     if (state.pindex !== 'banzhaf') q.set('pindex', state.pindex);
+    if (state.view !== 'geo') q.set('view', state.view);
     if (state.mode === 'ratings') {
       q.set('mode', 'ratings');
       if (state.ratings) q.set('r', state.ratings);
@@ -138,8 +140,11 @@
     /* A year without the source picked (the years before 1976 have only
      * the historical record) gets its own: no source field. */
     var y = years.filter(function (x) { return x.year === state.year; })[0];
-    var b = { year: state.year };
-    if (!y || y.sources.indexOf(state.source) >= 0) b.source = state.source;
+    var b = {};
+    /* Before /api/years answers: no year is the latest, and the default
+     * source is the year's own. */
+    if (state.year !== null) b.year = state.year;
+    if (y ? y.sources.indexOf(state.source) >= 0 : state.source !== 'medsl') b.source = state.source;
     if (state.without.length) b.without = state.without.slice();
     if (state.reapportion && state.without.length) {
       b.reapportion = true;
@@ -213,7 +218,7 @@
     } else if (typeof TallyWasm !== 'undefined') {
       ready = TallyWasm.load(src).then(function (t) {
         return { send: function (method, path, body) {
-          return new Promise(function (ok) { ok(t.request(method, path, body)); });
+          return t.request(method, path, body);
         } };
       });
     } else {
@@ -342,8 +347,22 @@
     return sideOf(partyOf(latest.baseline, b.winner));
   }
 
+  /* In "pick states on the map" mode a press on a state makes it leave
+   * the Union (a district: its whole state) instead of cycling it. */
+  var leaveClick = false;
+  function setLeaveClick(on) {
+    leaveClick = on;
+    $('leave-click').setAttribute('aria-pressed', String(on));
+    $('leave-msg').textContent = on ? 'Press states on the map to make them leave; ' +
+      'press this button again to go back to flipping them.' : '';
+  }
+
   /* As voted -> the other party -> its own party (set) -> as voted. */
   function cycle(code) {
+    if (leaveClick) {
+      leaveSet(code.split('-')[0], true);
+      return;
+    }
     var own = baseSide(code) === 'd' ? 'D' : baseSide(code) === 'r' ? 'R' : null;
     var other = own === 'D' ? 'R' : 'D';
     var cur = state.set[code];
@@ -394,7 +413,7 @@
     tbody.textContent = '';
     GRID.forEach(function (g) {
       var code = g[0];
-      var cell = el('div', { class: 'tile' });
+      var cell = el('div', { class: 'tile', 'data-tile': code });
       cell.style.gridRow = String(g[1] + 1);
       cell.style.gridColumn = String(g[2] + 1);
       var j = byCode[code];
@@ -464,6 +483,263 @@
       var again = map.querySelector('[data-code="' + focused + '"]');
       if (again) again.focus();
     }
+    geoMirror(map);
+  }
+
+  /*---- the geographic map ----*/
+  /* The states' shapes come from the library (/api/geo: us-atlas 3.0.1,
+   * the Census Bureau's cartographic boundaries, Albers USA, in tenths of
+   * a pixel). The geographic map mirrors the tile map drawn just before
+   * it: each shape takes its tile's colour classes and description, and
+   * pressing it presses the tile, so both maps run the same code. The
+   * small states of the Northeast and the districts of Maine and
+   * Nebraska are also buttons (copies of their tiles) under the map. */
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var geoShapes = null;   /* the /api/geo answer, once loaded */
+  var geoLoading = null;
+  var SIDE = ['VT', 'NH', 'MA', 'RI', 'CT', 'NJ', 'DE', 'MD', 'DC'];
+  var GEO_W = 9750, GEO_H = 6100;
+
+  function svgEl(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  function loadGeo() {
+    if (!geoLoading) {
+      geoLoading = post('/api/geo', { layer: 'states' }).then(function (g) {
+        geoShapes = g;
+        if ($('map').children.length) geoMirror($('map'));
+        if ($('rt-map').children.length) geoMirror($('rt-map'));
+      }, function (e) {
+        geoLoading = null;
+        status('cannot load the state shapes: ' + e.message);
+      });
+    }
+    return geoLoading;
+  }
+
+  /* The units of the row under the map: the small states, then the
+   * districts of Maine and Nebraska present in `grid`. */
+  function sideUnits(grid) {
+    var out = SIDE.slice();
+    Array.prototype.forEach.call(grid.querySelectorAll('[data-code*="-"]'), function (b) {
+      out.push(b.getAttribute('data-code'));
+    });
+    return out;
+  }
+
+  /* The map's SVG for `grid` (made once). */
+  function geoSvg(grid, box) {
+    var svg = box.querySelector('svg');
+    if (svg) return svg;
+    svg = svgEl('svg', { viewBox: '0 0 ' + GEO_W + ' ' + GEO_H, role: 'group',
+      'aria-label': 'Geographic map of the states' });
+    var pre = grid.id + '-g-';
+    var defs = svgEl('defs');
+    var pat = svgEl('pattern', { id: pre + 'hatch', patternUnits: 'userSpaceOnUse',
+      width: 60, height: 60, patternTransform: 'rotate(45)' });
+    pat.appendChild(svgEl('rect', { x: 0, y: 0, width: 16, height: 60, fill: '#000', 'fill-opacity': '0.17' }));
+    defs.appendChild(pat);
+    svg.appendChild(defs);
+    /* The codes on the shapes: a layer of their own over them, so that a
+     * shape's accessible name is its description alone. */
+    var labels = svgEl('g', { class: 'gls', 'aria-hidden': 'true' });
+    geoShapes.shapes.forEach(function (sh) {
+      var g = svgEl('g', { 'data-geo': sh.code, class: 'gu' });
+      g.appendChild(svgEl('path', { d: sh.path, class: 'gs', id: pre + sh.code }));
+      g.appendChild(svgEl('use', { href: '#' + pre + sh.code, class: 'gh', fill: 'url(#' + pre + 'hatch)' }));
+      if (SIDE.indexOf(sh.code) < 0 && sh.box[2] - sh.box[0] > 250) {
+        var t = svgEl('text', { x: sh.label[0], y: sh.label[1] + 40, class: 'gl', 'data-for': sh.code });
+        t.textContent = sh.code;
+        labels.appendChild(t);
+      }
+      svg.appendChild(g);
+    });
+    svg.appendChild(labels);
+    box.insertBefore(svg, box.firstChild);
+    if (!box.querySelector('.geo-side'))
+      box.appendChild(el('div', { class: 'geo-side', role: 'group' }));
+    return svg;
+  }
+
+  /* The row under the map: a copy of each small state's and district's
+   * tile that presses the tile. */
+  function geoSide(grid, box, districtsOnly) {
+    var row = box.querySelector('.geo-side');
+    row.textContent = '';
+    row.setAttribute('aria-label', districtsOnly ? 'Districts' : 'Small states and districts');
+    sideUnits(grid).forEach(function (code) {
+      if (districtsOnly && code.indexOf('-') < 0) return;
+      var b = grid.querySelector('button[data-code="' + code + '"]');
+      if (!b) return;
+      var c = b.cloneNode(true);
+      c.className = c.className.replace(/\b(top|dist)\b/g, '') + ' side';
+      c.removeAttribute('style');
+      if (b.style.background) c.style.background = b.style.background;
+      c.setAttribute('data-side', code);
+      c.removeAttribute('data-code');
+      if (!c.querySelector('.code')) {
+        var k = el('span', { class: 'code', 'aria-hidden': 'true' }, code);
+        c.insertBefore(k, c.firstChild);
+      }
+      c.addEventListener('click', function () {
+        var cur = grid.querySelector('button[data-code="' + code + '"]');
+        if (cur) cur.click();
+      });
+      row.appendChild(c);
+    });
+  }
+
+  /* Shows `grid` (a tile map just drawn) as the view asks: the tiles, or
+   * the geographic map mirroring them. */
+  function geoMirror(grid) {
+    var box = document.getElementById(grid.id + '-geo');
+    if (!box) {
+      box = el('div', { id: grid.id + '-geo', class: 'geo' });
+      grid.parentNode.insertBefore(box, grid.nextSibling);
+    }
+    var geo = state.view !== 'tiles';
+    if (geo && !geoShapes) loadGeo();
+    var counties = state.view === 'counties' && grid.id === 'map';
+    countyLayer(box, counties);
+    if (counties) {
+      grid.hidden = true;
+      box.hidden = false;
+      var s0 = box.querySelector('svg');
+      if (s0) s0.style.display = 'none';
+      var r0 = box.querySelector('.geo-side');
+      if (r0) r0.textContent = '';
+      return;
+    }
+    if (!geo || !geoShapes) {
+      /* The tiles; on a phone their district cells are too narrow to
+       * press, so the districts are also buttons under the map there
+       * (style.css shows the row only on narrow screens). */
+      var row = box.querySelector('.geo-side');
+      if (!row) {
+        row = el('div', { class: 'geo-side', role: 'group' });
+        box.appendChild(row);
+      }
+      var sv = box.querySelector('svg');
+      if (sv) sv.style.display = 'none';
+      box.classList.add('tiles-side');
+      grid.hidden = false;
+      box.hidden = false;
+      geoSide(grid, box, true);
+      return;
+    }
+    box.classList.remove('tiles-side');
+    var had = document.activeElement && document.activeElement.getAttribute &&
+      document.activeElement.getAttribute('data-geo');
+    var svg = geoSvg(grid, box);
+    svg.style.display = '';
+    var hadSide = document.activeElement && document.activeElement.getAttribute &&
+      document.activeElement.getAttribute('data-side');
+    geoSide(grid, box);
+    if (hadSide) {
+      var back = box.querySelector('[data-side="' + hadSide + '"]');
+      if (back) back.focus();
+    }
+    Array.prototype.forEach.call(svg.querySelectorAll('g.gu'), function (g) {
+      var code = g.getAttribute('data-geo');
+      var b = grid.querySelector('button[data-code="' + code + '"]');
+      var tile = grid.querySelector('[data-tile="' + code + '"]');
+      var cls = 'gu';
+      if (b) {
+        b.className.split(/\s+/).forEach(function (c) {
+          if (/^(sh-|rt-)|^(tie|split|set)$/.test(c)) cls += ' ' + c;
+        });
+        if (/\bsh-r|\brt-[456]\b/.test(cls)) cls += ' hatched';
+        g.setAttribute('role', 'button');
+        g.setAttribute('tabindex', '0');
+        var vh = b.querySelector('.vh');
+        g.setAttribute('aria-label', vh ? vh.textContent : b.title);
+        if (b.hasAttribute('aria-pressed')) g.setAttribute('aria-pressed', b.getAttribute('aria-pressed'));
+        else g.removeAttribute('aria-pressed');
+      } else {
+        cls += ' out';
+        g.removeAttribute('tabindex');
+        g.setAttribute('role', 'img');
+        g.setAttribute('aria-label', tile && tile.getAttribute('aria-label') || unitName(code));
+        g.removeAttribute('aria-pressed');
+      }
+      var tt = g.querySelector('title') || g.insertBefore(svgEl('title'), g.firstChild);
+      tt.textContent = b ? b.title : g.getAttribute('aria-label');
+      g.setAttribute('class', cls);
+      var lab = svg.querySelector('text[data-for="' + code + '"]');
+      if (lab) lab.setAttribute('class', 'gl' + (/\b(sh-[dro]2|rt-[06])\b/.test(cls) ? ' on-dark' : ''));
+      if (!g.hasAttribute('data-wired')) {
+        g.setAttribute('data-wired', '1');
+        var press = function () {
+          var cur = grid.querySelector('button[data-code="' + code + '"]');
+          if (cur) cur.click();
+        };
+        g.addEventListener('click', press);
+        g.addEventListener('keydown', function (ev) {
+          if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); press(); }
+        });
+      }
+    });
+    grid.hidden = true;
+    box.hidden = false;
+    if (had) {
+      var again = svg.querySelector('[data-geo="' + had + '"]');
+      if (again && again !== document.activeElement) again.focus();
+    }
+    document.body.setAttribute('data-geo', 'drawn');
+  }
+
+  /* The county layer (results mode): every county shaded by its margin,
+   * as the library draws it from the built-in county returns
+   * (/api/counties.svg: the bytes of `tally map YEAR --counties`), for
+   * the year as counted: the what-ifs apply to the states' maps. */
+  var countySeq = 0;
+  function countyLayer(box, on) {
+    var fig = box.querySelector('figure.counties');
+    if (!on) {
+      if (fig) fig.hidden = true;
+      return;
+    }
+    if (!fig) {
+      fig = el('figure', { class: 'counties' });
+      fig.appendChild(el('img', { alt: '', src: 'data:,' }));
+      fig.appendChild(el('figcaption', { class: 'hint' }));
+      box.insertBefore(fig, box.firstChild);
+    }
+    fig.hidden = false;
+    if (fig.getAttribute('data-year') === String(state.year)) return;
+    fig.setAttribute('data-year', String(state.year));
+    var my = ++countySeq;
+    var img = fig.querySelector('img'), cap = fig.querySelector('figcaption');
+    cap.textContent = 'Loading the county returns of ' + state.year + '...';
+    img.hidden = true;
+    post('/api/counties.svg', { year: state.year }, true).then(function (svg) {
+      if (my !== countySeq) return;
+      var d = /<desc>([^<]*)<\/desc>/.exec(svg);
+      img.alt = d ? d[1].replace(/&amp;/g, '&') : 'Counties of ' + state.year + ' by margin';
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+      img.hidden = false;
+      cap.textContent = 'The returns as counted, county by county; the what-ifs apply to the ' +
+        'map of the states (Geographic, Tiles).';
+      document.body.setAttribute('data-counties', String(state.year));
+    }, function (e) {
+      if (my !== countySeq) return;
+      fig.removeAttribute('data-year');
+      cap.textContent = 'No county map for ' + state.year + ': ' + e.message;
+    });
+  }
+
+  function setView(v) {
+    state.view = v;
+    ['geo', 'tiles', 'counties'].forEach(function (x) {
+      var b = $('view-' + x);
+      if (b) b.setAttribute('aria-pressed', String(v === x));
+    });
+    toURL();
+    if ($('map').children.length) geoMirror($('map'));
+    if ($('rt-map').children.length) geoMirror($('rt-map'));
   }
 
   function renderBar(res) {
@@ -770,6 +1046,10 @@
       if (my !== seq) return;
       latest = data;
       var res = data.whatif;
+      if (state.year === null) {
+        state.year = res.year;
+        toURL();
+      }
       status('');
       $('title').textContent = res.year + ' presidential election · source: ' + res.source;
       var notes = (res.notes || []).filter(function (n) { return n; });
@@ -861,7 +1141,7 @@
     rtUnits.forEach(function (u, i) { idx[u.code] = i; });
     GRID.forEach(function (g) {
       var code = g[0];
-      var cell = el('div', { class: 'tile' });
+      var cell = el('div', { class: 'tile', 'data-tile': code });
       cell.style.gridRow = String(g[1] + 1);
       cell.style.gridColumn = String(g[2] + 1);
       if (idx[code] === undefined) {
@@ -895,6 +1175,7 @@
       var again = map.querySelector('[data-code="' + focused + '"]');
       if (again) again.focus();
     }
+    geoMirror(map);
   }
 
   function renderRatingsTable() {
@@ -1040,6 +1321,88 @@
 
   /*---- the forecast ----*/
   var fcTimer = null;
+  /*---- the forecast model as a table ----*/
+  /* The model is CSV text (state.fc, the bytes sent); the table shows it
+   * cell by cell and writes it back on every edit. Only plain CSV (no
+   * quoted fields) is shown as a table; the library reads the text. */
+  function fcRows(text) {
+    var lines = text.replace(/\r/g, '').split('\n').filter(function (l) { return l.trim() !== ''; });
+    if (lines.some(function (l) { return l.indexOf('"') >= 0; })) return null;
+    return lines.map(function (l) { return l.split(','); });
+  }
+
+  function fcFromTable() {
+    var rows = [];
+    var head = $('fc-table').querySelector('thead tr');
+    if (!head) return '';
+    rows.push(Array.prototype.map.call(head.querySelectorAll('th[data-col]'), function (th) {
+      return th.getAttribute('data-col');
+    }).join(','));
+    Array.prototype.forEach.call($('fc-table').querySelectorAll('tbody tr'), function (tr) {
+      rows.push(Array.prototype.map.call(tr.querySelectorAll('input'), function (i) {
+        return i.value.trim();
+      }).join(','));
+    });
+    return rows.join('\n') + '\n';
+  }
+
+  function fcEdited() {
+    state.fc = fcFromTable();
+    $('fc-model').value = state.fc;
+    forecastSoon();
+  }
+
+  function fcRowEl(cols, cells) {
+    var tr = el('tr');
+    var name = function () { return (tr.querySelector('input') || {}).value || 'new row'; };
+    cols.forEach(function (c, k) {
+      var td = el('td');
+      var inp = el('input', { type: 'text', value: cells[k] || '', spellcheck: 'false',
+        inputmode: k === 0 ? 'text' : 'decimal', size: k === 0 ? 6 : 7 });
+      inp.addEventListener('input', fcEdited);
+      inp.addEventListener('focus', function () { inp.setAttribute('aria-label', c + ' of ' + name()); });
+      inp.setAttribute('aria-label', c + ' of ' + (cells[0] || 'new row'));
+      td.appendChild(inp);
+      tr.appendChild(td);
+    });
+    var td = el('td');
+    var rm = el('button', { type: 'button', class: 'fc-rm' }, 'Remove');
+    rm.setAttribute('aria-label', 'Remove the row of ' + (cells[0] || 'a new unit'));
+    rm.addEventListener('click', function () { tr.remove(); fcEdited(); });
+    td.appendChild(rm);
+    tr.appendChild(td);
+    return tr;
+  }
+
+  /* Draws state.fc as the table (or says why it cannot). */
+  function fcRender() {
+    $('fc-model').value = state.fc;
+    var t = $('fc-table'), msg = $('fc-table-msg');
+    var thead = t.querySelector('thead'), tbody = t.querySelector('tbody');
+    thead.textContent = '';
+    tbody.textContent = '';
+    msg.textContent = '';
+    var rows = fcRows(state.fc);
+    $('fc-add').disabled = !rows || !rows.length;
+    if (!rows) {
+      msg.textContent = 'This model has quoted fields: it is sent as it is (see the CSV below), ' +
+        'not shown as a table.';
+      return;
+    }
+    if (!rows.length) {
+      msg.textContent = 'No model yet: start from the election, or upload a CSV.';
+      return;
+    }
+    var cols = rows[0];
+    var hr = el('tr');
+    cols.forEach(function (c) { hr.appendChild(el('th', { scope: 'col', 'data-col': c }, c)); });
+    var rmh = el('th', { scope: 'col' });
+    rmh.appendChild(el('span', { class: 'vh' }, 'Remove'));
+    hr.appendChild(rmh);
+    thead.appendChild(hr);
+    rows.slice(1).forEach(function (r) { tbody.appendChild(fcRowEl(cols, r)); });
+  }
+
   function forecastSoon() {
     clearTimeout(fcTimer);
     fcTimer = setTimeout(forecast, 350);
@@ -1194,10 +1557,20 @@
       state.set = {};
       update();
     });
-    $('fc-model').value = state.fc;
-    $('fc-model').addEventListener('input', function () {
-      state.fc = $('fc-model').value;
-      forecastSoon();
+    fcRender();
+    $('fc-add').addEventListener('click', function () {
+      var head = $('fc-table').querySelector('thead tr');
+      if (!head) return;
+      var cols = Array.prototype.map.call(head.querySelectorAll('th[data-col]'), function (th) {
+        return th.getAttribute('data-col');
+      });
+      var tr = fcRowEl(cols, []);
+      $('fc-table').querySelector('tbody').appendChild(tr);
+      tr.querySelector('input').focus();
+    });
+    $('fc-csv').addEventListener('click', function () {
+      if (state.fc.trim()) download('tally-model-' + state.year + '.csv', state.fc, 'text/csv');
+      else status('no model to download yet');
     });
     $('fc-nsd').addEventListener('input', function () {
       state.nsd = parseFloat($('fc-nsd').value);
@@ -1213,13 +1586,13 @@
       }
       f.text().then(function (t) {
         state.fc = t;
-        $('fc-model').value = t;
+        fcRender();
         forecast();
       });
     });
     $('fc-from').addEventListener('click', function () {
       state.fc = modelFromElection();
-      $('fc-model').value = state.fc;
+      fcRender();
       forecast();
     });
     $('leave-form').addEventListener('submit', function (ev) {
@@ -1235,6 +1608,7 @@
       inp.value = '';
       leaveSet(c, true);
     });
+    $('leave-click').addEventListener('click', function () { setLeaveClick(!leaveClick); });
     $('leave-search').addEventListener('input', function () {
       /* A pick from the list (an exact name) applies at once. */
       var inp = $('leave-search');
@@ -1247,7 +1621,11 @@
       if (state.mode === 'ratings')
         return post('/api/forecast/map.svg', { model: ratingsModel(),
           national_sd: state.nsd, method: 'exact', sims: 0 }, true);
-      return post('/api/map.svg', scenario(), true);
+      if (state.view === 'counties')
+        return post('/api/counties.svg', { year: state.year }, true);
+      var sc = scenario();
+      if (state.view !== 'tiles') sc.geo = true;
+      return post('/api/map.svg', sc, true);
     }
     function mapName(ext) {
       return 'tally-' + state.year + (state.mode === 'ratings' ? '-ratings' : '') + '.' + ext;
@@ -1278,10 +1656,22 @@
     });
     $('fc-clear').addEventListener('click', function () {
       state.fc = '';
-      $('fc-model').value = '';
+      fcRender();
       forecast();
     });
-    loadEngine().then(function () { return call('GET', '/api/years'); }).then(function (ys) {
+    ['geo', 'tiles', 'counties'].forEach(function (v) {
+      $('view-' + v).addEventListener('click', function () { setView(v); });
+    });
+    setView(state.view);
+    /* First the map (the shapes, then the election: a few hundred ms in
+     * tally.wasm), then the list of years (/api/years loads every
+     * built-in election: about a second in tally.wasm) for the controls. */
+    var first = null;
+    loadEngine().then(function () {
+      var shapes = state.view !== 'tiles' ? loadGeo() : null;
+      first = Promise.resolve(shapes).then(function () { return update(); });
+      return first.then(function () { return call('GET', '/api/years'); });
+    }).then(function (ys) {
       years = ys;
       var sel = $('year');
       ys.slice().reverse().forEach(function (y) {
@@ -1293,10 +1683,16 @@
       censuses.sort().forEach(function (c) {
         $('census').appendChild(el('option', { value: c }, c + ' census'));
       });
-      var ok = ys.some(function (y) { return y.year === state.year; });
-      if (!ok) state.year = ys[ys.length - 1].year;
-      update();
-      if (state.fc) forecast();
+      return first.then(function () {
+        var ok = ys.some(function (y) { return y.year === state.year; });
+        if (!ok) {
+          state.year = ys[ys.length - 1].year;
+          update();
+        } else {
+          renderControls();
+        }
+        if (state.fc) forecast();
+      });
     }, function (e) { status('cannot load tally: ' + e.message); });
   }
 

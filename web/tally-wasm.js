@@ -2,9 +2,11 @@
  * tally-wasm.js -- loads tally.wasm (make web: the library and the API's
  * handler compiled to WebAssembly, web/wasm.c) and answers the page's API
  * requests in the browser, with no server: TallyWasm.load(url) gives an
- * object whose request(method, path, body) returns {status, type, text},
- * the bytes `tally serve` would have sent. The module needs only a few
- * WASI calls; none of them reaches a file or the network.
+ * object whose request(method, path, body) gives a promise of {status,
+ * type, text}, the bytes `tally serve` would have sent. The module needs
+ * only a few WASI calls, none of them reaching a file or the network;
+ * the few large data files it leaves out (web/wasm_data.c) come from
+ * data/ beside it, fetched the first time a request needs one.
  */
 'use strict';
 (function (root) {
@@ -42,7 +44,19 @@
     };
   }
 
-  function wrap(instance) {
+  /* Fetches the lazy data file `name` (web/wasm_data.c) from data/ beside
+   * the module at `url`: a promise of its bytes. */
+  function fetcher(url) {
+    return function (name) {
+      var u = new URL('data/' + name, url);
+      return fetch(u).then(function (r) {
+        if (!r.ok) throw new Error(u + ': HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (b) { return new Uint8Array(b); });
+    };
+  }
+
+  function wrap(instance, getData) {
     var x = instance.exports;
     var enc = new TextEncoder(), dec = new TextDecoder();
     x._initialize();
@@ -57,32 +71,65 @@
       while (m[e] !== 0) e++;
       return dec.decode(m.subarray(p, e));
     }
+    /* One try: the answer, or the name of a lazy data file it lacked. */
+    function once(method, path, body) {
+      var a = str(method), b = str(path), c = str(body || '');
+      var status;
+      try {
+        status = x.tly_web_request(a.p, b.p, c.p, c.n);
+      } finally {
+        x.tly_web_free(a.p); x.tly_web_free(b.p); x.tly_web_free(c.p);
+      }
+      var miss = x.tly_web_data_missing();
+      if (miss !== 0) return {missing: cstr(miss)};
+      var len = x.tly_web_len(), p = x.tly_web_body();
+      var text = dec.decode(new Uint8Array(x.memory.buffer, p, len));
+      return {status: status, type: cstr(x.tly_web_type()), text: text};
+    }
+    /* Hands the bytes of lazy file `name` to the module. */
+    function add(name, bytes) {
+      var n = str(name), p = x.tly_web_alloc(bytes.length + 1);
+      new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
+      var r = x.tly_web_data_add(n.p, p, bytes.length);
+      x.tly_web_free(n.p);
+      if (r !== 0) throw new Error('tally.wasm refused data/' + name);
+    }
+    /* Requests run one at a time, in order, even while one waits for
+     * its data. */
+    var queue = Promise.resolve();
+    function attempt(method, path, body, tries) {
+      var r = once(method, path, body);
+      if (!r.missing) return r;
+      if (tries > 16) throw new Error('tally.wasm keeps asking for data/' + r.missing);
+      return getData(r.missing).then(function (bytes) {
+        add(r.missing, bytes);
+        return attempt(method, path, body, tries + 1);
+      });
+    }
     return {
       init: function () { return x.tly_web_init(); },
       /* One API request: method "GET" or "POST", path "/api/...", body a
-       * JSON string (or ''). Synchronous. */
+       * JSON string (or ''). A promise of {status, type, text}: the data
+       * the answer needs are fetched first when the module lacks them. */
       request: function (method, path, body) {
-        var a = str(method), b = str(path), c = str(body || '');
-        var status;
-        try {
-          status = x.tly_web_request(a.p, b.p, c.p, c.n);
-        } finally {
-          x.tly_web_free(a.p); x.tly_web_free(b.p); x.tly_web_free(c.p);
-        }
-        var len = x.tly_web_len(), p = x.tly_web_body();
-        var text = dec.decode(new Uint8Array(x.memory.buffer, p, len));
-        return {status: status, type: cstr(x.tly_web_type()), text: text};
+        var p = queue.then(function () { return attempt(method, path, body, 0); });
+        queue = p.catch(function () {});
+        return p;
       }
     };
   }
 
-  /* Loads the module from `source`: a URL (browser) or bytes (node). */
-  function load(source) {
+  /* Loads the module from `source`: a URL (browser; its lazy data are
+   * fetched from data/ beside it) or bytes (node), with getData(name)
+   * giving a promise of a lazy data file's bytes (default: fetched). */
+  function load(source, getData) {
     var memory = null;
     var imports = {wasi_snapshot_preview1: wasi(function () { return memory; })};
     var p;
     if (typeof source === 'string') {
-      p = fetch(source).then(function (r) {
+      var url = new URL(source, typeof location !== 'undefined' ? location.href : undefined);
+      getData = getData || fetcher(url);
+      p = fetch(url).then(function (r) {
         if (!r.ok) throw new Error(source + ': HTTP ' + r.status);
         return WebAssembly.instantiateStreaming ?
           WebAssembly.instantiateStreaming(r, imports) :
@@ -93,7 +140,9 @@
     }
     return p.then(function (r) {
       memory = r.instance.exports.memory;
-      return wrap(r.instance);
+      return wrap(r.instance, getData || function (name) {
+        return Promise.reject(new Error('no data/' + name + ' for tally.wasm'));
+      });
     });
   }
 

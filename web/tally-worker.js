@@ -3,7 +3,7 @@
  * page's main thread, so a long computation (a Monte Carlo of a million
  * simulations) never freezes the page. Messages in: {load: URL}, then
  * {id, method, path, body}; out: {ready: true} or {error}, then {id,
- * status, text} for each request, in order.
+ * status, text} for each request, in order (tally-wasm.js queues them).
  */
 'use strict';
 importScripts('tally-wasm.js');
@@ -17,11 +17,9 @@ self.onmessage = function (ev) {
     }, function (e) { self.postMessage({ error: String(e && e.message || e) }); });
     return;
   }
-  var r;
-  try {
-    r = tally.request(m.method, m.path, m.body);
-  } catch (e) {
-    r = { status: 500, text: JSON.stringify({ error: 'tally.wasm: ' + (e && e.message || e) }) };
-  }
-  self.postMessage({ id: m.id, status: r.status, text: r.text });
+  tally.request(m.method, m.path, m.body).catch(function (e) {
+    return { status: 500, text: JSON.stringify({ error: 'tally.wasm: ' + (e && e.message || e) }) };
+  }).then(function (r) {
+    self.postMessage({ id: m.id, status: r.status, text: r.text });
+  });
 };

@@ -27,6 +27,15 @@ const shot = process.argv[3];
 let pass = 0;
 let fail = 0;
 
+/* Presses a state on the geographic map with the pointer, at its code's
+ * label (over the shape; the label itself takes no pointer events). */
+async function pressShape(page, box, code) {
+  const label = page.locator(box + ' text[data-for="' + code + '"]');
+  await label.scrollIntoViewIfNeeded();
+  const r = await label.boundingBox();
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
 function check(name, cond, detail) {
   if (cond) {
     pass++;
@@ -134,6 +143,23 @@ async function main() {
     check('51 state tiles and 5 district cells',
       await page.locator('#map .tile').count() === 51 &&
       await page.locator('#map button.dist').count() === 5);
+    /* Issue 16: the geographic map by default, from the library's shapes
+     * (/api/geo): 51 shapes coloured as their tiles, and the small states
+     * and the 5 districts as buttons under it; the tile map hidden. */
+    await page.waitForSelector('#map-geo svg', { timeout: 15000 }).catch(() => {});
+    check('geographic map: 51 state shapes, each a button named as its tile',
+      await page.locator('#map-geo g.gu[role=button]').count() === 51 &&
+      /^Wisconsin, 10 electors: Donald Trump \(R\), R\+0\.7/.test(
+        await page.locator('#map-geo [data-geo="WI"]').getAttribute('aria-label')),
+      await page.locator('#map-geo [data-geo="WI"]').getAttribute('aria-label'));
+    check('geographic map: Republican states hatched, Democratic not',
+      /\bhatched\b/.test(await page.locator('#map-geo [data-geo="TX"]').getAttribute('class')) &&
+      !/\bhatched\b/.test(await page.locator('#map-geo [data-geo="CA"]').getAttribute('class')));
+    check('geographic map: ME and NE districts and 9 small states as buttons',
+      await page.locator('#map-geo .geo-side button').count() === 14 &&
+      await page.locator('#map-geo .geo-side [data-side="NE-2"]').count() === 1);
+    check('geographic map shown, tiles hidden', await page.locator('#map-geo').isVisible() &&
+      !(await page.locator('#map').isVisible()));
 
     /* 2. California leaves the Union: its 55 electors go. */
     await page.locator('#leave-search').fill('Calif');
@@ -147,6 +173,19 @@ async function main() {
       'California: left the Union');
     check('the URL holds without=CA', new URL(page.url()).searchParams.get('without') === 'CA',
       page.url());
+
+    /* Issue 16: the map-click mode: pressing Texas on the geographic map
+     * makes it leave (38 electors: 268-177 of 445), then it comes back. */
+    await page.locator('#leave-click').click();
+    await pressShape(page, '#map-geo', 'TX');
+    b = await waitBar(page, { total: '445' });
+    check('leave by map click: without CA and TX, 268-177 of 445',
+      b.r === '268' && b.d === '177' && b.total === '445' &&
+      new URL(page.url()).searchParams.get('without') === 'CA,TX', JSON.stringify(b));
+    await page.locator('#leave-click').click();
+    await page.getByRole('button', { name: 'Texas \u00d7: back in the Union' }).click();
+    b = await waitBar(page, { total: '483' });
+    check('Texas back: 306-177 of 483 again', b.total === '483' && b.r === '306', JSON.stringify(b));
 
     /* 3. Reapportion the House among the 49 states that remain. */
     await page.locator('#reapportion').check();
@@ -176,7 +215,8 @@ async function main() {
       JSON.stringify(b));
     for (const st of ['WI', 'MI', 'PA']) {
       const before = (await bar(page)).d;
-      await page.locator('#map button[data-code="' + st + '"]').click();
+      /* Pressed on the geographic map, at the state's label. */
+      await pressShape(page, '#map-geo', st);
       await page.waitForFunction((x) => document.getElementById('ev-d').textContent !== x &&
         !document.body.hasAttribute('aria-busy'), before, { timeout: 15000 }).catch(() => {});
     }
@@ -199,20 +239,47 @@ async function main() {
     await page.screenshot({ path: shot, fullPage: true });
     check('screenshot saved', fs.statSync(shot).size > 10000, shot);
 
-    /* 6. Keyboard: Enter on the focused WI tile cycles it (its own party,
-     * then as voted). */
-    await page.locator('#map button[data-code="WI"]').focus();
+    /* 6. Keyboard: Enter on the focused WI shape cycles it (its own
+     * party, then as voted). */
+    await page.locator('#map-geo [data-geo="WI"]').focus();
     await page.keyboard.press('Enter');
     b = await waitBar(page, { d: '268' });
     check('keyboard: WI set to its own party (R): 268', b.d === '268', JSON.stringify(b));
     check('keyboard: focus stays on WI', await page.evaluate(() =>
-      document.activeElement.getAttribute('data-code')) === 'WI');
+      document.activeElement.getAttribute('data-geo')) === 'WI');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !/WI:/.test(location.search), null, { timeout: 15000 })
       .catch(() => {});
     b = await waitBar(page, { d: '268' });
     check('keyboard: WI back to as voted', !/WI:/.test(page.url()) && b.d === '268',
       page.url());
+
+    /* 6b. The tile map as a choice: shown, in the URL, and pressing a
+     * tile works as on the geographic map (no 269-269 tie on the way:
+     * the tipping point of a tie is a 400 answer, a console error). */
+    await page.locator('#view-tiles').click();
+    check('tiles view: the tile map shown, the geographic map hidden',
+      await page.locator('#map').isVisible() && !(await page.locator('#map-geo').isVisible()) &&
+      new URL(page.url()).searchParams.get('view') === 'tiles', page.url());
+    await page.locator('#map button[data-code="WI"]').click();
+    b = await waitBar(page, { d: '278' });
+    check('tiles view: WI to Clinton: 278', b.d === '278', JSON.stringify(b));
+    await page.locator('#view-geo').click();
+    check('geographic map again: WI shown set',
+      /\bset\b/.test(await page.locator('#map-geo [data-geo="WI"]').getAttribute('class')) &&
+      !new URL(page.url()).searchParams.has('view'), page.url());
+    /* NE-2's button under the geographic map: Clinton (279), its own
+     * party, then as voted (278). */
+    for (const d of ['279', '278', '278']) {
+      const before = page.url();
+      await page.locator('#map-geo [data-side="NE-2"]').click();
+      await page.waitForFunction((u) => location.href !== u &&
+        !document.body.hasAttribute('aria-busy'), before, { timeout: 15000 }).catch(() => {});
+      b = await waitBar(page, { d: d });
+      if (d === '279') check('geographic map: NE-2 pressed under the map: 279', b.d === '279', JSON.stringify(b));
+    }
+    check('geographic map: NE-2 pressed back to as voted: 278',
+      b.d === '278' && !/NE-2/.test(decodeURIComponent(page.url())), page.url());
 
     /* 7. The analysis panels answer for the scenario. */
     await page.waitForFunction(() => document.querySelector('#flip strong') &&
@@ -240,6 +307,23 @@ async function main() {
       /P\(Democrat wins\)/.test(await page.locator('#fc-out img.hist').getAttribute('alt') || ''));
     check('forecast: the URL holds the model', /fc=code/.test(page.url()));
     check('forecast: the probability map shown', await page.locator('#fc-out img.fcmap').count() === 1);
+    /* Issue 16: the model is an editable table, not a CSV textarea: one
+     * row a unit; an edit changes the model sent and the forecast. */
+    check('forecast: the model as a table, one row a unit (56 in 2016)',
+      await page.locator('#fc-table tbody tr').count() === 56,
+      String(await page.locator('#fc-table tbody tr').count()));
+    const pBefore = await page.locator('#fc-out .fc-p dd').first().textContent();
+    const flRow = page.locator('#fc-table tbody tr').filter({
+      has: page.locator('input[aria-label="code of FL"]') });
+    await flRow.locator('input').nth(1).fill('0.9');
+    await page.waitForFunction((b) => {
+      const d = document.querySelector('#fc-out .fc-p dd');
+      return d && d.textContent !== b;
+    }, pBefore, { timeout: 30000 }).catch(() => {});
+    check('forecast: Florida at 0.9 in the table raises P(D) (' + pBefore + ' -> ' +
+      await page.locator('#fc-out .fc-p dd').first().textContent() + ')',
+      parseFloat(await page.locator('#fc-out .fc-p dd').first().textContent()) > parseFloat(pBefore) &&
+      /\nFL,0\.9,/.test(await page.locator('#fc-model').inputValue()));
 
     check('no console errors', errors.length === 0, errors.join(' | '));
   } finally {
