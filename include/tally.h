@@ -1708,6 +1708,9 @@ TLY_API tly_status tly_date_parse(const char *s, tly_date *out,
                                   tly_error *err);
 /* Formats d as "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
 TLY_API char *tly_date_format(tly_date d, char *buf, size_t size);
+/* The day of the week of d, "Sunday" ... "Saturday" (proleptic Gregorian);
+ * "" for a month or day out of range. */
+TLY_API const char *tly_date_weekday(tly_date d);
 
 /* Whether d is a California state holiday under Gov. Code §6700 as in
  * force that year, with the observed days of §6701 (a Sunday holiday's
