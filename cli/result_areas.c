@@ -165,6 +165,10 @@ int cli_result_areas(const cli_opts *o, const tly_election *e,
   if (file && districts)
     return cli_usage(o->sub, "--districts needs a built-in YEAR, not a "
                              "file");
+  if (file && strcmp(o->arg, "-") == 0)
+    return cli_usage(o->sub, "--counties reads a county or precinct file "
+                             "by its name (the counties are a second pass "
+                             "over it), not from standard input");
   tly_error err = {0};
   tly_areas *t = NULL;
   int year = tly_election_year(e);

@@ -206,11 +206,11 @@ TLY_API tly_status tly_election_builtin(int year, tly_source source,
 
 /* Loads an election from a CSV file in the MEDSL layout or tally's own
  * layout (README, "File formats"), detected from the header; MEDSL county
- * and precinct files (plain or gzip, not from "-") are read in parallel
- * and aggregated by the mode rule (tly_areas_load). Errors carry
- * FILE:LINE:COL. opts may be NULL. `path` "-" reads standard input (named
- * "<stdin>" in messages). A file larger than 256 MiB is refused
- * (TLY_ERANGE) before more than that is read. */
+ * and precinct files (plain or gzip, from a path or "-") are read as a
+ * stream in parallel and aggregated by the mode rule (tly_areas_load).
+ * Errors carry FILE:LINE:COL. opts may be NULL. `path` "-" reads standard
+ * input (named "<stdin>" in messages). A file in the other layouts larger
+ * than 256 MiB is refused (TLY_ERANGE) before more than that is read. */
 TLY_API tly_status tly_election_load(const char *path,
                                      const tly_load_opts *opts,
                                      const tly_allocator *a,
@@ -2232,7 +2232,7 @@ TLY_API tly_status tly_areas_districts(int year, const char *state,
                                        const tly_allocator *a,
                                        tly_areas **out, tly_error *err);
 /* The counties of a MEDSL county ("countypres") or precinct file (plain
- * or gzip; not "-"), aggregated by MEDSL's mode rule (a unit's TOTAL rows
+ * or gzip; "-" reads standard input), aggregated by MEDSL's mode rule (a unit's TOTAL rows
  * where present, else the sum of its mode rows; README, "County and
  * precinct files"), for opts->year (required when the file has no year
  * column or several years), `state` a postal code or NULL for all. Columns

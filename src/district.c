@@ -18,28 +18,6 @@ const char tly__district_reapportion_msg[] =
     "districts of the House as elected, and a reapportioned House has "
     "none drawn";
 
-/* Appends a line (printf-style) to e's notes. */
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-{
-  char line[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(line, sizeof line, fmt, ap);
-  va_end(ap);
-  size_t old = strlen(e->notes);
-  size_t n = strlen(line);
-  char *p = tly__realloc(&e->alloc, e->notes, old + 1, old + n + 2);
-  if (p == NULL)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + old, line, n);
-  p[old + n] = '\n';
-  p[old + n + 1] = '\0';
-  e->notes = p;
-  return TLY_OK;
-}
 
 /* Appends ", CODE" (or "CODE" first) to list while it fits. */
 static void list_add(char *list, size_t size, const char *code)
@@ -327,14 +305,14 @@ tly_status tly__district_units(const tly_election *in, tly_election **out,
   size_t len = strlen(e->source_name);
   snprintf(e->source_name + len, sizeof e->source_name - len,
            "; districts: %s", tly_areas_source(t));
-  s = note(e, err,
+  s = tly__election_note(e, err,
            "districts of the %zu states of more than one seat: %s; D and R "
            "votes only, others in the total",
            n_states, tly_areas_source(t));
   if (s == TLY_OK && kept[0] != '\0')
-    s = note(e, err, "%s: the district returns of the state results", kept);
+    s = tly__election_note(e, err, "%s: the district returns of the state results", kept);
   if (s == TLY_OK && filled[0] != '\0')
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "%s: in this what-if their votes come from the district "
              "results (the state results have none)",
              filled);

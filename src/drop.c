@@ -44,21 +44,6 @@ static void format_share(int64_t x, char *buf, size_t size)
   snprintf(buf, size, "%lld.%s", (long long)ip, f);
 }
 
-/* Appends a line to e's notes. */
-static tly_status add_note(tly_election *e, const char *line, tly_error *err)
-{
-  size_t old = strlen(e->notes);
-  size_t n = strlen(line);
-  char *p = tly__realloc(&e->alloc, e->notes, old + 1, old + n + 2);
-  if (p == NULL)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + old, line, n);
-  p[old + n] = '\n';
-  p[old + n + 1] = '\0';
-  e->notes = p;
-  return TLY_OK;
-}
-
 tly_status tly_whatif_drop(const tly_election *in, const char *candidate,
                            int64_t d_share, int64_t r_share,
                            tly_election **out, tly_error *err)
@@ -155,7 +140,7 @@ tly_status tly_whatif_drop(const tly_election *in, const char *candidate,
              in->cands[x].name, bv, bd, sd,
              dc >= 0 ? in->cands[dc].name : "the Democrat", br, sr,
              rc >= 0 ? in->cands[rc].name : "the Republican", ba);
-  s = add_note(e, line, err);
+  s = tly__election_note(e, err, "%s", line);
   if (s != TLY_OK) {
     tly_election_free(e);
     return s;

@@ -1144,18 +1144,27 @@ tly_status tly_election_load(const char *path, const tly_load_opts *opts,
                              tly_error *err)
 {
   *out = NULL;
-  /* MEDSL county and precinct files (plain or gzip): precinct.c. */
+  /* MEDSL county and precinct files (plain or gzip): precinct.c. Standard
+   * input's first bytes are read here to tell which reader takes it. */
   bool precinct = false;
-  if (strcmp(path, "-") != 0) {
-    tly_status ps = tly__precinct_sniff(path, a, &precinct, err);
-    if (ps != TLY_OK)
-      return ps;
+  tly__stdin_head head;
+  tly_status ps = tly__precinct_sniff(path, a, &head, &precinct, err);
+  if (ps == TLY_OK && precinct)
+    ps = tly__precinct_election(path, &head, opts, a, out, err);
+  if (ps != TLY_OK || precinct) {
+    tly__stdin_head_free(a, &head);
+    return ps;
   }
-  if (precinct)
-    return tly__precinct_election(path, opts, a, out, err);
   tly__buf buf;
   tly__buf_init(&buf, a, TLY__FILE_MAX);
-  tly_status s = tly__file_read(path, &buf, err);
+  tly_status s = TLY_OK;
+  if (head.n > 0 && tly__buf_add(&buf, (const char *)head.p, head.n) != TLY_OK)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly__stdin_head_free(a, &head);
+  if (s == TLY_OK)
+    s = tly__file_read(path, &buf, err);
+  else
+    tly__buf_free(&buf);
   if (s != TLY_OK)
     return s;
   s = tly_election_parse(tly__file_name(path), buf.p, buf.len, opts, a, out,

@@ -651,13 +651,24 @@ typedef struct {
   int64_t consumed; /* bytes of the file read */
   int64_t size;     /* of the file, 0 when unknown */
   const char *name;
+  const tly__stdin_head *head; /* "-": bytes already read from stdin */
+  size_t head_off;
+  bool own_fd; /* opened here (not standard input) */
 } input;
 
+/* Opens path, or for "-" standard input after head's bytes (which were
+ * read from it to tell its layout; head may be NULL: none were). */
 static tly_status input_open(input *in, const char *path, const char *name,
-                             tly_error *err)
+                             const tly__stdin_head *head, tly_error *err)
 {
   memset(in, 0, sizeof *in);
   in->name = name;
+  if (strcmp(path, "-") == 0) {
+    in->fd = STDIN_FILENO;
+    in->head = head;
+    return TLY_OK; /* its size is unknown: a pipe, or read in part */
+  }
+  in->own_fd = true;
   in->fd = open(path, O_RDONLY);
   if (in->fd < 0)
     return tly__fail_at(err, TLY_EIO, name, 0, 0, "cannot open: %s",
@@ -680,7 +691,7 @@ static void input_close(input *in)
 {
   if (in->z_init)
     inflateEnd(&in->z);
-  if (in->fd >= 0)
+  if (in->fd >= 0 && in->own_fd)
     close(in->fd);
   in->fd = -1;
 }
@@ -689,6 +700,19 @@ static void input_close(input *in)
 static tly_status raw_read(input *in, unsigned char *p, size_t cap,
                            size_t *got, tly_error *err)
 {
+  if (in->head != NULL && in->head_off < in->head->n) {
+    size_t k = in->head->n - in->head_off;
+    k = k < cap ? k : cap;
+    memcpy(p, in->head->p + in->head_off, k);
+    in->head_off += k;
+    in->consumed += (int64_t)k;
+    *got = k;
+    return TLY_OK;
+  }
+  if (in->fd < 0) { /* the head alone (sniffing standard input) */
+    *got = 0;
+    return TLY_OK;
+  }
   for (;;) {
     ssize_t r = read(in->fd, p, cap);
     if (r < 0 && errno == EINTR)
@@ -1485,7 +1509,8 @@ static void county_parts(const pdata *d, uint32_t id, int *year,
 static void line_parts(const pdata *d, uint32_t id, const char *part[4]);
 
 /* Reads the file into d. */
-static tly_status read_file(const char *path, const tly_load_opts *opts,
+static tly_status read_file(const char *path, const tly__stdin_head *head,
+                            const tly_load_opts *opts,
                             const tly_allocator *a, pdata *d, tly_error *err)
 {
   const char *name = tly__file_name(path);
@@ -1505,7 +1530,7 @@ static tly_status read_file(const char *path, const tly_load_opts *opts,
   shared sh = {.a = a, .L = &L, .cl = &cl};
   tly_status s = counties_load(a, &cl, err);
   if (s == TLY_OK)
-    s = input_open(&in, path, name, err);
+    s = input_open(&in, path, name, head, err);
   if (s != TLY_OK)
     goto done;
   buf = tly__malloc(a, cap);
@@ -1625,6 +1650,14 @@ static tly_status read_file(const char *path, const tly_load_opts *opts,
     for (int i = 1; i < nt; i++)
       if (started[i])
         tly__thread_join(th[i]);
+    /* Running out of memory in any worker outranks a parse error found
+       by another: the parse error may be real, but the file was not read
+       through, so "out of memory" is the honest report. */
+    for (int i = 0; i < nt; i++)
+      if (ws[i].status == TLY_ENOMEM) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        goto done;
+      }
     int64_t wbase = base;
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];
@@ -1968,6 +2001,7 @@ static void find_nominees(const pdata *d, const int64_t *lv,
 }
 
 tly_status tly__precinct_election(const char *path,
+                                  const tly__stdin_head *head,
                                   const tly_load_opts *opts,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err)
@@ -1975,7 +2009,7 @@ tly_status tly__precinct_election(const char *path,
   *out = NULL;
   a = tly__alloc_or_default(a);
   pdata d = {0};
-  tly_status s = read_file(path, opts, a, &d, err);
+  tly_status s = read_file(path, head, opts, a, &d, err);
   if (s != TLY_OK)
     return s;
   const char *name = tly__file_name(path);
@@ -2088,17 +2122,19 @@ tly_status tly_areas_load(const char *path, const tly_load_opts *opts,
     return tly__fail(err, TLY_ENOTFOUND, "unknown state \"%s\"", state);
   const char *name = tly__file_name(path);
   bool mine = false;
-  if (strcmp(path, "-") != 0) {
-    tly_status ss = tly__precinct_sniff(path, a, &mine, err);
+  tly__stdin_head head;
+  tly_status ss = tly__precinct_sniff(path, a, &head, &mine, err);
+  if (ss != TLY_OK || !mine) {
+    tly__stdin_head_free(a, &head);
     if (ss != TLY_OK)
       return ss;
-  }
-  if (!mine)
     return tly__fail_at(err, TLY_EINVAL, name, 1, 1,
                         "counties come from a MEDSL county or precinct "
                         "file (a header with state_po and county_fips)");
+  }
   pdata d = {0};
-  tly_status s = read_file(path, opts, a, &d, err);
+  tly_status s = read_file(path, &head, opts, a, &d, err);
+  tly__stdin_head_free(a, &head);
   if (s != TLY_OK)
     return s;
   int year = 0;
@@ -2257,14 +2293,62 @@ tly_status tly_areas_load(const char *path, const tly_load_opts *opts,
   return s;
 }
 
+/* Reads h (up to TLY__STDIN_HEAD bytes, fewer at the end) from standard
+ * input: TLY_ENOMEM or TLY_EIO on failure (h then holds nothing). */
+static tly_status stdin_head_read(const tly_allocator *a, tly__stdin_head *h,
+                                  tly_error *err)
+{
+  a = tly__alloc_or_default(a);
+  h->p = tly__malloc(a, TLY__STDIN_HEAD);
+  h->n = 0;
+  if (h->p == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  while (h->n < TLY__STDIN_HEAD) {
+    ssize_t r = read(STDIN_FILENO, h->p + h->n, TLY__STDIN_HEAD - h->n);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0) {
+      int e = errno;
+      tly__stdin_head_free(a, h);
+      return tly__fail_at(err, TLY_EIO, "<stdin>", 0, 0, "read error: %s",
+                          strerror(e));
+    }
+    if (r == 0)
+      break;
+    h->n += (size_t)r;
+  }
+  return TLY_OK;
+}
+
+void tly__stdin_head_free(const tly_allocator *a, tly__stdin_head *h)
+{
+  if (h->p != NULL)
+    tly__free(tly__alloc_or_default(a), h->p, TLY__STDIN_HEAD);
+  h->p = NULL;
+  h->n = 0;
+}
+
 tly_status tly__precinct_sniff(const char *path, const tly_allocator *a,
-                               bool *yes, tly_error *err)
+                               tly__stdin_head *head, bool *yes,
+                               tly_error *err)
 {
   *yes = false;
+  head->p = NULL;
+  head->n = 0;
+  a = tly__alloc_or_default(a);
   input in;
   tly_error ignored = {0};
-  if (input_open(&in, path, path, &ignored) != TLY_OK)
+  if (strcmp(path, "-") == 0) { /* standard input: its first bytes only */
+    tly_status hs = stdin_head_read(a, head, err);
+    if (hs != TLY_OK)
+      return hs;
+    memset(&in, 0, sizeof in);
+    in.fd = -1;
+    in.name = "<stdin>";
+    in.head = head;
+  } else if (input_open(&in, path, path, NULL, &ignored) != TLY_OK) {
     return TLY_OK;
+  }
   enum { N = 1 << 16 };
   a = tly__alloc_or_default(a);
   char *buf = tly__malloc(a, 2 * N);

@@ -19,19 +19,36 @@
 bool tly__mode_votes(int64_t total, int64_t n_total, int64_t modes,
                      int64_t n_modes, int64_t *votes, bool *mixed);
 
-/* *yes when the file at path (not "-") starts with the header of a MEDSL
- * county or precinct file (state_po and county_fips columns), plain or
- * gzip (any gzip file: the other readers take plain text only); false
- * when it cannot be read (the caller's reader reports that). TLY_ENOMEM
- * is the only failure. */
+/* The first bytes of standard input ("-"), read (up to TLY__STDIN_HEAD
+ * of them, fewer at its end) to tell its layout before a reader takes
+ * the rest: the readers below and load.c's start from them. */
+#define TLY__STDIN_HEAD ((size_t)1 << 16)
+typedef struct {
+  unsigned char *p;
+  size_t n;
+} tly__stdin_head;
+/* Frees what tly__precinct_sniff read into h; h may hold nothing. */
+void tly__stdin_head_free(const tly_allocator *a, tly__stdin_head *h);
+
+/* *yes when the file at path starts with the header of a MEDSL county or
+ * precinct file (state_po and county_fips columns), plain or gzip (any
+ * gzip file: the other readers take plain text only); false when it
+ * cannot be read (the caller's reader reports that). For "-" it reads
+ * standard input's first bytes into *head, which the caller hands to the
+ * reader that takes the rest and then frees (tly__stdin_head_free; for a
+ * path *head stays empty). TLY_ENOMEM, and TLY_EIO reading standard
+ * input, are the only failures. */
 tly_status tly__precinct_sniff(const char *path, const tly_allocator *a,
-                               bool *yes, tly_error *err);
+                               tly__stdin_head *head, bool *yes,
+                               tly_error *err);
 
 /* The state result of a MEDSL county or precinct file: read by
  * opts->threads threads (0: 2), aggregated to counties by the mode rule,
  * then to states, then made an election as a MEDSL state file would be
- * (load.c). Errors carry FILE:LINE:COL. */
+ * (load.c); for "-", head is what tly__precinct_sniff read of standard
+ * input. Errors carry FILE:LINE:COL. */
 tly_status tly__precinct_election(const char *path,
+                                  const tly__stdin_head *head,
                                   const tly_load_opts *opts,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err);

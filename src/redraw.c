@@ -1421,28 +1421,6 @@ static tly_status record(job *j, tly_election *e, tly_error *err)
   return TLY_OK;
 }
 
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Appends a line to e's notes. */
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-{
-  char line[768];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(line, sizeof line, fmt, ap);
-  va_end(ap);
-  size_t old = strlen(e->notes);
-  size_t n = strlen(line);
-  char *p = tly__realloc(&e->alloc, e->notes, old + 1, old + n + 2);
-  if (p == NULL)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + old, line, n);
-  p[old + n] = '\n';
-  p[old + n + 1] = '\0';
-  e->notes = p;
-  return TLY_OK;
-}
 
 /* The county sums of the D and R columns over the changed states' old
  * territory against those states' returns, for the note. */
@@ -1503,7 +1481,7 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
   tly_status st = TLY_OK;
   if (any_changed) {
     differences(j, t, diff, sizeof diff);
-    st = note(e, err,
+    st = tly__election_note(e, err,
               "redrawn by county: the votes of %s are their counties' "
               "returns (%s), which replace the state returns (county sums "
               "against the state returns: %s)",
@@ -1527,13 +1505,13 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
                                  j->in->cands[c].name);
     }
     if (st == TLY_OK && absent[0] != '\0')
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "the county returns have no column for %s: in the redrawn "
                 "states their votes count under %s",
                 absent,
                 col[TLY_AREA_OTH] >= 0 ? "Others" : "the total only");
     if (st == TLY_OK)
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "assumed: a redrawn state's apportionment population is "
                 "its counties' %d census resident population plus its "
                 "parent states' overseas population shared in proportion "
@@ -1541,7 +1519,7 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
                 j->census);
   }
   if (st == TLY_OK && j->alias_used)
-    st = note(e, err,
+    st = tly__election_note(e, err,
               "FIPS changed between censuses are matched: 46102 Oglala "
               "Lakota = 46113 Shannon (SD, renamed 2015); 51515 Bedford "
               "city counts in 51019 Bedford County (VA, joined 2013)");
@@ -1550,13 +1528,13 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
     if (!s->admitted)
       continue;
     if (s->unit >= 0)
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "DC admitted as a state: the 23rd Amendment's electors end; "
                 "its population is its %d census count (%lld; no overseas "
                 "population is allocated to DC), its votes its own return",
                 j->census, (long long)s->population);
     else
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "%s (%s) admitted with a population of %lld and no "
                 "presidential votes: its %lld electors are undecided unless "
                 "set (set %s=CANDIDATE)",
@@ -1569,13 +1547,13 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
     for (size_t u = 0; u < j->in->n_units; u++)
       districts = districts || j->in->units[u].parent == s->unit;
     if (s->changed && districts)
-      st = note(e, err,
+      st = tly__election_note(e, err,
                 "%s's congressional districts do not survive the redraw: "
                 "its whole slate is chosen statewide",
                 s->code);
   }
   if (st == TLY_OK && n_cast_dropped > 0)
-    st = note(e, err,
+    st = tly__election_note(e, err,
               "the recorded faithless electors of redrawn states are not "
               "carried over");
   if (st != TLY_OK)
@@ -1588,7 +1566,7 @@ static tly_status notes(job *j, const tly_areas *t, tly_election *e,
   for (size_t i = 0; i < j->n_st; i++)
     if (!j->st[i].removed && !dc_outside(j, i))
       house += j->st[i].seats;
-  return note(e, err,
+  return tly__election_note(e, err,
               "not reapportioned: each redrawn state's House seats are "
               "shared among its parts by %s on their populations (electors "
               "= seats + 2); an admitted state has 1 seat, the House growing "

@@ -9,6 +9,7 @@
 #include "arith.h"
 #include "buf.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -948,5 +949,25 @@ tly_status tly_whatif_tie(const tly_election *in, const char *code,
     return s;
   e->tie_break[u] = c;
   *out = e;
+  return TLY_OK;
+}
+
+/* Appends a line (printf-style) to e's notes. */
+tly_status tly__election_note(tly_election *e, tly_error *err, const char *fmt, ...)
+{
+  char line[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  size_t old = strlen(e->notes);
+  size_t n = strlen(line);
+  char *p = tly__realloc(&e->alloc, e->notes, old + 1, old + n + 2);
+  if (p == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  memcpy(p + old, line, n);
+  p[old + n] = '\n';
+  p[old + n + 1] = '\0';
+  e->notes = p;
   return TLY_OK;
 }

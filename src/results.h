@@ -95,6 +95,12 @@ tly_status tly__election_set_delegation(tly_election *e, const char *code,
 /* Points e->contingent_pub at e->contingent (after a copy). */
 void tly__election_contingent_sync(tly_election *e);
 
+/* Appends a line (printf-style) to e's notes: what a what-if did or
+ * assumed (whatif.c, district.c, redraw.c). */
+tly_status tly__election_note(tly_election *e, tly_error *err,
+                              const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Whether candidate k is a ballot line rather than a person: Nevada's
  * "None of these candidates" (NRS 293.269), whose votes count in the
  * total and the shares but which elects no one, so it never wins a unit,

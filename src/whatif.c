@@ -90,28 +90,6 @@ tly_rule tly_election_rule(const tly_election *e)
 
 /*==== Helpers ==============================================================*/
 
-/* Appends a line (printf-style) to e's notes. */
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static tly_status note(tly_election *e, tly_error *err, const char *fmt, ...)
-{
-  char line[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(line, sizeof line, fmt, ap);
-  va_end(ap);
-  size_t old = strlen(e->notes);
-  size_t n = strlen(line);
-  char *p = tly__realloc(&e->alloc, e->notes, old + 1, old + n + 2);
-  if (p == NULL)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  memcpy(p + old, line, n);
-  p[old + n] = '\n';
-  p[old + n + 1] = '\0';
-  e->notes = p;
-  return TLY_OK;
-}
 
 /* The display name of a state code ("California"), or the code itself. */
 static const char *state_name(const char *code)
@@ -268,7 +246,7 @@ tly_status tly_whatif_without(const tly_election *in,
     if (!gone[u])
       continue;
     char b1[32];
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "without %s (%s): its %d electors and %s votes leave the count",
              state_name(in->units[u].code), in->units[u].code,
              in->units[u].electors,
@@ -392,7 +370,7 @@ tly_status tly__whatif_set_electors(const tly_election *in,
     }
   }
   char b1[32];
-  s = note(e, err,
+  s = tly__election_note(e, err,
            "House of %s seats reapportioned by %s on the %d census among "
            "the %zu states of this what-if: every state's electors are its "
            "seats + 2, DC's what it would have as a state, at most the "
@@ -400,12 +378,12 @@ tly_status tly__whatif_set_electors(const tly_election *in,
            tly_format_count(seats ? seats : 435, b1, sizeof b1),
            tly_method_name(m), census, n_states);
   if (s == TLY_OK && extra[0] != '\0')
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "more seats than district returns: %s; the extra seats are "
              "counted at large",
              extra);
   if (s == TLY_OK && drop)
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "fewer seats than districts: %s; the districts cannot stand, "
              "so the whole slate is chosen statewide",
              dropped);
@@ -558,7 +536,7 @@ tly_status tly_whatif_swing(const tly_election *in, int64_t num, int64_t den,
   format_points(num, den, bx, sizeof bx);
   const char *to = num < 0 ? in->cands[rc].name : in->cands[dc].name;
   const char *from = num < 0 ? in->cands[dc].name : in->cands[rc].name;
-  s = note(e, err,
+  s = tly__election_note(e, err,
            "uniform swing of %s points in the two-party margin toward the "
            "%s (X = %s): in each unit round-half-even(X/200 x (D + R)) "
            "votes move from %s to %s (never more than there are); %s votes "
@@ -566,12 +544,12 @@ tly_status tly_whatif_swing(const tly_election *in, int64_t num, int64_t den,
            bx + 1, num < 0 ? "Republican" : "Democrat", bx, from, to,
            tly_format_count(moved, bm, sizeof bm));
   if (s == TLY_OK && unmoved[0] != '\0')
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "no district returns for %s: the swing cannot move them; they "
              "keep the winner of the electors as cast",
              unmoved);
   if (s == TLY_OK && inconsistent[0] != '\0')
-    s = note(e, err,
+    s = tly__election_note(e, err,
              "districts of %s hold more D or R votes than the state; the "
              "state was swung on its own count",
              inconsistent);
@@ -614,7 +592,7 @@ tly_status tly_whatif_set(const tly_election *in, const char *code,
     if (j == (size_t)u || e->units[j].parent == u)
       e->forced[j] = c;
   }
-  s = note(e, err, "%s's electors set to %s", in->units[u].code,
+  s = tly__election_note(e, err, "%s's electors set to %s", in->units[u].code,
            in->cands[c].name);
   if (s != TLY_OK) {
     tly_election_free(e);
@@ -671,7 +649,7 @@ tly_status tly_whatif_rule(const tly_election *in, tly_rule rule,
     return s;
   e->rule = (tly__rule)rule;
   if (rule != (tly_rule)in->rule)
-    s = note(e, err, "rule: %s", rule_note(rule));
+    s = tly__election_note(e, err, "rule: %s", rule_note(rule));
   if (s != TLY_OK) {
     tly_election_free(e);
     return s;
@@ -821,7 +799,7 @@ tly_status tly_whatif_npv(const tly_election *in, const tly_npv_members *m,
       snprintf(list + len, sizeof list - len, "%s%s", len ? " " : "",
                e->units[u].code);
   }
-  s = note(e, err,
+  s = tly__election_note(e, err,
            "rule: the National Popular Vote compact, members %s (%zu, %lld "
            "electors)%s%s; in force only when they hold a majority of the "
            "electors appointed",
@@ -1030,7 +1008,7 @@ tly_status tly_whatif_apply(const tly_election *in, const tly_whatif_opts *o,
       goto fail;
     advance(&cur, next, in);
     int32_t c = tly_election_find_candidate(cur, o->tie[i].candidate);
-    s = note(cur, err, "a tie in %s goes to %s (as by lot)", o->tie[i].code,
+    s = tly__election_note(cur, err, "a tie in %s goes to %s (as by lot)", o->tie[i].code,
              cur->cands[c].name);
     if (s != TLY_OK)
       goto fail;
