@@ -11,10 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-#define DEFAULT_SEED 20121108 /* fixed: the output never depends on a clock */
-#define DEFAULT_TRIALS 1000
-#define MAX_SAMPLE_UNKNOWN 1000000 /* the cap when ballots cast are unknown */
-
 static void help(void)
 {
   printf(
@@ -62,21 +58,6 @@ static void help(void)
       "  tally audit --shares 0.55,0.45 --risk 0.10\n");
 }
 
-/* The n at which k_min is shown: 10, 20, 50, 100, ... up to `upto`. */
-static size_t ladder(double upto, int64_t *n_at, size_t cap)
-{
-  static const int step[3] = {1, 2, 5};
-  size_t k = 0;
-  for (int64_t p = 10; k < cap; p *= 10) {
-    for (int i = 0; i < 3 && k < cap; i++) {
-      n_at[k++] = p * step[i];
-      if ((double)(p * step[i]) >= upto)
-        return k;
-    }
-  }
-  return k;
-}
-
 /* x >= 0 with thousands separators and one decimal ("73,967.3"). */
 static char *decimal1(double x, char *buf, size_t size)
 {
@@ -94,18 +75,18 @@ static char *decimal1(double x, char *buf, size_t size)
 
 static void print(FILE *fp, const tly_bravo_opts *o,
                   const tly_bravo_result *r, const int64_t *n_at, size_t nk,
-                  const tly_election *e, int32_t unit, int32_t w, int32_t l,
+                  const tly_election *e, const tly_bravo_contest *c,
                   bool reduced)
 {
   char b1[32], b2[32], b3[32], b4[32];
   const char *wn = "the winner", *ln = "the loser";
   if (e != NULL) {
-    const tly_unit *u = tly_election_unit(e, (size_t)unit);
-    wn = tly_election_candidate(e, (size_t)w)->name;
-    ln = tly_election_candidate(e, (size_t)l)->name;
-    int64_t total = tly_election_unit_total(e, (size_t)unit);
-    int64_t vw = tly_election_votes(e, (size_t)unit, (size_t)w);
-    int64_t vl = tly_election_votes(e, (size_t)unit, (size_t)l);
+    const tly_unit *u = tly_election_unit(e, (size_t)c->unit);
+    wn = tly_election_candidate(e, (size_t)c->winner)->name;
+    ln = tly_election_candidate(e, (size_t)c->loser)->name;
+    int64_t total = c->total_votes;
+    int64_t vw = c->winner_votes;
+    int64_t vl = c->loser_votes;
     fprintf(fp, "BRAVO ballot-polling audit · %s %d · source: %s\n",
             tly_state_name(u->code), tly_election_year(e),
             tly_election_source_name(e));
@@ -157,7 +138,7 @@ static void print(FILE *fp, const tly_bravo_opts *o,
   if (reduced)
     fprintf(fp, "; fewer than the default %s: the most that fit 10^9 "
                 "ballots drawn",
-            tly_format_count(DEFAULT_TRIALS, b1, sizeof b1));
+            tly_format_count(TLY_BRAVO_TRIALS, b1, sizeof b1));
   fprintf(fp, "):\n");
   for (size_t i = 0; i < TLY_BRAVO_NQ; i++) {
     double q = tly_bravo_quantile_level(i);
@@ -193,9 +174,7 @@ enum { O_STATE = 1, O_SHARES, O_BALLOTS, O_RISK, O_SEED, O_TRIALS, O_MAX };
 typedef struct {
   const char *state;
   bool have_shares;
-  bool have_trials;
   tly_bravo_opts o;
-  int64_t max_sample;
 } audit_args;
 
 static int audit_option(void *ud, int ch, char *arg)
@@ -234,10 +213,9 @@ static int audit_option(void *ud, int ch, char *arg)
     if (!cli_parse_i64(arg, 1, 10000000, &a->o.trials))
       return cli_usage(sub, "--trials needs 1 to 10,000,000, not '%s'",
                        arg);
-    a->have_trials = true;
     return CLI_OK;
   default: /* O_MAX */
-    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->max_sample))
+    if (!cli_parse_i64(arg, 1, INT64_MAX, &a->o.max_sample))
       return cli_usage(sub, "--max-sample needs a count >= 1, not '%s'",
                        arg);
     return CLI_OK;
@@ -251,7 +229,7 @@ typedef struct {
   const int64_t *n_at;
   size_t nk;
   const tly_election *e;
-  int32_t unit, w, l;
+  const tly_bravo_contest *c;
   bool reduced; /* the default trials lowered to fit the budget */
 } audit_job;
 
@@ -261,10 +239,9 @@ static int write_audit(FILE *fp, void *ud)
   tly_error err = {0};
   if (j->opts->json)
     return cli_check(tly_json_bravo(j->o, j->r, j->n_at, j->nk, j->e,
-                                    j->unit, cli_file_writer, fp, &err),
+                                    j->c->unit, cli_file_writer, fp, &err),
                      &err);
-  print(fp, j->o, j->r, j->n_at, j->nk, j->e, j->unit, j->w, j->l,
-        j->reduced);
+  print(fp, j->o, j->r, j->n_at, j->nk, j->e, j->c, j->reduced);
   return CLI_OK;
 }
 
@@ -285,8 +262,7 @@ int cmd_audit(int argc, char **argv)
       {NULL, 0, NULL, 0}};
   const char *sub = "audit";
   cli_opts co = {.sub = sub, .help = help, .max_operands = 1};
-  audit_args a = {.o = {.risk = 0.05, .seed = DEFAULT_SEED,
-                        .trials = DEFAULT_TRIALS}};
+  audit_args a = {.o = {.risk = 0.05, .seed = TLY_BRAVO_SEED}};
   int rc = cli_opts_parse(&co, argc, argv, opts, audit_option, &a);
   if (rc != CLI_MORE)
     return rc;
@@ -300,75 +276,32 @@ int cmd_audit(int argc, char **argv)
   if (!a.have_shares && o.ballots != 0)
     return cli_usage(sub, "--ballots goes with --shares (a state's ballots "
                           "come from its results)");
-  if (a.have_shares && o.p_winner == o.p_loser)
-    return cli_fail(CLI_EINPUT, "shares tied: no ballot-polling audit can "
-                                "confirm a winner; a full hand count is "
-                                "needed");
   tly_election *e = NULL;
-  int32_t unit = -1, w = -1, l = -1;
+  tly_bravo_contest c = {.unit = -1, .winner = -1, .loser = -1};
   tly_error err = {0};
   if (have_election) {
     rc = cli_opts_load(&co, NULL, &e);
     if (rc != CLI_OK)
       return rc;
-    unit = tly_election_find_unit(e, a.state);
-    if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0 ||
-        !tly_election_unit(e, (size_t)unit)->has_votes) {
+    tly_status s = tly_bravo_contest_find(e, a.state, &o, &c, &err);
+    if (s != TLY_OK) {
       tly_election_free(e);
-      return cli_usage(sub, "unknown state '%s'", a.state);
+      return s == TLY_ENOTFOUND ? cli_usage(sub, "%s", err.msg)
+                                : cli_report(&err);
     }
-    /* The top two candidates by votes (the aggregate "Others" excluded). */
-    size_t nc = tly_election_n_candidates(e);
-    for (size_t c = 0; c < nc; c++) {
-      const tly_candidate *k = tly_election_candidate(e, c);
-      if (strcmp(k->name, "Others") == 0 && k->party[0] == '\0')
-        continue;
-      int64_t v = tly_election_votes(e, (size_t)unit, c);
-      if (w < 0 || v > tly_election_votes(e, (size_t)unit, (size_t)w)) {
-        l = w;
-        w = (int32_t)c;
-      } else if (l < 0 ||
-                 v > tly_election_votes(e, (size_t)unit, (size_t)l)) {
-        l = (int32_t)c;
-      }
-    }
-    int64_t total = tly_election_unit_total(e, (size_t)unit);
-    int64_t vw = w >= 0 ? tly_election_votes(e, (size_t)unit, (size_t)w) : 0;
-    int64_t vl = l >= 0 ? tly_election_votes(e, (size_t)unit, (size_t)l) : 0;
-    if (l < 0 || vl == 0 || vw == vl || total <= 0) {
-      char b[32];
-      tly_election_free(e);
-      return cli_fail(CLI_EINPUT,
-                      "%s: the top two are %s: no ballot-polling audit can "
-                      "confirm a winner; a full hand count is needed",
-                      a.state,
-                      vw == vl ? "tied"
-                               : tly_format_count(vw - vl, b, sizeof b));
-    }
-    o.p_winner = (double)vw / (double)total; /* probabilities only */
-    o.p_loser = (double)vl / (double)total;
-    o.ballots = total;
   }
-  o.max_sample = a.max_sample > 0 ? a.max_sample
-                 : o.ballots > 0 ? o.ballots
-                                 : MAX_SAMPLE_UNKNOWN;
-  /* Without --trials: the default, or as many as fit the library's budget
-   * (said in the output); an explicit --trials is run whole or refused. */
-  int64_t fit = tly_bravo_max_trials(&o);
-  bool reduced = !a.have_trials && fit >= 1 && o.trials > fit;
-  if (reduced)
-    o.trials = fit;
+  /* Without --max-sample, the ballots cast; without --trials, the default
+   * or as many as fit the library's budget (said in the output); an
+   * explicit --trials is run whole or refused. */
+  bool reduced = tly_bravo_defaults(&o);
   tly_bravo_result r;
   if (tly_bravo_simulate(&o, &r, &err) != TLY_OK) {
     tly_election_free(e);
     return cli_report(&err);
   }
   int64_t n_at[16];
-  double upto = 4 * r.asn * (o.p_winner + o.p_loser);
-  if (upto > (double)o.max_sample)
-    upto = (double)o.max_sample;
-  size_t nk = ladder(upto, n_at, 16);
-  audit_job j = {&co, &o, &r, n_at, nk, e, unit, w, l, reduced};
+  size_t nk = tly_bravo_ladder(&o, &r, n_at, 16);
+  audit_job j = {&co, &o, &r, n_at, nk, e, &c, reduced};
   rc = cli_write(co.out, write_audit, &j);
   tly_election_free(e);
   return rc;

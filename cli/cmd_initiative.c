@@ -218,18 +218,6 @@ done:
   return rc;
 }
 
-static const char *weekday_name(tly_date d)
-{
-  static const char *const names[7] = {"Sunday",   "Monday", "Tuesday",
-                                       "Wednesday", "Thursday", "Friday",
-                                       "Saturday"};
-  /* Zeller-free: Sakamoto's method for the Gregorian calendar. */
-  static const int t[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  int y = d.year - (d.month < 3);
-  int w = (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
-  return names[w];
-}
-
 static int deadline(FILE *fp, tly_date summary, const tly_date *election,
                     bool json)
 {
@@ -245,11 +233,12 @@ static int deadline(FILE *fp, tly_date summary, const tly_date *election,
   }
   char b[16];
   fprintf(fp, "Official summary date:  %s (%s)\n",
-          tly_date_format(d.summary, b, sizeof b), weekday_name(d.summary));
+          tly_date_format(d.summary, b, sizeof b),
+          tly_date_weekday(d.summary));
   fprintf(fp, "Circulation deadline:   %s (%s) = summary date + 180 days "
               "(EC §9014(b))",
           tly_date_format(d.circulation_deadline, b, sizeof b),
-          weekday_name(d.circulation_deadline));
+          tly_date_weekday(d.circulation_deadline));
   fprintf(fp, "\n");
   if (d.deadline_moved) {
     bool hol = false;
@@ -257,7 +246,8 @@ static int deadline(FILE *fp, tly_date summary, const tly_date *election,
     tly_ca_holiday(d.day_180, &hol, &name, NULL);
     fprintf(fp, "                        the 180th day, %s, is a %s%s%s: "
                 "moved to the next business day (EC §9014(d))\n",
-            tly_date_format(d.day_180, b, sizeof b), weekday_name(d.day_180),
+            tly_date_format(d.day_180, b, sizeof b),
+            tly_date_weekday(d.day_180),
             hol && strcmp(name, "Sunday") != 0 ? ", " : "",
             hol && strcmp(name, "Sunday") != 0 ? name : "");
   }

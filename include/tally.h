@@ -1708,6 +1708,9 @@ TLY_API tly_status tly_date_parse(const char *s, tly_date *out,
                                   tly_error *err);
 /* Formats d as "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
 TLY_API char *tly_date_format(tly_date d, char *buf, size_t size);
+/* The day of the week of d, "Sunday" ... "Saturday" (proleptic Gregorian);
+ * "" for a month or day out of range. */
+TLY_API const char *tly_date_weekday(tly_date d);
 
 /* Whether d is a California state holiday under Gov. Code §6700 as in
  * force that year, with the observed days of §6701 (a Sunday holiday's
@@ -2077,6 +2080,50 @@ TLY_API tly_status tly_json_bravo(const tly_bravo_opts *o,
                                   const int64_t *n_at, size_t n_k,
                                   const tly_election *e, int32_t unit,
                                   tly_writer w, void *ud, tly_error *err);
+
+/* The defaults of `tally audit` and the bindings: a fixed seed (never the
+ * clock), the simulated audits, and a simulated audit's cap on ballots
+ * drawn when the ballots cast are unknown. */
+#define TLY_BRAVO_SEED 20121108
+#define TLY_BRAVO_TRIALS 1000
+#define TLY_BRAVO_MAX_SAMPLE 1000000
+
+/* The contest audited in one state of an election. */
+typedef struct tly_bravo_contest {
+  int32_t unit;           /* the state's unit */
+  int32_t winner, loser;  /* candidates: the top two by votes */
+  int64_t winner_votes, loser_votes;
+  int64_t total_votes;    /* all votes for the office in the state */
+} tly_bravo_contest;
+
+/* Sets o->p_winner and o->p_loser to the top two candidates' shares of all
+ * votes for the office in `state` (the aggregate "Others" is not a
+ * candidate; on equal votes the earlier candidate ranks first), and
+ * o->ballots to that total [assumed: ballots without a presidential vote
+ * are not in the data]; c (may be NULL) gets the contest. TLY_ENOTFOUND
+ * ("unknown state 'XX'") when state is not a state of e with votes;
+ * TLY_EINVAL when the top two are tied or the runner-up has no votes. On
+ * failure *o and *c are unchanged. */
+TLY_API tly_status tly_bravo_contest_find(const tly_election *e,
+                                          const char *state,
+                                          tly_bravo_opts *o,
+                                          tly_bravo_contest *c /* OUT */,
+                                          tly_error *err);
+
+/* Fills the options left 0 with the defaults, max_sample first: the
+ * ballots cast, or TLY_BRAVO_MAX_SAMPLE when unknown; then trials:
+ * TLY_BRAVO_TRIALS, or tly_bravo_max_trials(o) when fewer fit (and at
+ * least one does). Returns true when trials was so lowered. A seed of 0 is
+ * a seed, not a default. Other fields are left as they are. */
+TLY_API bool tly_bravo_defaults(tly_bravo_opts *o);
+
+/* The sample sizes n at which k_min(n) is shown: 10, 20, 50, 100, 200,
+ * 500, ... up to the first at or past min(4 ASN (p_w + p_l), max_sample),
+ * about four times the expected ballots for the two, at most cap of them,
+ * into n_at; returns how many. */
+TLY_API size_t tly_bravo_ladder(const tly_bravo_opts *o,
+                                const tly_bravo_result *r, int64_t *n_at,
+                                size_t cap);
 
 /* @@API-PROCESS@@ */
 

@@ -30,6 +30,10 @@ static tly_status check_shares(double risk, double pw, double pl,
     return tly__fail(err, TLY_EINVAL, "risk limit %g must be between 0 "
                                       "and 1",
                      risk);
+  if (pw == pl && pw > 0)
+    return tly__fail(err, TLY_EINVAL, "shares tied: no ballot-polling "
+                                      "audit can confirm a winner; a full "
+                                      "hand count is needed");
   if (!(pl > 0 && pw > pl))
     return tly__fail(err, TLY_EINVAL,
                      "shares %g and %g: the winner's must exceed the "
@@ -289,6 +293,104 @@ tly_status tly_bravo_simulate(const tly_bravo_opts *o, tly_bravo_result *out,
   tly__free(a, stop, bytes);
   *out = r;
   return TLY_OK;
+}
+
+/*---- A state's contest, the defaults and the k_min ladder ----------------
+ * What the CLI's `audit` and the bindings share: which two candidates are
+ * audited, the options a caller leaves 0, and where k_min is shown. */
+
+/* Whether candidate c of e is the aggregate of the minor candidates. */
+static bool is_others(const tly_election *e, size_t c)
+{
+  const tly_candidate *k = tly_election_candidate(e, c);
+  return strcmp(k->name, "Others") == 0 && k->party[0] == '\0';
+}
+
+tly_status tly_bravo_contest_find(const tly_election *e, const char *state,
+                                  tly_bravo_opts *o, tly_bravo_contest *c,
+                                  tly_error *err)
+{
+  int32_t unit = tly_election_find_unit(e, state);
+  if (unit < 0 || tly_election_unit(e, (size_t)unit)->parent >= 0 ||
+      !tly_election_unit(e, (size_t)unit)->has_votes)
+    return tly__fail(err, TLY_ENOTFOUND, "unknown state '%s'", state);
+  size_t u = (size_t)unit;
+  /* The top two by votes; on equal votes the earlier candidate ranks
+   * first. */
+  int32_t w = -1, l = -1;
+  size_t n_cands = tly_election_n_candidates(e);
+  for (size_t i = 0; i < n_cands; i++) {
+    if (is_others(e, i))
+      continue;
+    int64_t v = tly_election_votes(e, u, i);
+    if (w < 0 || v > tly_election_votes(e, u, (size_t)w)) {
+      l = w;
+      w = (int32_t)i;
+    } else if (l < 0 || v > tly_election_votes(e, u, (size_t)l)) {
+      l = (int32_t)i;
+    }
+  }
+  int64_t total = tly_election_unit_total(e, u);
+  int64_t vw = w >= 0 ? tly_election_votes(e, u, (size_t)w) : 0;
+  int64_t vl = l >= 0 ? tly_election_votes(e, u, (size_t)l) : 0;
+  if (l < 0 || vl == 0 || vw == vl || total <= 0) {
+    char b[32];
+    return tly__fail(err, TLY_EINVAL,
+                     "%s: the top two are %s: no ballot-polling audit can "
+                     "confirm a winner; a full hand count is needed",
+                     state,
+                     vw == vl ? "tied" : tly_format_count(vw - vl, b,
+                                                          sizeof b));
+  }
+  /* [U] The ballots cast are the votes for the office: ballots without a
+   * presidential vote are not in the data. Shares are probabilities. */
+  o->p_winner = (double)vw / (double)total;
+  o->p_loser = (double)vl / (double)total;
+  o->ballots = total;
+  if (c != NULL) {
+    c->unit = unit;
+    c->winner = w;
+    c->loser = l;
+    c->winner_votes = vw;
+    c->loser_votes = vl;
+    c->total_votes = total;
+  }
+  return TLY_OK;
+}
+
+bool tly_bravo_defaults(tly_bravo_opts *o)
+{
+  if (o->max_sample == 0)
+    o->max_sample = o->ballots > 0 ? o->ballots : TLY_BRAVO_MAX_SAMPLE;
+  if (o->trials != 0)
+    return false;
+  o->trials = TLY_BRAVO_TRIALS;
+  int64_t fit = tly_bravo_max_trials(o);
+  if (fit >= 1 && o->trials > fit) {
+    o->trials = fit;
+    return true;
+  }
+  return false;
+}
+
+/* 10, 20, 50, 100, ...: p steps by tens while it fits an int64_t (the
+ * ladder ends long before: upto is at most max_sample). */
+size_t tly_bravo_ladder(const tly_bravo_opts *o, const tly_bravo_result *r,
+                        int64_t *n_at, size_t cap)
+{
+  static const int step[3] = {1, 2, 5};
+  double upto = 4 * r->asn * (o->p_winner + o->p_loser);
+  if (upto > (double)o->max_sample)
+    upto = (double)o->max_sample;
+  size_t k = 0;
+  for (int64_t p = 10; k < cap && p <= INT64_MAX / 50; p *= 10) {
+    for (int i = 0; i < 3 && k < cap; i++) {
+      n_at[k++] = p * step[i];
+      if ((double)(p * step[i]) >= upto)
+        return k;
+    }
+  }
+  return k;
 }
 
 tly_status tly_json_bravo(const tly_bravo_opts *o, const tly_bravo_result *r,

@@ -96,6 +96,16 @@ char *tly_date_format(tly_date d, char *buf, size_t size)
   return buf;
 }
 
+const char *tly_date_weekday(tly_date d)
+{
+  static const char *const names[7] = {"Sunday",   "Monday", "Tuesday",
+                                       "Wednesday", "Thursday", "Friday",
+                                       "Saturday"};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    return "";
+  return names[tly__weekday(tly__days_from_civil(d.year, d.month, d.day))];
+}
+
 /*---- California state holidays (Gov. Code §§6700-6701) -------------------
  * §6700(a) as in force: 2007 text (Justia, 2007 California Government
  * Code); Native American Day added by AB 1973 (Stats. 2014, ch. 537) from

@@ -27,11 +27,19 @@ typedef struct tly_unit {
   int32_t electors;
   bool has_votes;
   int32_t recorded_winner;
+  bool by_record;
+  bool not_counted;
 } tly_unit;
 typedef struct tly_cast_record {
   int32_t unit; int32_t pledged; int32_t cast; int32_t electors;
+  bool not_counted;
 } tly_cast_record;
-typedef struct tly_load_opts { int year; } tly_load_opts;
+typedef struct tly_load_opts {
+  int year;
+  int threads;
+  void (*progress)(void *ud, int64_t done, int64_t size);
+  void *progress_ud;
+} tly_load_opts;
 
 const char *tly_status_name(tly_status s);
 size_t tly_builtin_years(int *years, size_t cap);
@@ -163,7 +171,17 @@ tly_status tly_json_forecast(const tly_forecast_model *m,
 """
 
 ffi = cffi.FFI()
-ffi.cdef(CDEF)
+# Every text given to ffi.cdef, in order: tests/test_cdef.py checks each
+# declaration against include/tally.h.
+CDEFS = []
+
+
+def _cdef(text: str) -> None:
+    CDEFS.append(text)
+    ffi.cdef(text)
+
+
+_cdef(CDEF)
 
 
 def _find() -> str:
@@ -195,7 +213,7 @@ def _collect(ud, p, n):
 WRITER = _collect
 
 # The C buffer writer (_buf.c), when built: no Python call per write.
-ffi.cdef("""
+_cdef("""
 typedef struct tlypy_buf { char *data; size_t len; size_t cap; } tlypy_buf;
 int tlypy_buf_write(void *ud, const char *p, size_t n);
 void tlypy_buf_free(tlypy_buf *b);
@@ -208,7 +226,7 @@ BUF_WRITER = (ffi.cast("tly_writer", BUF.tlypy_buf_write)
 
 # Added for history, apportionments of record, the processes (initiative,
 # amend, recount, audit) and counties/districts.
-ffi.cdef("""
+_cdef("""
 tly_status tly_apportion_record(int census, int64_t seats, int m,
                                 const char *const *without, size_t n_without,
                                 const tly_allocator *a,
@@ -303,6 +321,21 @@ tly_status tly_json_bravo(const tly_bravo_opts *o, const tly_bravo_result *r,
                           const int64_t *n_at, size_t n_k,
                           const tly_election *e, int32_t unit, tly_writer w,
                           void *ud, tly_error *err);
+#define TLY_BRAVO_SEED 20121108
+#define TLY_BRAVO_TRIALS 1000
+#define TLY_BRAVO_MAX_SAMPLE 1000000
+typedef struct tly_bravo_contest {
+  int32_t unit;
+  int32_t winner, loser;
+  int64_t winner_votes, loser_votes;
+  int64_t total_votes;
+} tly_bravo_contest;
+tly_status tly_bravo_contest_find(const tly_election *e, const char *state,
+                                  tly_bravo_opts *o, tly_bravo_contest *c,
+                                  tly_error *err);
+bool tly_bravo_defaults(tly_bravo_opts *o);
+size_t tly_bravo_ladder(const tly_bravo_opts *o, const tly_bravo_result *r,
+                        int64_t *n_at, size_t cap);
 int64_t tly_election_votes(const tly_election *e, size_t unit, size_t cand);
 int64_t tly_election_unit_total(const tly_election *e, size_t unit);
 
@@ -318,7 +351,7 @@ tly_status tly_json_areas(const tly_areas *t, const tly_election *e,
                           tly_writer w, void *ud, tly_error *err);
 """)
 
-ffi.cdef("""
+_cdef("""
 typedef struct tly_census_row {
   char code[8];
   int64_t resident;
@@ -340,7 +373,7 @@ tly_status tly_census_record_rows(int census, const tly_allocator *a,
                                   size_t *n_rows, tly_error *err);
 """)
 
-ffi.cdef("""
+_cdef("""
 typedef struct tly_date { int32_t year; int32_t month; int32_t day; } tly_date;
 tly_status tly_date_parse(const char *s, tly_date *out, tly_error *err);
 typedef struct tly_polls tly_polls;
@@ -390,4 +423,65 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
 void tly_polls_backtest_free(tly_polls_backtest *b);
 tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
                                    void *ud, tly_error *err);
+""")
+
+# Initiative: the random-sample projection and the deadlines.
+_cdef("""
+char *tly_date_format(tly_date d, char *buf, size_t size);
+typedef struct tly_county_sample {
+  const char *name;
+  int64_t raw;
+  int64_t sample;
+  int64_t valid;
+  int64_t duplicates;
+} tly_county_sample;
+typedef struct tly_projection {
+  int64_t min_sample;
+  int64_t rate_bp;
+  int64_t uncorrected;
+  int64_t value_e4;
+  int64_t duplicates_est;
+  int64_t projected_valid;
+  bool examined_all;
+} tly_projection;
+typedef struct tly_petition_result {
+  int64_t required;
+  int64_t raw_total;
+  int64_t projected_valid;
+  bool raw_short;
+  int decision;
+} tly_petition_result;
+tly_status tly_initiative_decide(int64_t required,
+                                 const tly_county_sample *counties, size_t n,
+                                 tly_projection *proj,
+                                 tly_petition_result *out, tly_error *err);
+tly_status tly_json_initiative_sample(const tly_petition_result *r,
+                                      const tly_county_sample *counties,
+                                      const tly_projection *proj, size_t n,
+                                      tly_writer w, void *ud, tly_error *err);
+typedef struct tly_county_list tly_county_list;
+tly_status tly_county_list_load(const char *path, const tly_allocator *a,
+                                tly_county_list **out, tly_error *err);
+tly_status tly_county_list_parse(const char *name, const char *data,
+                                 size_t len, const tly_allocator *a,
+                                 tly_county_list **out, tly_error *err);
+void tly_county_list_free(tly_county_list *l);
+size_t tly_county_list_n(const tly_county_list *l);
+const tly_county_sample *tly_county_list_rows(const tly_county_list *l);
+typedef struct tly_initiative_dates {
+  tly_date summary;
+  tly_date day_180;
+  tly_date circulation_deadline;
+  bool deadline_moved;
+  tly_date no_filing_fails;
+  tly_date election;
+  bool election_given;
+  tly_date qualify_by;
+  bool too_late;
+} tly_initiative_dates;
+tly_status tly_initiative_deadline(tly_date summary, const tly_date *election,
+                                   tly_initiative_dates *out, tly_error *err);
+tly_status tly_json_initiative_deadline(const tly_initiative_dates *d,
+                                        tly_writer w, void *ud,
+                                        tly_error *err);
 """)

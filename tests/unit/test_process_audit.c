@@ -169,3 +169,130 @@ Test(process_audit, out_of_memory)
   cr_assert_eq(err.status, TLY_ENOMEM);
   cr_assert_eq(st.blocks, 0);
 }
+
+/*---- A state's contest, the defaults, the ladder ----*/
+
+/* Wisconsin 2016 (MEDSL, as certified after the recount; WEC): Trump
+ * 1,405,284, Clinton 1,382,536 of 2,976,150 votes for the office. */
+Test(process_audit, contest_wisconsin_2016)
+{
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
+  tly_bravo_opts o = {.risk = 0.10};
+  tly_bravo_contest c;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_contest_find(e, "WI", &o, &c, &err), TLY_OK, "%s",
+               err.msg);
+  cr_assert_str_eq(tly_election_candidate(e, (size_t)c.winner)->name,
+                   "Donald Trump");
+  cr_assert_str_eq(tly_election_candidate(e, (size_t)c.loser)->name,
+                   "Hillary Clinton");
+  cr_assert_eq(c.winner_votes, 1405284);
+  cr_assert_eq(c.loser_votes, 1382536);
+  cr_assert_eq(c.total_votes, 2976150);
+  cr_assert_eq(o.ballots, 2976150);
+  cr_assert_eq(o.p_winner, 1405284.0 / 2976150);
+  cr_assert_eq(o.p_loser, 1382536.0 / 2976150);
+  cr_assert_str_eq(tly_election_unit(e, (size_t)c.unit)->code, "WI");
+  /* c may be NULL. */
+  tly_bravo_opts o2 = {0};
+  cr_assert_eq(tly_bravo_contest_find(e, "wi", &o2, NULL, &err), TLY_OK);
+  cr_assert_eq(o2.ballots, 2976150);
+  tly_election_free(e);
+}
+
+/* Not a state with votes: a district, an unknown code; nothing changed. */
+Test(process_audit, contest_unknown_state)
+{
+  tly_election *e = tu_builtin(2016, TLY_SOURCE_MEDSL);
+  tly_bravo_opts o = {.ballots = 7};
+  tly_bravo_contest c = {.unit = -5};
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_contest_find(e, "XX", &o, &c, &err),
+               TLY_ENOTFOUND);
+  cr_assert_str_eq(err.msg, "unknown state 'XX'");
+  cr_assert_eq(tly_bravo_contest_find(e, "ME-2", &o, &c, &err),
+               TLY_ENOTFOUND);
+  cr_assert_eq(o.ballots, 7);
+  cr_assert_eq(c.unit, -5);
+  tly_election_free(e);
+}
+
+/* A tie between the top two, and a runner-up without votes, cannot be
+ * audited by ballot polling. */
+Test(process_audit, contest_tied_or_alone)
+{
+  tly_election *e = tu_parse("year,unit,candidate,party,votes\n"
+                             "2016,DE,Ann,A,100\n2016,DE,Bob,B,100\n"
+                             "2016,VT,Ann,A,100\n2016,VT,Bob,B,0\n");
+  tly_bravo_opts o = {0};
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_contest_find(e, "DE", &o, NULL, &err), TLY_EINVAL);
+  cr_assert_str_eq(err.msg, "DE: the top two are tied: no ballot-polling "
+                            "audit can confirm a winner; a full hand count "
+                            "is needed");
+  cr_assert_eq(tly_bravo_contest_find(e, "VT", &o, NULL, &err), TLY_EINVAL);
+  cr_assert_str_eq(err.msg, "VT: the top two are 100: no ballot-polling "
+                            "audit can confirm a winner; a full hand count "
+                            "is needed");
+  cr_assert_eq(o.ballots, 0);
+  tly_election_free(e);
+}
+
+/* Equal shares given directly are refused with the same advice. */
+Test(process_audit, shares_tied)
+{
+  double asn;
+  tly_error err = {0};
+  cr_assert_eq(tly_bravo_asn(0.05, 0.5, 0.5, &asn, &err), TLY_EINVAL);
+  cr_assert_str_eq(err.msg, "shares tied: no ballot-polling audit can "
+                            "confirm a winner; a full hand count is needed");
+}
+
+/* Defaults: max_sample from the ballots (or 10^6 when unknown); trials
+ * 1,000, or for Michigan 2016 (MEDSL: Trump 2,279,543, Clinton 2,268,839
+ * of 4,799,284) the 875 that fit the budget; given values are kept. */
+Test(process_audit, defaults)
+{
+  tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45};
+  cr_assert(!tly_bravo_defaults(&o));
+  cr_assert_eq(o.max_sample, TLY_BRAVO_MAX_SAMPLE);
+  cr_assert_eq(o.trials, TLY_BRAVO_TRIALS);
+  cr_assert_eq(o.seed, 0);
+  tly_bravo_opts mi = {.risk = 0.05, .p_winner = 2279543.0 / 4799284,
+                       .p_loser = 2268839.0 / 4799284, .ballots = 4799284};
+  cr_assert(tly_bravo_defaults(&mi));
+  cr_assert_eq(mi.max_sample, 4799284);
+  cr_assert_eq(mi.trials, 875);
+  tly_bravo_opts given = mi;
+  given.trials = 2000;
+  given.max_sample = 10;
+  cr_assert(!tly_bravo_defaults(&given));
+  cr_assert_eq(given.trials, 2000);
+  cr_assert_eq(given.max_sample, 10);
+  /* Invalid shares: nothing fits, the default stays for simulate to
+   * refuse. */
+  tly_bravo_opts bad = {.risk = 0.05, .p_winner = 0.5, .p_loser = 0.5};
+  cr_assert(!tly_bravo_defaults(&bad));
+  cr_assert_eq(bad.trials, TLY_BRAVO_TRIALS);
+}
+
+/* The ladder stops at the first n at or past 4 ASN (p_w + p_l), or at
+ * max_sample; never more than cap. */
+Test(process_audit, ladder)
+{
+  tly_bravo_opts o = {.risk = 0.10, .p_winner = 0.55, .p_loser = 0.45,
+                      .trials = 10, .seed = 1, .max_sample = 1000000};
+  tly_bravo_result r;
+  cr_assert_eq(tly_bravo_simulate(&o, &r, NULL), TLY_OK);
+  int64_t n_at[16];
+  size_t n = tly_bravo_ladder(&o, &r, n_at, 16);
+  /* 4 x 469.3 = 1,877: 10, 20, 50, 100, 200, 500, 1000, 2000. */
+  static const int64_t want[] = {10, 20, 50, 100, 200, 500, 1000, 2000};
+  cr_assert_eq(n, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < n; i++)
+    cr_assert_eq(n_at[i], want[i]);
+  o.max_sample = 150;
+  cr_assert_eq(tly_bravo_ladder(&o, &r, n_at, 16), 5); /* ... 100, 200 */
+  cr_assert_eq(tly_bravo_ladder(&o, &r, n_at, 3), 3);
+  cr_assert_eq(n_at[2], 50);
+}

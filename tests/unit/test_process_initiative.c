@@ -215,6 +215,17 @@ Test(process_initiative, civil_days)
   cr_assert_eq(tly__weekday(tly__days_from_civil(2017, 7, 25)), 2);
 }
 
+/* The public weekday: 2016-03-12, the 180th day after 2015-09-14, was a
+ * Saturday; 1900-01-01 a Monday; 2000-02-29 a Tuesday. */
+Test(process_initiative, weekday_names)
+{
+  cr_assert_str_eq(tly_date_weekday((tly_date){2016, 3, 12}), "Saturday");
+  cr_assert_str_eq(tly_date_weekday((tly_date){1900, 1, 1}), "Monday");
+  cr_assert_str_eq(tly_date_weekday((tly_date){2000, 2, 29}), "Tuesday");
+  cr_assert_str_eq(tly_date_weekday((tly_date){2017, 7, 25}), "Tuesday");
+  cr_assert_str_eq(tly_date_weekday((tly_date){2017, 13, 1}), "");
+}
+
 Test(process_initiative, date_parse)
 {
   tly_date d;
