@@ -405,6 +405,17 @@ typedef struct tly_polls_calib {
   int32_t shared_held80, shared_held95;
   double swing_sd;
   int32_t swing_first, swing_last;
+  double common_sd;
+  double pollster_sd;
+  double poll_sampling_var;
+  double raw_sampling_sd;
+  int32_t n_own_fit;
+  int32_t own_check_first, own_check_last, own_checked;
+  int32_t pooled_held80, pooled_held95;
+  int32_t by_polls_held80, by_polls_held95;
+  double pooled_nll, by_polls_nll;
+  int32_t pooled_total80, pooled_total95;
+  int32_t by_polls_total80, by_polls_total95;
 } tly_polls_calib;
 typedef struct tly_polls_average tly_polls_average;
 tly_status tly_polls_average_run(const tly_polls *p,
