@@ -410,8 +410,14 @@ int cmd_result(int argc, char **argv)
   cli_opts o = {.sub = "result", .help = help, .wi = &wi, .max_operands = 1};
   result_args a = {0};
   tly_election *e = NULL;
-  int rc = cli_opts_election(&o, argc, argv, opts, result_option, &a, &e);
+  int rc = cli_opts_parse(&o, argc, argv, opts, result_option, &a);
   if (rc != CLI_MORE)
+    return rc;
+  if (a.counties && !a.districts && o.arg != NULL &&
+      strcmp(o.arg, "-") == 0)
+    return cli_result_areas(&o, NULL, a.state, false); /* read once */
+  rc = cli_opts_load(&o, NULL, &e);
+  if (rc != CLI_OK)
     return rc;
   tly_error err = {0};
   int32_t unit = -1;

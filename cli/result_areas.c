@@ -161,28 +161,35 @@ static int write_areas(FILE *fp, void *ud)
 int cli_result_areas(const cli_opts *o, const tly_election *e,
                      const char *state, bool districts)
 {
-  bool file = tly_election_source(e) == TLY_SOURCE_FILE;
+  /* e NULL: standard input, read once, here (its year from --year or the
+   * file's year column). */
+  bool file = e == NULL || tly_election_source(e) == TLY_SOURCE_FILE;
   if (file && districts)
     return cli_usage(o->sub, "--districts needs a built-in YEAR, not a "
                              "file");
-  if (file && strcmp(o->arg, "-") == 0)
-    return cli_usage(o->sub, "--counties reads a county or precinct file "
-                             "by its name (the counties are a second pass "
-                             "over it), not from standard input");
+  if (e == NULL && o->source_given)
+    return cli_usage(o->sub, "--source applies to built-in years, not to a "
+                             "file");
+  if (e == NULL && state != NULL &&
+      (strlen(state) != 2 || tly_state_name(state) == NULL))
+    return cli_usage(o->sub, "unknown state '%s'", state);
   tly_error err = {0};
   tly_areas *t = NULL;
-  int year = tly_election_year(e);
+  int year = e != NULL ? tly_election_year(e) : o->year;
   tly_election *builtin = NULL;
   tly_status s;
   if (file) {
-    /* A MEDSL county or precinct file's counties (read again, by county),
-     * compared with the built-in state returns of its year if any. */
+    /* A MEDSL county or precinct file's counties (read again by county,
+     * or once from standard input), compared with the built-in state
+     * returns of its year if any. */
     cli_progress pr;
     cli_progress_start(&pr, o->arg);
     tly_load_opts lo = {.year = year, .progress = cli_progress_cb,
                         .progress_ud = &pr};
     s = tly_areas_load(o->arg, &lo, state, NULL, &t, &err);
     cli_progress_end(&pr);
+    if (s == TLY_OK)
+      year = tly_areas_year(t);
     if (s == TLY_OK && tly_builtin_has(year, tly_builtin_source(year)) &&
         tly_election_builtin(year, tly_builtin_source(year), NULL, &builtin,
                              &err) != TLY_OK)
