@@ -40,7 +40,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * (0: none does). Each block carries a header with its real size, so the
  * outstanding bytes are exact whatever size the caller passes back; a
  * caller that passes back another size than it was given breaks
- * tly_allocator's contract (tally.h), counted in `wrong_size`. */
+ * tly_allocator's contract (tally.h), counted in `wrong_size`. The
+ * library calls it from several threads at once (a county or precinct file
+ * read by 2 threads), so every field is read and written atomically. */
 typedef struct fz_alloc {
   uint64_t count;      /* allocations asked for so far */
   uint64_t fail_at;    /* the one to fail; 0 = none */
@@ -62,18 +64,18 @@ static inline void *fz_realloc(void *ud, void *p, size_t old_size,
   fz_alloc *st = ud;
   fz_head *h = p != NULL ? (fz_head *)p - 1 : NULL;
   if (h != NULL && h->size != old_size)
-    st->wrong_size++;
+    __atomic_fetch_add(&st->wrong_size, 1, __ATOMIC_RELAXED);
   if (new_size == 0) {
     if (h != NULL) {
-      st->blocks--;
-      st->bytes -= (int64_t)h->size;
+      __atomic_fetch_sub(&st->blocks, 1, __ATOMIC_RELAXED);
+      __atomic_fetch_sub(&st->bytes, (int64_t)h->size, __ATOMIC_RELAXED);
       free(h);
     }
     return NULL;
   }
-  st->count++;
-  if (st->count == st->fail_at) {
-    st->failed = true;
+  uint64_t n = __atomic_add_fetch(&st->count, 1, __ATOMIC_RELAXED);
+  if (n == __atomic_load_n(&st->fail_at, __ATOMIC_RELAXED)) {
+    __atomic_store_n(&st->failed, true, __ATOMIC_RELAXED);
     return NULL;
   }
   if (new_size > SIZE_MAX - sizeof(fz_head))
@@ -83,8 +85,9 @@ static inline void *fz_realloc(void *ud, void *p, size_t old_size,
   if (q == NULL)
     return NULL;
   if (h == NULL)
-    st->blocks++;
-  st->bytes += (int64_t)new_size - (int64_t)was;
+    __atomic_fetch_add(&st->blocks, 1, __ATOMIC_RELAXED);
+  __atomic_fetch_add(&st->bytes, (int64_t)new_size - (int64_t)was,
+                     __ATOMIC_RELAXED);
   q->size = new_size;
   return q + 1;
 }

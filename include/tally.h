@@ -80,7 +80,10 @@ typedef struct tly_error {
 /* A caller-supplied allocator: realloc(ud, p, old, new) behaves like
  * realloc(p, new) when new > 0 and frees p (returning NULL) when new == 0.
  * `old` is the size p was allocated with (0 when p is NULL). A NULL
- * allocator pointer anywhere in this API means the C library's. */
+ * allocator pointer anywhere in this API means the C library's. A call
+ * that runs on several threads (a county or precinct file read with
+ * tly_load_opts.threads other than 1) calls it from them at once: it must
+ * then be thread-safe, as the C library's is. */
 typedef struct tly_allocator {
   void *(*realloc)(void *ud, void *p, size_t old_size, size_t new_size);
   void *ud;
