@@ -196,19 +196,8 @@ static tly_status relayout(tly_election *e, const tly_election *in,
       e->cast[i].unit = map[e->cast[i].unit];
   }
   tly__free(a, map, (in->n_units + 1) * sizeof *map);
-  tly__free(a, e->units, e->n_units * sizeof *e->units);
-  tly__free(a, e->votes, e->n_units * nc * sizeof *e->votes);
-  tly__free(a, e->totals, e->n_units * sizeof *e->totals);
-  tly__free(a, e->forced, e->n_units * sizeof *e->forced);
-  tly__free(a, e->tie_break, e->n_units * sizeof *e->tie_break);
-  tly__free(a, e->npv_member, e->n_units * sizeof *e->npv_member);
-  e->n_units = nu;
-  e->units = units;
-  e->votes = votes;
-  e->totals = totals;
-  e->forced = forced;
-  e->tie_break = tie_break;
-  e->npv_member = npv;
+  tly__election_set_units(e, nu, units, votes, totals, forced, tie_break,
+                          npv);
   return TLY_OK;
 }
 

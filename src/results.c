@@ -952,6 +952,28 @@ tly_status tly_whatif_tie(const tly_election *in, const char *code,
   return TLY_OK;
 }
 
+void tly__election_set_units(tly_election *e, size_t nu, tly_unit *units,
+                             int64_t *votes, int64_t *totals,
+                             int32_t *forced, int32_t *tie_break,
+                             bool *npv_member)
+{
+  const tly_allocator *a = &e->alloc;
+  size_t n = e->n_units;
+  tly__free(a, e->units, n * sizeof *e->units);
+  tly__free(a, e->votes, n * e->n_cands * sizeof *e->votes);
+  tly__free(a, e->totals, n * sizeof *e->totals);
+  tly__free(a, e->forced, n * sizeof *e->forced);
+  tly__free(a, e->tie_break, n * sizeof *e->tie_break);
+  tly__free(a, e->npv_member, n * sizeof *e->npv_member);
+  e->n_units = nu;
+  e->units = units;
+  e->votes = votes;
+  e->totals = totals;
+  e->forced = forced;
+  e->tie_break = tie_break;
+  e->npv_member = npv_member;
+}
+
 /* Appends a line (printf-style) to e's notes. */
 tly_status tly__election_note(tly_election *e, tly_error *err, const char *fmt, ...)
 {

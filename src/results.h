@@ -95,6 +95,15 @@ tly_status tly__election_set_delegation(tly_election *e, const char *code,
 /* Points e->contingent_pub at e->contingent (after a copy). */
 void tly__election_contingent_sync(tly_election *e);
 
+/* Gives e new per-unit arrays for nu units (votes nu x n_cands), freeing
+ * the old ones with e's allocator: what a what-if that adds, drops or
+ * reorders units does once it has built them (whatif.c, district.c,
+ * redraw.c). e->cast is the caller's. */
+void tly__election_set_units(tly_election *e, size_t nu, tly_unit *units,
+                             int64_t *votes, int64_t *totals,
+                             int32_t *forced, int32_t *tie_break,
+                             bool *npv_member);
+
 /* Appends a line (printf-style) to e's notes: what a what-if did or
  * assumed (whatif.c, district.c, redraw.c). */
 tly_status tly__election_note(tly_election *e, tly_error *err,
