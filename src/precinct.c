@@ -24,11 +24,19 @@
 #include <unistd.h>
 #include <zlib.h>
 
+/* A regular file is mapped (mmap) and parsed where it lies in the page
+ * cache, with no copy; WebAssembly under WASI has no mmap. */
+#if !defined(__wasi__) && !defined(TLY_NO_MMAP)
+#define TLY_MMAP 1
+#include <sys/mman.h>
+#endif
+
 enum {
   MAX_FIELD = 4096,          /* bytes in one field */
   MAX_FIELDS = 64,           /* fields in one record */
   MAX_THREADS = 64,
   BLOCK = 16 << 20,          /* bytes parsed per round */
+  MAP_WINDOW = 64 << 20,     /* bytes of a mapped file parsed per round */
 };
 #define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
 
@@ -407,8 +415,13 @@ static int64_t intern_get(intern *t, uint64_t h, const char *s, size_t n,
   while (t->h[j] != 0) {
     if (t->h[j] == h) {
       uint32_t id = t->id[j];
-      if (t->len[id] == n && same(t->arena + t->off[id], s, n, t->fold))
+      char *old = t->arena + t->off[id];
+      if (t->len[id] == n && same(old, s, n, t->fold)) {
+        if (t->fold && memcmp(s, old, n) < 0)
+          memcpy(old, s, n); /* keep the first in byte order of the
+                                spellings: the same whatever came first */
         return id;
+      }
     }
     j = (j + 1) & (t->cap - 1);
   }
@@ -452,6 +465,52 @@ static int64_t intern_get(intern *t, uint64_t h, const char *s, size_t n,
   if (added != NULL)
     *added = true;
   return id;
+}
+
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t id;
+} skey;
+
+static int skey_cmp(const void *x, const void *y)
+{
+  const skey *a = x, *b = y;
+  int c = memcmp(a->p, b->p, a->n < b->n ? a->n : b->n);
+  return c != 0 ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+/* Renumbers t's strings in byte order, so that ids do not depend on the
+ * order the threads and rounds met them; map[old id] is the new id. False
+ * on out of memory (t unchanged). */
+static bool intern_sort(intern *t, uint32_t *map)
+{
+  size_t n = t->n;
+  skey *k = tly__calloc(t->a, n ? n : 1, sizeof *k);
+  size_t *no = tly__calloc(t->a, n ? n : 1, 2 * sizeof *no);
+  if (k == NULL || no == NULL) {
+    tly__free(t->a, k, (n ? n : 1) * sizeof *k);
+    tly__free(t->a, no, (n ? n : 1) * 2 * sizeof *no);
+    return false;
+  }
+  for (size_t i = 0; i < n; i++)
+    k[i] = (skey){t->arena + t->off[i], t->len[i], (uint32_t)i};
+  qsort(k, n, sizeof *k, skey_cmp);
+  for (size_t r = 0; r < n; r++) {
+    map[k[r].id] = (uint32_t)r;
+    no[r] = t->off[k[r].id];
+    no[n + r] = t->len[k[r].id];
+  }
+  if (n > 0) {
+    memcpy(t->off, no, n * sizeof *no);
+    memcpy(t->len, no + n, n * sizeof *no);
+  }
+  for (size_t j = 0; j < t->cap; j++)
+    if (t->h[j] != 0)
+      t->id[j] = map[t->id[j]];
+  tly__free(t->a, k, (n ? n : 1) * sizeof *k);
+  tly__free(t->a, no, (n ? n : 1) * 2 * sizeof *no);
+  return true;
 }
 
 /* Sums by (county id, line id): open addressing on the pair. */
@@ -1445,6 +1504,37 @@ static void pdata_free(pdata *d)
   tly__free(d->a, d->sums.e, d->sums.cap * sizeof *d->sums.e);
 }
 
+/* Renumbers d's lines and counties in byte order of their names: what
+ * follows (ties, the order of rows and messages) is then the same
+ * whatever the threads and rounds that read the file. */
+static tly_status canonical(pdata *d, tly_error *err)
+{
+  const tly_allocator *a = d->a;
+  size_t nl = d->lines.n ? d->lines.n : 1, nc = d->counties.n ? d->counties.n
+                                                             : 1;
+  uint32_t *lmap = tly__calloc(a, nl, sizeof *lmap);
+  uint32_t *cmap = tly__calloc(a, nc, sizeof *cmap);
+  agg g = {.a = a};
+  bool ok = lmap != NULL && cmap != NULL && intern_sort(&d->lines, lmap) &&
+            intern_sort(&d->counties, cmap);
+  for (size_t k = 0; ok && k < d->sums.cap; k++) {
+    const agg_entry *x = &d->sums.e[k];
+    bool ovf = false;
+    if (x->key != 0)
+      ok = agg_add(&g, cmap[(x->key - 1) >> 32],
+                   lmap[(x->key - 1) & 0xffffffffu], x->votes, &ovf);
+  }
+  tly__free(a, lmap, nl * sizeof *lmap);
+  tly__free(a, cmap, nc * sizeof *cmap);
+  if (!ok) {
+    tly__free(a, g.e, g.cap * sizeof *g.e);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  tly__free(a, d->sums.e, d->sums.cap * sizeof *d->sums.e);
+  d->sums = g;
+  return TLY_OK;
+}
+
 /* The start of the first record at or after x (x inside [b, e)), counting
  * quotes from b (a record start) so a newline inside quotes is not taken
  * for one; e when there is none. */
@@ -1510,7 +1600,7 @@ static void line_parts(const pdata *d, uint32_t id, const char *part[4]);
 
 /* Reads the file into d. */
 static tly_status read_file(const char *path, const tly__stdin_head *head,
-                            const tly_load_opts *opts,
+                            const tly_load_opts *opts, size_t block,
                             const tly_allocator *a, pdata *d, tly_error *err)
 {
   const char *name = tly__file_name(path);
@@ -1522,7 +1612,10 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   in.fd = -1;
   worker *ws = NULL;
   char *buf = NULL;
-  size_t cap = BLOCK, len = 0;
+  size_t cap = block == 0 ? BLOCK : block < (1 << 16) ? 1 << 16 : block;
+  size_t len = 0;
+  const char *map = NULL; /* the mapped file, or NULL: read into buf */
+  size_t map_n = 0;
   useen seen = {0};
   char *scratch = NULL;
   char *keybuf = NULL;
@@ -1533,12 +1626,32 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     s = input_open(&in, path, name, head, err);
   if (s != TLY_OK)
     goto done;
-  buf = tly__malloc(a, cap);
+#ifdef TLY_MMAP
+  /* A regular file of plain text is mapped: its rounds are windows of
+   * the mapping (no read copy). Any failure falls back to reading it. */
+  if (in.size > 0 && (uint64_t)in.size <= SIZE_MAX && in.head == NULL) {
+    void *m = mmap(NULL, (size_t)in.size, PROT_READ, MAP_PRIVATE, in.fd, 0);
+    if (m != MAP_FAILED) {
+      const unsigned char *u = m;
+      if (in.size >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
+        munmap(m, (size_t)in.size); /* gzip: read as a stream */
+      } else {
+        map = m;
+        map_n = (size_t)in.size;
+        cap = block == 0 ? MAP_WINDOW : block;
+        (void)madvise(m, map_n, MADV_SEQUENTIAL);
+      }
+    }
+  }
+#endif
+  if (map == NULL)
+    buf = tly__malloc(a, cap);
   ws = tly__calloc(a, (size_t)nt, sizeof *ws);
   size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
   scratch = tly__malloc(a, scratch_n);
   keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
-  if (buf == NULL || ws == NULL || scratch == NULL || keybuf == NULL) {
+  if ((map == NULL && buf == NULL) || ws == NULL || scratch == NULL ||
+      keybuf == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
@@ -1555,10 +1668,17 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   }
   bool first = true;
   size_t start = 0;
-  int64_t base = 1; /* the line of buf[start] */
+  int64_t base = 1; /* the line of text[start] */
   for (;;) {
     size_t got = 0;
-    if (len < cap) {
+    /* The round's text: [start, len) of the mapping (a window of cap
+     * bytes) or of buf (start 0 but in the first round). */
+    const char *text = map != NULL ? map : buf;
+    if (map != NULL) {
+      len = map_n - start <= cap ? map_n : start + cap;
+      in.eof = len == map_n;
+      in.consumed = (int64_t)len;
+    } else if (len < cap) {
       s = input_read(&in, buf + len, cap - len, &got, first, err);
       len += got;
       if (s != TLY_OK && in.truncated) {
@@ -1584,8 +1704,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       const char *next;
       int64_t nl;
       rerr re = {0};
-      size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-      int r = split(buf + bom, buf + len, eof, f, &n, scratch, &next, &nl,
+      size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+      int r = split(text + bom, text + len, eof, f, &n, scratch, &next, &nl,
                     &re);
       if (r == RS_SHORT && !eof && cap < MAX_BLOCK)
         goto grow;
@@ -1618,11 +1738,11 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       }
       first = false;
       d->precinct = L.precinct;
-      start = (size_t)(next - buf);
+      start = (size_t)(next - text);
       base = 1 + nl;
     }
     /* Split [start, len) among the workers at unit boundaries. */
-    const char *b = buf + start, *e = buf + len;
+    const char *b = text + start, *e = text + len;
     const char *cut[MAX_THREADS + 1];
     cut[0] = b;
     for (int i = 1; i < nt; i++) {
@@ -1632,15 +1752,26 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       cut[i] = r < e ? unit_after(&sh, r, e, scratch, keybuf) : e;
     }
     cut[nt] = e;
+    /* The workers that have text this round: the last of them ends at e
+     * (the round's end, where a record may be cut short), the others at a
+     * unit boundary found above. */
+    int nw = 1;
+    while (nw < nt && cut[nw] < e)
+      nw++;
     tly__thread th[MAX_THREADS];
     bool started[MAX_THREADS] = {false};
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];
       w->b = cut[i];
-      w->e = cut[i + 1];
-      w->last = i == nt - 1;
+      w->e = i < nw ? cut[i + 1] : e;
+      if (i == nw - 1)
+        w->e = e;
+      w->last = i == nw - 1;
       w->final = eof;
       w->n_starts = 0;
+      w->status = TLY_OK;
+      if (i >= nw)
+        continue;
       if (i > 0 && tly__thread_start(&th[i], work_thread, w) == 0)
         started[i] = true;
       else if (i > 0)
@@ -1698,11 +1829,11 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
           goto done;
         }
       }
-      if (i < nt - 1)
+      if (i < nw - 1)
         wbase += w->lines;
     }
-    worker *lw = &ws[nt - 1];
-    size_t stop = (size_t)(lw->stop - buf);
+    worker *lw = &ws[nw - 1];
+    size_t stop = (size_t)(lw->stop - text);
     int64_t stop_line = wbase + lw->stop_line - 1;
     if (opts != NULL && opts->progress != NULL)
       opts->progress(opts->progress_ud, in.consumed, in.size);
@@ -1712,6 +1843,13 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       s = tly__fail_at(err, TLY_EPARSE, name, stop_line, 1,
                        "unterminated record at the end of the file");
       goto done;
+    }
+    if (map != NULL) {
+      if (stop == start)
+        goto grow; /* one unit longer than the window */
+      start = stop;
+      base = stop_line;
+      continue;
     }
     if (stop == start && len == cap)
       goto grow;
@@ -1726,7 +1864,9 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
                        "one unit's rows exceed %zu MiB", MAX_BLOCK >> 20);
       goto done;
     }
-    {
+    if (map != NULL) {
+      cap *= 2; /* a wider window of the mapping */
+    } else {
       char *nb = tly__realloc(a, buf, cap, cap * 2);
       if (nb == NULL) {
         s = tly__fail(err, TLY_ENOMEM, "out of memory");
@@ -1797,6 +1937,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     tly__free(a, lmap, (nl ? nl : 1) * sizeof *lmap);
     tly__free(a, cmap, (nc ? nc : 1) * sizeof *cmap);
   }
+  if (s == TLY_OK)
+    s = canonical(d, err);
   for (size_t k = 0; s == TLY_OK && k < d->sums.cap; k++) {
     const agg_entry *x = &d->sums.e[k];
     if (x->key == 0 || x->votes >= 0)
@@ -1819,7 +1961,12 @@ done:
       worker_free(&ws[i]);
     tly__free(a, ws, (size_t)nt * sizeof *ws);
   }
-  tly__free(a, buf, cap);
+  if (buf != NULL)
+    tly__free(a, buf, cap);
+#ifdef TLY_MMAP
+  if (map != NULL)
+    munmap((void *)(uintptr_t)map, map_n);
+#endif
   tly__free(a, scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   tly__free(a, keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
   useen_free(a, &seen);
@@ -2006,10 +2153,19 @@ tly_status tly__precinct_election(const char *path,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err)
 {
+  return tly__precinct_election_block(path, head, opts, 0, a, out, err);
+}
+
+tly_status tly__precinct_election_block(const char *path,
+                                        const tly__stdin_head *head,
+                                        const tly_load_opts *opts,
+                                        size_t block, const tly_allocator *a,
+                                        tly_election **out, tly_error *err)
+{
   *out = NULL;
   a = tly__alloc_or_default(a);
   pdata d = {0};
-  tly_status s = read_file(path, head, opts, a, &d, err);
+  tly_status s = read_file(path, head, opts, block, a, &d, err);
   if (s != TLY_OK)
     return s;
   const char *name = tly__file_name(path);
@@ -2116,6 +2272,14 @@ tly_status tly_areas_load(const char *path, const tly_load_opts *opts,
                           const char *state, const tly_allocator *a,
                           tly_areas **out, tly_error *err)
 {
+  return tly__areas_load_block(path, opts, state, 0, a, out, err);
+}
+
+tly_status tly__areas_load_block(const char *path, const tly_load_opts *opts,
+                                 const char *state, size_t block,
+                                 const tly_allocator *a, tly_areas **out,
+                                 tly_error *err)
+{
   *out = NULL;
   a = tly__alloc_or_default(a);
   if (state != NULL && (strlen(state) != 2 || tly_state_name(state) == NULL))
@@ -2133,7 +2297,7 @@ tly_status tly_areas_load(const char *path, const tly_load_opts *opts,
                         "file (a header with state_po and county_fips)");
   }
   pdata d = {0};
-  tly_status s = read_file(path, &head, opts, a, &d, err);
+  tly_status s = read_file(path, &head, opts, block, a, &d, err);
   tly__stdin_head_free(a, &head);
   if (s != TLY_OK)
     return s;

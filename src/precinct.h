@@ -53,6 +53,19 @@ tly_status tly__precinct_election(const char *path,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err);
 
+/* The two above with the file parsed in rounds of `block` bytes (0: the
+ * default, 64 MiB of a mapped file, 16 MiB read; at least 64 KiB when
+ * read): tests and the fuzz harness cut files into many rounds. */
+tly_status tly__precinct_election_block(const char *path,
+                                        const tly__stdin_head *head,
+                                        const tly_load_opts *opts,
+                                        size_t block, const tly_allocator *a,
+                                        tly_election **out, tly_error *err);
+tly_status tly__areas_load_block(const char *path, const tly_load_opts *opts,
+                                 const char *state, size_t block,
+                                 const tly_allocator *a, tly_areas **out,
+                                 tly_error *err);
+
 /* load.c: whether a MEDSL candidate label is no vote for anyone (blank,
  * over- and undervotes): such rows are dropped. */
 bool tly__medsl_not_a_vote(const char *p, size_t n);

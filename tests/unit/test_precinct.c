@@ -241,3 +241,72 @@ Test(precinct, out_of_memory)
   tu_each_failure(run_areas, &two, 400, true);
   tu_each_failure(run_election, &two, 600, true);
 }
+
+/* The result does not depend on how the file is cut: 1 to 3 threads,
+ * rounds of a few hundred bytes or the whole file. A candidate on lines
+ * spelled differently ("Other Party", "other", "OTHER PARTY": MEDSL's
+ * Maryland 2016 has the first two) gets the same party label however the
+ * threads and rounds met the spellings. */
+Test(precinct, same_result_however_cut)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n");
+  static const char *const party[] = {NULL, "other", "Other Party", NULL,
+                                      "OTHER PARTY"};
+  for (int i = 0; i < 300; i++) {
+    fprintf(fp, "MD,24003,Anne Arundel County,Anne Arundel,P%03d,"
+                "Hillary Clinton,democratic,FALSE,total,%d\n"
+                "MD,24003,Anne Arundel County,Anne Arundel,P%03d,"
+                "Donald Trump,republican,FALSE,total,%d\n",
+            i, 100 + i, i, 90 + i % 7);
+    const char *p = party[(i * i * 7 + 3) % 5];
+    if (p != NULL)
+      fprintf(fp, "MD,24003,Anne Arundel County,Anne Arundel,P%03d,"
+                  "Emidio Soltysik,%s,FALSE,total,%d\n",
+              i, p, i % 3);
+  }
+  fclose(fp);
+  tly_election *ref = NULL;
+  tly_error err = {0};
+  tly_load_opts o = {.year = 2016, .threads = 1};
+  cr_assert_eq(tly__precinct_election_block(path, NULL, &o, 0, NULL, &ref,
+                                            &err),
+               TLY_OK, "%s", err.msg);
+  static const size_t blocks[] = {0, 150, 700, 4096};
+  for (int th = 1; th <= 3; th++) {
+    for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+      tly_election *e = NULL;
+      o.threads = th;
+      cr_assert_eq(tly__precinct_election_block(path, NULL, &o, blocks[b],
+                                                NULL, &e, &err),
+                   TLY_OK, "%s", err.msg);
+      cr_assert_eq(tly_election_n_candidates(e),
+                   tly_election_n_candidates(ref));
+      for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
+        const tly_candidate *x = tly_election_candidate(e, c);
+        const tly_candidate *y = tly_election_candidate(ref, c);
+        cr_assert_str_eq(x->name, y->name);
+        cr_assert_str_eq(x->party, y->party, "%s: %d threads, block %zu",
+                         x->name, th, blocks[b]);
+        for (size_t u = 0; u < tly_election_n_units(e); u++)
+          cr_assert_eq(tly_election_votes(e, u, c),
+                       tly_election_votes(ref, u, c));
+      }
+      tly_election_free(e);
+      tly_areas *t = NULL;
+      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
+                                         &err),
+                   TLY_OK, "%s", err.msg);
+      cr_assert_eq(tly_areas_n(t), 1);
+      cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_DEM],
+                   300 * 100 + 299 * 300 / 2);
+      tly_areas_free(t);
+    }
+  }
+  tly_election_free(ref);
+  unlink(path);
+}
