@@ -302,6 +302,76 @@ static int split(const char *p, const char *end, bool last, fld *f,
   return RS_OK;
 }
 
+/* The usual record, 8 bytes at a time (SWAR, plain C): no quote, CR or
+ * NUL before its '\n', which lies before end; at most MAX_FIELDS fields of
+ * at most MAX_FIELD bytes. Fills f[0..*n) and *next as split() would and
+ * *ascii when no byte has its high bit set; false for any other record
+ * (split() then reads it, and reports what is wrong). The first special
+ * byte of a word is the lowest set bit of the OR of the zero-byte tests
+ * (a test may also flag bytes above a true match, never below); commas
+ * use the exact test. Little-endian byte order only. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+#define LOW7 0x7F7F7F7F7F7F7F7FULL
+
+static inline uint64_t zero_bytes(uint64_t x)
+{
+  return (x - ONES) & ~x & HIGH;
+}
+
+static inline uint64_t zero_bytes_exact(uint64_t x)
+{
+  return ~(((x & LOW7) + LOW7) | x) & HIGH;
+}
+
+static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
+                       const char **next, bool *ascii)
+{
+  const char *q = p, *fs = p;
+  size_t k = 0;
+  uint64_t hi = 0;
+  while (end - q >= 8) {
+    uint64_t w;
+    memcpy(&w, q, 8);
+    uint64_t sp = zero_bytes(w ^ ('\n' * ONES)) |
+                  zero_bytes(w ^ ('\r' * ONES)) |
+                  zero_bytes(w ^ ('"' * ONES)) | zero_bytes(w);
+    uint64_t cm = zero_bytes_exact(w ^ (',' * ONES));
+    uint64_t below = sp != 0 ? (sp & (0 - sp)) - 1 : ~(uint64_t)0;
+    cm &= below;
+    hi |= w & below;
+    while (cm != 0) {
+      const char *c = q + (__builtin_ctzll(cm) >> 3);
+      if (k == MAX_FIELDS - 1 || (size_t)(c - fs) > MAX_FIELD)
+        return false;
+      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
+      fs = c + 1;
+      cm &= cm - 1;
+    }
+    if (sp != 0) {
+      const char *c = q + (__builtin_ctzll(sp) >> 3);
+      if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
+        return false;
+      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
+      *n = k;
+      *next = c + 1;
+      *ascii = (hi & HIGH) == 0;
+      return true;
+    }
+    q += 8;
+  }
+  return false;
+}
+#else
+static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
+                       const char **next, bool *ascii)
+{
+  (void)p, (void)end, (void)f, (void)n, (void)next, (void)ascii;
+  return false;
+}
+#endif
+
 /*---- hashing and interning ----*/
 
 static uint64_t hash(uint64_t h, const char *p, size_t n, bool fold)
@@ -924,6 +994,12 @@ typedef struct {
   size_t n_starts, starts_cap;
   char keybuf[N_UNIT_COLS * (MAX_FIELD + 1)]; /* the unit's key fields */
   int64_t kinds;    /* of the unit last flushed (as ustart's) */
+  /* the county of the unit before, by its state and FIPS fields: units
+   * come county by county, so most find theirs without a lookup */
+  char cc_key[32];
+  size_t cc_st, cc_fp; /* lengths of the two fields in cc_key; 0: none */
+  int cc_year;
+  int64_t cc_id;
   uint32_t *pred;   /* the lines of the rows of the unit before, in order:
                        units list their candidates alike, so a row's line
                        is found without hashing */
@@ -995,8 +1071,41 @@ static bool flush(worker *w, uint32_t county)
   return true;
 }
 
+static int64_t county_find(worker *w, const fld *f, int64_t line,
+                          int year);
+
 /* The county id of a unit's first row (f), validating its FIPS code. */
 static int64_t county_of(worker *w, const fld *f, int64_t line, int year)
+{
+  const layout *L = w->sh->L;
+  const fld *st = &f[L->idx[C_STATE]];
+  const fld *fp = &f[L->idx[C_FIPS]];
+  if (w->cc_st > 0 && st->n == w->cc_st && fp->n == w->cc_fp &&
+      year == w->cc_year && memcmp(w->cc_key, st->p, st->n) == 0 &&
+      memcmp(w->cc_key + st->n, fp->p, fp->n) == 0)
+    return w->cc_id; /* the county of the unit before */
+  int64_t id = county_find(w, f, line, year);
+  /* Kept for the next unit when the county follows from the two fields
+   * alone: a real FIPS code (with none, the row's names are checked). */
+  w->cc_st = 0;
+  if (id >= 0 && st->n + fp->n <= sizeof w->cc_key && fp->n >= 4) {
+    bool digits = true;
+    for (size_t i = 0; i < fp->n; i++)
+      digits = digits && fp->p[i] >= '0' && fp->p[i] <= '9';
+    if (digits && !(fp->n == 5 && memcmp(fp->p, "23099", 5) == 0)) {
+      memcpy(w->cc_key, st->p, st->n);
+      memcpy(w->cc_key + st->n, fp->p, fp->n);
+      w->cc_st = st->n;
+      w->cc_fp = fp->n;
+      w->cc_year = year;
+      w->cc_id = id;
+    }
+  }
+  return id;
+}
+
+/* The county id of a unit's first row (f), validating its FIPS code. */
+static int64_t county_find(worker *w, const fld *f, int64_t line, int year)
 {
   const layout *L = w->sh->L;
   const fld *st = &f[L->idx[C_STATE]];
@@ -1200,6 +1309,19 @@ static void work(worker *w)
   uint64_t unit_h = 0;
   int64_t county = -1;
   bool has_mode = L->idx[C_MODE] >= 0;
+  /* The unit's columns lie in the record's text from column ulo to uhi:
+   * a row read by split_fast whose text there equals the previous row's
+   * is in the same unit (equal bytes without quotes, equal fields). */
+  int ulo = MAX_FIELDS, uhi = -1;
+  for (size_t k = 0; k < N_UNIT_COLS; k++) {
+    int ix = L->idx[UNIT_COLS[k]];
+    if (ix >= 0 && ix < ulo)
+      ulo = ix;
+    if (ix > uhi)
+      uhi = ix;
+  }
+  const char *ps = NULL; /* that text of the previous row, or NULL */
+  size_t psn = 0;
   w->status = TLY_OK;
   w->stop = w->e;
   while (w->status == TLY_OK) {
@@ -1207,8 +1329,14 @@ static void work(worker *w)
     const char *next = NULL;
     int64_t nl = 0;
     rerr re;
-    int r = split(p, w->e, w->final || !w->last, f, &n, w->scratch, &next,
-                  &nl, &re);
+    bool ascii = false;
+    int r = RS_OK;
+    bool fast = split_fast(p, w->e, f, &n, &next, &ascii);
+    if (fast)
+      nl = 1;
+    else
+      r = split(p, w->e, w->final || !w->last, f, &n, w->scratch, &next,
+                &nl, &re);
     if (r == RS_EOF || r == RS_SHORT)
       break;
     if (r == RS_ERR) {
@@ -1229,7 +1357,8 @@ static void work(worker *w)
       return;
     }
     size_t bad;
-    if (!utf8_ok((const unsigned char *)rec, (size_t)(next - rec), &bad)) {
+    if (!ascii &&
+        !utf8_ok((const unsigned char *)rec, (size_t)(next - rec), &bad)) {
       wfail(w, TLY_EPARSE, rec_line, (int64_t)bad + 1, 0,
             "invalid UTF-8");
       return;
@@ -1250,7 +1379,13 @@ static void work(worker *w)
       }
       year = (int)yv;
     }
-    if (!open || !unit_same(L, f, prev)) {
+    const char *sp = fast ? f[ulo].p : NULL;
+    size_t spn = fast ? (size_t)(f[uhi].p + f[uhi].n - f[ulo].p) : 0;
+    bool same = open && ps != NULL && sp != NULL && spn == psn &&
+                memcmp(sp, ps, spn) == 0;
+    ps = sp;
+    psn = spn;
+    if (!same && (!open || !unit_same(L, f, prev))) {
       if (open) {
         if (!flush(w, (uint32_t)county))
           return;
@@ -1426,19 +1561,26 @@ static void worker_free(worker *w)
  * rows come in several runs (MEDSL's county file lists its statewide
  * rows, CT's write-ins and the like, among other states' counties) is
  * summed run by run, which is its mode rule only when all its runs are of
- * one kind: TOTAL rows only or mode rows only. */
+ * one kind: TOTAL rows only or mode rows only. The units are an array in
+ * file order; the table holds their indexes + 1 (4 bytes a slot, 0
+ * empty): a file of 120,000 units touches 3 MB, not 9. */
 typedef struct {
-  uint64_t *h;
-  int64_t *line;
-  unsigned char *kinds;
-  size_t cap, n;
+  uint64_t h;
+  int64_t line;
+  unsigned kinds;
+} useen_unit;
+
+typedef struct {
+  useen_unit *u;
+  size_t n, ucap;
+  uint32_t *slot;
+  size_t cap;
 } useen;
 
 static void useen_free(const tly_allocator *a, useen *s)
 {
-  tly__free(a, s->h, s->cap * sizeof *s->h);
-  tly__free(a, s->line, s->cap * sizeof *s->line);
-  tly__free(a, s->kinds, s->cap * sizeof *s->kinds);
+  tly__free(a, s->u, s->ucap * sizeof *s->u);
+  tly__free(a, s->slot, s->cap * sizeof *s->slot);
 }
 
 /* Adds unit h (first row at line, its kinds); returns the line of an
@@ -1447,41 +1589,44 @@ static void useen_free(const tly_allocator *a, useen *s)
 static int64_t useen_add(const tly_allocator *a, useen *s, uint64_t h,
                          int64_t line, unsigned *kinds)
 {
-  if (2 * (s->n + 1) > s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 4096;
-    useen t = {tly__calloc(a, nc, sizeof *t.h), tly__calloc(a, nc,
-               sizeof *t.line), tly__calloc(a, nc, sizeof *t.kinds), nc, 0};
-    if (t.h == NULL || t.line == NULL || t.kinds == NULL) {
-      useen_free(a, &t);
+  if (s->n == s->ucap) {
+    if (s->n >= UINT32_MAX - 1)
       return -1;
-    }
-    for (size_t i = 0; i < s->cap; i++) {
-      if (s->h[i] == 0)
-        continue;
-      size_t j = (size_t)(mix64(s->h[i]) & (nc - 1));
-      while (t.h[j] != 0)
+    size_t nc = s->ucap ? s->ucap * 2 : 4096;
+    useen_unit *nu = tly__realloc(a, s->u, s->ucap * sizeof *nu,
+                                  nc * sizeof *nu);
+    if (nu == NULL)
+      return -1;
+    s->u = nu;
+    s->ucap = nc;
+  }
+  if (2 * (s->n + 1) > s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 8192;
+    uint32_t *ns = tly__calloc(a, nc, sizeof *ns);
+    if (ns == NULL)
+      return -1;
+    for (size_t i = 0; i < s->n; i++) {
+      size_t j = (size_t)(mix64(s->u[i].h) & (nc - 1));
+      while (ns[j] != 0)
         j = (j + 1) & (nc - 1);
-      t.h[j] = s->h[i];
-      t.line[j] = s->line[i];
-      t.kinds[j] = s->kinds[i];
+      ns[j] = (uint32_t)(i + 1);
     }
-    t.n = s->n;
-    useen_free(a, s);
-    *s = t;
+    tly__free(a, s->slot, s->cap * sizeof *s->slot);
+    s->slot = ns;
+    s->cap = nc;
   }
   size_t j = (size_t)(mix64(h) & (s->cap - 1));
-  while (s->h[j] != 0) {
-    if (s->h[j] == h) {
-      s->kinds[j] = (unsigned char)(s->kinds[j] | *kinds);
-      *kinds = s->kinds[j];
-      return s->line[j];
+  while (s->slot[j] != 0) {
+    useen_unit *x = &s->u[s->slot[j] - 1];
+    if (x->h == h) {
+      x->kinds |= *kinds;
+      *kinds = x->kinds;
+      return x->line;
     }
     j = (j + 1) & (s->cap - 1);
   }
-  s->h[j] = h;
-  s->line[j] = line;
-  s->kinds[j] = (unsigned char)*kinds;
-  s->n++;
+  s->u[s->n] = (useen_unit){h, line, *kinds};
+  s->slot[j] = (uint32_t)++s->n;
   return 0;
 }
 
