@@ -130,6 +130,7 @@ enum { RS_OK, RS_EOF, RS_SHORT, RS_ERR };
 
 typedef struct {
   int code;       /* RS_ERR: what */
+  bool unterminated; /* the error: a quoted field runs to the end */
   size_t off;     /* its byte offset from the line start */
   int64_t dline;  /* its line from the record's first line */
   char msg[96];
@@ -181,6 +182,7 @@ static int split(const char *p, const char *end, bool last, fld *f,
                  size_t *n, char *scratch, const char **next,
                  int64_t *lines, rerr *e)
 {
+  e->unterminated = false;
   if (p >= end)
     return RS_EOF;
   const char *line = p;
@@ -208,6 +210,7 @@ static int split(const char *p, const char *end, bool last, fld *f,
             e->off = x->off;
             e->dline = x->dline;
             snprintf(e->msg, sizeof e->msg, "unterminated quoted field");
+            e->unterminated = true;
             return RS_ERR;
           }
           return RS_SHORT;
@@ -978,6 +981,8 @@ typedef struct {
   /* the range of this round */
   const char *b, *e;
   bool last;    /* the last worker of the round */
+  bool misaligned; /* its range ended inside a quoted field: it did not
+                      end at a record start (a guessed cut, see below) */
   bool final;   /* the round ends the input */
   /* results of the round */
   const char *stop; /* where the next round starts (last worker) */
@@ -1015,6 +1020,7 @@ struct shared {
   const county_list *cl;
   int year;          /* the year when the file has no year column */
   bool has_year;
+  bool guess;        /* the cuts between workers are guessed */
 };
 
 static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
@@ -1339,6 +1345,10 @@ static void work(worker *w)
                 &nl, &re);
     if (r == RS_EOF || r == RS_SHORT)
       break;
+    if (r == RS_ERR && re.unterminated && !w->last && w->sh->guess) {
+      w->misaligned = true; /* the record goes on past the cut */
+      return;
+    }
     if (r == RS_ERR) {
       wfail(w, TLY_EPARSE, line + re.dline, (int64_t)re.off + 1, 0, "%s",
             re.msg);
@@ -1800,6 +1810,16 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
+  /* A mapped file is cut where a line starts near each worker's share,
+   * guessing that the newline is not inside a quoted field (counting
+   * quotes from the round's start to be sure costs a pass over the text);
+   * a wrong guess shows when the worker before does not end at a record
+   * start or the unit goes on across the cut, and the file is then read
+   * again with exact cuts (guess false). */
+  bool guess = map != NULL;
+  sh.guess = guess;
+  size_t cap0 = cap;
+restart:
   for (int i = 0; i < nt; i++) {
     worker *w = &ws[i];
     w->sh = &sh;
@@ -1893,7 +1913,13 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     for (int i = 1; i < nt; i++) {
       const char *x = b + (size_t)(e - b) / (size_t)nt * (size_t)i;
       x = x < cut[i - 1] ? cut[i - 1] : x;
-      const char *r = record_after(b, e, x);
+      const char *r = e;
+      if (guess) {
+        const char *nlp = memchr(x, '\n', (size_t)(e - x));
+        r = nlp != NULL ? nlp + 1 : e;
+      } else {
+        r = record_after(b, e, x);
+      }
       cut[i] = r < e ? unit_after(&sh, r, e, scratch, keybuf) : e;
     }
     cut[nt] = e;
@@ -1915,6 +1941,7 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       w->final = eof;
       w->n_starts = 0;
       w->status = TLY_OK;
+      w->misaligned = false;
       if (i >= nw)
         continue;
       if (i > 0 && tly__thread_start(&th[i], work_thread, w) == 0)
@@ -1934,6 +1961,32 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
         s = tly__fail(err, TLY_ENOMEM, "out of memory");
         goto done;
       }
+    /* A guessed cut that was not at a record start, or not between units
+     * (the last unit of a worker is the first of the next): read again. */
+    bool wrong = false;
+    const ustart *run = NULL; /* the last unit before worker i */
+    for (int i = 0; guess && i < nw && !wrong; i++) {
+      const worker *w = &ws[i];
+      if (w->status != TLY_OK)
+        break; /* its error comes first in the file */
+      wrong = w->misaligned || (run != NULL && w->n_starts > 0 &&
+                                w->starts[0].h == run->h);
+      if (w->n_starts > 0)
+        run = &w->starts[w->n_starts - 1];
+    }
+    if (wrong) {
+      sh.guess = false;
+      for (int i = 0; i < nt; i++) {
+        worker_free(&ws[i]);
+        memset(&ws[i], 0, sizeof ws[i]);
+      }
+      useen_free(a, &seen);
+      memset(&seen, 0, sizeof seen);
+      guess = false;
+      cap = cap0;
+      len = 0;
+      goto restart;
+    }
     int64_t wbase = base;
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];

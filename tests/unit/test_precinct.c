@@ -310,3 +310,43 @@ Test(precinct, same_result_however_cut)
   tly_election_free(ref);
   unlink(path);
 }
+
+/* Precinct names with newlines inside quotes, the file cut anywhere
+ * (windows of a few hundred bytes, 1 to 4 threads): a worker's share may
+ * start at a newline inside a quoted field, which must not count as a
+ * record start (a mapped file's guessed cuts are checked, and the file
+ * read again with exact cuts when one was wrong). */
+Test(precinct, quoted_newlines_cut_anywhere)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n");
+  int64_t dem = 0;
+  for (int i = 0; i < 120; i++) {
+    fprintf(fp, "DE,10001,Kent County,Kent,\"P%d\nDE,10001,x\n\n\","
+                "Hillary Clinton,democratic,FALSE,total,%d\n"
+                "DE,10001,Kent County,Kent,\"P%d\nDE,10001,x\n\n\","
+                "Donald Trump,republican,FALSE,total,1\n", i, i, i);
+    dem += i;
+  }
+  fclose(fp);
+  static const size_t blocks[] = {0, 97, 300, 1000};
+  for (int th = 1; th <= 4; th++)
+    for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+      tly_areas *t = NULL;
+      tly_error err = {0};
+      tly_load_opts o = {.year = 2016, .threads = th};
+      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
+                                         &err),
+                   TLY_OK, "%d threads, block %zu: %s", th, blocks[b],
+                   err.msg);
+      cr_assert_eq(tly_areas_n(t), 1);
+      cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_DEM], dem);
+      cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_REP], 120);
+      tly_areas_free(t);
+    }
+  unlink(path);
+}

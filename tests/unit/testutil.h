@@ -27,27 +27,30 @@ typedef struct tu_alloc {
   long long bytes;  /* bytes outstanding, by the sizes the caller passes */
 } tu_alloc;
 
-/* A tly_allocator's realloc over libc's, driven by the tu_alloc ud. */
+/* A tly_allocator's realloc over libc's, driven by the tu_alloc ud. The
+ * counters change atomically: the county and precinct reader calls it
+ * from 2 threads at once (tally.h: the allocator must be thread-safe). */
 static inline void *tu_realloc(void *ud, void *p, size_t old_size,
                                size_t new_size)
 {
   tu_alloc *a = ud;
   if (new_size == 0) {
     if (p != NULL)
-      a->blocks--;
-    a->bytes -= (long long)old_size;
+      __atomic_fetch_sub(&a->blocks, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_sub(&a->bytes, (long long)old_size, __ATOMIC_RELAXED);
     free(p);
     return NULL;
   }
-  a->count++;
+  long long count = __atomic_add_fetch(&a->count, 1, __ATOMIC_RELAXED);
   if (a->fail_at != 0 &&
-      (a->count == a->fail_at || (a->fail_after && a->count > a->fail_at)))
+      (count == a->fail_at || (a->fail_after && count > a->fail_at)))
     return NULL;
   void *q = realloc(p, new_size);
   if (q != NULL) {
     if (p == NULL)
-      a->blocks++;
-    a->bytes += (long long)new_size - (long long)old_size;
+      __atomic_fetch_add(&a->blocks, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&a->bytes, (long long)new_size - (long long)old_size,
+                       __ATOMIC_RELAXED);
   }
   return q;
 }
