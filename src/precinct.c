@@ -975,6 +975,15 @@ typedef struct {
 
 typedef struct shared shared;
 
+/* A row of the unit before: its candidate line, and the text of its line
+ * columns when split_fast read it (p NULL otherwise) in call gen. */
+typedef struct {
+  uint32_t id;
+  uint32_t gen;
+  const char *p;
+  size_t n;
+} pred_row;
+
 typedef struct {
   shared *sh;
   const tly_allocator *a;
@@ -1005,10 +1014,12 @@ typedef struct {
   size_t cc_st, cc_fp; /* lengths of the two fields in cc_key; 0: none */
   int cc_year;
   int64_t cc_id;
-  uint32_t *pred;   /* the lines of the rows of the unit before, in order:
+  pred_row *pred;   /* the lines of the rows of the unit before, in order:
                        units list their candidates alike, so a row's line
                        is found without hashing */
   size_t n_pred, pred_cap, row_in_unit;
+  uint32_t gen;     /* counts work()'s calls: a pred_row's text is valid
+                       only in the call that saw it */
   uentry *u;        /* the current unit */
   size_t n_u, u_cap;
   char *scratch;
@@ -1021,6 +1032,7 @@ struct shared {
   int year;          /* the year when the file has no year column */
   bool has_year;
   bool guess;        /* the cuts between workers are guessed */
+  bool mapped;       /* the text is a mapped file */
 };
 
 static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
@@ -1283,21 +1295,23 @@ static bool line_is(const intern *t, uint32_t id, const fld *f,
   return true;
 }
 
-/* Records line id as the k-th row's line of a unit (k == n_pred). */
-static bool pred_set(worker *w, size_t k, int64_t id)
+/* Records line id (and the text of its columns, p and n) as the k-th
+ * row's line of a unit (k <= n_pred). */
+static bool pred_set(worker *w, size_t k, int64_t id, const char *p,
+                     size_t n)
 {
-  if (k != w->n_pred)
-    return true;
-  if (w->n_pred == w->pred_cap) {
+  if (k == w->n_pred && w->n_pred == w->pred_cap) {
     size_t nc = w->pred_cap ? w->pred_cap * 2 : 64;
-    uint32_t *np = tly__realloc(w->a, w->pred, w->pred_cap * sizeof *np,
+    pred_row *np = tly__realloc(w->a, w->pred, w->pred_cap * sizeof *np,
                                 nc * sizeof *np);
     if (np == NULL)
       return false;
     w->pred = np;
     w->pred_cap = nc;
   }
-  w->pred[w->n_pred++] = (uint32_t)id;
+  if (k == w->n_pred)
+    w->n_pred++;
+  w->pred[k] = (pred_row){(uint32_t)id, w->gen, p, n};
   return true;
 }
 
@@ -1328,6 +1342,24 @@ static void work(worker *w)
   }
   const char *ps = NULL; /* that text of the previous row, or NULL */
   size_t psn = 0;
+  /* Likewise the candidate line's columns, from llo to lhi. */
+  int llo = MAX_FIELDS, lhi = -1;
+  for (size_t k = 0; k < 4; k++) {
+    int ix = L->idx[LINE_COLS[k]];
+    if (ix >= 0 && ix < llo)
+      llo = ix;
+    if (ix > lhi)
+      lhi = ix;
+  }
+  w->gen++;
+#if defined(TLY_MMAP) && defined(MADV_POPULATE_READ)
+  if (w->sh->mapped && w->e > w->b) {
+    /* Map the range's pages in one call, not a fault every 16 pages. */
+    uintptr_t pb = (uintptr_t)w->b & ~(uintptr_t)4095;
+    (void)madvise((void *)pb, (size_t)((uintptr_t)w->e - pb),
+                  MADV_POPULATE_READ);
+  }
+#endif
   w->status = TLY_OK;
   w->stop = w->e;
   while (w->status == TLY_OK) {
@@ -1337,6 +1369,8 @@ static void work(worker *w)
     rerr re;
     bool ascii = false;
     int r = RS_OK;
+    __builtin_prefetch(p + 4096); /* rows are ~100 bytes: 2 lines a row */
+    __builtin_prefetch(p + 4096 + 64);
     bool fast = split_fast(p, w->e, f, &n, &next, &ascii);
     if (fast)
       nl = 1;
@@ -1447,8 +1481,15 @@ static void work(worker *w)
     /* The candidate line: candidate, party, writein, party_simplified. */
     int64_t lid = -1;
     size_t k_row = w->row_in_unit++;
-    if (k_row < w->n_pred && line_is(&w->lines_t, w->pred[k_row], f, L)) {
-      lid = w->pred[k_row]; /* the line of this row in the unit before */
+    const char *lp = fast ? f[llo].p : NULL;
+    size_t lpn = fast ? (size_t)(f[lhi].p + f[lhi].n - f[llo].p) : 0;
+    const pred_row *pr = k_row < w->n_pred ? &w->pred[k_row] : NULL;
+    if (pr != NULL && lp != NULL && pr->p != NULL && pr->gen == w->gen &&
+        pr->n == lpn && memcmp(pr->p, lp, lpn) == 0) {
+      lid = pr->id; /* the same text as this row in the unit before */
+    } else if (pr != NULL && line_is(&w->lines_t, pr->id, f, L)) {
+      lid = pr->id; /* the line of this row in the unit before */
+      w->pred[k_row] = (pred_row){pr->id, w->gen, lp, lpn};
     } else {
       char key[4 * 64 + 8];
       size_t kn = 0;
@@ -1462,9 +1503,7 @@ static void work(worker *w)
         key[kn++] = 0;
       }
       lid = intern_get(&w->lines_t, hash8(H0, key, kn), key, kn, NULL);
-      if (lid >= 0 && k_row < w->n_pred)
-        w->pred[k_row] = (uint32_t)lid;
-      else if (lid >= 0 && !pred_set(w, k_row, lid))
+      if (lid >= 0 && !pred_set(w, k_row, lid, lp, lpn))
         lid = -1;
     }
     if (lid < 0) {
@@ -1818,6 +1857,7 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
    * again with exact cuts (guess false). */
   bool guess = map != NULL;
   sh.guess = guess;
+  sh.mapped = map != NULL;
   size_t cap0 = cap;
 restart:
   for (int i = 0; i < nt; i++) {
