@@ -1606,77 +1606,103 @@ static void worker_free(worker *w)
 
 /*---- the whole file ----*/
 
-/* The units seen so far (hash -> first line, kinds of rows). A unit whose
- * rows come in several runs (MEDSL's county file lists its statewide
- * rows, CT's write-ins and the like, among other states' counties) is
- * summed run by run, which is its mode rule only when all its runs are of
- * one kind: TOTAL rows only or mode rows only. The units are an array in
- * file order; the table holds their indexes + 1 (4 bytes a slot, 0
- * empty): a file of 120,000 units touches 3 MB, not 9. */
+/* The runs of units read so far (a unit's hash, the line of its first
+ * row, the kinds of its rows), in file order. A unit whose rows come in
+ * several runs (MEDSL's county file lists its statewide rows, CT's
+ * write-ins and the like, among other states' counties) is summed run by
+ * run, which is its mode rule only when all its runs are of one kind:
+ * TOTAL rows only or mode rows only. They are checked once, sorted by
+ * hash (a radix sort: a hash table costs a cache miss a unit). */
 typedef struct {
   uint64_t h;
-  int64_t line;
-  unsigned kinds;
-} useen_unit;
+  int64_t lk; /* line << 2 | kinds (1 TOTAL rows, 2 mode rows) */
+} urun;
 
 typedef struct {
-  useen_unit *u;
-  size_t n, ucap;
-  uint32_t *slot;
-  size_t cap;
+  urun *u;
+  size_t n, cap;
 } useen;
 
 static void useen_free(const tly_allocator *a, useen *s)
 {
-  tly__free(a, s->u, s->ucap * sizeof *s->u);
-  tly__free(a, s->slot, s->cap * sizeof *s->slot);
+  tly__free(a, s->u, s->cap * sizeof *s->u);
 }
 
-/* Adds unit h (first row at line, its kinds); returns the line of an
- * earlier run with *kinds the union of both runs' kinds, 0 for a new unit,
- * -1 on out of memory. */
-static int64_t useen_add(const tly_allocator *a, useen *s, uint64_t h,
-                         int64_t line, unsigned *kinds)
+/* Appends a run of unit h (first row at line, its kinds); false on out
+ * of memory. */
+static bool useen_add(const tly_allocator *a, useen *s, uint64_t h,
+                      int64_t line, unsigned kinds)
 {
-  if (s->n == s->ucap) {
-    if (s->n >= UINT32_MAX - 1)
-      return -1;
-    size_t nc = s->ucap ? s->ucap * 2 : 4096;
-    useen_unit *nu = tly__realloc(a, s->u, s->ucap * sizeof *nu,
-                                  nc * sizeof *nu);
+  if (s->n == s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 4096;
+    urun *nu = tly__realloc(a, s->u, s->cap * sizeof *nu, nc * sizeof *nu);
     if (nu == NULL)
-      return -1;
+      return false;
     s->u = nu;
-    s->ucap = nc;
-  }
-  if (2 * (s->n + 1) > s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 8192;
-    uint32_t *ns = tly__calloc(a, nc, sizeof *ns);
-    if (ns == NULL)
-      return -1;
-    for (size_t i = 0; i < s->n; i++) {
-      size_t j = (size_t)(mix64(s->u[i].h) & (nc - 1));
-      while (ns[j] != 0)
-        j = (j + 1) & (nc - 1);
-      ns[j] = (uint32_t)(i + 1);
-    }
-    tly__free(a, s->slot, s->cap * sizeof *s->slot);
-    s->slot = ns;
     s->cap = nc;
   }
-  size_t j = (size_t)(mix64(h) & (s->cap - 1));
-  while (s->slot[j] != 0) {
-    useen_unit *x = &s->u[s->slot[j] - 1];
-    if (x->h == h) {
-      x->kinds |= *kinds;
-      *kinds = x->kinds;
-      return x->line;
-    }
-    j = (j + 1) & (s->cap - 1);
+  s->u[s->n++] = (urun){h, line << 2 | (int64_t)(kinds & 3)};
+  return true;
+}
+
+/* The first run (in file order) that may not be summed apart from an
+ * earlier run of its unit: in a file without modes any later run; with
+ * modes, the run after which the unit has both TOTAL and mode rows.
+ * Reports it as FILE:LINE:1 (TLY_EPARSE); TLY_ENOMEM; else TLY_OK. s is
+ * left sorted by hash (file order among equal hashes). */
+static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
+                              const char *name, tly_error *err)
+{
+  if (s->n < 2)
+    return TLY_OK;
+  urun *t = tly__malloc(a, s->n * sizeof *t);
+  if (t == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  urun *src = s->u, *dst = t;
+  for (int shift = 0; shift < 64; shift += 8) { /* stable LSD radix */
+    size_t count[257] = {0};
+    for (size_t i = 0; i < s->n; i++)
+      count[((src[i].h >> shift) & 0xff) + 1]++;
+    for (int b = 0; b < 256; b++)
+      count[b + 1] += count[b];
+    for (size_t i = 0; i < s->n; i++)
+      dst[count[(src[i].h >> shift) & 0xff]++] = src[i];
+    urun *x = src;
+    src = dst;
+    dst = x;
   }
-  s->u[s->n] = (useen_unit){h, line, *kinds};
-  s->slot[j] = (uint32_t)++s->n;
-  return 0;
+  /* 8 passes: the sorted runs are back in s->u */
+  int64_t at = INT64_MAX, first = 0;
+  for (size_t i = 0; i < s->n;) {
+    size_t j = i + 1;
+    int64_t kinds = s->u[i].lk & 3;
+    for (; j < s->n && s->u[j].h == s->u[i].h; j++) {
+      kinds |= s->u[j].lk & 3;
+      if ((!modes || kinds == 3) && (s->u[j].lk >> 2) < at) {
+        at = s->u[j].lk >> 2;
+        first = s->u[i].lk >> 2;
+      }
+      if (!modes || kinds == 3)
+        break;
+    }
+    while (j < s->n && s->u[j].h == s->u[i].h)
+      j++;
+    i = j;
+  }
+  tly__free(a, t, s->n * sizeof *t);
+  if (at == INT64_MAX)
+    return TLY_OK;
+  if (!modes)
+    return tly__fail_at(err, TLY_EPARSE, name, at, 1,
+                        "this unit's rows are not together (it appeared "
+                        "before at line %lld): in a file without modes "
+                        "a duplicate row could hide",
+                        (long long)first);
+  return tly__fail_at(err, TLY_EPARSE, name, at, 1,
+                      "this unit's rows are not together (it appeared "
+                      "before at line %lld) and mix TOTAL and mode "
+                      "rows: the mode rule needs them together",
+                      (long long)first);
 }
 
 /* A file's aggregate: candidate lines and counties (with their year),
@@ -1811,6 +1837,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   const char *map = NULL; /* the mapped file, or NULL: read into buf */
   size_t map_n = 0;
   useen seen = {0};
+  bool checked = false;     /* seen was checked */
+  bool have_layout = false; /* L was found */
   char *scratch = NULL;
   char *keybuf = NULL;
   layout L;
@@ -1942,6 +1970,7 @@ restart:
         goto done;
       }
       first = false;
+      have_layout = true;
       d->precinct = L.precinct;
       start = (size_t)(next - text);
       base = 1 + nl;
@@ -2030,7 +2059,15 @@ restart:
     int64_t wbase = base;
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];
+      for (size_t k = 0; k < w->n_starts; k++)
+        if (!useen_add(a, &seen, w->starts[k].h,
+                       wbase + w->starts[k].line - 1,
+                       (unsigned)w->starts[k].kinds)) {
+          s = tly__fail(err, TLY_ENOMEM, "out of memory");
+          goto done;
+        }
       if (w->status != TLY_OK) {
+        /* (the units it read before its error were added above) */
         if (w->err_line == 0)
           s = tly__fail(err, w->status, "%s", w->err_msg);
         else if (w->err_ref > 0)
@@ -2041,31 +2078,6 @@ restart:
           s = tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
                            w->err_col, "%s", w->err_msg);
         goto done;
-      }
-      for (size_t k = 0; k < w->n_starts; k++) {
-        int64_t at = wbase + w->starts[k].line - 1;
-        unsigned kinds = (unsigned)w->starts[k].kinds;
-        int64_t before = useen_add(a, &seen, w->starts[k].h, at, &kinds);
-        if (before < 0) {
-          s = tly__fail(err, TLY_ENOMEM, "out of memory");
-          goto done;
-        }
-        if (before > 0 && L.idx[C_MODE] < 0) {
-          s = tly__fail_at(err, TLY_EPARSE, name, at, 1,
-                           "this unit's rows are not together (it appeared "
-                           "before at line %lld): in a file without modes "
-                           "a duplicate row could hide",
-                           (long long)before);
-          goto done;
-        }
-        if (before > 0 && kinds == 3) {
-          s = tly__fail_at(err, TLY_EPARSE, name, at, 1,
-                           "this unit's rows are not together (it appeared "
-                           "before at line %lld) and mix TOTAL and mode "
-                           "rows: the mode rule needs them together",
-                           (long long)before);
-          goto done;
-        }
       }
       if (i < nw - 1)
         wbase += w->lines;
@@ -2114,6 +2126,11 @@ restart:
       cap *= 2;
     }
   }
+  /* The runs of the units, all read: checked once. */
+  checked = true;
+  s = useen_check(a, &seen, L.idx[C_MODE] >= 0, name, err);
+  if (s != TLY_OK)
+    goto done;
   /* Merge the workers' aggregates by name. */
   d->a = a;
   d->lines.a = d->counties.a = d->sums.a = a;
@@ -2194,6 +2211,17 @@ restart:
     s = tly__fail_at(err, TLY_EPARSE, name, 2, 1,
                      "no presidential rows after the header");
 done:
+  /* An error found further on than runs already read that may not be
+   * summed apart gives way to them (the file's first error is told). */
+  if (s != TLY_OK && s != TLY_ENOMEM && !checked && have_layout) {
+    tly_error e2 = {0};
+    tly_status s2 = useen_check(a, &seen, L.idx[C_MODE] >= 0, name, &e2);
+    if (s2 != TLY_OK) {
+      s = s2;
+      if (err != NULL)
+        *err = e2;
+    }
+  }
   if (ws != NULL) {
     for (int i = 0; i < nt; i++)
       worker_free(&ws[i]);

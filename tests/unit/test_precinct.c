@@ -350,3 +350,44 @@ Test(precinct, quoted_newlines_cut_anywhere)
     }
   unlink(path);
 }
+
+/* The file's first error is the one told: runs of a unit that mix TOTAL
+ * and mode rows (line 5) come before a bad vote count (line 7), however
+ * the file is cut. */
+Test(precinct, first_error_told)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n"
+              "DE,10001,Kent County,Kent,P1,Donald Trump,republican,FALSE,"
+              "total,5\n"
+              "DE,10001,Kent County,Kent,P2,Donald Trump,republican,FALSE,"
+              "total,6\n"
+              "DE,10001,Kent County,Kent,P3,Donald Trump,republican,FALSE,"
+              "total,7\n"
+              "DE,10001,Kent County,Kent,P1,Donald Trump,republican,FALSE,"
+              "absentee,1\n"
+              "DE,10001,Kent County,Kent,P4,Donald Trump,republican,FALSE,"
+              "total,8\n"
+              "DE,10001,Kent County,Kent,P5,Donald Trump,republican,FALSE,"
+              "total,x\n");
+  fclose(fp);
+  static const size_t blocks[] = {0, 100, 300};
+  for (int th = 1; th <= 3; th++)
+    for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+      tly_areas *t = NULL;
+      tly_error err = {0};
+      tly_load_opts o = {.year = 2016, .threads = th};
+      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
+                                         &err),
+                   TLY_EPARSE);
+      cr_assert_eq(err.line, 5, "%d threads, block %zu: %lld: %s", th,
+                   blocks[b], (long long)err.line, err.msg);
+      cr_assert(strstr(err.msg, "appeared before at line 2") != NULL, "%s",
+                err.msg);
+    }
+  unlink(path);
+}
