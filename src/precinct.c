@@ -975,6 +975,14 @@ typedef struct {
 
 typedef struct shared shared;
 
+/* A candidate line's votes in the county being read, and the line of the
+ * unit that added to them last (for an overflow). */
+typedef struct {
+  int64_t votes;
+  int64_t tline;
+  bool used;
+} county_sum;
+
 /* A row of the unit before: its candidate line, and the text of its line
  * columns when split_fast read it (p NULL otherwise) in call gen. */
 typedef struct {
@@ -1020,6 +1028,10 @@ typedef struct {
   size_t n_pred, pred_cap, row_in_unit;
   uint32_t gen;     /* counts work()'s calls: a pred_row's text is valid
                        only in the call that saw it */
+  county_sum *cur;  /* by line id, the county being read */
+  uint32_t *touched; /* the lines of cur in use */
+  size_t cur_cap, touched_cap, n_touched;
+  uint32_t cur_county;
   uentry *u;        /* the current unit */
   size_t n_u, u_cap;
   char *scratch;
@@ -1055,7 +1067,29 @@ static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
 /* Text of a field for a message: at most 60 bytes. */
 #define SHOW(x) (int)((x)->n > 60 ? 60 : (x)->n), (x)->p
 
-/* Adds the current unit's sums to the county by the mode rule. */
+/* Adds the sums of the county being read (w->cur) to the worker's
+ * aggregate. */
+static bool drain(worker *w)
+{
+  for (size_t i = 0; i < w->n_touched; i++) {
+    county_sum *c = &w->cur[w->touched[i]];
+    bool ovf = false;
+    if (!agg_add(&w->sums, w->cur_county, w->touched[i], c->votes, &ovf)) {
+      if (ovf)
+        wfail(w, TLY_EOVERFLOW, c->tline, 1, 0,
+              "a county's votes overflow a 64-bit count");
+      else
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+      return false;
+    }
+    *c = (county_sum){0};
+  }
+  w->n_touched = 0;
+  return true;
+}
+
+/* Adds the current unit's sums to the county by the mode rule (summed
+ * by line in w->cur while the units are of one county, as they come). */
 static bool flush(worker *w, uint32_t county)
 {
   w->kinds = 0;
@@ -1075,13 +1109,44 @@ static bool flush(worker *w, uint32_t county)
             w->sh->L->precinct ? "precinct" : "county");
       return false;
     }
-    bool ovf = false;
-    if (!agg_add(&w->sums, county, x->line, v, &ovf)) {
-      if (ovf)
-        wfail(w, TLY_EOVERFLOW, x->tline, 1, 0,
-              "a county's votes overflow a 64-bit count");
-      else
+    if (x->line >= w->touched_cap) {
+      size_t nc = w->touched_cap ? w->touched_cap : 256;
+      while (nc <= x->line)
+        nc *= 2;
+      uint32_t *nt = tly__realloc(w->a, w->touched,
+                                  w->touched_cap * sizeof *nt,
+                                  nc * sizeof *nt);
+      if (nt == NULL) {
         wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return false;
+      }
+      w->touched = nt;
+      w->touched_cap = nc;
+    }
+    if (x->line >= w->cur_cap) {
+      size_t nc = w->touched_cap;
+      county_sum *ns = tly__realloc(w->a, w->cur, w->cur_cap * sizeof *ns,
+                                    nc * sizeof *ns);
+      if (ns == NULL) {
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return false;
+      }
+      memset(ns + w->cur_cap, 0, (nc - w->cur_cap) * sizeof *ns);
+      w->cur = ns;
+      w->cur_cap = nc;
+    }
+    if (w->n_touched > 0 && county != w->cur_county && !drain(w))
+      return false;
+    w->cur_county = county;
+    county_sum *c = &w->cur[x->line];
+    if (!c->used) {
+      c->used = true;
+      w->touched[w->n_touched++] = x->line;
+    }
+    c->tline = x->tline;
+    if (!tly__add_i64(c->votes, v, &c->votes)) {
+      wfail(w, TLY_EOVERFLOW, x->tline, 1, 0,
+            "a county's votes overflow a 64-bit count");
       return false;
     }
   }
@@ -1562,6 +1627,7 @@ static void work(worker *w)
     w->stop_line = unit_line;
     w->lines = unit_line - 1;
     w->n_u = 0;
+    (void)drain(w);
     return;
   }
   w->stop = p;
@@ -1583,6 +1649,7 @@ static void work(worker *w)
     }
     w->starts[w->n_starts++] = (ustart){unit_h, unit_line, w->kinds};
   }
+  (void)drain(w);
 }
 
 static void *work_thread(void *ud)
@@ -1601,6 +1668,8 @@ static void worker_free(worker *w)
   tly__free(w->a, w->starts, w->starts_cap * sizeof *w->starts);
   tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
   tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
+  tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
+  tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
   tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
 }
 
