@@ -11,6 +11,7 @@
 #include "arith.h"
 #include "buf.h"
 
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -263,7 +264,8 @@ typedef struct rmap {
   look *looks;       /* by redrawn state */
   int32_t *electors; /* by redrawn state; -1: not a state of e */
   size_t *n_shapes;  /* by redrawn state: its county shapes */
-  double (*label)[2]; /* by redrawn state: its label point (frame px) */
+  double (*label)[4]; /* by redrawn state: its label point (frame px) and
+                         its tag's centre (x < 0: none; see separate_labels) */
   size_t n_out, n_unmatched; /* counties out; codes of no shape */
 } rmap;
 
@@ -308,6 +310,60 @@ static bool by_county(const tly_election *e, const char *code)
   }
   return false;
 }
+
+/* Whether two labels (a code over a number, centred) at these points
+ * would overlap. */
+#define LABEL_W 34.0
+#define LABEL_H 24.0
+#define TAG_W 60.0 /* a tag: the code and number in a box of the fill */
+static bool labels_clash(const double *p, const double *q)
+{
+  return fabs(p[0] - q[0]) < LABEL_W && fabs(p[1] - q[1]) < LABEL_H;
+}
+
+/* The label where redrawn state j's text stands: its tag, else its label
+ * point. */
+static const double *label_at(const rmap *m, size_t j)
+{
+  return m->label[j][2] >= 0 ? &m->label[j][2] : m->label[j];
+}
+
+/* A redrawn state whose label would overlap one placed before it (the
+ * states with more counties first keep theirs) gets a tag instead: its
+ * code and number in a box of its fill, joined to its label point by a
+ * line, at the first of a few offsets (below, then above; west first)
+ * that stays in the frame and clashes with no other label. When none
+ * does, the label stays where it was. */
+static void separate_labels(rmap *m)
+{
+  static const double dx[] = {-40, 0, 40}, dy[] = {34, 50, -34, -50};
+  for (size_t i = 0; i < m->n_r; i++)
+    m->label[i][2] = -1;
+  for (size_t i = 0; i < m->n_r; i++) {
+    bool clash = false;
+    for (size_t j = 0; j < m->n_r && !clash; j++)
+      clash = j != i && m->n_shapes[j] > 0 &&
+              (m->n_shapes[j] > m->n_shapes[i] ||
+               (m->n_shapes[j] == m->n_shapes[i] && j < i)) &&
+              labels_clash(m->label[i], label_at(m, j));
+    for (size_t y = 0; clash && y < sizeof dy / sizeof dy[0]; y++)
+      for (size_t x = 0; clash && x < sizeof dx / sizeof dx[0]; x++) {
+        double q[2] = {m->label[i][0] + dx[x], m->label[i][1] + dy[y]};
+        bool free = q[0] - TAG_W / 2 >= 2 &&
+                    q[0] + TAG_W / 2 <= MAP_W && q[1] - LABEL_H >= 0 &&
+                    q[1] <= MAP_H;
+        for (size_t j = 0; j < m->n_r && free; j++)
+          free = m->n_shapes[j] == 0 ||
+                 !labels_clash(q, j == i ? m->label[j] : label_at(m, j));
+        if (free) {
+          m->label[i][2] = q[0];
+          m->label[i][3] = q[1];
+          clash = false;
+        }
+      }
+  }
+}
+
 
 /* Assigns every county shape of the states the redraw changed to its new
  * state, or out of the Union; the looks, electors and label points of
@@ -412,6 +468,7 @@ static tly_status rmap_build(const tly_election *e, const tly_outcome *o,
       }
     }
   }
+  separate_labels(m);
   return TLY_OK;
 }
 
@@ -504,6 +561,26 @@ static void redrawn_labels(sb *b, const tly_election *e, const rmap *m,
     tly__snprintf_c(line, sizeof line, "%d%s%s", m->electors[i],
                     k->mark[0] != '\0' ? " " : "", k->mark);
     const callout *c = callout_of(r->code);
+    if (m->n_shapes[i] > 0 && c == NULL && m->label[i][2] >= 0) {
+      double tx = m->label[i][2], ty = y0 + m->label[i][3];
+      out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+             "stroke=\"" RING_INK "\" stroke-width=\"0.8\"/>\n",
+          m->label[i][0], y0 + m->label[i][1], tx, ty - 7);
+      out(b, "<g id=\"tag-");
+      esc(b, r->code);
+      out(b, "\">\n<title>");
+      esc(b, k->tip);
+      out(b, "</title>\n");
+      rect(b, tx - TAG_W / 2, ty - 15, TAG_W, 17, k->fill, k->hatch);
+      out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"17\" "
+             "fill=\"none\" stroke=\"" RING_INK "\" stroke-width=\"0.8\"/>\n",
+          tx - TAG_W / 2, ty - 15, TAG_W);
+      char tag[48];
+      tly__snprintf_c(tag, sizeof tag, "%s %s", r->code, line);
+      text(b, tx, ty - 2, "n", k->ink, NULL, tag);
+      out(b, "</g>\n");
+      continue;
+    }
     if (m->n_shapes[i] > 0 && c == NULL) {
       double lx = m->label[i][0], ly = y0 + m->label[i][1];
       text(b, lx, ly - 1, "c", k->ink, NULL, r->code);
