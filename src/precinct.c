@@ -1045,6 +1045,7 @@ struct shared {
   bool has_year;
   bool guess;        /* the cuts between workers are guessed */
   bool mapped;       /* the text is a mapped file */
+  uintptr_t page;    /* its page size (a power of 2) */
 };
 
 static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
@@ -1420,7 +1421,7 @@ static void work(worker *w)
 #if defined(TLY_MMAP) && defined(MADV_POPULATE_READ)
   if (w->sh->mapped && w->e > w->b) {
     /* Map the range's pages in one call, not a fault every 16 pages. */
-    uintptr_t pb = (uintptr_t)w->b & ~(uintptr_t)4095;
+    uintptr_t pb = (uintptr_t)w->b & ~(w->sh->page - 1);
     (void)madvise((void *)pb, (size_t)((uintptr_t)w->e - pb),
                   MADV_POPULATE_READ);
   }
@@ -1955,6 +1956,10 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   bool guess = map != NULL;
   sh.guess = guess;
   sh.mapped = map != NULL;
+#ifdef TLY_MMAP
+  long pg = sysconf(_SC_PAGESIZE);
+  sh.page = pg > 0 && (pg & (pg - 1)) == 0 ? (uintptr_t)pg : 4096;
+#endif
   size_t cap0 = cap;
 restart:
   for (int i = 0; i < nt; i++) {
