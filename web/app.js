@@ -182,29 +182,29 @@
     });
   }
   function post(path, body, asText) { return call('POST', path, body, asText); }
-  /* Loads tally.wasm in a worker (tally-worker.js; in the page itself
-   * where workers are missing); resolves either way (no module: the
-   * server's API). */
+  /* Talks to tally.wasm in a worker (tally-worker.js: the one tally-boot.js
+   * started with the module it compiled, else one started here; in the
+   * page itself where workers are missing). The engine is set at once, so
+   * the first requests go out before the module runs: until the worker
+   * runs it, they run on tally-boot.js's compiled module in the page
+   * (the same bytes out: every request stands alone), but a forecast,
+   * which may be long, waits for the worker. The promise settles when the
+   * worker runs, or fails (no module: the server's API). */
   function loadEngine() {
     /* `make web` marks its copy of the page <html data-wasm="tally.wasm">;
      * the copy `tally serve` embeds has no module and uses its API. */
     var src = document.documentElement.getAttribute('data-wasm');
     if (!src || typeof WebAssembly === 'undefined') return Promise.resolve(null);
     var ready;
-    if (typeof Worker !== 'undefined') {
+    var boot = window.tallyBoot;
+    if (boot || typeof Worker !== 'undefined') {
+      var w = boot ? boot.worker : new Worker('tally-worker.js');
+      var waiting = {}, next = 1;
       ready = new Promise(function (ok, no) {
-        var w = new Worker('tally-worker.js');
-        var waiting = {}, next = 1;
         w.onmessage = function (ev) {
           var m = ev.data;
           if (m.ready) {
-            ok({ send: function (method, path, body) {
-              return new Promise(function (res) {
-                var id = next++;
-                waiting[id] = res;
-                w.postMessage({ id: id, method: method, path: path, body: body });
-              });
-            } });
+            ok(engine);
           } else if (m.error) {
             no(new Error(m.error));
           } else if (waiting[m.id]) {
@@ -213,8 +213,26 @@
           }
         };
         w.onerror = function (e) { no(new Error(e.message || 'worker failed')); };
-        w.postMessage({ load: new URL(src, location.href).href });
       });
+      var inPage = null, workerUp = false;
+      if (boot && typeof TallyWasm !== 'undefined') {
+        inPage = boot.compiled.then(function (m) {
+          return TallyWasm.load(m, TallyWasm.fetcher(boot.url));
+        });
+        inPage.catch(function () {});
+        ready.then(function () { workerUp = true; inPage = null; }, function () {});
+      }
+      engine = { send: function (method, path, body) {
+        if (inPage && !workerUp && path.indexOf('/api/forecast') !== 0) {
+          return inPage.then(function (t) { return t.request(method, path, body); });
+        }
+        return new Promise(function (res) {
+          var id = next++;
+          waiting[id] = res;
+          w.postMessage({ id: id, method: method, path: path, body: body });
+        });
+      } };
+      if (!boot) w.postMessage({ load: new URL(src, location.href).href });
     } else if (typeof TallyWasm !== 'undefined') {
       ready = TallyWasm.load(src).then(function (t) {
         return { send: function (method, path, body) {
@@ -231,6 +249,7 @@
       document.documentElement.setAttribute('data-t-engine', performance.now().toFixed(0));
       return e;
     }, function (e) {
+      engine = null;
       status('cannot load tally.wasm (' + e.message + '): ' +
         'this page needs WebAssembly');
       document.documentElement.setAttribute('data-engine', 'none');
@@ -893,6 +912,10 @@
   }
 
   function renderControls() {
+    /* The year shows at once, before any list of years (tally serve's
+     * copy of the page asks the API for it). */
+    if (state.year !== null && !$('year').querySelector('option[value="' + state.year + '"]'))
+      $('year').appendChild(el('option', { value: state.year }, state.year));
     $('year').value = String(state.year);
     $('source').value = state.source;
     $('rule').value = state.rule;
@@ -1049,6 +1072,7 @@
       if (state.year === null) {
         state.year = res.year;
         toURL();
+        renderControls();
       }
       status('');
       $('title').textContent = res.year + ' presidential election · source: ' + res.source;
@@ -1384,6 +1408,12 @@
     msg.textContent = '';
     var rows = fcRows(state.fc);
     $('fc-add').disabled = !rows || !rows.length;
+    /* Nothing empty on show: no table without rows, no CSV without a
+     * model. */
+    $('fc-scroll').hidden = !rows || !rows.length;
+    $('fc-model-box').hidden = !state.fc.trim();
+    $('fc-csv').disabled = !state.fc.trim();
+    $('fc-clear').disabled = !state.fc.trim();
     if (!rows) {
       msg.textContent = 'This model has quoted fields: it is sent as it is (see the CSV below), ' +
         'not shown as a table.';
@@ -1663,37 +1693,64 @@
       $('view-' + v).addEventListener('click', function () { setView(v); });
     });
     setView(state.view);
-    /* First the map (the shapes, then the election: a few hundred ms in
-     * tally.wasm), then the list of years (/api/years loads every
-     * built-in election: about a second in tally.wasm) for the controls. */
-    var first = null;
-    loadEngine().then(function () {
-      var shapes = state.view !== 'tiles' ? loadGeo() : null;
-      first = Promise.resolve(shapes).then(function () { return update(); });
-      return first.then(function () { return call('GET', '/api/years'); });
-    }).then(function (ys) {
-      years = ys;
-      var sel = $('year');
-      ys.slice().reverse().forEach(function (y) {
-        sel.appendChild(el('option', { value: y.year }, y.year));
-      });
-      var censuses = [];
-      /* The censuses the built-in years name (/api/years): none hard-coded. */
-      ys.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
-      censuses.sort().forEach(function (c) {
-        $('census').appendChild(el('option', { value: c }, c + ' census'));
-      });
-      return first.then(function () {
-        var ok = ys.some(function (y) { return y.year === state.year; });
-        if (!ok) {
-          state.year = ys[ys.length - 1].year;
-          update();
-        } else {
-          renderControls();
-        }
-        if (state.fc) forecast();
-      });
-    }, function (e) { status('cannot load tally: ' + e.message); });
+    /* The map first: the shapes and the election asked for at once (the
+     * worker answers in order once tally.wasm runs), the analyses after
+     * it is drawn (update). The years come with the page (make web writes
+     * them into index.html from `tally years --json`), else, from
+     * `tally serve`, from /api/years. */
+    years = yearsOfPage();
+    if (years.length && !years.some(function (y) { return y.year === state.year; }))
+      state.year = years[years.length - 1].year; /* none asked, or none such */
+    loadEngine();
+    if (state.view !== 'tiles') loadGeo();
+    var first = update();
+    if (years.length) {
+      yearsReady(first);
+    } else {
+      call('GET', '/api/years').then(function (ys) {
+        years = ys;
+        var sel = $('year');
+        sel.textContent = '';
+        ys.slice().reverse().forEach(function (y) {
+          sel.appendChild(el('option', { value: y.year }, y.year));
+        });
+        yearsReady(first);
+      }, function (e) { status('cannot load tally: ' + e.message); });
+    }
+  }
+
+  /* The years the page came with: the options of the Election select
+   * (value, data-census, data-sources), latest first; [] when it has
+   * none. */
+  function yearsOfPage() {
+    var out = [];
+    Array.prototype.forEach.call($('year').options, function (o) {
+      if (!o.hasAttribute('data-census')) return;
+      out.unshift({ year: parseInt(o.value, 10),
+        census: parseInt(o.getAttribute('data-census'), 10),
+        sources: o.getAttribute('data-sources').split(' ') });
+    });
+    return out;
+  }
+
+  /* The controls that need the list of years: the censuses (those the
+   * built-in years name: none hard-coded), the year itself. */
+  function yearsReady(first) {
+    var censuses = [];
+    years.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
+    censuses.sort().forEach(function (c) {
+      $('census').appendChild(el('option', { value: c }, c + ' census'));
+    });
+    var ok = years.some(function (y) { return y.year === state.year; });
+    if (state.year !== null && !ok) {
+      state.year = years[years.length - 1].year;
+      update();
+    } else {
+      renderControls();
+    }
+    return first.then(function () {
+      if (state.fc) forecast();
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -192,6 +192,49 @@ async function browser() {
         bad.map((v) => v.id + ' (' + v.impact + ', ' + v.nodes.length + ': ' +
           v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ') + ')').join('; '));
     }
+    /* Issue 16: the Election select shows the year asked for at once,
+     * before tally.wasm runs (make web writes the library's list of years
+     * into the page): here the module never arrives. */
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.route('**/tally.wasm', () => {}); /* held: never answered */
+    await page.goto(base + '/?year=2016', { waitUntil: 'domcontentloaded' });
+    const sel = await page.evaluate(() => ({ v: document.getElementById('year').value,
+      n: document.getElementById('year').options.length,
+      drawn: document.body.hasAttribute('data-ready') }));
+    check('390x844: the Election select shows 2016 before tally.wasm runs (' + sel.n +
+      ' years)', sel.v === '2016' && sel.n > 50 && !sel.drawn, JSON.stringify(sel));
+    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+    const latestYear = await page.evaluate(() => document.getElementById('year').value);
+    check('390x844: with no year asked, the select shows the latest at once (' + latestYear + ')',
+      /^20[0-9][0-9]$/.test(latestYear) && latestYear === execFileSync(tally, ['years', '--json'])
+        .toString().match(/"year": ([0-9]+)\}\n\]/)[1]);
+    await page.unroute('**/tally.wasm');
+
+    /* Issue 16: results mode with no forecast model shows no empty table
+     * (its caption squeezed into a column) and no empty "model sent". */
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + '/?year=2016', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.hasAttribute('data-ready'), null,
+      { timeout: 30000 }).catch(() => {});
+    const empty = await page.evaluate(() => ({
+      table: document.getElementById('fc-table').getBoundingClientRect().height,
+      sent: document.getElementById('fc-model').getBoundingClientRect().height +
+        document.getElementById('fc-model-box').getBoundingClientRect().height,
+      msg: document.getElementById('fc-table-msg').textContent
+    }));
+    check('1280x900: no forecast model, so no empty table and no empty "model sent" shown',
+      empty.table === 0 && empty.sent === 0 && /No model yet/.test(empty.msg), JSON.stringify(empty));
+    await page.click('#fc-from');
+    await page.waitForFunction(() => document.querySelectorAll('#fc-table tbody tr').length > 50,
+      null, { timeout: 30000 }).catch(() => {});
+    const full = await page.evaluate(() => ({
+      table: document.getElementById('fc-table').getBoundingClientRect().width,
+      box: document.getElementById('fc-model-box').getBoundingClientRect().height,
+      sent: document.getElementById('fc-model').value.split('\n').length
+    }));
+    check('1280x900: a model shows its table and the CSV sent (' + JSON.stringify(full) + ')',
+      full.table > 300 && full.box > 0 && full.sent > 50);
+
     /* Issue 16: at 390x844 every control a finger presses is at least
      * 44 x 44 px (WCAG 2.5.5's size), in both modes and both map views.
      * Measured: every visible button, select, input, textarea, summary,
