@@ -182,14 +182,16 @@
     });
   }
   function post(path, body, asText) { return call('POST', path, body, asText); }
-  /* Talks to tally.wasm in a worker (tally-worker.js: the one tally-boot.js
-   * started with the module it compiled, else one started here; in the
-   * page itself where workers are missing). The engine is set at once, so
-   * the first requests go out before the module runs: until the worker
-   * runs it, they run on tally-boot.js's compiled module in the page
-   * (the same bytes out: every request stands alone), but a forecast,
-   * which may be long, waits for the worker. The promise settles when the
-   * worker runs, or fails (no module: the server's API). */
+  /* Talks to tally.wasm in a worker (tally-worker.js; in the page itself
+   * where workers are missing). The engine is set at once, so the first
+   * requests go out before the module runs: they run on the module
+   * tally-boot.js compiled, in the page (the same bytes out: every request
+   * stands alone), and the worker starts once the first map is drawn
+   * (engine.warm): on a busy machine a worker takes a few hundred ms of
+   * CPU to start, which the first draw does not wait for. Then every
+   * request goes to the worker; a forecast but an exact one, which may be
+   * long, always does. The promise settles when the worker runs, or fails (no module:
+   * the server's API). */
   function loadEngine() {
     /* `make web` marks its copy of the page <html data-wasm="tally.wasm">;
      * the copy `tally serve` embeds has no module and uses its API. */
@@ -197,10 +199,13 @@
     if (!src || typeof WebAssembly === 'undefined') return Promise.resolve(null);
     var ready;
     var boot = window.tallyBoot;
-    if (boot || typeof Worker !== 'undefined') {
-      var w = boot ? boot.worker : new Worker('tally-worker.js');
-      var waiting = {}, next = 1;
-      ready = new Promise(function (ok, no) {
+    if (typeof Worker !== 'undefined') {
+      var url = boot ? boot.url : new URL(src, location.href).href;
+      var w = null, waiting = {}, next = 1, ok, no;
+      ready = new Promise(function (y, n) { ok = y; no = n; });
+      var startWorker = function () {
+        if (w) return;
+        w = new Worker('tally-worker.js');
         w.onmessage = function (ev) {
           var m = ev.data;
           if (m.ready) {
@@ -213,26 +218,44 @@
           }
         };
         w.onerror = function (e) { no(new Error(e.message || 'worker failed')); };
-      });
-      var inPage = null, workerUp = false;
-      if (boot && typeof TallyWasm !== 'undefined') {
-        inPage = boot.compiled.then(function (m) {
-          return TallyWasm.load(m, TallyWasm.fetcher(boot.url));
-        });
-        inPage.catch(function () {});
-        ready.then(function () { workerUp = true; inPage = null; }, function () {});
-      }
-      engine = { send: function (method, path, body) {
-        if (inPage && !workerUp && path.indexOf('/api/forecast') !== 0) {
-          return inPage.then(function (t) { return t.request(method, path, body); });
-        }
+        /* The module compiled at boot, else the worker fetches it. */
+        (boot ? boot.compiled : Promise.reject()).then(function (m) {
+          w.postMessage({ load: url, module: m });
+        }, function () { w.postMessage({ load: url }); });
+      };
+      var toWorker = function (method, path, body) {
+        startWorker();
         return new Promise(function (res) {
           var id = next++;
           waiting[id] = res;
           w.postMessage({ id: id, method: method, path: path, body: body });
         });
-      } };
-      if (!boot) w.postMessage({ load: new URL(src, location.href).href });
+      };
+      /* A forecast but the exact method's (a few ms) may be long. */
+      var long = function (path, body) {
+        if (path.indexOf('/api/forecast') !== 0) return false;
+        try { return JSON.parse(body).method !== 'exact'; } catch (e) { return true; }
+      };
+      var inPage = null, workerUp = false;
+      if (boot && typeof TallyWasm !== 'undefined') {
+        inPage = boot.compiled.then(function (m) {
+          return TallyWasm.load(m, TallyWasm.fetcher(url));
+        });
+        inPage.catch(function () {});
+        ready.then(function () { workerUp = true; inPage = null; }, function () {});
+      } else {
+        startWorker();
+      }
+      engine = {
+        send: function (method, path, body) {
+          if (inPage && !workerUp && !long(path, body)) {
+            return inPage.then(function (t) { return t.request(method, path, body); },
+              function () { return toWorker(method, path, body); });
+          }
+          return toWorker(method, path, body);
+        },
+        warm: startWorker
+      };
     } else if (typeof TallyWasm !== 'undefined') {
       ready = TallyWasm.load(src).then(function (t) {
         return { send: function (method, path, body) {
@@ -1704,6 +1727,9 @@
     loadEngine();
     if (state.view !== 'tiles') loadGeo();
     var first = update();
+    first.then(function () {
+      if (engine && engine.warm) setTimeout(engine.warm, 0);
+    });
     if (years.length) {
       yearsReady(first);
     } else {

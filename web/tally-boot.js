@@ -3,19 +3,18 @@
  * script in the page's <head> (before the style sheet, so nothing waits),
  * it compiles the module while it downloads (WebAssembly.compileStreaming
  * over the fetch that build/web/index.html's preload link has already
- * started) and starts the worker that runs it (tally-worker.js), handing
- * it the compiled module; app.js answers its first requests with the same
- * module in the page until the worker runs it. Only the copy of
+ * started); app.js answers its first requests with that module in the
+ * page, then hands it to the worker that runs it from then on
+ * (tally-worker.js). Only the copy of
  * the page `make web` writes (<html data-wasm="tally.wasm">) loads a
  * module; `tally serve`'s copy uses its API and this does nothing.
  */
 'use strict';
 (function () {
   var src = document.documentElement.getAttribute('data-wasm');
-  if (!src || typeof WebAssembly === 'undefined' || typeof Worker === 'undefined')
+  if (!src || typeof WebAssembly === 'undefined')
     return;
   var url = new URL(src, location.href).href;
-  var worker = new Worker('tally-worker.js');
   /* The same request as the preload link (same URL, CORS mode, same-origin
    * credentials), so the browser hands over the preloaded bytes. */
   function get() {
@@ -30,13 +29,8 @@
       }).then(function (b) { return WebAssembly.compile(b); });
     }) :
     Promise.reject(new Error('no WebAssembly.compileStreaming'));
-  compiled.then(function (m) {
-    worker.postMessage({ load: url, module: m });
-  }, function () {
-    worker.postMessage({ load: url }); /* the worker tries, and reports */
-  });
+  compiled.catch(function () {}); /* app.js then lets the worker try */
   /* app.js runs the page's first requests on this compiled module in the
-   * page itself while the worker starts (a worker takes a few hundred ms
-   * to start on a busy machine), then hands every request to the worker. */
-  window.tallyBoot = { worker: worker, url: url, compiled: compiled };
+   * page itself, then starts the worker (tally-worker.js) with it. */
+  window.tallyBoot = { url: url, compiled: compiled };
 })();
