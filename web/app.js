@@ -736,8 +736,31 @@
   /* The county layer (results mode): every county shaded by its margin,
    * as the library draws it from the built-in county returns
    * (/api/counties.svg: the bytes of `tally map YEAR --counties`), for
-   * the year as counted: the what-ifs apply to the states' maps. */
+   * the year as counted: the what-ifs apply to the states' maps. The
+   * drawing goes into the page itself, so each county's own title from
+   * the library (name, margin, the two candidates' votes and the total)
+   * shows on hover, and a click or tap writes it under the map. Its
+   * style rules are scoped to the figure and its ids prefixed, so nothing
+   * of it reaches the rest of the page. */
   var countySeq = 0;
+  function countySvg(text) {
+    var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    var svg = doc.documentElement;
+    if (!svg || svg.nodeName !== 'svg') throw new Error('not an SVG drawing');
+    Array.prototype.forEach.call(svg.querySelectorAll('style'), function (st) {
+      st.textContent = st.textContent.replace(/(^|\})([^{}]+)\{/g, function (m, end, sel) {
+        return end + sel.split(',').map(function (x) {
+          return 'figure.counties ' + x.trim();
+        }).join(', ') + '{';
+      });
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll('[id]'), function (e) {
+      e.id = 'cty-' + e.id;
+    });
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    return document.importNode(svg, true);
+  }
   function countyLayer(box, on) {
     var fig = box.querySelector('figure.counties');
     if (!on) {
@@ -746,27 +769,40 @@
     }
     if (!fig) {
       fig = el('figure', { class: 'counties' });
-      fig.appendChild(el('img', { alt: '', src: 'data:,' }));
+      fig.appendChild(el('div', { class: 'cty-draw' }));
+      fig.appendChild(el('p', { class: 'cty-info', 'aria-live': 'polite' }));
       fig.appendChild(el('figcaption', { class: 'hint' }));
       box.insertBefore(fig, box.firstChild);
+      fig.addEventListener('click', function (ev) {
+        var path = ev.target.closest && ev.target.closest('path');
+        var t = path && path.querySelector('title');
+        var was = fig.querySelector('path.picked');
+        if (was) was.classList.remove('picked');
+        if (!t) return;
+        path.classList.add('picked');
+        fig.querySelector('.cty-info').textContent = t.textContent;
+      });
     }
     fig.hidden = false;
     if (fig.getAttribute('data-year') === String(state.year)) return;
     fig.setAttribute('data-year', String(state.year));
     var my = ++countySeq;
-    var img = fig.querySelector('img'), cap = fig.querySelector('figcaption');
+    var draw = fig.querySelector('.cty-draw'), cap = fig.querySelector('figcaption');
     cap.textContent = 'Loading the county returns of ' + state.year + '...';
-    img.hidden = true;
-    post('/api/counties.svg', { year: state.year }, true).then(function (svg) {
+    draw.textContent = '';
+    fig.querySelector('.cty-info').textContent = '';
+    post('/api/counties.svg', { year: state.year }, true).then(function (text) {
       if (my !== countySeq) return;
-      var d = /<desc>([^<]*)<\/desc>/.exec(svg);
-      img.alt = d ? d[1].replace(/&amp;/g, '&') : 'Counties of ' + state.year + ' by margin';
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
-      img.hidden = false;
-      cap.textContent = 'The returns as counted, county by county; the what-ifs apply to the ' +
-        'map of the states (Geographic, Tiles).';
+      var svg = countySvg(text);
+      var d = svg.querySelector('desc');
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', d ? d.textContent : 'Counties of ' + state.year + ' by margin');
+      draw.appendChild(svg);
+      cap.textContent = 'The returns as counted, county by county: point at a county, or ' +
+        'press it, for its result. The what-ifs apply to the map of the states ' +
+        '(Geographic, Tiles).';
       document.body.setAttribute('data-counties', String(state.year));
-    }, function (e) {
+    }).catch(function (e) {
       if (my !== countySeq) return;
       fig.removeAttribute('data-year');
       cap.textContent = 'No county map for ' + state.year + ': ' + e.message;

@@ -290,17 +290,31 @@ async function browser() {
       null, { timeout: 60000 }).catch(() => {});
     page.off('request', onReq);
     const cty = await page.evaluate(() => {
-      const img = document.querySelector('#map-geo figure.counties img');
-      return img ? { alt: img.alt, w: img.naturalWidth, shown: img.getBoundingClientRect().width } : null;
+      const svg = document.querySelector('#map-geo figure.counties svg');
+      return svg ? { alt: svg.getAttribute('aria-label'), role: svg.getAttribute('role'),
+        paths: svg.querySelectorAll('path title').length,
+        shown: svg.getBoundingClientRect().width } : null;
     });
     check('county layer: 2020 drawn by the library, with a text alternative',
-      cty !== null && cty.w > 0 && cty.shown > 300 && /2020/.test(cty.alt) && /count/i.test(cty.alt),
-      JSON.stringify(cty));
+      cty !== null && cty.paths > 3000 && cty.shown > 300 && cty.role === 'img' &&
+      /2020/.test(cty.alt) && /count/i.test(cty.alt), JSON.stringify(cty));
     check('county layer: the county returns fetched from data/ (' +
       fetchedData.map((u) => u.replace(/.*\//, '')).join(', ') + ')',
       fetchedData.some((u) => /county_results\.csv$/.test(u)));
     check('county layer: the states\' maps hidden', !(await page.locator('#map').isVisible()) &&
-      !(await page.locator('#map-geo svg').isVisible()));
+      !(await page.locator('#map-geo > svg').isVisible()));
+    /* A county pressed shows its result, the library's own line for it
+     * (`tally map 2020 --counties`: Los Angeles County, FIPS 06037). */
+    const la = /<path id="c06037"[^>]*><title>([^<]*)<\/title>/.exec(
+      execFileSync(tally, ['map', '2020', '--counties'], { maxBuffer: 64 << 20 }).toString());
+    const laPath = page.locator('#map-geo figure.counties path[id="cty-c06037"]');
+    await laPath.scrollIntoViewIfNeeded();
+    const pb = await laPath.boundingBox();
+    /* Its largest part (the mainland), pressed where no island lies. */
+    await page.mouse.click(pb.x + pb.width * 0.6, pb.y + pb.height * 0.3);
+    const info = await page.textContent('#map-geo .cty-info');
+    check('county layer: Los Angeles County pressed shows "' + info + '", the CLI\'s line',
+      la !== null && info === la[1].replace(/&amp;/g, '&'), la && la[1]);
 
     /* Issue 15: a historical year draws the states that were not yet
      * states, or cast no electoral votes, as such (the 1864 College has
