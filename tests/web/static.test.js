@@ -141,12 +141,15 @@ async function parity() {
       JSON.stringify({ model: model, method: 'exact', sims: 0, national_sd: '0.03' }));
   const exactMs = Number(process.hrtime.bigint() - t) / 5e6;
   t = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const mc = await w.request('POST', '/api/forecast',
     JSON.stringify({ model: model, method: 'mc', sims: 1000000, national_sd: '0.03' }));
   const mcMs = Number(process.hrtime.bigint() - t) / 1e6;
+  const mcCpu = process.cpuUsage(cpu0);
   console.log('# timing: exact forecast (51 units + districts, national sd) ' +
     exactMs.toFixed(1) + ' ms each (status ' + ratings.status + '); 1,000,000-simulation ' +
-    'Monte Carlo ' + mcMs.toFixed(0) + ' ms (status ' + mc.status + '); tally.wasm ' +
+    'Monte Carlo ' + mcMs.toFixed(0) + ' ms (' + ((mcCpu.user + mcCpu.system) / 1000).toFixed(0) +
+    ' ms of CPU; load average ' + os.loadavg()[0].toFixed(2) + ', status ' + mc.status + '); tally.wasm ' +
     fs.statSync(path.join(web, 'tally.wasm')).size + ' bytes');
 }
 
