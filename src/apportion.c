@@ -9,6 +9,7 @@
 #include "arith.h"
 #include "csv.h"
 #include "internal.h"
+#include "json.h"
 #include "scan.h"
 
 #include <jansson.h>
@@ -995,21 +996,6 @@ tly_status tly_apportion_electors(int census, int64_t seats, tly_method m,
 
 /*==== JSON ==================================================================*/
 
-typedef struct {
-  tly_writer w;
-  void *ud;
-  bool failed; /* the writer failed (else a failed dump ran out of memory) */
-} json_sink;
-
-static int json_cb(const char *buffer, size_t size, void *data)
-{
-  json_sink *s = data;
-  if (s->w(s->ud, buffer, size) == 0)
-    return 0;
-  s->failed = true;
-  return -1;
-}
-
 /* Sets o[key] = v (stealing v); false when v is NULL or on failure. */
 static bool put(json_t *o, const char *key, json_t *v)
 {
@@ -1117,13 +1103,5 @@ tly_status tly_json_apportionment(const tly_apportionment *r, int census,
     json_decref(root);
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   }
-  json_sink sink = {w, ud, false};
-  int rc = json_dump_callback(root, json_cb, &sink,
-                              JSON_SORT_KEYS | JSON_INDENT(2));
-  json_decref(root);
-  if (rc != 0 && !sink.failed) /* jansson's own allocation failed */
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  if (rc != 0)
-    return tly__fail(err, TLY_EIO, "writing JSON failed");
-  return TLY_OK;
+  return tly__json_dump(root, JSON_SORT_KEYS | JSON_INDENT(2), w, ud, err);
 }

@@ -7,6 +7,7 @@
  */
 #include "csv.h"
 #include "internal.h"
+#include "json.h"
 #include "scan.h"
 
 #include <jansson.h>
@@ -236,21 +237,6 @@ tly_status tly_apportion_record(int census, int64_t seats, tly_method m,
 
 /*==== JSON ==================================================================*/
 
-typedef struct {
-  tly_writer w;
-  void *ud;
-  bool failed;
-} json_sink;
-
-static int json_cb(const char *buffer, size_t size, void *data)
-{
-  json_sink *s = data;
-  if (s->w(s->ud, buffer, size) == 0)
-    return 0;
-  s->failed = true;
-  return -1;
-}
-
 static bool put(json_t *o, const char *key, json_t *v)
 {
   return v != NULL && json_object_set_new(o, key, v) == 0;
@@ -336,13 +322,5 @@ tly_status tly_json_census_record(int census, const tly_apportionment *r,
     json_decref(root);
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   }
-  json_sink sink = {w, ud, false};
-  int rc = json_dump_callback(root, json_cb, &sink,
-                              JSON_SORT_KEYS | JSON_INDENT(2));
-  json_decref(root);
-  if (rc != 0 && !sink.failed)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  if (rc != 0)
-    return tly__fail(err, TLY_EIO, "writing JSON failed");
-  return TLY_OK;
+  return tly__json_dump(root, JSON_SORT_KEYS | JSON_INDENT(2), w, ud, err);
 }

@@ -141,64 +141,32 @@ static tly_status relayout(tly_election *e, const tly_election *in,
                            const plan *plans, const tly_areas *t, size_t nu,
                            tly_error *err)
 {
-  const tly_allocator *a = &in->alloc;
-  size_t nc = in->n_cands;
-  if (nc != 0 && nu > SIZE_MAX / nc)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  int32_t *map = tly__calloc(a, in->n_units + 1, sizeof *map);
-  tly_unit *units = tly__calloc(a, nu, sizeof *units);
-  int64_t *votes = tly__calloc(a, nu * nc, sizeof *votes);
-  int64_t *totals = tly__calloc(a, nu, sizeof *totals);
-  int32_t *forced = tly__calloc(a, nu, sizeof *forced);
-  int32_t *tie_break = tly__calloc(a, nu, sizeof *tie_break);
-  bool *npv = tly__calloc(a, nu, sizeof *npv);
-  if (map == NULL || units == NULL || votes == NULL || totals == NULL ||
-      forced == NULL || tie_break == NULL || npv == NULL) {
-    tly__free(a, map, (in->n_units + 1) * sizeof *map);
-    tly__free(a, units, nu * sizeof *units);
-    tly__free(a, votes, nu * nc * sizeof *votes);
-    tly__free(a, totals, nu * sizeof *totals);
-    tly__free(a, forced, nu * sizeof *forced);
-    tly__free(a, tie_break, nu * sizeof *tie_break);
-    tly__free(a, npv, nu * sizeof *npv);
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  }
+  tly__rows r;
+  tly_status s = tly__rows_alloc(in, nu, &r, err);
+  if (s != TLY_OK)
+    return s;
   size_t j = 0;
   for (size_t u = 0; u < in->n_units; u++) {
-    map[u] = (int32_t)j;
-    units[j] = in->units[u];
-    if (units[j].parent >= 0)
-      units[j].parent = map[units[j].parent];
-    memcpy(&votes[j * nc], &in->votes[u * nc], nc * sizeof *votes);
-    totals[j] = in->totals[u];
-    forced[j] = in->forced[u];
-    tie_break[j] = in->tie_break[u];
-    npv[j] = in->npv_member[u];
+    tly__rows_copy(&r, in, u, j);
     size_t state = j++;
     if (!plans[u].add)
       continue;
     for (size_t i = 0; i < plans[u].n; i++, j++) {
-      const tly_area *r = tly_areas_row(t, plans[u].first + i);
-      tly_unit *d = &units[j];
+      const tly_area *row = tly_areas_row(t, plans[u].first + i);
+      tly_unit *d = &r.units[j];
       memset(d, 0, sizeof *d);
-      snprintf(d->code, sizeof d->code, "%s", r->code);
+      snprintf(d->code, sizeof d->code, "%s", row->code);
       d->parent = (int32_t)state;
       d->electors = 1;
       d->recorded_winner = -1;
-      forced[j] = forced[state]; /* forcing a state forces its districts */
-      tie_break[j] = -1;
-      npv[j] = npv[state];
+      r.forced[j] = r.forced[state]; /* forcing a state forces its
+                                        districts */
+      r.tie_break[j] = -1;
+      r.npv[j] = r.npv[state];
     }
   }
   TLY_ASSERT(j == nu);
-  for (size_t i = 0; i < e->n_cast; i++) {
-    if (e->cast[i].unit >= 0)
-      e->cast[i].unit = map[e->cast[i].unit];
-  }
-  tly__free(a, map, (in->n_units + 1) * sizeof *map);
-  tly__election_set_units(e, nu, units, votes, totals, forced, tie_break,
-                          npv);
-  return TLY_OK;
+  return tly__rows_install(&r, e, in, NULL, err);
 }
 
 /*==== The units of the district method =====================================*/

@@ -28,21 +28,28 @@ static int dump_cb(const char *buffer, size_t size, void *data)
   return 0;
 }
 
-tly_status tly__json_write(json_t *v, tly_writer w, void *ud, tly_error *err)
+tly_status tly__json_dump(json_t *v, size_t flags, tly_writer w, void *ud,
+                          tly_error *err)
 {
   if (v == NULL)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   sink k = {w, ud, false};
-  int r = json_dump_callback(v, dump_cb, &k,
-                             JSON_SORT_KEYS | JSON_INDENT(2) |
-                                 JSON_REAL_PRECISION(12));
+  int r = json_dump_callback(v, dump_cb, &k, flags);
   json_decref(v);
-  if (r != 0 || k.failed)
+  if (r != 0 || k.failed) /* else jansson's own allocation failed */
     return tly__fail(err, k.failed ? TLY_EIO : TLY_ENOMEM,
                      k.failed ? "write error" : "out of memory");
-  if (w(ud, "\n", 1) != 0)
-    return tly__fail(err, TLY_EIO, "write error");
   return TLY_OK;
+}
+
+tly_status tly__json_write(json_t *v, tly_writer w, void *ud, tly_error *err)
+{
+  tly_status s = tly__json_dump(
+      v, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(12), w, ud,
+      err);
+  if (s == TLY_OK && w(ud, "\n", 1) != 0)
+    return tly__fail(err, TLY_EIO, "write error");
+  return s;
 }
 
 json_t *tly__json_percent(int64_t num, int64_t den, int digits)

@@ -22,6 +22,10 @@ json_t *tly__json_contingent(const tly_election *e, const tly_outcome *o,
  * 2-space indentation and a final newline. TLY_ENOMEM when v is NULL,
  * TLY_EIO when the writer fails. */
 tly_status tly__json_write(json_t *v, tly_writer w, void *ud, tly_error *err);
+/* Writes v (consumed) through w with jansson's dump `flags` and no final
+ * newline; errors as tly__json_write. */
+tly_status tly__json_dump(json_t *v, size_t flags, tly_writer w, void *ud,
+                          tly_error *err);
 /* A JSON number for 100 * num / den rounded half-even to `digits`
  * decimals (from the exact decimal string), or null when den <= 0. */
 json_t *tly__json_percent(int64_t num, int64_t den, int digits);

@@ -1248,7 +1248,6 @@ static tly_status rebuild(job *j, const tly_areas *t, tly_election *e,
                           size_t *n_cast_dropped, tly_error *err)
 {
   const tly_election *in = j->in;
-  const tly_allocator *a = j->a;
   top tops[MAX_ENT];
   size_t nt = 0;
   for (size_t i = 0; i < j->n_st; i++) {
@@ -1268,57 +1267,32 @@ static tly_status rebuild(job *j, const tly_areas *t, tly_election *e,
       nu += in->units[d].parent == tops[i].unit;
   }
   size_t nc = in->n_cands;
-  int32_t *map = tly__calloc(a, in->n_units + 1, sizeof *map);
-  tly_unit *units = tly__calloc(a, nu, sizeof *units);
-  int64_t *votes = tly__calloc(a, nu * nc, sizeof *votes);
-  int64_t *totals = tly__calloc(a, nu, sizeof *totals);
-  tly_cast_record *cast = NULL;
-  size_t nk = 0;
-  int32_t *forced = tly__calloc(a, nu, sizeof *forced);
-  int32_t *tie_break = tly__calloc(a, nu, sizeof *tie_break);
-  bool *npv = tly__calloc(a, nu, sizeof *npv);
-  tly_status s = TLY_OK;
-  if (nc != 0 && nu > SIZE_MAX / nc) {
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-    goto done;
-  }
-  if (map == NULL || units == NULL || votes == NULL || totals == NULL ||
-      forced == NULL || tie_break == NULL || npv == NULL) {
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-    goto done;
-  }
-  for (size_t u = 0; u < in->n_units; u++)
-    map[u] = -1;
+  tly__rows r;
+  tly_status s = tly__rows_alloc(in, nu, &r, err);
+  if (s != TLY_OK)
+    return s;
   size_t k = 0;
   for (size_t i = 0; i < nt; i++) {
     int32_t u0 = tops[i].unit;
     for (size_t u = 0; u0 >= 0 && u < in->n_units; u++) {
       if ((int32_t)u != u0 && in->units[u].parent != u0)
         continue;
-      map[u] = (int32_t)k;
-      units[k] = in->units[u];
-      if (units[k].parent >= 0)
-        units[k].parent = map[units[k].parent];
-      memcpy(&votes[k * nc], &in->votes[u * nc], nc * sizeof *votes);
-      totals[k] = in->totals[u];
-      forced[k] = in->forced[u];
-      tie_break[k] = in->tie_break[u];
-      npv[k] = in->npv_member[u];
+      tly__rows_copy(&r, in, u, k);
       if ((int32_t)u == u0 && j->st[tops[i].ent].admitted)
-        units[k].electors = (int32_t)j->st[tops[i].ent].electors;
+        r.units[k].electors = (int32_t)j->st[tops[i].ent].electors;
       k++;
     }
     if (u0 >= 0)
       continue;
     const ent *st = &j->st[tops[i].ent];
-    tly_unit *un = &units[k];
+    tly_unit *un = &r.units[k];
     memset(un, 0, sizeof *un);
     snprintf(un->code, sizeof un->code, "%s", st->code);
     un->parent = -1;
     un->electors = (int32_t)st->electors;
     un->recorded_winner = -1;
-    forced[k] = -1;
-    tie_break[k] = -1;
+    r.forced[k] = -1;
+    r.tie_break[k] = -1;
     for (size_t q = 0; q < j->n_c; q++) {
       const county *c = &j->c[q];
       if (c->dest != tops[i].ent || !c->has_votes)
@@ -1327,61 +1301,20 @@ static tly_status rebuild(job *j, const tly_areas *t, tly_election *e,
       int32_t col[TLY_AREA_COLS];
       columns(j, t, c->origin, col, NULL, NULL);
       for (size_t x = 0; x < TLY_AREA_COLS; x++) {
-        int64_t *v = &votes[k * nc + (size_t)(col[x] >= 0 ? col[x] : 0)];
+        int64_t *v = &r.votes[k * nc + (size_t)(col[x] >= 0 ? col[x] : 0)];
         if (col[x] >= 0 && !tly__add_i64(*v, c->votes[x], v)) {
-          s = tly__fail(err, TLY_EOVERFLOW, "votes overflow");
-          goto done;
+          tly__rows_free(&r);
+          return tly__fail(err, TLY_EOVERFLOW, "votes overflow");
         }
       }
-      if (!tly__add_i64(totals[k], c->total, &totals[k])) {
-        s = tly__fail(err, TLY_EOVERFLOW, "votes overflow");
-        goto done;
+      if (!tly__add_i64(r.totals[k], c->total, &r.totals[k])) {
+        tly__rows_free(&r);
+        return tly__fail(err, TLY_EOVERFLOW, "votes overflow");
       }
     }
     k++;
   }
-  for (size_t i = 0; i < in->n_cast; i++) {
-    if (in->cast[i].unit >= 0 && map[in->cast[i].unit] >= 0)
-      nk++;
-    else
-      (*n_cast_dropped)++;
-  }
-  cast = tly__calloc(a, nk, sizeof *cast);
-  if (cast == NULL) {
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-    goto done;
-  }
-  nk = 0;
-  for (size_t i = 0; i < in->n_cast; i++) {
-    const tly_cast_record *r = &in->cast[i];
-    if (r->unit < 0 || map[r->unit] < 0)
-      continue;
-    cast[nk] = *r;
-    cast[nk].unit = map[r->unit];
-    nk++;
-  }
-  tly__free(a, e->cast, e->n_cast * sizeof *e->cast);
-  e->n_cast = nk;
-  e->cast = cast;
-  tly__election_set_units(e, nu, units, votes, totals, forced, tie_break,
-                          npv);
-  units = NULL;
-  votes = NULL;
-  totals = NULL;
-  cast = NULL;
-  forced = NULL;
-  tie_break = NULL;
-  npv = NULL;
-done:
-  tly__free(a, map, (in->n_units + 1) * sizeof *map);
-  tly__free(a, units, nu * sizeof *units);
-  tly__free(a, votes, nu * nc * sizeof *votes);
-  tly__free(a, totals, nu * sizeof *totals);
-  tly__free(a, cast, nk * sizeof *cast);
-  tly__free(a, forced, nu * sizeof *forced);
-  tly__free(a, tie_break, nu * sizeof *tie_break);
-  tly__free(a, npv, nu * sizeof *npv);
-  return s;
+  return tly__rows_install(&r, e, in, n_cast_dropped, err);
 }
 
 /*==== The record and the notes ==============================================*/

@@ -952,26 +952,113 @@ tly_status tly_whatif_tie(const tly_election *in, const char *code,
   return TLY_OK;
 }
 
-void tly__election_set_units(tly_election *e, size_t nu, tly_unit *units,
-                             int64_t *votes, int64_t *totals,
-                             int32_t *forced, int32_t *tie_break,
-                             bool *npv_member)
+void tly__rows_free(tly__rows *r)
+{
+  const tly_allocator *a = r->a;
+  size_t n = r->n;
+  tly__free(a, r->map, (r->n_src + 1) * sizeof *r->map);
+  tly__free(a, r->units, n * sizeof *r->units);
+  tly__free(a, r->votes, n * r->nc * sizeof *r->votes);
+  tly__free(a, r->totals, n * sizeof *r->totals);
+  tly__free(a, r->forced, n * sizeof *r->forced);
+  tly__free(a, r->tie_break, n * sizeof *r->tie_break);
+  tly__free(a, r->npv, n * sizeof *r->npv);
+  memset(r, 0, sizeof *r);
+}
+
+tly_status tly__rows_alloc(const tly_election *in, size_t n, tly__rows *r,
+                           tly_error *err)
+{
+  memset(r, 0, sizeof *r);
+  r->a = &in->alloc;
+  r->n = n;
+  r->nc = in->n_cands;
+  r->n_src = in->n_units;
+  if (r->nc != 0 && n > SIZE_MAX / r->nc) {
+    r->n = 0;
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  r->map = tly__calloc(r->a, r->n_src + 1, sizeof *r->map);
+  r->units = tly__calloc(r->a, n, sizeof *r->units);
+  r->votes = tly__calloc(r->a, n * r->nc, sizeof *r->votes);
+  r->totals = tly__calloc(r->a, n, sizeof *r->totals);
+  r->forced = tly__calloc(r->a, n, sizeof *r->forced);
+  r->tie_break = tly__calloc(r->a, n, sizeof *r->tie_break);
+  r->npv = tly__calloc(r->a, n, sizeof *r->npv);
+  if (r->map == NULL || r->units == NULL || r->votes == NULL ||
+      r->totals == NULL || r->forced == NULL || r->tie_break == NULL ||
+      r->npv == NULL) {
+    tly__rows_free(r);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (size_t u = 0; u < r->n_src; u++)
+    r->map[u] = -1;
+  return TLY_OK;
+}
+
+void tly__rows_copy(tly__rows *r, const tly_election *in, size_t u,
+                    size_t k)
+{
+  TLY_ASSERT(u < r->n_src && k < r->n);
+  r->map[u] = (int32_t)k;
+  r->units[k] = in->units[u];
+  if (r->units[k].parent >= 0)
+    r->units[k].parent = r->map[r->units[k].parent];
+  memcpy(&r->votes[k * r->nc], &in->votes[u * r->nc],
+         r->nc * sizeof *r->votes);
+  r->totals[k] = in->totals[u];
+  r->forced[k] = in->forced[u];
+  r->tie_break[k] = in->tie_break[u];
+  r->npv[k] = in->npv_member[u];
+}
+
+tly_status tly__rows_install(tly__rows *r, tly_election *e,
+                             const tly_election *in, size_t *n_dropped,
+                             tly_error *err)
 {
   const tly_allocator *a = &e->alloc;
-  size_t n = e->n_units;
-  tly__free(a, e->units, n * sizeof *e->units);
-  tly__free(a, e->votes, n * e->n_cands * sizeof *e->votes);
-  tly__free(a, e->totals, n * sizeof *e->totals);
-  tly__free(a, e->forced, n * sizeof *e->forced);
-  tly__free(a, e->tie_break, n * sizeof *e->tie_break);
-  tly__free(a, e->npv_member, n * sizeof *e->npv_member);
-  e->n_units = nu;
-  e->units = units;
-  e->votes = votes;
-  e->totals = totals;
-  e->forced = forced;
-  e->tie_break = tie_break;
-  e->npv_member = npv_member;
+  size_t nk = 0;
+  for (size_t i = 0; i < in->n_cast; i++)
+    nk += in->cast[i].unit >= 0 && r->map[in->cast[i].unit] >= 0;
+  tly_cast_record *cast = tly__calloc(a, nk, sizeof *cast);
+  if (cast == NULL && nk > 0) {
+    tly__rows_free(r);
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < in->n_cast; i++) {
+    const tly_cast_record *c = &in->cast[i];
+    if (c->unit < 0 || r->map[c->unit] < 0)
+      continue;
+    cast[k] = *c;
+    cast[k].unit = r->map[c->unit];
+    k++;
+  }
+  if (n_dropped != NULL)
+    *n_dropped = in->n_cast - nk;
+  tly__free(a, e->cast, e->n_cast * sizeof *e->cast);
+  e->n_cast = nk;
+  e->cast = cast;
+  tly__rows old = {.a = a, .n = e->n_units, .nc = e->n_cands,
+                   .units = e->units, .votes = e->votes,
+                   .totals = e->totals, .forced = e->forced,
+                   .tie_break = e->tie_break, .npv = e->npv_member};
+  tly__rows_free(&old);
+  e->n_units = r->n;
+  e->units = r->units;
+  e->votes = r->votes;
+  e->totals = r->totals;
+  e->forced = r->forced;
+  e->tie_break = r->tie_break;
+  e->npv_member = r->npv;
+  r->units = NULL;
+  r->votes = NULL;
+  r->totals = NULL;
+  r->forced = NULL;
+  r->tie_break = NULL;
+  r->npv = NULL;
+  tly__rows_free(r);
+  return TLY_OK;
 }
 
 /* Appends a line (printf-style) to e's notes. */

@@ -95,14 +95,38 @@ tly_status tly__election_set_delegation(tly_election *e, const char *code,
 /* Points e->contingent_pub at e->contingent (after a copy). */
 void tly__election_contingent_sync(tly_election *e);
 
-/* Gives e new per-unit arrays for nu units (votes nu x n_cands), freeing
- * the old ones with e's allocator: what a what-if that adds, drops or
- * reorders units does once it has built them (whatif.c, district.c,
- * redraw.c). e->cast is the caller's. */
-void tly__election_set_units(tly_election *e, size_t nu, tly_unit *units,
-                             int64_t *votes, int64_t *totals,
-                             int32_t *forced, int32_t *tie_break,
-                             bool *npv_member);
+/* The per-unit arrays of an election that a what-if adding, dropping or
+ * reordering units (whatif.c, district.c, redraw.c) builds for its new
+ * election: n rows, and by unit of the source election the row it went to
+ * (map, -1 while none). */
+typedef struct tly__rows {
+  const tly_allocator *a;
+  size_t n, nc, n_src;
+  int32_t *map;
+  tly_unit *units;
+  int64_t *votes; /* n x nc */
+  int64_t *totals;
+  int32_t *forced, *tie_break;
+  bool *npv;
+} tly__rows;
+
+/* Allocates n zeroed rows for a what-if of `in` (map all -1);
+ * TLY_ENOMEM with nothing allocated. */
+tly_status tly__rows_alloc(const tly_election *in, size_t n, tly__rows *r,
+                           tly_error *err);
+/* Copies unit u of `in` to row k: map[u] = k, and its parent to its
+ * parent's row (a parent goes before its districts). */
+void tly__rows_copy(tly__rows *r, const tly_election *in, size_t u,
+                    size_t k);
+/* Gives e the rows (freeing e's old arrays) and the faithless-elector
+ * records of `in` whose unit has a row, moved to it (freeing e's);
+ * *n_dropped (may be NULL) counts the others. r is freed either way;
+ * TLY_ENOMEM leaves e as it was. */
+tly_status tly__rows_install(tly__rows *r, tly_election *e,
+                             const tly_election *in, size_t *n_dropped,
+                             tly_error *err);
+/* Frees the rows (after a failure; tly__rows_install frees them itself). */
+void tly__rows_free(tly__rows *r);
 
 /* Appends a line (printf-style) to e's notes: what a what-if did or
  * assumed (whatif.c, district.c, redraw.c). */

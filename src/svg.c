@@ -6,7 +6,7 @@
  * forecast and the map of a forecast's probabilities. Margins are compared
  * in exact integers; doubles only place shapes and show probabilities.
  */
-#include "internal.h"
+#include "svg_parts.h"
 
 #include "arith.h"
 #include "buf.h"
@@ -31,48 +31,18 @@ static sb sb_new(const tly_allocator *a)
   return b;
 }
 
-/* Appends printf-style text in the "C" locale (never user text: see esc);
- * a failure is kept in the buffer and reported by finish. */
-#define out(b, ...) ((void)tly__buf_printf((b), __VA_ARGS__))
-
-/* Appends s escaped for XML character data and attribute values; control
- * characters, which XML 1.0 forbids, become spaces. */
-static void esc(sb *b, const char *s)
-{
-  for (; *s != '\0'; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch == '&')
-      out(b, "&amp;");
-    else if (ch == '<')
-      out(b, "&lt;");
-    else if (ch == '>')
-      out(b, "&gt;");
-    else if (ch == '"')
-      out(b, "&quot;");
-    else if (ch == '\'')
-      out(b, "&#39;");
-    else if (ch < 0x20 && ch != '\n' && ch != '\t')
-      out(b, " ");
-    else
-      (void)tly__buf_add(b, s, 1);
-  }
-}
-
-/* Hands the document to the writer and frees the buffer. */
-static tly_status finish(sb *b, tly_writer w, void *ud, tly_error *err)
-{
-  tly_status s = TLY_OK;
-  if (b->status == TLY_ERANGE)
-    s = tly__fail(err, TLY_ERANGE, "SVG larger than 8 MiB");
-  else if (b->status != TLY_OK)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory writing SVG");
-  else if (w(ud, b->p, b->len) != 0)
-    s = tly__fail(err, TLY_EIO, "the writer failed");
-  else
-    tly__error_clear(err);
-  tly__buf_free(b);
-  return s;
-}
+/* Short names for svg_parts.h's: out appends printf-style text in the "C"
+ * locale (never user text: esc escapes that); a failure is kept in the
+ * buffer and reported by finish. */
+#define out tly__svg_out
+#define esc tly__svg_esc
+#define finish tly__svg_finish
+#define text tly__svg_text
+#define rect tly__svg_rect
+#define fills tly__svg_fills
+#define TIE_FILL TLY__SVG_TIE
+#define INK_DARK TLY__SVG_DARK
+#define INK_LIGHT TLY__SVG_LIGHT
 
 /*==== Shared drawing ======================================================*/
 
@@ -81,18 +51,7 @@ static const tly_allocator *alloc_of(const tly_svg_opts *opts)
   return tly__alloc_or_default(opts != NULL ? opts->alloc : NULL);
 }
 
-/* Colours by side (Democrat, Republican, other) and shade (light, medium,
- * dark): ColorBrewer's RdBu and Purples, whose shades differ in lightness
- * so that the order survives grey-scale printing. */
-static const char *const fills[3][3] = {
-    {"#c6dbef", "#6baed6", "#2166ac"},
-    {"#fcbba1", "#ef6548", "#b2182b"},
-    {"#dadaeb", "#9e9ac8", "#6a51a3"},
-};
-#define TIE_FILL "#bdbdbd"
-#define INK_DARK "#111111"
-#define INK_LIGHT "#ffffff"
-
+/* The ink on a shade of tly__svg_fills. */
 static const char *ink_for(int shade)
 {
   return shade == 2 ? INK_LIGHT : INK_DARK;
@@ -218,13 +177,8 @@ static size_t place(const tly_election *e, slot *s)
   return n;
 }
 
-/* A coloured part of a tile. */
-typedef struct cell {
-  const char *fill; /* NULL: drawn as stripes */
-  const char *ink;
-  bool hatch;
-  char mark[4]; /* the winner's letter */
-} cell;
+/* A coloured part of a tile (a split state's is drawn as stripes). */
+typedef tly__svg_look cell;
 
 typedef struct stripe {
   const char *fill;
@@ -286,32 +240,6 @@ static void head(sb *b, double height, const char *title, const char *desc)
       WIDTH, height);
 }
 
-static void text(sb *b, double x, double y, const char *cls,
-                 const char *fill, const char *anchor, const char *s)
-{
-  out(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\"", x, y, cls);
-  if (fill != NULL)
-    out(b, " fill=\"%s\"", fill);
-  if (anchor != NULL) /* a style attribute, since class rules override
-                         presentation attributes */
-    out(b, " style=\"text-anchor:%s\"", anchor);
-  out(b, ">");
-  esc(b, s);
-  out(b, "</text>\n");
-}
-
-static void rect(sb *b, double x, double y, double w, double h,
-                 const char *fill, bool hatch)
-{
-  out(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
-         "fill=\"%s\"/>\n",
-      x, y, w, h, fill);
-  if (hatch)
-    out(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
-           "fill=\"url(#hatch)\"/>\n",
-        x, y, w, h);
-}
-
 /* Draws tile t at slot p of the grid whose top left is (x0, y0). */
 static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
                       double y0)
@@ -333,7 +261,7 @@ static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
     return;
   }
   double top_h = t->n_sub > 0 ? TILE / 2 - 1 : TILE;
-  if (t->main.fill != NULL) {
+  if (t->main.kind != TLY__SVG_SPLIT) {
     rect(b, x, y, TILE, top_h, t->main.fill, t->main.hatch);
   } else {
     double sx = x;
@@ -343,7 +271,7 @@ static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
       sx += sw;
     }
   }
-  const char *ink = t->main.fill != NULL ? t->main.ink : INK_DARK;
+  const char *ink = t->main.ink;
   if (t->n_sub > 0) {
     /* At-large part on top: the code, the state's electors and the
      * at-large winner's letter; one cell per district below. */
@@ -394,7 +322,7 @@ static void draw_tile(sb *b, const tile *t, const slot *p, double x0,
     text(b, cx, y + 26, "c", ink, NULL, p->code);
     text(b, cx, y + 45, "n", ink, NULL, t->line2);
   }
-  if (t->main.mark[0] != '\0')
+  if (t->main.mark[0] != '\0' && t->main.kind != TLY__SVG_SPLIT)
     text(b, x + TILE - 4, y + 11, "m", ink, NULL, t->main.mark);
   out(b, "</g>\n");
 }
@@ -408,136 +336,6 @@ static void swatch(sb *b, double x, double y, const cell *c)
 
 /*==== The election's winners ==============================================*/
 
-/* 0 Democratic, 1 Republican, 2 any other party (by the party's name, as
- * MEDSL ("DEMOCRAT") and tally ("Democratic") spell it). */
-static int side_of(const tly_election *e, int32_t c)
-{
-  if (c < 0)
-    return 2;
-  const char *party = tly_election_candidate(e, (size_t)c)->party;
-  if (strncasecmp(party, "democrat", 8) == 0)
-    return 0;
-  if (strncasecmp(party, "republican", 10) == 0)
-    return 1;
-  return 2;
-}
-
-/* The letter of candidate c: D, R, or the initial of the party (else of
- * the name). */
-static void letter_of(const tly_election *e, int32_t c, char mark[4])
-{
-  int side = side_of(e, c);
-  mark[1] = '\0';
-  if (side == 0) {
-    mark[0] = 'D';
-    return;
-  }
-  if (side == 1) {
-    mark[0] = 'R';
-    return;
-  }
-  const tly_candidate *k = tly_election_candidate(e, (size_t)c);
-  const char *s = k->party[0] != '\0' ? k->party : k->name;
-  char ch = s[0];
-  if (ch >= 'a' && ch <= 'z')
-    ch = (char)(ch - 'a' + 'A');
-  mark[0] = (ch >= 'A' && ch <= 'Z') ? ch : '?';
-}
-
-/* The candidate of a side with the most votes nationally (ties: the
- * earlier), or -1. */
-static int32_t nominee(const tly_election *e, const tly_outcome *o, int side)
-{
-  int32_t best = -1;
-  size_t nc = tly_election_n_candidates(e);
-  for (size_t c = 0; c < nc; c++) {
-    if (side_of(e, (int32_t)c) != side)
-      continue;
-    if (best < 0 || tly_outcome_votes(o, c) > tly_outcome_votes(o, (size_t)best))
-      best = (int32_t)c;
-  }
-  return best;
-}
-
-/* Shade of a margin of d votes out of `total`: 0 under 5 points, 1 from 5
- * up to 15, 2 from 15 on; compared exactly (100 d >= 15 total). A product
- * that overflows int64 cannot happen with real counts; it falls to 1. */
-static int margin_shade(int64_t d, int64_t total)
-{
-  int64_t l, r5, r15;
-  if (total <= 0 || !tly__mul_i64(d, 100, &l) || !tly__mul_i64(total, 5, &r5) ||
-      !tly__mul_i64(total, 15, &r15))
-    return 1;
-  return l >= r15 ? 2 : l >= r5 ? 1 : 0;
-}
-
-/* The cell of award i, and its description into tip. */
-static void award_cell(const tly_election *e, const tly_outcome *o, size_t i,
-                       cell *c, char *tip, size_t tip_size)
-{
-  const tly_award *w = tly_outcome_award(o, i);
-  char b1[32], b2[32];
-  const char *name = tly_state_name(w->code);
-  if (name == NULL)
-    name = w->code;
-  int n = tly__snprintf_c(tip, tip_size, "%s: %d elector%s", name, w->electors,
-                   w->electors == 1 ? "" : "s");
-  size_t used = n > 0 && (size_t)n < tip_size ? (size_t)n : tip_size - 1;
-  memset(c, 0, sizeof *c);
-  if (w->tie) {
-    c->fill = TIE_FILL;
-    c->ink = INK_DARK;
-    tly__snprintf_c(c->mark, sizeof c->mark, "T");
-    tly__snprintf_c(tip + used, tip_size - used, ", tied at %s votes (undecided)",
-             tly_format_count(w->first_votes, b1, sizeof b1));
-    return;
-  }
-  if (w->winner < 0) { /* split by a proportional rule: stripes */
-    c->fill = NULL;
-    c->ink = INK_DARK;
-    for (size_t k = 0; k < tly_election_n_candidates(e); k++) {
-      int32_t ev = tly_outcome_award_electors(o, i, k);
-      if (ev <= 0 || used + 40 >= tip_size)
-        continue;
-      n = tly__snprintf_c(tip + used, tip_size - used, "%s %s %d", used ? "," : "",
-                   tly_election_candidate(e, k)->name, ev);
-      if (n > 0 && used + (size_t)n < tip_size)
-        used += (size_t)n;
-    }
-    return;
-  }
-  int side = side_of(e, w->winner);
-  int shade;
-  const char *how;
-  bool forced = w->winner != w->first;
-  if (w->by_record) {
-    shade = 1;
-    how = "settled by the electors as cast (no returns)";
-  } else if (forced) {
-    shade = 1;
-    how = "set by the what-if";
-  } else {
-    shade = margin_shade(w->first_votes - w->second_votes, w->total_votes);
-    how = NULL;
-  }
-  c->fill = fills[side][shade];
-  c->ink = ink_for(shade);
-  c->hatch = side == 1;
-  letter_of(e, w->winner, c->mark);
-  const char *who = tly_election_candidate(e, (size_t)w->winner)->name;
-  if (how != NULL)
-    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s), %s", who, c->mark,
-             how);
-  else if (w->second >= 0)
-    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s), by %s votes (%s "
-             "points)", who, c->mark,
-             tly_format_count(w->first_votes - w->second_votes, b1, sizeof b1),
-             tly_format_percent(w->first_votes - w->second_votes,
-                                w->total_votes, 2, b2, sizeof b2));
-  else
-    tly__snprintf_c(tip + used, tip_size - used, " to %s (%s)", who, c->mark);
-}
-
 /* Fills stripes of a split award i: the Democrat, others, the Republican. */
 static void award_stripes(const tly_election *e, const tly_outcome *o,
                           size_t i, tile *t)
@@ -549,7 +347,7 @@ static void award_stripes(const tly_election *e, const tly_outcome *o,
     int side = order[k];
     for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
       int32_t ev = tly_outcome_award_electors(o, i, c);
-      if (ev <= 0 || side_of(e, (int32_t)c) != side ||
+      if (ev <= 0 || tly__svg_side(e, (int32_t)c) != side ||
           t->n_stripes == MAX_STRIPES || w->electors <= 0)
         continue;
       stripe *s = &t->stripes[t->n_stripes++];
@@ -564,8 +362,7 @@ static void award_stripes(const tly_election *e, const tly_outcome *o,
     int32_t ev = tly_outcome_award_electors(o, i, c);
     if (ev <= 0)
       continue;
-    char mark[4];
-    letter_of(e, (int32_t)c, mark);
+    char mark[2] = {tly__svg_letter(e, (int32_t)c), '\0'};
     int n = tly__snprintf_c(t->line2 + used, sizeof t->line2 - used, "%s%s%d",
                      used ? " " : "", mark, ev);
     if (n > 0 && used + (size_t)n < sizeof t->line2)
@@ -615,16 +412,13 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
       continue;
     tile *t = &tiles[g];
     if (dash == NULL) {
-      award_cell(e, o, i, &t->main, t->tip, sizeof t->tip);
-      if (t->main.fill == NULL)
+      tly__svg_award(e, o, i, NULL, &t->main, t->tip, sizeof t->tip);
+      if (t->main.kind == TLY__SVG_SPLIT)
         award_stripes(e, o, i, t);
     } else if (t->n_sub < MAX_SUB) {
       size_t k = t->n_sub++;
-      award_cell(e, o, i, &t->sub[k], t->sub_tip[k], sizeof t->sub_tip[k]);
-      if (t->sub[k].fill == NULL) { /* a split district: rare; grey */
-        t->sub[k].fill = TIE_FILL;
-        tly__snprintf_c(t->sub[k].mark, sizeof t->sub[k].mark, "S");
-      }
+      tly__svg_award(e, o, i, NULL, &t->sub[k], t->sub_tip[k],
+                     sizeof t->sub_tip[k]);
       tly__snprintf_c(t->sub_label[k], sizeof t->sub_label[k], "%s", dash + 1);
     }
   }
@@ -633,92 +427,15 @@ static size_t build_tiles(const tly_election *e, const tly_outcome *o,
 
 /*==== The bar of electors ================================================*/
 
-#define BAR_H 26.0
-
-/* Draws the bar of o's pledged electors at (x, y), `width` wide, with the
- * nominees' names above its ends and the majority below its middle. */
-static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
-                     double x, double y, double width)
-{
-  int64_t total = tly_outcome_electors(o);
-  int32_t dem = nominee(e, o, 0);
-  int32_t rep = nominee(e, o, 1);
-  char buf[160], b1[32];
-  out(b, "<g id=\"bar\">\n");
-  rect(b, x, y, width, BAR_H, "#eeeeee", false);
-  double sx = x;
-  static const int order[3] = {0, 2, 1};
-  for (int k = 0; k < 3 && total > 0; k++) {
-    int side = order[k];
-    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
-      int64_t ev = tly_outcome_pledged(o, c);
-      if (ev <= 0 || side_of(e, (int32_t)c) != side)
-        continue;
-      double sw = width * (double)ev / (double)total;
-      out(b, "<g>\n<title>");
-      esc(b, tly_election_candidate(e, c)->name);
-      out(b, ": %lld electors pledged</title>\n", (long long)ev);
-      rect(b, sx, y, sw, BAR_H, fills[side][2], side == 1);
-      out(b, "</g>\n");
-      sx += sw;
-    }
-    if (side == 2 && tly_outcome_undecided(o) > 0) { /* ties, in the middle */
-      double sw =
-          width * (double)tly_outcome_undecided(o) / (double)total;
-      rect(b, sx, y, sw, BAR_H, TIE_FILL, false);
-      sx += sw;
-    }
-  }
-  if (dem >= 0) {
-    tly__snprintf_c(buf, sizeof buf, "%s (D) %lld",
-             tly_election_candidate(e, (size_t)dem)->name,
-             (long long)tly_outcome_pledged(o, (size_t)dem));
-    text(b, x, y - 8, "b", fills[0][2], "start", buf);
-  }
-  if (rep >= 0) {
-    tly__snprintf_c(buf, sizeof buf, "%lld %s (R)",
-             (long long)tly_outcome_pledged(o, (size_t)rep),
-             tly_election_candidate(e, (size_t)rep)->name);
-    text(b, x + width, y - 8, "b", fills[1][2], "end", buf);
-  }
-  double mx = x + width / 2;
-  out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-         "stroke=\"#111111\" stroke-width=\"2\"/>\n",
-      mx, y - 5, mx, y + BAR_H + 5);
-  tly__snprintf_c(buf, sizeof buf, "%s to win (a majority of %lld)",
-           tly_format_count(tly_outcome_majority(o), b1, sizeof b1),
-           (long long)total);
-  text(b, mx, y + BAR_H + 18, "l", NULL, "middle", buf);
-  out(b, "</g>\n");
-}
-
-/* "Donald Trump wins with 306 of 538 electors pledged (270 needed)" or the
- * contingent election. */
-static void winner_line(const tly_election *e, const tly_outcome *o,
-                        char *buf, size_t size)
-{
-  int32_t win = tly_outcome_winner(o);
-  if (win >= 0) {
-    tly__snprintf_c(buf, size, "%s wins with %lld of %lld electors pledged "
-             "(%lld needed)",
-             tly_election_candidate(e, (size_t)win)->name,
-             (long long)tly_outcome_pledged(o, (size_t)win),
-             (long long)tly_outcome_electors(o),
-             (long long)tly_outcome_majority(o));
-    return;
-  }
-  tly__snprintf_c(buf, size, "No one has a majority of %lld electors (%lld "
-           "needed): the House chooses",
-           (long long)tly_outcome_electors(o),
-           (long long)tly_outcome_majority(o));
-}
+/* The bar's box: 26 px high, the names 8 px above it. */
+static const tly__svg_bar_layout bar_layout = {26.0, 8.0, 5.0, 18.0};
 
 /* The text alternative: who won how many electors, and which states. */
 static void describe(sb *b, const tly_election *e, const tly_outcome *o,
                      const char *title)
 {
   char line[256];
-  winner_line(e, o, line, sizeof line);
+  tly__svg_winner_line(e, o, line, sizeof line);
   esc(b, title);
   out(b, ". Source: ");
   esc(b, tly_election_source_name(e));
@@ -784,7 +501,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
   tly__buf_free(&d);
 
   text(&b, GRID_X, 32, "t", NULL, NULL, title);
-  winner_line(e, o, line, sizeof line);
+  tly__svg_winner_line(e, o, line, sizeof line);
   char sub[400];
   tly__snprintf_c(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
            line);
@@ -792,7 +509,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
   if (note != NULL)
     text(&b, GRID_X, 70, "s", NULL, NULL, note);
   double bar_w = 10 * PITCH + TILE;
-  draw_bar(&b, e, o, GRID_X, y_grid - 76, bar_w);
+  tly__svg_bar(&b, e, o, GRID_X, y_grid - 76, bar_w, &bar_layout);
 
   out(&b, "<g id=\"tiles\">\n");
   for (size_t g = 0; g < n_slots; g++)
@@ -809,7 +526,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
     text(&b, lx + 160 + 62 * s + 13, ly + 12, "p", "#222222", NULL, bins[s]);
   double ry = ly + 20;
   for (int side = 0; side < 2; side++) {
-    int32_t c = nominee(e, o, side);
+    int32_t c = tly__svg_nominee(e, o, side);
     if (c < 0)
       continue;
     tly__snprintf_c(line, sizeof line, "%s",
@@ -818,7 +535,7 @@ tly_status tly_svg_map(const tly_election *e, const tly_outcome *o,
     for (int s = 0; s < 3; s++) {
       cell cc = {.fill = fills[side][s], .ink = ink_for(s),
                  .hatch = side == 1};
-      letter_of(e, c, cc.mark);
+      cc.mark[0] = tly__svg_letter(e, c);
       swatch(&b, lx + 160 + 62 * s, ry, &cc);
     }
     ry += 24;
@@ -854,7 +571,7 @@ tly_status tly_svg_bar(const tly_election *e, const tly_outcome *o,
     tly__snprintf_c(title, sizeof title, "%s", opts->title);
   else
     default_title(e, title, sizeof title);
-  winner_line(e, o, line, sizeof line);
+  tly__svg_winner_line(e, o, line, sizeof line);
   char desc[600];
   tly__snprintf_c(desc, sizeof desc, "%s. Source: %s. %s.", title,
            tly_election_source_name(e), line);
@@ -864,7 +581,7 @@ tly_status tly_svg_bar(const tly_election *e, const tly_outcome *o,
   tly__snprintf_c(sub, sizeof sub, "Source: %s · %s", tly_election_source_name(e),
            line);
   text(&b, GRID_X, 48, "s", NULL, NULL, sub);
-  draw_bar(&b, e, o, GRID_X, 86, WIDTH - 2 * GRID_X);
+  tly__svg_bar(&b, e, o, GRID_X, 86, WIDTH - 2 * GRID_X, &bar_layout);
   out(&b, "</svg>\n");
   return finish(&b, w, ud, err);
 }

@@ -6,10 +6,12 @@
  * compared in exact integers; doubles only place shapes and text.
  */
 #include "geo.h"
+#include "svg_parts.h"
 
 #include "arith.h"
 #include "buf.h"
 
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,20 +24,17 @@
 
 typedef tly__buf sb;
 
-#define out(b, ...) ((void)tly__buf_printf((b), __VA_ARGS__))
-
-/* The palette of the tile map (svg.c): ColorBrewer's RdBu and Purples by
- * side (Democrat, Republican, other) and shade (margin under 5 points, 5
- * to 15, 15 and more). */
-static const char *const fills[3][3] = {
-    {"#c6dbef", "#6baed6", "#2166ac"},
-    {"#fcbba1", "#ef6548", "#b2182b"},
-    {"#dadaeb", "#9e9ac8", "#6a51a3"},
-};
-#define TIE_FILL "#bdbdbd"
-#define NONE_FILL "#eeeeee"
-#define INK_DARK "#111111"
-#define INK_LIGHT "#ffffff"
+/* Short names for svg_parts.h's (out: printf-style text in the "C"
+ * locale, never user text). */
+#define out tly__svg_out
+#define esc tly__svg_esc
+#define finish tly__svg_finish
+#define text tly__svg_text
+#define fills tly__svg_fills
+#define TIE_FILL TLY__SVG_TIE
+#define NONE_FILL TLY__SVG_NONE
+#define INK_DARK TLY__SVG_DARK
+#define INK_LIGHT TLY__SVG_LIGHT
 
 /* Row codes of an earlier county for a shape of the 2017 boundaries:
  * Shannon County, SD (46113) was renamed Oglala Lakota (46102) in 2015;
@@ -53,45 +52,6 @@ static int32_t county_shape(const tly_geo *gc, const char *code)
 }
 
 /*==== Shared drawing ======================================================*/
-
-/* Appends s escaped for XML character data and attribute values; control
- * characters, which XML 1.0 forbids, become spaces. */
-static void esc(sb *b, const char *s)
-{
-  for (; *s != '\0'; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch == '&')
-      out(b, "&amp;");
-    else if (ch == '<')
-      out(b, "&lt;");
-    else if (ch == '>')
-      out(b, "&gt;");
-    else if (ch == '"')
-      out(b, "&quot;");
-    else if (ch == '\'')
-      out(b, "&#39;");
-    else if (ch < 0x20)
-      out(b, " ");
-    else
-      (void)tly__buf_add(b, s, 1);
-  }
-}
-
-/* Hands the document to the writer and frees the buffer. */
-static tly_status finish(sb *b, tly_writer w, void *ud, tly_error *err)
-{
-  tly_status s = TLY_OK;
-  if (b->status == TLY_ERANGE)
-    s = tly__fail(err, TLY_ERANGE, "SVG larger than 8 MiB");
-  else if (b->status != TLY_OK)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory writing SVG");
-  else if (w(ud, b->p, b->len) != 0)
-    s = tly__fail(err, TLY_EIO, "the writer failed");
-  else
-    tly__error_clear(err);
-  tly__buf_free(b);
-  return s;
-}
 
 /* The XML prologue, the <svg> element, <title>, <desc> and the styles;
  * `css` adds rules. */
@@ -135,20 +95,6 @@ static void head(sb *b, int width, double height, const char *title,
       css, width, height);
 }
 
-static void text(sb *b, double x, double y, const char *cls,
-                 const char *fill, const char *anchor, const char *s)
-{
-  out(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\"", x, y, cls);
-  if (fill != NULL)
-    out(b, " fill=\"%s\"", fill);
-  if (anchor != NULL) /* a style attribute: class rules override
-                         presentation attributes */
-    out(b, " style=\"text-anchor:%s\"", anchor);
-  out(b, ">");
-  esc(b, s);
-  out(b, "</text>\n");
-}
-
 static void rect(sb *b, double x, double y, double w, double h,
                  const char *fill, bool hatch)
 {
@@ -188,59 +134,6 @@ static const char *title_of(const tly_svg_geo_opts *opts, char *buf,
 
 /*==== The College on the map of the states ================================*/
 
-/* 0 Democratic, 1 Republican, 2 any other party (as svg.c: by the party's
- * name, as MEDSL ("DEMOCRAT") and tally ("Democratic") spell it). */
-static int side_of(const tly_election *e, int32_t c)
-{
-  if (c < 0)
-    return 2;
-  const char *party = tly_election_candidate(e, (size_t)c)->party;
-  if (strncasecmp(party, "democrat", 8) == 0)
-    return 0;
-  if (strncasecmp(party, "republican", 10) == 0)
-    return 1;
-  return 2;
-}
-
-/* The letter of candidate c: D, R, or the initial of the party (else of
- * the name). */
-static char letter_of(const tly_election *e, int32_t c)
-{
-  int side = side_of(e, c);
-  if (side < 2)
-    return side == 0 ? 'D' : 'R';
-  const tly_candidate *k = tly_election_candidate(e, (size_t)c);
-  const char *s = k->party[0] != '\0' ? k->party : k->name;
-  char ch = s[0];
-  if (ch >= 'a' && ch <= 'z')
-    ch = (char)(ch - 'a' + 'A');
-  return (ch >= 'A' && ch <= 'Z') ? ch : '?';
-}
-
-/* The candidate of a side with the most votes nationally, or -1. */
-static int32_t nominee(const tly_election *e, const tly_outcome *o, int side)
-{
-  int32_t best = -1;
-  for (size_t c = 0; c < tly_election_n_candidates(e); c++)
-    if (side_of(e, (int32_t)c) == side &&
-        (best < 0 ||
-         tly_outcome_votes(o, c) > tly_outcome_votes(o, (size_t)best)))
-      best = (int32_t)c;
-  return best;
-}
-
-/* Shade of a margin of d votes out of `total`: 0 under 5 points, 1 from 5
- * up to 15, 2 from 15 on; compared exactly (100 d >= 15 total). A product
- * that overflows int64 cannot happen with real counts; it falls to 1. */
-static int margin_shade(int64_t d, int64_t total)
-{
-  int64_t l, r5, r15;
-  if (total <= 0 || !tly__mul_i64(d, 100, &l) ||
-      !tly__mul_i64(total, 5, &r5) || !tly__mul_i64(total, 15, &r15))
-    return 1;
-  return l >= r15 ? 2 : l >= r5 ? 1 : 0;
-}
-
 /* How one award (a state or a district) is drawn. */
 typedef struct look {
   const char *fill;
@@ -250,76 +143,17 @@ typedef struct look {
   char tip[300];
 } look;
 
-/* The look of award i; `label` names it in the tooltip (NULL: the state's
- * name, else its code). */
+/* The look of award i (svg_parts.c); `label` names it in the tooltip
+ * (NULL: the state's name, else its code). */
 static void award_look(const tly_election *e, const tly_outcome *o, size_t i,
                        const char *label, look *k)
 {
-  const tly_award *w = tly_outcome_award(o, i);
-  char b1[32], b2[32];
-  const char *name = label != NULL ? label : tly_state_name(w->code);
-  int n = tly__snprintf_c(k->tip, sizeof k->tip, "%s: %d elector%s",
-                          name != NULL ? name : w->code, w->electors,
-                          w->electors == 1 ? "" : "s");
-  size_t used = n > 0 && (size_t)n < sizeof k->tip ? (size_t)n : 0;
-  char *tail = k->tip + used;
-  size_t room = sizeof k->tip - used;
-  k->hatch = false;
-  k->ink = INK_DARK;
-  if (w->tie) {
-    k->fill = TIE_FILL;
-    tly__snprintf_c(k->mark, sizeof k->mark, "T");
-    tly__snprintf_c(tail, room, ", tied at %s votes (undecided)",
-                    tly_format_count(w->first_votes, b1, sizeof b1));
-    return;
-  }
-  if (w->winner < 0 && w->total_votes == 0) { /* an admitted PR */
-    k->fill = NONE_FILL;
-    tly__snprintf_c(k->mark, sizeof k->mark, "?");
-    tly__snprintf_c(tail, room, ", undecided (no votes)");
-    return;
-  }
-  if (w->winner < 0) { /* split by a proportional rule */
-    k->fill = TIE_FILL;
-    tly__snprintf_c(k->mark, sizeof k->mark, "S");
-    size_t at = 0;
-    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
-      int32_t ev = tly_outcome_award_electors(o, i, c);
-      if (ev <= 0 || at + 40 >= room)
-        continue;
-      int m = tly__snprintf_c(tail + at, room - at, "%s %s %d",
-                              at == 0 ? ", split:" : ",",
-                              tly_election_candidate(e, c)->name, ev);
-      if (m > 0 && at + (size_t)m < room)
-        at += (size_t)m;
-    }
-    return;
-  }
-  int side = side_of(e, w->winner);
-  int shade = 1;
-  const char *how = NULL;
-  if (w->by_record)
-    how = "settled by the electors as cast (no returns)";
-  else if (w->winner != w->first)
-    how = "set by the what-if";
-  else
-    shade = margin_shade(w->first_votes - w->second_votes, w->total_votes);
-  k->fill = fills[side][shade];
-  k->ink = shade == 2 ? INK_LIGHT : INK_DARK;
-  k->hatch = side == 1;
-  k->mark[0] = letter_of(e, w->winner);
-  k->mark[1] = '\0';
-  const char *who = tly_election_candidate(e, (size_t)w->winner)->name;
-  if (how != NULL)
-    tly__snprintf_c(tail, room, " to %s (%s), %s", who, k->mark, how);
-  else if (w->second >= 0)
-    tly__snprintf_c(
-        tail, room, " to %s (%s), by %s votes (%s points)", who, k->mark,
-        tly_format_count(w->first_votes - w->second_votes, b1, sizeof b1),
-        tly_format_percent(w->first_votes - w->second_votes, w->total_votes,
-                           2, b2, sizeof b2));
-  else
-    tly__snprintf_c(tail, room, " to %s (%s)", who, k->mark);
+  tly__svg_look v;
+  tly__svg_award(e, o, i, label, &v, k->tip, sizeof k->tip);
+  k->fill = v.fill;
+  k->ink = v.ink;
+  k->hatch = v.hatch;
+  memcpy(k->mark, v.mark, sizeof k->mark);
 }
 
 /* The small states of the Northeast, labelled in the ocean to their right
@@ -344,80 +178,9 @@ static const callout *callout_of(const char *code)
   return NULL;
 }
 
-#define BAR_H 22.0
+/* The bar's box: 22 px high, the names 6 px above it. */
+static const tly__svg_bar_layout bar_layout = {22.0, 6.0, 4.0, 16.0};
 
-/* The bar of pledged electors at (x, y): Democrats from the left,
- * Republicans from the right, others and undecided between, the majority
- * line at the middle. */
-static void draw_bar(sb *b, const tly_election *e, const tly_outcome *o,
-                     double x, double y, double width)
-{
-  int64_t total = tly_outcome_electors(o);
-  char buf[200], b1[32];
-  out(b, "<g id=\"bar\">\n");
-  rect(b, x, y, width, BAR_H, NONE_FILL, false);
-  double sx = x;
-  static const int order[3] = {0, 2, 1};
-  for (int k = 0; k < 3 && total > 0; k++) {
-    for (size_t c = 0; c < tly_election_n_candidates(e); c++) {
-      int64_t ev = tly_outcome_pledged(o, c);
-      if (ev <= 0 || side_of(e, (int32_t)c) != order[k])
-        continue;
-      double sw = width * (double)ev / (double)total;
-      rect(b, sx, y, sw, BAR_H, fills[order[k]][2], order[k] == 1);
-      sx += sw;
-    }
-    if (order[k] == 2 && tly_outcome_undecided(o) > 0) {
-      double sw = width * (double)tly_outcome_undecided(o) / (double)total;
-      rect(b, sx, y, sw, BAR_H, TIE_FILL, false);
-      sx += sw;
-    }
-  }
-  int32_t dem = nominee(e, o, 0), rep = nominee(e, o, 1);
-  if (dem >= 0) {
-    tly__snprintf_c(buf, sizeof buf, "%s (D) %lld",
-                    tly_election_candidate(e, (size_t)dem)->name,
-                    (long long)tly_outcome_pledged(o, (size_t)dem));
-    text(b, x, y - 6, "b", fills[0][2], "start", buf);
-  }
-  if (rep >= 0) {
-    tly__snprintf_c(buf, sizeof buf, "%lld %s (R)",
-                    (long long)tly_outcome_pledged(o, (size_t)rep),
-                    tly_election_candidate(e, (size_t)rep)->name);
-    text(b, x + width, y - 6, "b", fills[1][2], "end", buf);
-  }
-  double mx = x + width / 2;
-  out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-         "stroke=\"#111111\" stroke-width=\"2\"/>\n",
-      mx, y - 4, mx, y + BAR_H + 4);
-  tly__snprintf_c(buf, sizeof buf, "%s to win (a majority of %lld)",
-                  tly_format_count(tly_outcome_majority(o), b1, sizeof b1),
-                  (long long)total);
-  text(b, mx, y + BAR_H + 16, "l", NULL, "middle", buf);
-  out(b, "</g>\n");
-}
-
-/* "Donald Trump wins with 306 of 538 electors pledged (270 needed)", or
- * the contingent election. */
-static void winner_line(const tly_election *e, const tly_outcome *o,
-                        char *buf, size_t size)
-{
-  int32_t win = tly_outcome_winner(o);
-  if (win >= 0)
-    tly__snprintf_c(buf, size,
-                    "%s wins with %lld of %lld electors pledged (%lld "
-                    "needed)",
-                    tly_election_candidate(e, (size_t)win)->name,
-                    (long long)tly_outcome_pledged(o, (size_t)win),
-                    (long long)tly_outcome_electors(o),
-                    (long long)tly_outcome_majority(o));
-  else
-    tly__snprintf_c(buf, size,
-                    "No one has a majority of %lld electors (%lld needed): "
-                    "the House chooses",
-                    (long long)tly_outcome_electors(o),
-                    (long long)tly_outcome_majority(o));
-}
 
 /* One state of the map: its look, electors, and district looks. */
 #define MAX_DIST 5
@@ -501,7 +264,8 @@ typedef struct rmap {
   look *looks;       /* by redrawn state */
   int32_t *electors; /* by redrawn state; -1: not a state of e */
   size_t *n_shapes;  /* by redrawn state: its county shapes */
-  double (*label)[2]; /* by redrawn state: its label point (frame px) */
+  double (*label)[4]; /* by redrawn state: its label point (frame px) and
+                         its tag's centre (x < 0: none; see separate_labels) */
   size_t n_out, n_unmatched; /* counties out; codes of no shape */
 } rmap;
 
@@ -546,6 +310,60 @@ static bool by_county(const tly_election *e, const char *code)
   }
   return false;
 }
+
+/* Whether two labels (a code over a number, centred) at these points
+ * would overlap. */
+#define LABEL_W 34.0
+#define LABEL_H 24.0
+#define TAG_W 60.0 /* a tag: the code and number in a box of the fill */
+static bool labels_clash(const double *p, const double *q)
+{
+  return fabs(p[0] - q[0]) < LABEL_W && fabs(p[1] - q[1]) < LABEL_H;
+}
+
+/* The label where redrawn state j's text stands: its tag, else its label
+ * point. */
+static const double *label_at(const rmap *m, size_t j)
+{
+  return m->label[j][2] >= 0 ? &m->label[j][2] : m->label[j];
+}
+
+/* A redrawn state whose label would overlap one placed before it (the
+ * states with more counties first keep theirs) gets a tag instead: its
+ * code and number in a box of its fill, joined to its label point by a
+ * line, at the first of a few offsets (below, then above; west first)
+ * that stays in the frame and clashes with no other label. When none
+ * does, the label stays where it was. */
+static void separate_labels(rmap *m)
+{
+  static const double dx[] = {-40, 0, 40}, dy[] = {34, 50, -34, -50};
+  for (size_t i = 0; i < m->n_r; i++)
+    m->label[i][2] = -1;
+  for (size_t i = 0; i < m->n_r; i++) {
+    bool clash = false;
+    for (size_t j = 0; j < m->n_r && !clash; j++)
+      clash = j != i && m->n_shapes[j] > 0 &&
+              (m->n_shapes[j] > m->n_shapes[i] ||
+               (m->n_shapes[j] == m->n_shapes[i] && j < i)) &&
+              labels_clash(m->label[i], label_at(m, j));
+    for (size_t y = 0; clash && y < sizeof dy / sizeof dy[0]; y++)
+      for (size_t x = 0; clash && x < sizeof dx / sizeof dx[0]; x++) {
+        double q[2] = {m->label[i][0] + dx[x], m->label[i][1] + dy[y]};
+        bool free = q[0] - TAG_W / 2 >= 2 &&
+                    q[0] + TAG_W / 2 <= MAP_W && q[1] - LABEL_H >= 0 &&
+                    q[1] <= MAP_H;
+        for (size_t j = 0; j < m->n_r && free; j++)
+          free = m->n_shapes[j] == 0 ||
+                 !labels_clash(q, j == i ? m->label[j] : label_at(m, j));
+        if (free) {
+          m->label[i][2] = q[0];
+          m->label[i][3] = q[1];
+          clash = false;
+        }
+      }
+  }
+}
+
 
 /* Assigns every county shape of the states the redraw changed to its new
  * state, or out of the Union; the looks, electors and label points of
@@ -650,6 +468,7 @@ static tly_status rmap_build(const tly_election *e, const tly_outcome *o,
       }
     }
   }
+  separate_labels(m);
   return TLY_OK;
 }
 
@@ -742,6 +561,26 @@ static void redrawn_labels(sb *b, const tly_election *e, const rmap *m,
     tly__snprintf_c(line, sizeof line, "%d%s%s", m->electors[i],
                     k->mark[0] != '\0' ? " " : "", k->mark);
     const callout *c = callout_of(r->code);
+    if (m->n_shapes[i] > 0 && c == NULL && m->label[i][2] >= 0) {
+      double tx = m->label[i][2], ty = y0 + m->label[i][3];
+      out(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+             "stroke=\"" RING_INK "\" stroke-width=\"0.8\"/>\n",
+          m->label[i][0], y0 + m->label[i][1], tx, ty - 7);
+      out(b, "<g id=\"tag-");
+      esc(b, r->code);
+      out(b, "\">\n<title>");
+      esc(b, k->tip);
+      out(b, "</title>\n");
+      rect(b, tx - TAG_W / 2, ty - 15, TAG_W, 17, k->fill, k->hatch);
+      out(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"17\" "
+             "fill=\"none\" stroke=\"" RING_INK "\" stroke-width=\"0.8\"/>\n",
+          tx - TAG_W / 2, ty - 15, TAG_W);
+      char tag[48];
+      tly__snprintf_c(tag, sizeof tag, "%s %s", r->code, line);
+      text(b, tx, ty - 2, "n", k->ink, NULL, tag);
+      out(b, "</g>\n");
+      continue;
+    }
     if (m->n_shapes[i] > 0 && c == NULL) {
       double lx = m->label[i][0], ly = y0 + m->label[i][1];
       text(b, lx, ly - 1, "c", k->ink, NULL, r->code);
@@ -857,9 +696,9 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
                                tly_election_year(e), "");
   const char *note = opts != NULL ? opts->note : NULL;
   double y_bar = note != NULL ? 108 : 92;
-  double y_map = y_bar + BAR_H + 30;
+  double y_map = y_bar + bar_layout.h + 30;
   double height = y_map + MAP_H + 84 + (any_redrawn ? 16 : 0);
-  winner_line(e, o, line, sizeof line);
+  tly__svg_winner_line(e, o, line, sizeof line);
   tly__snprintf_c(sub, sizeof sub, "%s. Source: %s; shapes: %s. %s.", title,
                   tly_election_source_name(e), tly_geo_source(), line);
   head(b, STATES_W, height, title, sub, "");
@@ -869,7 +708,7 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
   text(b, X0, 52, "s", NULL, NULL, sub);
   if (note != NULL)
     text(b, X0, 70, "s", NULL, NULL, note);
-  draw_bar(b, e, o, X0, y_bar, STATES_W - 2 * X0);
+  tly__svg_bar(b, e, o, X0, y_bar, STATES_W - 2 * X0, &bar_layout);
 
   out(b, "<g id=\"states\" transform=\"translate(0 %.0f) scale(0.1)\" "
          "fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"8\" "
@@ -918,7 +757,7 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
     text(b, X0 + 260 + 44 * s + 20, ly + 12, "n", "#222222", NULL, bins[s]);
   double rx = X0 + 120;
   for (int side = 0; side < 2; side++) {
-    int32_t c = nominee(e, o, side);
+    int32_t c = tly__svg_nominee(e, o, side);
     if (c < 0)
       continue;
     double ry = ly + 16 + 18 * side;
@@ -926,7 +765,7 @@ static tly_status geo_map(const tly_election *e, const tly_outcome *o,
          tly_election_candidate(e, (size_t)c)->name);
     for (int s = 0; s < 3; s++) {
       rect(b, X0 + 260 + 44 * s + 6, ry, 28, 14, fills[side][s], side == 1);
-      char m[2] = {letter_of(e, c), '\0'};
+      char m[2] = {tly__svg_letter(e, c), '\0'};
       text(b, X0 + 260 + 44 * s + 20, ry + 11, "d",
            s == 2 ? INK_LIGHT : INK_DARK, NULL, m);
     }

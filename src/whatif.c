@@ -106,72 +106,28 @@ static tly_status subset(const tly_election *in, const bool *keep,
                          tly_election **out, tly_error *err)
 {
   *out = NULL;
-  const tly_allocator *a = &in->alloc;
   size_t nu = 0;
-  size_t nk = 0;
   for (size_t u = 0; u < in->n_units; u++)
     nu += keep[u];
-  for (size_t i = 0; i < in->n_cast; i++)
-    nk += in->cast[i].unit >= 0 && keep[in->cast[i].unit];
-  size_t nc = in->n_cands;
-  if (nc != 0 && nu > SIZE_MAX / nc)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  tly_election *e = NULL;
-  tly_status s = tly__election_clone(in, &e, err);
+  tly__rows r;
+  tly_status s = tly__rows_alloc(in, nu, &r, err);
   if (s != TLY_OK)
     return s;
-  int32_t *map = tly__calloc(a, in->n_units + 1, sizeof *map);
-  tly_unit *units = tly__calloc(a, nu, sizeof *units);
-  int64_t *votes = tly__calloc(a, nu * nc, sizeof *votes);
-  int64_t *totals = tly__calloc(a, nu, sizeof *totals);
-  tly_cast_record *cast = tly__calloc(a, nk, sizeof *cast);
-  int32_t *forced = tly__calloc(a, nu, sizeof *forced);
-  int32_t *tie_break = tly__calloc(a, nu, sizeof *tie_break);
-  bool *npv = tly__calloc(a, nu, sizeof *npv);
-  if (map == NULL || units == NULL || votes == NULL || totals == NULL ||
-      cast == NULL || forced == NULL || tie_break == NULL || npv == NULL) {
-    tly__free(a, units, nu * sizeof *units);
-    tly__free(a, votes, nu * nc * sizeof *votes);
-    tly__free(a, totals, nu * sizeof *totals);
-    tly__free(a, cast, nk * sizeof *cast);
-    tly__free(a, forced, nu * sizeof *forced);
-    tly__free(a, tie_break, nu * sizeof *tie_break);
-    tly__free(a, npv, nu * sizeof *npv);
-    tly__free(a, map, (in->n_units + 1) * sizeof *map);
-    tly_election_free(e);
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly_election *e = NULL;
+  s = tly__election_clone(in, &e, err);
+  if (s != TLY_OK) {
+    tly__rows_free(&r);
+    return s;
   }
   size_t j = 0;
-  for (size_t u = 0; u < in->n_units; u++) {
-    map[u] = -1;
-    if (!keep[u])
-      continue;
-    map[u] = (int32_t)j;
-    units[j] = in->units[u];
-    if (units[j].parent >= 0)
-      units[j].parent = map[units[j].parent];
-    memcpy(&votes[j * nc], &in->votes[u * nc], nc * sizeof *votes);
-    totals[j] = in->totals[u];
-    forced[j] = in->forced[u];
-    tie_break[j] = in->tie_break[u];
-    npv[j] = in->npv_member[u];
-    j++;
+  for (size_t u = 0; u < in->n_units; u++)
+    if (keep[u])
+      tly__rows_copy(&r, in, u, j++);
+  s = tly__rows_install(&r, e, in, NULL, err);
+  if (s != TLY_OK) {
+    tly_election_free(e);
+    return s;
   }
-  j = 0;
-  for (size_t i = 0; i < in->n_cast; i++) {
-    const tly_cast_record *r = &in->cast[i];
-    if (r->unit < 0 || !keep[r->unit])
-      continue;
-    cast[j] = *r;
-    cast[j].unit = map[r->unit];
-    j++;
-  }
-  tly__free(a, map, (in->n_units + 1) * sizeof *map);
-  tly__free(a, e->cast, e->n_cast * sizeof *e->cast);
-  e->n_cast = nk;
-  e->cast = cast;
-  tly__election_set_units(e, nu, units, votes, totals, forced, tie_break,
-                          npv);
   *out = e;
   return TLY_OK;
 }
