@@ -337,11 +337,27 @@ $(WEB)/tally.wasm: $(WASM_OBJ)
 	$(WASM_CC) --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor \
 	  -Wl,--strip-debug -o $@ $(WASM_OBJ)
 
-# The copy of the page that runs the module says so (app.js loadEngine).
-$(WEB)/index.html: web/index.html
+# The copy of the page that runs the module says so (app.js loadEngine),
+# starts downloading it first (a preload link, which tally-boot.js's
+# fetch takes over) and comes with the list of years, the library's own
+# (`tally years --json`, one object a line), as the Election select's
+# options, latest first, so the select shows a year before the module runs.
+$(W)/years.html: $(B)/tally
 	@mkdir -p $(@D)
-	sed 's|^<html lang="en">$$|<html lang="en" data-wasm="tally.wasm">|' \
-	  $< > $@.tmp && grep -q data-wasm $@.tmp && mv $@.tmp $@
+	$(B)/tally years --json | awk '/"year"/ { gsub(/[^a-z0-9]+/, " "); \
+	  s = ""; for (i = 4; i <= NF - 2; i++) s = s (s == "" ? "" : " ") $$i; \
+	  o[n++] = "<option value=\"" $$NF "\" data-census=\"" $$2 "\"" \
+	    " data-sources=\"" s "\">" $$NF "</option>" } \
+	  END { for (i = n - 1; i >= 0; i--) print o[i] }' > $@.tmp
+	grep -q 'data-sources="medsl fec">2016<' $@.tmp && mv $@.tmp $@
+
+$(WEB)/index.html: web/index.html $(W)/years.html
+	@mkdir -p $(@D)
+	sed -e 's|^<html lang="en">$$|<html lang="en" data-wasm="tally.wasm">|' \
+	  -e 's|^<script src="tally-boot.js"></script>$$|<link rel="preload" href="tally.wasm" as="fetch" type="application/wasm" crossorigin>\n&|' \
+	  -e '/<select id="year" name="year">$$/r $(W)/years.html' \
+	  $< > $@.tmp && grep -q data-wasm $@.tmp && grep -q 'rel="preload"' $@.tmp \
+	  && grep -q 'data-census' $@.tmp && mv $@.tmp $@
 
 $(WEB)/%: web/%
 	@mkdir -p $(@D)

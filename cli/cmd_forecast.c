@@ -328,6 +328,8 @@ int cmd_forecast(int argc, char **argv)
     return rc;
   }
   const char *file = polls != NULL ? polls : argv[optind];
+  /* Named as the library names it in messages and results. */
+  const char *shown = strcmp(file, "-") == 0 ? "<stdin>" : file;
   const char *regions = tly_forecast_setup_get(su, "regions");
   const char *corr = tly_forecast_setup_get(su, "corr");
   const char *outs[3] = {out, draws, svg};
@@ -408,7 +410,7 @@ int cmd_forecast(int argc, char **argv)
     size_t len = 0;
     const double *h = tly_forecast_ev_histogram(f, &len);
     char title[300];
-    snprintf(title, sizeof title, "Forecast: %s", file);
+    snprintf(title, sizeof title, "Forecast: %s", shown);
     tly_svg_opts so = {.title = title};
     cli_out g;
     if (!cli_out_open(&g, svg)) {
@@ -435,7 +437,7 @@ int cmd_forecast(int argc, char **argv)
         fprintf(o.fp, "Polls: FiveThirtyEight poll data (CC BY 4.0), "
                       "averaged as tally polls does; error model from "
                       "538's raw-polls\n");
-      human(o.fp, file, m, f, &fo, regions, corr, moved);
+      human(o.fp, shown, m, f, &fo, regions, corr, moved);
     }
     if (s != TLY_OK) {
       cli_out_abort(&o);

@@ -248,9 +248,11 @@ TLY_API const char *tly_election_notes(const tly_election *e);
 TLY_API size_t tly_election_n_candidates(const tly_election *e);
 TLY_API const tly_candidate *tly_election_candidate(const tly_election *e,
                                                     size_t i);
-/* The candidate matching `key`: a full name, a last name, a party name, or
- * "D"/"R" for the Democratic/Republican nominee (case-insensitive); -1 when
- * none or more than one match. */
+/* The candidate matching `key` (case-insensitive): a full name; else
+ * "D"/"R" for the Democratic/Republican nominee, a party name or a last
+ * name, each meaning the matching candidate with the most votes nationally
+ * ("Harris" in 2024: Kamala Harris, not Sharon E Harris); -1 when none
+ * matches. */
 TLY_API int32_t tly_election_find_candidate(const tly_election *e,
                                             const char *key);
 

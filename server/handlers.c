@@ -106,6 +106,8 @@ void api_h_bar(json_t *p, srv_response *rs)
   svg_of(p, rs, true);
 }
 
+#define MAX_CENSUS_ROWS 64 /* states of a census: 48 in 1950 */
+
 void api_h_apportion(json_t *p, srv_response *rs)
 {
   static const char *const keys[] = {"census", "seats",   "method",
@@ -130,16 +132,39 @@ void api_h_apportion(json_t *p, srv_response *rs)
     return;
   }
   tly_apportionment *r = NULL;
-  if (tly_apportion_census((int)census, seats, m, without, n_without, NULL,
-                           &r, &err) != TLY_OK) {
+  size_t n_rows = 0;
+  bool record = tly_census_builtin((int)census, NULL, NULL, 0, &n_rows,
+                                   &err) == TLY_ENODATA;
+  if (record) {
+    /* 1790-1960, as `tally apportion CENSUS`: the record, and with a
+     * method, seats, states left out or priority the census recomputed
+     * (by the method of record unless one is given). */
+    tly_census_record info;
+    tly_census_row rows[MAX_CENSUS_ROWS];
+    bool recompute = method != NULL || json_object_get(p, "seats") != NULL ||
+                     n_without > 0 || priority;
+    if (tly_census_record_rows((int)census, NULL, &info, rows,
+                               MAX_CENSUS_ROWS, &n_rows, &err) != TLY_OK ||
+        (recompute &&
+         tly_apportion_record((int)census,
+                              json_object_get(p, "seats") != NULL ? seats : 0,
+                              method != NULL ? m : info.method, without,
+                              n_without, NULL, &r, &err) != TLY_OK)) {
+      api_fail_tly(rs, &err);
+      return;
+    }
+  } else if (tly_apportion_census((int)census, seats, m, without, n_without,
+                                  NULL, &r, &err) != TLY_OK) {
     api_fail_tly(rs, &err);
     return;
   }
   srv_buf b = {0};
   /* `tally apportion --json` ends the object with a newline. */
-  if (tly_json_apportionment(r, (int)census, (size_t)next, priority,
-                             srv_buf_write, &b, &err) != TLY_OK ||
-      srv_buf_write(&b, "\n", 1) != 0) {
+  tly_status st =
+      record ? tly_json_census_record((int)census, r, srv_buf_write, &b, &err)
+             : tly_json_apportionment(r, (int)census, (size_t)next, priority,
+                                      srv_buf_write, &b, &err);
+  if (st != TLY_OK || srv_buf_write(&b, "\n", 1) != 0) {
     api_fail_buf(rs, &b, &err);
   } else {
     api_ok_buf(rs, &b, TYPE_JSON);

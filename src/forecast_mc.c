@@ -80,7 +80,7 @@ typedef struct lanes {
     u64x8 e_ = j_ | 0x4330000000000000u;                                     \
     (x) = ((f64x8)e_ - 0x1.0p52) * (ww);                                     \
     (x) = (f64x8)((u64x8)(x) ^ (((bits) & 0x400) << 53));                    \
-    rej = (i64x8)(j_ >= (kk));                                               \
+    rej = (i64x8)j_ >= (i64x8)(kk); /* both below 2^52: signed is exact */  \
   } while (0)
 
 /* Finishes the lanes of one vector the fast path rejected (about 1.2 % of
@@ -675,6 +675,184 @@ __attribute__((target("avx512f"))) static void tipping16f_avx512(mc_worker *w,
 }
 #endif
 
+#if defined(__wasm_simd128__)
+/*---- The tipping search on WebAssembly ----------------------------------*/
+/* tipping16f_avx512 in clang's vector extensions, for WebAssembly SIMD128
+ * (make web), where it halves the work of K(tipping16) (four float lanes
+ * to an operation, not two doubles): the same float keys, int32 counts
+ * and IEEE operations, so the same tipping points, and the same as the
+ * double search (see tipping16f_avx512; make web's test compares the
+ * module's Monte Carlo with the CLI's byte for byte). One chain of units
+ * where the AVX-512 code keeps two: with at most 3 units left in a lane,
+ * one chain meets every pair of equal keys, as its merge of the two
+ * does. */
+typedef float f32x16 __attribute__((vector_size(64), aligned(4)));
+typedef int32_t i32x16 __attribute__((vector_size(64), aligned(4)));
+#define FSEL16(m, a, b)                                                      \
+  ((f32x16)((((i32x16)(a)) & (m)) | (((i32x16)(b)) & ~(m))))
+#define ISEL16(m, a, b) ((((a)) & (m)) | (((b)) & ~(m)))
+#define SPLAT16(T, x) ((T){(x), (x), (x), (x), (x), (x), (x), (x),           \
+                           (x), (x), (x), (x), (x), (x), (x), (x)})
+
+static void tipping16f_v(mc_worker *w, int32_t *out)
+{
+  const mc_shared *sh = w->sh;
+  size_t n = sh->p->n;
+  const chunk_state *A = &w->cs[0], *B = &w->cs[1];
+  float *kf = w->kf;
+  const f64x8 *mv = w->mv;
+  const int32_t *evc32 = sh->evc32;
+  const int32_t *code32 = sh->code32;
+  /* Lane q < 8 is chunk A's lane q, lane 8 + q chunk B's. */
+  i32x16 want, th;
+  i64x8 ra = ~A->dwin, rb = ~B->dwin; /* lanes the Republican wins */
+  for (int q = 0; q < 8; q++) {
+    want[q] = A->want[q] != 0 ? -1 : 0;
+    want[8 + q] = B->want[q] != 0 ? -1 : 0;
+    /* Electors below a cut exceed the surplus iff count >= th (the
+     * surplus is a whole number: exact). */
+    th[q] = (int32_t)((A->excess[q] + 1.0) * 2048.0);
+    th[8 + q] = (int32_t)((B->excess[q] + 1.0) * 2048.0);
+  }
+  const f32x16 finf = SPLAT16(f32x16, INFINITY);
+  const f32x16 cut1 = SPLAT16(f32x16, 0.03f), cut2 = SPLAT16(f32x16, 0.08f);
+  const f64x8 zero = VBROADCAST(0.0), big = VBROADCAST(1e30);
+  f32x16 km = SPLAT16(f32x16, 0.0f);
+  i32x16 ah = SPLAT16(i32x16, 0), b1 = ah, b2 = ah;
+  for (size_t i = 0; i < n; i++) {
+    i64x8 wa = (i64x8)(mv[i] > zero) ^ ra;
+    i64x8 wb = (i64x8)(mv[n + i] > zero) ^ rb;
+    f64x8 aa = (f64x8)((i64x8)mv[i] & INT64_MAX);
+    f64x8 ab = (f64x8)((i64x8)mv[n + i] & INT64_MAX);
+    aa = VSEL((i64x8)(aa < big), aa, big); /* _mm512_min_pd(a, big) */
+    ab = VSEL((i64x8)(ab < big), ab, big);
+    typedef float f32x8 __attribute__((vector_size(32), aligned(4)));
+    typedef int32_t i32x8 __attribute__((vector_size(32), aligned(4)));
+    f32x8 fa = __builtin_convertvector(aa, f32x8);
+    f32x8 fb = __builtin_convertvector(ab, f32x8);
+    i32x8 ma = __builtin_convertvector(wa, i32x8);
+    i32x8 mb = __builtin_convertvector(wb, i32x8);
+    f32x16 f = __builtin_shufflevector(fa, fb, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                                       10, 11, 12, 13, 14, 15);
+    i32x16 won = __builtin_shufflevector(ma, mb, 0, 1, 2, 3, 4, 5, 6, 7, 8,
+                                         9, 10, 11, 12, 13, 14, 15);
+    f = FSEL16(won, f, finf);
+    memcpy(kf + 16 * i, &f, sizeof f);
+    km = FSEL16(won & ~(i32x16)(km > f), f, km); /* max(km, f) */
+    i32x16 e = SPLAT16(i32x16, evc32[i]);
+    ah += e & won;
+    b1 += e & (i32x16)(f < cut1);
+    b2 += e & (i32x16)(f < cut2);
+  }
+  f32x16 lo = SPLAT16(f32x16, 0.0f);
+  f32x16 hi = (f32x16)((i32x16)km + 1); /* the next float above */
+  i32x16 al = SPLAT16(i32x16, 0);
+  const i32x16 one = SPLAT16(i32x16, 1), three = SPLAT16(i32x16, 3);
+  const i32x16 m2047 = SPLAT16(i32x16, 2047);
+  /* The fixed cuts, where they lie inside [lo, hi). */
+#define FIXED16V(CUT, B)                                                     \
+  do {                                                                       \
+    i32x16 op_ = (i32x16)((CUT) > lo) & (i32x16)((CUT) < hi);                \
+    i32x16 up_ = op_ & (i32x16)((B) >= th);                                  \
+    i32x16 down_ = op_ & ~up_;                                               \
+    hi = FSEL16(up_, (CUT), hi);                                             \
+    ah = ISEL16(up_, (B), ah);                                               \
+    lo = FSEL16(down_, (CUT), lo);                                           \
+    al = ISEL16(down_, (B), al);                                             \
+  } while (0)
+  FIXED16V(cut1, b1);
+  FIXED16V(cut2, b2);
+#undef FIXED16V
+  /* The cut where the counts would reach th, spread evenly over [lo, hi),
+   * kept in its middle half. */
+#define CUT16V(MID)                                                          \
+  do {                                                                       \
+    i32x16 dn_ = ah - al;                                                    \
+    dn_ = ISEL16((i32x16)(dn_ > one), dn_, one);                             \
+    f32x16 d_ = __builtin_convertvector(dn_, f32x16);                        \
+    f32x16 f_ = __builtin_convertvector(th - al, f32x16) / d_;               \
+    f_ = FSEL16((i32x16)(f_ > 0.25f), f_, SPLAT16(f32x16, 0.25f));           \
+    f_ = FSEL16((i32x16)(f_ < 0.75f), f_, SPLAT16(f32x16, 0.75f));           \
+    (MID) = lo + (hi - lo) * f_;                                             \
+  } while (0)
+  f32x16 mid;
+  CUT16V(mid);
+  for (int it = 0; it < 80; it++) {
+    i32x16 cnt = (ah - al) & m2047;
+    i32x16 op = want & (i32x16)(cnt > three) & (i32x16)(mid > lo) &
+                (i32x16)(mid < hi);
+    i32x16 any = op;
+    int32_t anyq = 0;
+    for (int q = 0; q < 16; q++)
+      anyq |= any[q];
+    if (anyq == 0)
+      break;
+    i32x16 c0 = SPLAT16(i32x16, 0), c1 = c0, c2 = c0, c3 = c0;
+#define CNT16V(C, ii)                                                        \
+  do {                                                                       \
+    f32x16 k_;                                                               \
+    memcpy(&k_, kf + 16 * (ii), sizeof k_);                                  \
+    (C) += SPLAT16(i32x16, evc32[ii]) & (i32x16)(k_ < mid);                  \
+  } while (0)
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      CNT16V(c0, i);
+      CNT16V(c1, i + 1);
+      CNT16V(c2, i + 2);
+      CNT16V(c3, i + 3);
+    }
+    for (; i < n; i++)
+      CNT16V(c0, i);
+#undef CNT16V
+    i32x16 acc = (c0 + c1) + (c2 + c3);
+    i32x16 up = op & (i32x16)(acc >= th);
+    i32x16 down = op & ~up;
+    hi = FSEL16(up, mid, hi);
+    ah = ISEL16(up, acc, ah);
+    lo = FSEL16(down, mid, lo);
+    al = ISEL16(down, acc, al);
+    CUT16V(mid);
+  }
+#undef CUT16V
+  /* The weakest and strongest of the units with lo <= key < hi (equal
+   * keys leave the lane to tipping_scalar), and the sum of their codes
+   * (4096 ev + index). */
+  f32x16 wk = finf, sk = -finf;
+  i32x16 wc = SPLAT16(i32x16, 0), sc = wc, sum = wc, tie = wc;
+  for (size_t i = 0; i < n; i++) {
+    f32x16 f;
+    memcpy(&f, kf + 16 * i, sizeof f);
+    i32x16 in = (i32x16)(f >= lo) & (i32x16)(f < hi);
+    i32x16 c = SPLAT16(i32x16, code32[i]);
+    tie |= in & ((i32x16)(f == wk) | (i32x16)(f == sk));
+    i32x16 wm = in & (i32x16)(f < wk);
+    i32x16 sm = in & (i32x16)(f > sk);
+    wk = FSEL16(wm, f, wk);
+    wc = ISEL16(wm, c, wc);
+    sk = FSEL16(sm, f, sk);
+    sc = ISEL16(sm, c, sc);
+    sum += c & in;
+  }
+  /* From the weakest up, the first whose electors carry those below lo
+   * (al / 2048) past the surplus (th / 2048 - 1). */
+  i32x16 cnt = (ah - al) & m2047;
+  i32x16 x = (th >> 11) - one;
+  i32x16 c1 = (al >> 11) + (wc >> 12);
+  i32x16 mc = (sum - wc) - sc;
+  i32x16 c2 = c1 + (mc >> 12);
+  i32x16 r = ISEL16((i32x16)(c2 > x), mc, sc);
+  r = ISEL16((i32x16)(cnt == SPLAT16(i32x16, 2)), sum - wc, r);
+  r = ISEL16((i32x16)(c1 > x), wc, r);
+  r &= SPLAT16(i32x16, 4095);
+  i32x16 ok = want & (i32x16)(cnt <= three) & ~tie;
+  r = ISEL16(ok, r, SPLAT16(i32x16, -2));
+  memcpy(out, &r, sizeof r);
+}
+#undef FSEL16
+#undef ISEL16
+#undef SPLAT16
+#endif
+
 /* Runs the simulations of one block from its own streams: lane sets from
  * (seed, 17 block + 0..15), the side stream from (seed, 17 block + 16). */
 static void run_block(mc_worker *w, uint64_t block)
@@ -722,7 +900,11 @@ static void run_block(mc_worker *w, uint64_t block)
       continue;
     }
 #endif
+#if defined(__wasm_simd128__)
+    tipping16f_v(w, tip);
+#else
     tipping16_base(w, tip);
+#endif
     tally_chunk_base(w, 0, tip);
     tally_chunk_base(w, 1, tip + 8);
   }

@@ -148,18 +148,20 @@ static hunit *hunit_of(hunit *u, size_t *n, const char *code)
 
 /* The census whose apportionment set the electors of `year`: the latest
  * census in census_seats.csv at least two years before (its apportionment
- * took effect for the next Congress); 0 for 1789. */
-static int census_of(const tly_allocator *a, int year)
+ * took effect for the next Congress); 0 for 1789. One pass over the
+ * table; loads no election. Fails only when the table cannot be read. */
+tly_status tly__history_census(const tly_allocator *a, int year, int *census,
+                               tly_error *err)
 {
   static const char *const cols[] = {"census"};
   int idx[1];
   tly__table t;
   int best = 0;
-  tly_status s = open_table(a, "census_seats.csv", cols, 1, &t, idx, NULL);
+  tly_status s = open_table(a, "census_seats.csv", cols, 1, &t, idx, err);
   while (s == TLY_OK) {
     bool eof;
     size_t w = 0;
-    s = tly__csv_next(t.c, &t.f, &w, &eof, NULL);
+    s = tly__csv_next(t.c, &t.f, &w, &eof, err);
     if (s != TLY_OK || eof)
       break;
     int64_t c;
@@ -167,7 +169,8 @@ static int census_of(const tly_allocator *a, int year)
       best = (int)c;
   }
   tly__csv_free(t.c);
-  return best;
+  *census = best;
+  return s;
 }
 
 /* Units: how each chose its electors and how many were counted. */
@@ -403,10 +406,12 @@ tly_status tly__history_load(int year, const tly_allocator *a,
                           err);
   if (s == TLY_OK)
     s = read_notes(b, a, year, err);
+  int census = 0;
+  if (s == TLY_OK)
+    s = tly__history_census(a, year, &census, err);
   if (s == TLY_OK)
     s = tly__builder_finish(b, year, TLY_SOURCE_HISTORY,
-                            tly__history_source_name(year),
-                            census_of(a, year), &e, err);
+                            tly__history_source_name(year), census, &e, err);
   tly__builder_free(b);
   if (s == TLY_OK) {
     /* The by-record electors: at most one entry per unit and candidate,

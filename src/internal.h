@@ -57,4 +57,13 @@ void tly__error_clear(tly_error *err);
  * with its length in *len; NULL when there is no such file. */
 const char *tly__data_file(const char *name, size_t *len);
 
+/*---- load.c: the built-in elections ----*/
+
+/* The census whose apportionment set the electors of `year` in the
+ * built-in electors.csv (the one add_electors gives the elections it
+ * loads), without loading the election: one pass over that table.
+ * ENODATA when no apportionment covers the year. */
+tly_status tly__electors_census(int year, const tly_allocator *a,
+                                int *census, tly_error *err);
+
 #endif

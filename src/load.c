@@ -266,6 +266,39 @@ bool tly_builtin_has(int year, tly_source source)
   }
 }
 
+tly_status tly__electors_census(int year, const tly_allocator *a,
+                                int *census, tly_error *err)
+{
+  static const char *const cols[] = {"census", "first_election",
+                                     "last_election"};
+  int idx[3];
+  tly__table t;
+  tly_status s = open_builtin(a, "electors.csv", cols, 3, &t, idx, err);
+  *census = 0;
+  while (s == TLY_OK) {
+    bool eof;
+    s = next_row(t.c, t.width, &t.f, &eof, err);
+    if (s != TLY_OK || eof)
+      break;
+    int64_t cy, fy, ly;
+    if (!fint(&t.f[idx[0]], &cy) || !fint(&t.f[idx[1]], &fy) ||
+        !fint(&t.f[idx[2]], &ly)) {
+      s = tly__fail(err, TLY_EPARSE, "built-in electors.csv is malformed");
+      break;
+    }
+    if (year >= fy && year <= ly) {
+      *census = (int)cy; /* every row of one apportionment names it */
+      break;
+    }
+  }
+  tly__csv_free(t.c);
+  if (s == TLY_OK && *census == 0)
+    return tly__fail(err, TLY_ENODATA,
+                     "no built-in apportionment for %d (have 1972-2028)",
+                     year);
+  return s;
+}
+
 tly_status tly_election_builtin(int year, tly_source source,
                                 const tly_allocator *a, tly_election **out,
                                 tly_error *err)

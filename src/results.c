@@ -861,9 +861,9 @@ int32_t tly_election_find_candidate(const tly_election *e, const char *key)
     if (ieq(e->cands[i].name, key))
       return (int32_t)i;
   }
-  /* "D"/"R", then a party, then a last name: each must match exactly one
-   * candidate (the first in national order for a party, since the
-   * nominee has the most votes). */
+  /* "D"/"R", then a party, then a last name: the first match in national
+   * order, the one with the most votes (a party's nominee; "Harris" in
+   * 2024 is Kamala Harris, not Sharon E Harris). */
   const char *party = NULL;
   if (ieq(key, "D") || ieq(key, "Dem") || ieq(key, "Democrat"))
     party = "Democratic";
@@ -875,15 +875,11 @@ int32_t tly_election_find_candidate(const tly_election *e, const char *key)
     if (ieq(e->cands[i].party, party))
       return (int32_t)i;
   }
-  int32_t found = -1;
   for (size_t i = 0; i < e->n_cands; i++) {
-    if (ieq(last_name(e->cands[i].name), key)) {
-      if (found >= 0)
-        return -1;
-      found = (int32_t)i;
-    }
+    if (ieq(last_name(e->cands[i].name), key))
+      return (int32_t)i;
   }
-  return found;
+  return -1;
 }
 
 size_t tly_election_n_units(const tly_election *e) { return e->n_units; }

@@ -1,10 +1,14 @@
 /*
  * years.c -- what the built-in data holds, year by year: the sources that
  * have each election (MEDSL returns, FEC certified results) and the census
- * whose apportionment set its electors, found by asking the loader
- * (tly_election_builtin), so no range is written twice; and the one JSON
- * writer of that list for `tally years --json` and /api/years.
+ * whose apportionment set its electors, found by asking the loader's own
+ * tables (tly_builtin_has, the historical record's years, electors.csv and
+ * census_seats.csv through load.c and history.c) without loading any
+ * election, so no range is written twice and the list costs a few table
+ * passes; and the one JSON writer of that list for `tally years --json`
+ * and /api/years.
  */
+#include "history.h"
 #include "internal.h"
 
 #include <stdio.h>
@@ -19,27 +23,56 @@ static const struct {
                {TLY_SOURCE_HISTORY, "history"}};
 #define N_SOURCES (sizeof sources / sizeof sources[0])
 
+#define MAX_HISTORY 128 /* elections in the historical record (1789-1972) */
+
+/* The year's entry, given the historical record's years hist[0..n_hist):
+ * its sources, and its census as the loader of its default source
+ * (tly_builtin_source) sets it. */
+static tly_status year_info(int year, const int *hist, size_t n_hist,
+                            const tly_allocator *a, tly_year_info *out,
+                            tly_error *err)
+{
+  tly_year_info y = {.year = year};
+  bool history = false;
+  for (size_t i = 0; i < n_hist; i++)
+    history = history || hist[i] == year;
+  bool any = false;
+  for (size_t i = 0; i < N_SOURCES; i++) {
+    tly_source src = sources[i].source;
+    y.has[src] = src == TLY_SOURCE_HISTORY ? history
+                                           : tly_builtin_has(year, src);
+    any = any || y.has[src];
+  }
+  if (!any)
+    return tly__fail(err, TLY_ENODATA, "no built-in election %d", year);
+  /* The default source is the record where it has the year (load.c). */
+  tly_status s = history ? tly__history_census(a, year, &y.census, err)
+                         : tly__electors_census(year, a, &y.census, err);
+  if (s != TLY_OK)
+    return s;
+  *out = y;
+  return TLY_OK;
+}
+
+/* The historical record's years into hist[0..MAX_HISTORY): how many. */
+static tly_status history_years(int *hist, size_t *n, tly_error *err)
+{
+  *n = tly__history_years(hist, MAX_HISTORY);
+  if (*n > MAX_HISTORY)
+    return tly__fail(err, TLY_ERANGE, "more than %d historical elections",
+                     MAX_HISTORY);
+  return TLY_OK;
+}
+
 tly_status tly_builtin_year_info(int year, const tly_allocator *a,
                                  tly_year_info *out, tly_error *err)
 {
-  tly_year_info y = {.year = year};
-  bool any = false;
-  for (size_t i = 0; i < N_SOURCES; i++)
-    if (tly_builtin_has(year, sources[i].source))
-      any = y.has[sources[i].source] = true;
-  if (!any)
-    return tly__fail(err, TLY_ENODATA, "no built-in election %d", year);
-  /* The census, from the year's default source as the loader makes it. */
-  tly_election *e = NULL;
-  tly_status s = tly_election_builtin(year, tly_builtin_source(year), a, &e,
-                                      err);
+  int hist[MAX_HISTORY];
+  size_t n_hist = 0;
+  tly_status s = history_years(hist, &n_hist, err);
   if (s != TLY_OK)
     return s;
-  y.census = tly_election_census(e);
-  tly_election_free(e);
-  tly__error_clear(err);
-  *out = y;
-  return TLY_OK;
+  return year_info(year, hist, n_hist, a, out, err);
 }
 
 tly_status tly_json_years(const tly_allocator *a, tly_writer w, void *ud,
@@ -50,11 +83,16 @@ tly_status tly_json_years(const tly_allocator *a, tly_writer w, void *ud,
   if (n > sizeof years / sizeof years[0])
     return tly__fail(err, TLY_ERANGE, "more than %zu built-in years",
                      sizeof years / sizeof years[0]);
+  int hist[MAX_HISTORY];
+  size_t n_hist = 0;
+  tly_status hs = history_years(hist, &n_hist, err);
+  if (hs != TLY_OK)
+    return hs;
   if (w(ud, "[\n", 2) != 0)
     return tly__fail(err, TLY_EIO, "write error");
   for (size_t i = 0; i < n; i++) {
     tly_year_info y;
-    tly_status s = tly_builtin_year_info(years[i], a, &y, err);
+    tly_status s = year_info(years[i], hist, n_hist, a, &y, err);
     if (s != TLY_OK)
       return s;
     char quoted[96] = "";

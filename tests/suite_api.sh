@@ -125,6 +125,14 @@ same "GET /api/apportion = tally apportion 2010 --json" GET '/api/apportion?cens
 same "POST /api/apportion (Webster, 600 seats) = tally apportion" POST /api/apportion \
   "$(j '{"census": 2020, "method": "webster", "seats": 600}')" -- \
   apportion 2020 --method webster --seats 600 --json
+same "GET /api/apportion (1790: the record) = tally apportion 1790 --json" \
+  GET '/api/apportion?census=1790' "" -- apportion 1790 --json
+same "POST /api/apportion (1850 recomputed by Webster) = tally apportion" \
+  POST /api/apportion "$(j '{"census": 1850, "method": "webster"}')" -- \
+  apportion 1850 --method webster --json
+same "POST /api/apportion (1930 without NY, seats of record) = tally apportion" \
+  POST /api/apportion "$(j '{"census": 1930, "without": ["NY"]}')" -- \
+  apportion 1930 --without NY --json
 same "GET /api/result = tally result 1876 --json (the historical record)" \
   GET '/api/result?year=1876' "" -- result 1876 --json
 same "GET /api/whatif = tally whatif 1888 --rule npv --npv-members all" GET \
@@ -189,6 +197,7 @@ if grep -q '<title>tally' "$T/body"; then ok "GET / is the page"; else bad "GET 
 
 # ---- bad requests: 4xx with a JSON error, never a crash ----
 fails "unknown year" 404 GET '/api/result?year=1901'
+fails "no apportionment after the 1920 census" 404 GET '/api/apportion?census=1920'
 fails "year not a number" 400 GET '/api/result?year=20x6'
 fails "FEC has no 1976" 404 GET '/api/result?year=1976&source=fec'
 fails "unknown source" 400 GET '/api/result?year=2016&source=ap'

@@ -182,29 +182,34 @@
     });
   }
   function post(path, body, asText) { return call('POST', path, body, asText); }
-  /* Loads tally.wasm in a worker (tally-worker.js; in the page itself
-   * where workers are missing); resolves either way (no module: the
-   * server's API). */
+  /* Talks to tally.wasm in a worker (tally-worker.js; in the page itself
+   * where workers are missing). The engine is set at once, so the first
+   * requests go out before the module runs: they run on the module
+   * tally-boot.js compiled, in the page (the same bytes out: every request
+   * stands alone), and the worker starts once the first map is drawn
+   * (engine.warm): on a busy machine a worker takes a few hundred ms of
+   * CPU to start, which the first draw does not wait for. Then every
+   * request goes to the worker; a forecast but an exact one, which may be
+   * long, always does. The promise settles when the worker runs, or fails (no module:
+   * the server's API). */
   function loadEngine() {
     /* `make web` marks its copy of the page <html data-wasm="tally.wasm">;
      * the copy `tally serve` embeds has no module and uses its API. */
     var src = document.documentElement.getAttribute('data-wasm');
     if (!src || typeof WebAssembly === 'undefined') return Promise.resolve(null);
     var ready;
+    var boot = window.tallyBoot;
     if (typeof Worker !== 'undefined') {
-      ready = new Promise(function (ok, no) {
-        var w = new Worker('tally-worker.js');
-        var waiting = {}, next = 1;
+      var url = boot ? boot.url : new URL(src, location.href).href;
+      var w = null, waiting = {}, next = 1, ok, no;
+      ready = new Promise(function (y, n) { ok = y; no = n; });
+      var startWorker = function () {
+        if (w) return;
+        w = new Worker('tally-worker.js');
         w.onmessage = function (ev) {
           var m = ev.data;
           if (m.ready) {
-            ok({ send: function (method, path, body) {
-              return new Promise(function (res) {
-                var id = next++;
-                waiting[id] = res;
-                w.postMessage({ id: id, method: method, path: path, body: body });
-              });
-            } });
+            ok(engine);
           } else if (m.error) {
             no(new Error(m.error));
           } else if (waiting[m.id]) {
@@ -213,8 +218,44 @@
           }
         };
         w.onerror = function (e) { no(new Error(e.message || 'worker failed')); };
-        w.postMessage({ load: new URL(src, location.href).href });
-      });
+        /* The module compiled at boot, else the worker fetches it. */
+        (boot ? boot.compiled : Promise.reject()).then(function (m) {
+          w.postMessage({ load: url, module: m });
+        }, function () { w.postMessage({ load: url }); });
+      };
+      var toWorker = function (method, path, body) {
+        startWorker();
+        return new Promise(function (res) {
+          var id = next++;
+          waiting[id] = res;
+          w.postMessage({ id: id, method: method, path: path, body: body });
+        });
+      };
+      /* A forecast but the exact method's (a few ms) may be long. */
+      var long = function (path, body) {
+        if (path.indexOf('/api/forecast') !== 0) return false;
+        try { return JSON.parse(body).method !== 'exact'; } catch (e) { return true; }
+      };
+      var inPage = null, workerUp = false;
+      if (boot && typeof TallyWasm !== 'undefined') {
+        inPage = boot.compiled.then(function (m) {
+          return TallyWasm.load(m, TallyWasm.fetcher(url));
+        });
+        inPage.catch(function () {});
+        ready.then(function () { workerUp = true; inPage = null; }, function () {});
+      } else {
+        startWorker();
+      }
+      engine = {
+        send: function (method, path, body) {
+          if (inPage && !workerUp && !long(path, body)) {
+            return inPage.then(function (t) { return t.request(method, path, body); },
+              function () { return toWorker(method, path, body); });
+          }
+          return toWorker(method, path, body);
+        },
+        warm: startWorker
+      };
     } else if (typeof TallyWasm !== 'undefined') {
       ready = TallyWasm.load(src).then(function (t) {
         return { send: function (method, path, body) {
@@ -231,6 +272,7 @@
       document.documentElement.setAttribute('data-t-engine', performance.now().toFixed(0));
       return e;
     }, function (e) {
+      engine = null;
       status('cannot load tally.wasm (' + e.message + '): ' +
         'this page needs WebAssembly');
       document.documentElement.setAttribute('data-engine', 'none');
@@ -694,8 +736,31 @@
   /* The county layer (results mode): every county shaded by its margin,
    * as the library draws it from the built-in county returns
    * (/api/counties.svg: the bytes of `tally map YEAR --counties`), for
-   * the year as counted: the what-ifs apply to the states' maps. */
+   * the year as counted: the what-ifs apply to the states' maps. The
+   * drawing goes into the page itself, so each county's own title from
+   * the library (name, margin, the two candidates' votes and the total)
+   * shows on hover, and a click or tap writes it under the map. Its
+   * style rules are scoped to the figure and its ids prefixed, so nothing
+   * of it reaches the rest of the page. */
   var countySeq = 0;
+  function countySvg(text) {
+    var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    var svg = doc.documentElement;
+    if (!svg || svg.nodeName !== 'svg') throw new Error('not an SVG drawing');
+    Array.prototype.forEach.call(svg.querySelectorAll('style'), function (st) {
+      st.textContent = st.textContent.replace(/(^|\})([^{}]+)\{/g, function (m, end, sel) {
+        return end + sel.split(',').map(function (x) {
+          return 'figure.counties ' + x.trim();
+        }).join(', ') + '{';
+      });
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll('[id]'), function (e) {
+      e.id = 'cty-' + e.id;
+    });
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    return document.importNode(svg, true);
+  }
   function countyLayer(box, on) {
     var fig = box.querySelector('figure.counties');
     if (!on) {
@@ -704,27 +769,40 @@
     }
     if (!fig) {
       fig = el('figure', { class: 'counties' });
-      fig.appendChild(el('img', { alt: '', src: 'data:,' }));
+      fig.appendChild(el('div', { class: 'cty-draw' }));
+      fig.appendChild(el('p', { class: 'cty-info', 'aria-live': 'polite' }));
       fig.appendChild(el('figcaption', { class: 'hint' }));
       box.insertBefore(fig, box.firstChild);
+      fig.addEventListener('click', function (ev) {
+        var path = ev.target.closest && ev.target.closest('path');
+        var t = path && path.querySelector('title');
+        var was = fig.querySelector('path.picked');
+        if (was) was.classList.remove('picked');
+        if (!t) return;
+        path.classList.add('picked');
+        fig.querySelector('.cty-info').textContent = t.textContent;
+      });
     }
     fig.hidden = false;
     if (fig.getAttribute('data-year') === String(state.year)) return;
     fig.setAttribute('data-year', String(state.year));
     var my = ++countySeq;
-    var img = fig.querySelector('img'), cap = fig.querySelector('figcaption');
+    var draw = fig.querySelector('.cty-draw'), cap = fig.querySelector('figcaption');
     cap.textContent = 'Loading the county returns of ' + state.year + '...';
-    img.hidden = true;
-    post('/api/counties.svg', { year: state.year }, true).then(function (svg) {
+    draw.textContent = '';
+    fig.querySelector('.cty-info').textContent = '';
+    post('/api/counties.svg', { year: state.year }, true).then(function (text) {
       if (my !== countySeq) return;
-      var d = /<desc>([^<]*)<\/desc>/.exec(svg);
-      img.alt = d ? d[1].replace(/&amp;/g, '&') : 'Counties of ' + state.year + ' by margin';
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
-      img.hidden = false;
-      cap.textContent = 'The returns as counted, county by county; the what-ifs apply to the ' +
-        'map of the states (Geographic, Tiles).';
+      var svg = countySvg(text);
+      var d = svg.querySelector('desc');
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', d ? d.textContent : 'Counties of ' + state.year + ' by margin');
+      draw.appendChild(svg);
+      cap.textContent = 'The returns as counted, county by county: point at a county, or ' +
+        'press it, for its result. The what-ifs apply to the map of the states ' +
+        '(Geographic, Tiles).';
       document.body.setAttribute('data-counties', String(state.year));
-    }, function (e) {
+    }).catch(function (e) {
       if (my !== countySeq) return;
       fig.removeAttribute('data-year');
       cap.textContent = 'No county map for ' + state.year + ': ' + e.message;
@@ -893,6 +971,10 @@
   }
 
   function renderControls() {
+    /* The year shows at once, before any list of years (tally serve's
+     * copy of the page asks the API for it). */
+    if (state.year !== null && !$('year').querySelector('option[value="' + state.year + '"]'))
+      $('year').appendChild(el('option', { value: state.year }, state.year));
     $('year').value = String(state.year);
     $('source').value = state.source;
     $('rule').value = state.rule;
@@ -1049,6 +1131,7 @@
       if (state.year === null) {
         state.year = res.year;
         toURL();
+        renderControls();
       }
       status('');
       $('title').textContent = res.year + ' presidential election · source: ' + res.source;
@@ -1384,6 +1467,12 @@
     msg.textContent = '';
     var rows = fcRows(state.fc);
     $('fc-add').disabled = !rows || !rows.length;
+    /* Nothing empty on show: no table without rows, no CSV without a
+     * model. */
+    $('fc-scroll').hidden = !rows || !rows.length;
+    $('fc-model-box').hidden = !state.fc.trim();
+    $('fc-csv').disabled = !state.fc.trim();
+    $('fc-clear').disabled = !state.fc.trim();
     if (!rows) {
       msg.textContent = 'This model has quoted fields: it is sent as it is (see the CSV below), ' +
         'not shown as a table.';
@@ -1663,37 +1752,67 @@
       $('view-' + v).addEventListener('click', function () { setView(v); });
     });
     setView(state.view);
-    /* First the map (the shapes, then the election: a few hundred ms in
-     * tally.wasm), then the list of years (/api/years loads every
-     * built-in election: about a second in tally.wasm) for the controls. */
-    var first = null;
-    loadEngine().then(function () {
-      var shapes = state.view !== 'tiles' ? loadGeo() : null;
-      first = Promise.resolve(shapes).then(function () { return update(); });
-      return first.then(function () { return call('GET', '/api/years'); });
-    }).then(function (ys) {
-      years = ys;
-      var sel = $('year');
-      ys.slice().reverse().forEach(function (y) {
-        sel.appendChild(el('option', { value: y.year }, y.year));
-      });
-      var censuses = [];
-      /* The censuses the built-in years name (/api/years): none hard-coded. */
-      ys.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
-      censuses.sort().forEach(function (c) {
-        $('census').appendChild(el('option', { value: c }, c + ' census'));
-      });
-      return first.then(function () {
-        var ok = ys.some(function (y) { return y.year === state.year; });
-        if (!ok) {
-          state.year = ys[ys.length - 1].year;
-          update();
-        } else {
-          renderControls();
-        }
-        if (state.fc) forecast();
-      });
-    }, function (e) { status('cannot load tally: ' + e.message); });
+    /* The map first: the shapes and the election asked for at once (the
+     * worker answers in order once tally.wasm runs), the analyses after
+     * it is drawn (update). The years come with the page (make web writes
+     * them into index.html from `tally years --json`), else, from
+     * `tally serve`, from /api/years. */
+    years = yearsOfPage();
+    if (years.length && !years.some(function (y) { return y.year === state.year; }))
+      state.year = years[years.length - 1].year; /* none asked, or none such */
+    loadEngine();
+    if (state.view !== 'tiles') loadGeo();
+    var first = update();
+    first.then(function () {
+      if (engine && engine.warm) setTimeout(engine.warm, 0);
+    });
+    if (years.length) {
+      yearsReady(first);
+    } else {
+      call('GET', '/api/years').then(function (ys) {
+        years = ys;
+        var sel = $('year');
+        sel.textContent = '';
+        ys.slice().reverse().forEach(function (y) {
+          sel.appendChild(el('option', { value: y.year }, y.year));
+        });
+        yearsReady(first);
+      }, function (e) { status('cannot load tally: ' + e.message); });
+    }
+  }
+
+  /* The years the page came with: the options of the Election select
+   * (value, data-census, data-sources), latest first; [] when it has
+   * none. */
+  function yearsOfPage() {
+    var out = [];
+    Array.prototype.forEach.call($('year').options, function (o) {
+      if (!o.hasAttribute('data-census')) return;
+      out.unshift({ year: parseInt(o.value, 10),
+        census: parseInt(o.getAttribute('data-census'), 10),
+        sources: o.getAttribute('data-sources').split(' ') });
+    });
+    return out;
+  }
+
+  /* The controls that need the list of years: the censuses (those the
+   * built-in years name: none hard-coded), the year itself. */
+  function yearsReady(first) {
+    var censuses = [];
+    years.forEach(function (y) { if (censuses.indexOf(y.census) < 0) censuses.push(y.census); });
+    censuses.sort().forEach(function (c) {
+      $('census').appendChild(el('option', { value: c }, c + ' census'));
+    });
+    var ok = years.some(function (y) { return y.year === state.year; });
+    if (state.year !== null && !ok) {
+      state.year = years[years.length - 1].year;
+      update();
+    } else {
+      renderControls();
+    }
+    return first.then(function () {
+      if (state.fc) forecast();
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

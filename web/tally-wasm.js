@@ -120,8 +120,9 @@
   }
 
   /* Loads the module from `source`: a URL (browser; its lazy data are
-   * fetched from data/ beside it) or bytes (node), with getData(name)
-   * giving a promise of a lazy data file's bytes (default: fetched). */
+   * fetched from data/ beside it), bytes (node) or a compiled
+   * WebAssembly.Module (tally-boot.js), with getData(name) giving a
+   * promise of a lazy data file's bytes (default: fetched). */
   function load(source, getData) {
     var memory = null;
     var imports = {wasi_snapshot_preview1: wasi(function () { return memory; })};
@@ -135,6 +136,10 @@
           WebAssembly.instantiateStreaming(r, imports) :
           r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
       });
+    } else if (source instanceof WebAssembly.Module) {
+      p = WebAssembly.instantiate(source, imports).then(function (i) {
+        return { instance: i };
+      });
     } else {
       p = WebAssembly.instantiate(source, imports);
     }
@@ -146,7 +151,7 @@
     });
   }
 
-  var api = {load: load};
+  var api = {load: load, fetcher: function (url) { return fetcher(new URL(url)); }};
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.TallyWasm = api;
 })(this);
