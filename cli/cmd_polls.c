@@ -49,7 +49,13 @@ static void help(void)
       "  sqrt(common^2 + pollster^2 w + s), w = sum over a unit's\n"
       "  pollsters of their share of its polls squared, s = its average's\n"
       "  sampling variance from the sample sizes; common and pollster\n"
-      "  fitted on the same raw-polls averages.\n\n"
+      "  fitted on the same raw-polls averages.\n"
+      "  Other share (checked in the backtest, not used: raw-polls' earlier\n"
+      "  cycles do not support it): a poll's share for neither nominee,\n"
+      "  100 - dem - rep (undecided, third parties); own sd by other share\n"
+      "  sqrt(base^2 + (b other)^2), and the shared scale proportional to\n"
+      "  a year's mean other share, each fitted and predicted\n"
+      "  leave-future-out like the model.\n\n"
       "Options:\n"
       "  --cycle YEAR        the cycle to read (needed when a file mixes\n"
       "                      cycles)\n"
@@ -70,7 +76,8 @@ static void help(void)
       "                      coverage (per state; one cycle's states share\n"
       "                      one shared miss, so also the shared part across\n"
       "                      the earlier cycles); beside the own sd by\n"
-      "                      polls and 538's final averages (2020); and\n"
+      "                      polls, the own sd by other share and 538's\n"
+      "                      final averages (2020); and\n"
       "                      how often the state part and the whole\n"
       "                      intervals held across raw-polls' earlier\n"
       "                      cycles, each predicted from those before it\n"
@@ -166,15 +173,18 @@ static int write_average(FILE *fp, void *ud)
   return CLI_OK;
 }
 
+/* One row of the backtest's summary: ours, own sd by polls, own sd by
+ * other share, 538's (has_b). */
 static void sum_row(FILE *fp, const char *label, const char *fmt, double a,
-                    double p, double b, bool has_b)
+                    double p, double g, double b, bool has_b)
 {
-  char x[32], z[32], y[32] = "-";
+  char x[32], z[32], w[32], y[32] = "-";
   snprintf(x, sizeof x, fmt, a);
   snprintf(z, sizeof z, fmt, p);
+  snprintf(w, sizeof w, fmt, g);
   if (has_b)
     snprintf(y, sizeof y, fmt, b);
-  fprintf(fp, "%-28s %10s  %10s  %10s\n", label, x, z, y);
+  fprintf(fp, "%-28s %10s  %12s  %12s  %10s\n", label, x, z, w, y);
 }
 
 static int write_backtest(FILE *fp, void *ud)
@@ -188,6 +198,9 @@ static int write_backtest(FILE *fp, void *ud)
   const tly_polls_bt_summary *o = tly_polls_backtest_summary(r->b, 0);
   const tly_polls_bt_summary *t = tly_polls_backtest_summary(r->b, 1);
   const tly_polls_bt_summary *q = tly_polls_backtest_summary(r->b, 2);
+  const tly_polls_bt_summary *g = tly_polls_backtest_summary(r->b, 3);
+  const tly_polls_other_check *xp = tly_polls_backtest_other_check(r->b);
+  const tly_polls_other_check x = *xp;
   bool fte = t->n > 0;
   char a[16];
   int cycle = (int)tly_polls_average_cycle(v);
@@ -211,31 +224,35 @@ static int write_backtest(FILE *fp, void *ud)
       fprintf(fp, "  %6.2f%%  %+6.2f  %5.1f%%\n", 100.0 * u->fte,
               100.0 * (u->fte - u->actual), 100.0 * u->p_fte);
   }
-  fprintf(fp, "\n%-28s %10s  %10s  %10s\n", "", "ours", "own by polls",
-          "538 final");
-  sum_row(fp, "States and DC scored", "%.0f", o->n, q->n, t->n, fte);
+  fprintf(fp, "\n%-28s %10s  %12s  %12s  %10s\n", "", "ours",
+          "own by polls", "own by other", "538 final");
+  sum_row(fp, "States and DC scored", "%.0f", o->n, q->n, g->n, t->n, fte);
   sum_row(fp, "Bias (points, + = Democrat)", "%+.2f", o->bias, q->bias,
-          t->bias, fte);
-  sum_row(fp, "RMSE (points)", "%.2f", o->rmse, q->rmse, t->rmse, fte);
+          g->bias, t->bias, fte);
+  sum_row(fp, "RMSE (points)", "%.2f", o->rmse, q->rmse, g->rmse, t->rmse,
+          fte);
   sum_row(fp, "Leader called wrong", "%.0f", o->n_wrong, q->n_wrong,
-          t->n_wrong, fte);
+          g->n_wrong, t->n_wrong, fte);
   fprintf(fp, "  which: %s (538 final: %s)\n", o->wrong[0] ? o->wrong : "-",
           fte ? (t->wrong[0] ? t->wrong : "-") : "-");
-  sum_row(fp, "Brier score", "%.4f", o->brier, q->brier, t->brier, fte);
-  sum_row(fp, "Log loss", "%.4f", o->log_loss, q->log_loss, t->log_loss,
+  sum_row(fp, "Brier score", "%.4f", o->brier, q->brier, g->brier, t->brier,
           fte);
+  sum_row(fp, "Log loss", "%.4f", o->log_loss, q->log_loss, g->log_loss,
+          t->log_loss, fte);
   sum_row(fp, "80% interval held", "%.1f%%", 100.0 * o->cover80,
-          100.0 * q->cover80, 100.0 * t->cover80, fte);
+          100.0 * q->cover80, 100.0 * g->cover80, 100.0 * t->cover80, fte);
   sum_row(fp, "95% interval held", "%.1f%%", 100.0 * o->cover95,
-          100.0 * q->cover95, 100.0 * t->cover95, fte);
+          100.0 * q->cover95, 100.0 * g->cover95, 100.0 * t->cover95, fte);
   sum_row(fp, "  state part alone, 80%", "%.1f%%", 100.0 * o->state80,
-          100.0 * q->state80, 100.0 * t->state80, fte);
+          100.0 * q->state80, 100.0 * g->state80, 100.0 * t->state80, fte);
   sum_row(fp, "  state part alone, 95%", "%.1f%%", 100.0 * o->state95,
-          100.0 * q->state95, 100.0 * t->state95, fte);
+          100.0 * q->state95, 100.0 * g->state95, 100.0 * t->state95, fte);
   sum_row(fp, "  expected given bias, 80%", "%.1f%%", 100.0 * o->expect80,
-          100.0 * q->expect80, 100.0 * t->expect80, fte);
+          100.0 * q->expect80, 100.0 * g->expect80, 100.0 * t->expect80,
+          fte);
   sum_row(fp, "  expected given bias, 95%", "%.1f%%", 100.0 * o->expect95,
-          100.0 * q->expect95, 100.0 * t->expect95, fte);
+          100.0 * q->expect95, 100.0 * g->expect95, 100.0 * t->expect95,
+          fte);
   const tly_polls_calib *c = tly_polls_average_calib(v);
   fprintf(fp, "\nProbabilities and intervals: normal, sd = sqrt(own^2 + "
               "national^2), own %.2f\nand national %.2f points (the sd of "
@@ -268,10 +285,21 @@ static int write_backtest(FILE *fp, void *ud)
             "  own sd by polls", 100.0 * c->by_polls_held80 / k,
             100.0 * c->by_polls_held95 / k, 100.0 * c->by_polls_total80 / k,
             100.0 * c->by_polls_total95 / k, c->by_polls_nll);
+    if (x.checked == c->own_checked)
+      fprintf(fp, "%-28s %7.1f%% %7.1f%% %7.1f%% %7.1f%% %9.3f\n",
+              "  own sd by other share", 100.0 * x.held80 / k,
+              100.0 * x.held95 / k, 100.0 * x.total80 / k,
+              100.0 * x.total95 / k, x.nll);
     fprintf(fp, "(state part: errors about the cycle's bias within the own "
                 "sd; whole: errors\nwithin sqrt(own^2 + national sd^2), the "
                 "national sd from the even years\nbefore each cycle; -log "
                 "dens: the state part's mean negative log density.)\n");
+    fprintf(fp, "Own sd by other share (not used): sqrt(%.2f^2 + (%.3f "
+                "other)^2), other the\naverage's share for neither "
+                "candidate (undecided, third parties; raw-polls\n%d-%d: "
+                "mean %.1f points).\n",
+            100.0 * x.base_sd, x.per_other, (int)c->first_cycle,
+            (int)c->last_cycle, 100.0 * x.mean_other);
   }
   double h80 = c->shared_half80, h95 = c->shared_half95;
   fprintf(fp, "\nThe shared part is one draw a cycle: its coverage is a "
@@ -285,6 +313,18 @@ static int write_backtest(FILE *fp, void *ud)
           100.0 * h80, fabs(o->bias) <= 100.0 * h95 ? "inside" : "outside",
           100.0 * h95, (int)c->shared_held80, (int)c->shared_checked,
           (int)c->shared_held95, (int)c->shared_checked);
+  fprintf(fp, "The same years with the shared scale by other share (not "
+              "used): %.3f x the\nyear's mean other share: %d of %d inside "
+              "the 80%%, %d of %d inside the 95%%; mean\n-log density %.3f "
+              "(the model's constant scale: %.3f).\n",
+          x.shared_per_other, (int)x.shared_held80, (int)x.shared_checked,
+          (int)x.shared_held95, (int)x.shared_checked, x.shared_nll,
+          x.shared_nll_const);
+  if (x.pres_checked > 0)
+    fprintf(fp, "The presidential years' shared scale from the "
+                "presidential years alone (not\nused): mean -log density "
+                "%.3f over %d years (from all even years: %.3f).\n",
+            x.pres_nll, (int)x.pres_checked, x.pres_nll_all);
   print_method(fp, tly_polls_average_method(v));
   return CLI_OK;
 }

@@ -1255,7 +1255,11 @@ def build_polls(shared, ck):
             ck.true("raw-polls %s: a sample size" % r["poll_id"], n > 0)
             p = c1 / (c1 + c2)
             sv += 1e4 * p * (1 - p) / (n * (c1 + c2) / 100)
-        return ["%.6f" % (sum(c * c for c in per.values()) / (m * m)), "%.6f" % (sv / (m * m))]
+        # other: the mean over its polls of the share for neither major
+        # candidate (undecided and third parties), 100 - cand1 - cand2.
+        other = sum(100 - float(r["cand1_pct"]) - float(r["cand2_pct"]) for r in rs) / m
+        return ["%.6f" % (sum(c * c for c in per.values()) / (m * m)), "%.6f" % (sv / (m * m)),
+                "%.4f" % other]
 
     rows = read_gz_csv(os.path.join(d, "raw-polls_538_1998_2022.csv.gz"))
     ck.eq("raw-polls: rows", len(rows), 11475)
@@ -1288,6 +1292,16 @@ def build_polls(shared, ck):
     ck.eq("raw-polls: bias of state averages by cycle (shared README)", got,
           {2000: -1.80, 2004: 1.24, 2008: 0.77, 2012: -2.16, 2016: 4.15, 2020: 3.92})
     ck.eq("raw-polls: state-cycles with >= 3 polls", sum(len(v) for v in bias_margin.values()), 216)
+    # The share for neither nominee in the presidential state averages
+    # (states and DC), mean by cycle: 2016 (Johnson, Stein, McMullin and
+    # many undecided) the highest, 2020 the lowest.
+    oth = defaultdict(list)
+    for row in calib:
+        if "-" not in row[2]:
+            oth[int(row[0])].append(float(row[8]))
+    ck.eq("raw-polls: mean other share of the state averages by cycle",
+          {y: round(sum(v) / len(v), 2) for y, v in oth.items()},
+          {2000: 11.47, 2004: 6.14, 2008: 6.25, 2012: 5.58, 2016: 13.92, 2020: 4.01})
     # The statewide races of the even years 1998-2022 (Senate and governor
     # general elections, regular and special, not runoffs; Democrat vs
     # Republican): one row per race, for the cycle-wide bias shared by all
@@ -1309,7 +1323,7 @@ def build_polls(shared, ck):
     ck.eq("raw-polls: statewide Senate and governor races, even years",
           len(races), 654)
     out["polls_calib.csv"] = (["cycle", "race", "unit", "polls", "poll_share", "actual_share",
-                               "pollster_weight", "sampling_var"], calib)
+                               "pollster_weight", "sampling_var", "other"], calib)
 
     # 538's final 2020 state averages (11/3/2020), Biden and Trump.
     rows = read_gz_csv(os.path.join(d, "presidential_poll_averages_2020_538.csv.gz"))

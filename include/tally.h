@@ -2549,6 +2549,45 @@ typedef struct tly_polls_calib {
 TLY_API tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                                        tly_error *err);
 
+/* The share of the polls for neither major candidate (undecided and third
+ * parties: 100 - cand1_pct - cand2_pct in raw-polls, the mean over an
+ * average's polls), checked as a driver of the error on raw-polls before
+ * `cycle`, leave-future-out (README, "Polls"); the error model does not
+ * use it (the checks do not support it). The state part: own sd^2 =
+ * base_sd^2 + (per_other * other)^2, fitted like the own sd by polls
+ * (least squares of the squared residuals about each cycle's bias, both
+ * terms >= 0) on n_fit presidential state averages; each presidential
+ * cycle of tly_polls_calib's own_check predicted from the cycles before
+ * it and scored the same way (checked, held80/95: the state part; total:
+ * the whole interval with the model's national sd; nll: mean negative log
+ * density, share units, lower is better). The shared part: an even year's
+ * bias taken as a t (df = the k years before it) with scale
+ * shared_per_other (the RMS of the earlier years' bias / mean other share)
+ * times its own statewide races' mean other share; each year with >= 3
+ * before it predicted (shared_checked, held in the 80 % / 95 %
+ * intervals) and its mean negative log density beside the model's
+ * (constant scale). And the shared scale of the presidential years alone:
+ * each presidential year with >= 2 before it, from those only (pres_nll)
+ * against the model's all even years (pres_nll_all). TLY_ENODATA without
+ * 2 presidential cycles before `cycle`. */
+typedef struct tly_polls_other_check {
+  double base_sd;          /* share units */
+  double per_other;        /* sd per unit of other share */
+  double mean_other;       /* mean other share of the n_fit averages */
+  int32_t n_fit;
+  int32_t checked, held80, held95, total80, total95;
+  double nll;
+  double shared_per_other; /* RMS of (bias / other) over the even years */
+  int32_t shared_checked, shared_held80, shared_held95;
+  double shared_nll, shared_nll_const;
+  int32_t pres_checked;
+  double pres_nll, pres_nll_all;
+} tly_polls_other_check;
+
+TLY_API tly_status tly_polls_other_check_run(int cycle,
+                                             tly_polls_other_check *out,
+                                             tly_error *err);
+
 /* A unit's average. */
 typedef struct tly_polls_unit {
   char code[8];        /* "PA", "ME-2" */
@@ -2659,9 +2698,16 @@ tly_polls_backtest_unit(const tly_polls_backtest *b, size_t i);
 /* which 0: ours; 1: 538's (n = 0 when not built in for that cycle); 2:
  * ours with each polled unit's own sd by its polls (tly_polls_calib:
  * common_sd, pollster_sd and the average's sampling variance) instead of
- * state_sd, the alternative the README's backtest table compares. */
+ * state_sd, the alternative the README's backtest table compares; 3:
+ * ours with the own sd by other share (tly_polls_other_check). */
 TLY_API const tly_polls_bt_summary *
 tly_polls_backtest_summary(const tly_polls_backtest *b, int which);
+/* The other-share check of the cycles before the backtest's (which 3 of
+ * tly_polls_backtest_summary scores: each polled unit's own sd
+ * sqrt(base_sd^2 + (per_other * other)^2), other its polls' mean share
+ * for neither nominee, 1 - (dem + rep) / 100). */
+TLY_API const tly_polls_other_check *
+tly_polls_backtest_other_check(const tly_polls_backtest *b);
 TLY_API const tly_polls_average *
 tly_polls_backtest_average(const tly_polls_backtest *b);
 TLY_API tly_status tly_json_polls_backtest(const tly_polls_backtest *b,

@@ -32,6 +32,7 @@ struct tly_polls_average {
   int32_t n_no_size; /* polls averaged without a sample size */
   double w[MAX_UNITS];  /* pollster weight of each unit's average */
   double sv[MAX_UNITS]; /* its sampling variance (share^2) */
+  double oth[MAX_UNITS]; /* its polls' mean share for neither candidate */
   char method[3072];
 };
 
@@ -236,7 +237,10 @@ static void describe(tly_polls_average *v, const tly_polls *p)
       "their share of its polls squared, s its average's sampling variance "
       "(p (1 - p) / n2 per poll, n2 = sample size x (dem + rep) / 100, / "
       "polls^2; %d polls without a sample size counted at raw-polls' mean "
-      "%.2f points^2), fitted on the same raw-polls averages.",
+      "%.2f points^2), fitted on the same raw-polls averages.\n"
+      "Other share (in the JSON and the backtest, not used: raw-polls' "
+      "earlier cycles do not support it): a poll's share for neither "
+      "nominee, 100 - dem - rep (undecided and third parties).",
       tly_polls_layout_name(tly_polls_layout_of(p)), (int)v->o.window_days,
       fmt_date(lo, a), fmt_date(v->o.as_of, b), v->o.populations,
       v->o.dedupe == TLY_POLLS_DEDUPE_LATEST
@@ -364,8 +368,10 @@ tly_status tly_polls_average_run(const tly_polls *p,
          * choosing one of the two (raw-polls' mean for a poll without a
          * sample size). */
         double m2n = (double)(j - i) * (double)(j - i), w = 0, sv = 0;
+        double ot = 0;
         for (size_t m = i; m < j; m++) {
           const tly_poll *q = e[m].q;
+          ot += fmax(100.0 - q->dem - q->rep, 0.0) / 100.0;
           double pq = share_of(q), n2 = (double)q->sample_size *
                                          (q->dem + q->rep) / 100.0;
           if (q->sample_size > 0 && n2 > 0) {
@@ -388,6 +394,7 @@ tly_status tly_polls_average_run(const tly_polls *p,
         }
         v->w[k] = w / m2n;
         v->sv[k] = sv / m2n;
+        v->oth[k] = ot / (double)(j - i);
       }
     }
     i = j;
@@ -642,6 +649,8 @@ static json_t *average_obj(const tly_polls_average *v, bool *ok)
          ok);
     jput(x, "sampling_sd", u->swing ? json_null() : json_real(sqrt(v->sv[i])),
          ok);
+    jput(x, "other_share", u->swing ? json_null() : json_real(v->oth[i]),
+         ok);
     jput(x, "polls", json_integer(u->n_polls), ok);
     jput(x, "pollsters", json_integer(u->n_pollsters), ok);
     jput(x, "first",
@@ -709,7 +718,10 @@ struct tly_polls_backtest {
   /* The same units scored with the own sd by polls (README, "Polls"):
    * total sd, own sd, P(Democrat wins). */
   double sd2[MAX_UNITS], own2[MAX_UNITS], p2[MAX_UNITS];
-  tly_polls_bt_summary sum[3];
+  /* And with the own sd by other share (tly_polls_other_check). */
+  double sd3[MAX_UNITS], own3[MAX_UNITS], p3[MAX_UNITS];
+  tly_polls_other_check other;
+  tly_polls_bt_summary sum[4];
 };
 
 /* Standard normal cdf. */
@@ -769,8 +781,11 @@ static void score(tly_polls_backtest *b, int which)
   for (size_t i = 0; i < b->n; i++) {
     const tly_polls_bt_unit *u = &b->u[i];
     double est = which == 1 ? u->fte : u->ours;
-    double p = which == 0 ? u->p_ours : which == 1 ? u->p_fte : b->p2[i];
-    double sd = which == 2 ? b->sd2[i] : u->sd;
+    double p = which == 0   ? u->p_ours
+               : which == 1 ? u->p_fte
+               : which == 2 ? b->p2[i]
+                            : b->p3[i];
+    double sd = which == 2 ? b->sd2[i] : which == 3 ? b->sd3[i] : u->sd;
     if (isnan(est) || isnan(u->actual))
       continue;
     m->n++;
@@ -801,8 +816,9 @@ static void score(tly_polls_backtest *b, int which)
   for (size_t i = 0; i < b->n; i++) {
     const tly_polls_bt_unit *u = &b->u[i];
     double est = which == 1 ? u->fte : u->ours;
-    double sd = which == 2 ? b->sd2[i] : u->sd;
-    double own = which == 2 ? b->own2[i] : u->own_sd;
+    double sd = which == 2 ? b->sd2[i] : which == 3 ? b->sd3[i] : u->sd;
+    double own = which == 2 ? b->own2[i] : which == 3 ? b->own3[i]
+                                                      : u->own_sd;
     if (isnan(est) || isnan(u->actual))
       continue;
     double r = fabs(est - u->actual - sb / m->n);
@@ -859,6 +875,8 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
   }
   b->al = *al;
   s = tly_polls_average_run(p, &o, &b->avg, err);
+  if (s == TLY_OK)
+    s = tly_polls_other_check_run(cycle, &b->other, err);
   if (s == TLY_OK &&
       tly_election_builtin(cycle, TLY_SOURCE_FEC, NULL, &act, err) != TLY_OK)
     s = tly__fail(err, TLY_ENODATA, "no certified (FEC) results for %d",
@@ -883,6 +901,10 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
                                                  b->avg->w[i], b->avg->sv[i]);
       b->sd2[j] = sqrt(b->own2[j] * b->own2[j] + nat * nat);
       b->p2[j] = p_above_half(u->ours, b->sd2[j]);
+      double bo = b->other.base_sd, po = b->other.per_other * b->avg->oth[i];
+      b->own3[j] = pu->swing ? pu->sd : sqrt(bo * bo + po * po);
+      b->sd3[j] = sqrt(b->own3[j] * b->own3[j] + nat * nat);
+      b->p3[j] = p_above_half(u->ours, b->sd3[j]);
       u->fte = NAN;
       u->p_fte = NAN;
     }
@@ -895,6 +917,7 @@ tly_status tly_polls_backtest_run(const tly_polls *p, int cycle,
     score(b, 0);
     score(b, 1);
     score(b, 2);
+    score(b, 3);
   }
   tly_election_free(act);
   tly_polls_free(own);
@@ -929,7 +952,13 @@ const tly_polls_bt_unit *tly_polls_backtest_unit(const tly_polls_backtest *b,
 const tly_polls_bt_summary *
 tly_polls_backtest_summary(const tly_polls_backtest *b, int which)
 {
-  return &b->sum[which == 0 ? 0 : which == 2 ? 2 : 1];
+  return &b->sum[which == 0 ? 0 : which == 2 ? 2 : which == 3 ? 3 : 1];
+}
+
+const tly_polls_other_check *
+tly_polls_backtest_other_check(const tly_polls_backtest *b)
+{
+  return &b->other;
 }
 
 const tly_polls_average *
@@ -962,6 +991,29 @@ static json_t *summary_obj(const tly_polls_bt_summary *m, bool *ok)
   return o;
 }
 
+/* The other-share check (tly_polls_other_check) as JSON. */
+static json_t *other_obj(const tly_polls_other_check *x, bool *ok)
+{
+  json_t *o = json_pack(
+      "{s:f,s:f,s:f,s:i,s:{s:i,s:i,s:i,s:i,s:i,s:f},"
+      "s:{s:f,s:i,s:i,s:i,s:f,s:f},s:{s:i,s:f,s:f},s:b}",
+      "base_sd", x->base_sd, "per_other", x->per_other, "mean_other",
+      x->mean_other, "n_state_averages", (int)x->n_fit, "state_check",
+      "state_averages", (int)x->checked, "held_80", (int)x->held80,
+      "held_95", (int)x->held95, "total_held_80", (int)x->total80,
+      "total_held_95", (int)x->total95, "neg_log_density", x->nll,
+      "shared_check", "per_other", x->shared_per_other, "years",
+      (int)x->shared_checked, "held_80", (int)x->shared_held80, "held_95",
+      (int)x->shared_held95, "neg_log_density", x->shared_nll,
+      "neg_log_density_constant", x->shared_nll_const,
+      "presidential_years_alone", "years", (int)x->pres_checked,
+      "neg_log_density", x->pres_nll, "neg_log_density_all_years",
+      x->pres_nll_all, "used", 0);
+  if (o == NULL)
+    *ok = false;
+  return o;
+}
+
 tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
                                    void *ud, tly_error *err)
 {
@@ -985,6 +1037,7 @@ tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
     jput(x, "p_fte", real_or_null(u->p_fte), &ok);
     jput(x, "sd", json_real(u->sd), &ok);
     jput(x, "sd_by_polls", json_real(b->sd2[i]), &ok);
+    jput(x, "sd_by_other_share", json_real(b->sd3[i]), &ok);
   }
   if (!ok) {
     json_decref(root);
@@ -996,6 +1049,9 @@ tly_status tly_json_polls_backtest(const tly_polls_backtest *b, tly_writer w,
   jput(root, "fte", b->sum[1].n > 0 ? summary_obj(&b->sum[1], &ok)
                                     : json_null(), &ok);
   jput(root, "ours_own_sd_by_polls", summary_obj(&b->sum[2], &ok), &ok);
+  jput(root, "ours_own_sd_by_other_share", summary_obj(&b->sum[3], &ok),
+       &ok);
+  jput(root, "other_share_check", other_obj(&b->other, &ok), &ok);
   jput(root, "average", average_obj(b->avg, &ok), &ok);
   jput(root, "actual_source", json_string("FEC, Federal Elections (certified "
                                           "two-party results)"),

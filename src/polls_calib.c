@@ -24,19 +24,20 @@
 #define FIRST_SHARED 1998 /* the first even year of raw-polls */
 #define MAX_SHARED 16     /* even years 1998..2028 */
 
-/* Per cycle: sum of errors, sum of squares, count (states and DC, or
+/* Per cycle: sum of errors, sum of squares, sum of the averages' other
+ * shares (points for neither major candidate), count (states and DC, or
  * races). */
 typedef struct {
-  double sum, sum2;
+  double sum, sum2, osum;
   int32_t n;
 } acc;
 
 /* A presidential state average of raw-polls, for the own sd's fit: its
  * error, its cycle (index into cyc), its pollster weight (sum over
  * pollsters of their share of its polls squared), its sampling variance
- * (points^2) and its number of polls. */
+ * (points^2), its other share (points) and its number of polls. */
 typedef struct {
-  double e, w, sv;
+  double e, w, sv, o;
   int32_t cyc, polls;
 } avg_row;
 
@@ -44,8 +45,9 @@ typedef struct {
 
 
 /* Reads data/polls_calib.csv (cycle,race,unit,polls,poll_share,
- * actual_share) into per-cycle sums: cyc for the presidential state
- * averages of [FIRST_CYCLE, before), shr for the statewide races
+ * actual_share,pollster_weight,sampling_var,other) into per-cycle sums:
+ * cyc for the presidential state averages of [FIRST_CYCLE, before), shr
+ * for the statewide races
  * (presidential states and DC, Senate, governor) of the even years of
  * [FIRST_SHARED, before). */
 static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
@@ -57,7 +59,7 @@ static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
   if (data == NULL)
     return tly__fail(err, TLY_ENODATA, "no built-in polls_calib.csv");
   tly__csv *c = NULL;
-  tly_status s = tly__csv_open(NULL, "polls_calib.csv", data, len, 64, 8,
+  tly_status s = tly__csv_open(NULL, "polls_calib.csv", data, len, 64, 9,
                                &c, err);
   if (s != TLY_OK)
     return s;
@@ -70,14 +72,15 @@ static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
     if (s != TLY_OK || eof)
       break;
     int64_t cycle = 0, polls = 0;
-    double ps = 0, as = 0, pw = 0, sv = 0;
-    if (n != 8 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
+    double ps = 0, as = 0, pw = 0, sv = 0, ot = 0;
+    if (n != 9 || tly__scan_i64(f[0].p, f[0].n, 1900, 2200, &cycle) != TLY_OK ||
         tly__scan_i64(f[3].p, f[3].n, 1, 100000, &polls) != TLY_OK ||
         tly__scan_double(f[4].p, f[4].n, &ps) != TLY_OK ||
         tly__scan_double(f[5].p, f[5].n, &as) != TLY_OK ||
         tly__scan_double(f[6].p, f[6].n, &pw) != TLY_OK ||
-        tly__scan_double(f[7].p, f[7].n, &sv) != TLY_OK || !(pw > 0) ||
-        pw > 1 || !(sv > 0)) {
+        tly__scan_double(f[7].p, f[7].n, &sv) != TLY_OK ||
+        tly__scan_double(f[8].p, f[8].n, &ot) != TLY_OK || !(pw > 0) ||
+        pw > 1 || !(sv > 0) || !(ot >= 0) || ot > 100) {
       s = tly__csv_fail(c, NULL, err, TLY_EPARSE, "malformed row");
       break;
     }
@@ -91,6 +94,7 @@ static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
       acc *a = &shr[(cycle - FIRST_SHARED) / 2];
       a->sum += e;
       a->sum2 += e * e;
+      a->osum += ot;
       a->n++;
     }
     if (!pres || cycle < FIRST_CYCLE || cycle >= before || cycle % 4 != 0)
@@ -98,10 +102,11 @@ static tly_status read_table(int before, acc *cyc, acc *shr, avg_row *rows,
     acc *a = &cyc[(cycle - FIRST_CYCLE) / 4];
     a->sum += e;
     a->sum2 += e * e;
+    a->osum += ot;
     a->n++;
     if (*n_rows < MAX_ROWS) /* 296 presidential rows in all */
       rows[(*n_rows)++] =
-          (avg_row){e, pw, sv, (int32_t)((cycle - FIRST_CYCLE) / 4),
+          (avg_row){e, pw, sv, ot, (int32_t)((cycle - FIRST_CYCLE) / 4),
                     (int32_t)polls};
   }
   tly__csv_free(c);
@@ -488,4 +493,169 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
                      "before %d",
                      cycle);
   return swing_sd(cycle, out, err);
+}
+
+/*---- The other share as a driver (checked, not used) --------------------*/
+
+/* log of the density at x of a t with df degrees of freedom and scale s. */
+static double t_logpdf(double x, double df, double s)
+{
+  double z = x / s;
+  return lgamma((df + 1.0) / 2.0) - lgamma(df / 2.0) -
+         0.5 * log(df * 3.14159265358979323846) - log(s) -
+         (df + 1.0) / 2.0 * log1p(z * z / df);
+}
+
+/* The state part by other share, sd^2 = a + b * other^2 (points^2), fitted
+ * like own_fit: least squares of each squared residual about its cycle's
+ * mean, times k / (k - 1), on other^2, over the cycles [0, upto); both
+ * kept >= 0. n = 0 when no residual is left. */
+static own_model other_fit(const acc *cyc, const avg_row *rows,
+                           int32_t n_rows, int32_t upto)
+{
+  own_model m = {0, 0, 0, 0, 0, 0};
+  double sx = 0, sy = 0, sxx = 0, sxy = 0, so = 0;
+  int32_t nc = 0;
+  for (int32_t c = 0; c < upto; c++)
+    nc += cyc[c].n >= 2;
+  for (int32_t i = 0; i < n_rows; i++) {
+    const acc *a = &cyc[rows[i].cyc];
+    if (rows[i].cyc >= upto || a->n < 2)
+      continue;
+    double r = rows[i].e - a->sum / a->n;
+    double y = r * r * a->n / (a->n - 1.0), x = rows[i].o * rows[i].o;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+    so += rows[i].o;
+    m.n++;
+  }
+  if (m.n <= nc) {
+    m.n = 0;
+    return m;
+  }
+  double n = m.n, det = n * sxx - sx * sx;
+  m.b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
+  m.a = (sy - m.b * sx) / n;
+  if (m.a < 0) {
+    m.a = 0;
+    m.b = sxx > 0 ? sxy / sxx : 0.0;
+  }
+  if (m.b < 0) {
+    m.b = 0;
+    m.a = fmax(sy / n, 0.0);
+  }
+  m.sv_mean = so / n; /* here: the mean other share */
+  return m;
+}
+
+tly_status tly_polls_other_check_run(int cycle,
+                                     tly_polls_other_check *out,
+                                     tly_error *err)
+{
+  memset(out, 0, sizeof *out);
+  acc cyc[MAX_CYCLES], shr[MAX_SHARED];
+  avg_row rows[MAX_ROWS];
+  int32_t n_rows = 0;
+  memset(cyc, 0, sizeof cyc);
+  memset(shr, 0, sizeof shr);
+  int before = cycle;
+  if (before > FIRST_CYCLE + 4 * MAX_CYCLES)
+    before = FIRST_CYCLE + 4 * MAX_CYCLES;
+  tly_status s = read_table(before, cyc, shr, rows, &n_rows, err);
+  if (s != TLY_OK)
+    return s;
+  int32_t upto = (int32_t)((before - FIRST_CYCLE + 3) / 4), nc = 0;
+  for (int32_t c = 0; c < upto; c++)
+    nc += cyc[c].n > 0;
+  own_model m = other_fit(cyc, rows, n_rows, upto);
+  if (m.n == 0 || nc < 2)
+    return tly__fail(err, TLY_ENODATA,
+                     "the other-share check needs at least 2 presidential "
+                     "cycles of raw-polls before %d",
+                     cycle);
+  out->base_sd = sqrt(m.a) / 100.0;
+  out->per_other = sqrt(m.b);
+  out->n_fit = m.n;
+  out->mean_other = m.sv_mean / 100.0;
+  /* The state part, leave-future-out, as own_check scores the others. */
+  const double q80 = 1.2815515655446004, q95 = 1.9599639845400540;
+  const double ln2pi = 1.8378770664093453;
+  double nll = 0;
+  for (int32_t c = 2; c < upto; c++) {
+    if (cyc[c].n < 2)
+      continue;
+    own_model f = other_fit(cyc, rows, n_rows, c);
+    double nat = shared_sd_before(shr, c);
+    if (f.n == 0 || nat == 0.0)
+      continue;
+    for (int32_t i = 0; i < n_rows; i++) {
+      if (rows[i].cyc != c)
+        continue;
+      double r = rows[i].e - cyc[c].sum / cyc[c].n;
+      double v = f.a + f.b * rows[i].o * rows[i].o;
+      double t = sqrt(v + nat * nat);
+      out->checked++;
+      out->held80 += fabs(r) <= q80 * sqrt(v);
+      out->held95 += fabs(r) <= q95 * sqrt(v);
+      out->total80 += fabs(rows[i].e) <= q80 * t;
+      out->total95 += fabs(rows[i].e) <= q95 * t;
+      nll += 0.5 * (ln2pi + log(v) + r * r / v) - log(100.0);
+    }
+  }
+  if (out->checked > 0)
+    out->nll = nll / out->checked;
+  /* The shared part: bias_y ~ t_k(scale = rms(bias / other) * other_y)
+   * against the model's t_k(scale = rms(bias)), k the even years before
+   * y; and the presidential years against a t of the presidential years
+   * before them only. Densities in share units (points / 100). */
+  double r2 = 0, b2 = 0, p2 = 0;
+  int32_t k = 0, kp = 0;
+  double nll_o = 0, nll_c = 0, nll_p = 0, nll_pa = 0;
+  for (int i = 0; i < MAX_SHARED; i++) {
+    if (shr[i].n == 0)
+      continue;
+    int year = FIRST_SHARED + 2 * i;
+    double b = shr[i].sum / shr[i].n, o = shr[i].osum / shr[i].n;
+    bool pres = year % 4 == 0;
+    if (!(o > 0))
+      return tly__fail(err, TLY_ENODATA,
+                       "raw-polls' races of %d have no other share", year);
+    if (k >= 3) {
+      double sc = sqrt(b2 / k), so = sqrt(r2 / k) * o;
+      out->shared_checked++;
+      out->shared_held80 +=
+          fabs(b) <= tly__polls_t_quantile(0.90, k) * so;
+      out->shared_held95 +=
+          fabs(b) <= tly__polls_t_quantile(0.975, k) * so;
+      nll_o -= t_logpdf(b / 100.0, k, so / 100.0);
+      nll_c -= t_logpdf(b / 100.0, k, sc / 100.0);
+    }
+    if (pres && kp >= 2) {
+      out->pres_checked++;
+      nll_p -= t_logpdf(b / 100.0, kp, sqrt(p2 / kp) / 100.0);
+      nll_pa -= t_logpdf(b / 100.0, k, sqrt(b2 / k) / 100.0);
+    }
+    r2 += (b / o) * (b / o);
+    b2 += b * b;
+    k++;
+    if (pres) {
+      p2 += b * b;
+      kp++;
+    }
+  }
+  if (k == 0)
+    return tly__fail(err, TLY_ENODATA, "no raw-polls races before %d",
+                     cycle);
+  out->shared_per_other = sqrt(r2 / k);
+  if (out->shared_checked > 0) {
+    out->shared_nll = nll_o / out->shared_checked;
+    out->shared_nll_const = nll_c / out->shared_checked;
+  }
+  if (out->pres_checked > 0) {
+    out->pres_nll = nll_p / out->pres_checked;
+    out->pres_nll_all = nll_pa / out->pres_checked;
+  }
+  return TLY_OK;
 }

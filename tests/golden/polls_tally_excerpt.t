@@ -89,3 +89,6 @@ Method:
     n2 = sample size x (dem + rep) / 100, / polls^2; 0 polls without a sample
     size counted at raw-polls' mean 3.97 points^2), fitted on the same
     raw-polls averages.
+  Other share (in the JSON and the backtest, not used: raw-polls' earlier
+    cycles do not support it): a poll's share for neither nominee, 100 - dem -
+    rep (undecided and third parties).

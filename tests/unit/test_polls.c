@@ -371,6 +371,71 @@ Test(polls, own_sd_by_polls)
   cr_assert_eq(c.by_polls_total95, 85);
 }
 
+Test(polls, other_share_check)
+{
+  /* The share for neither nominee as a driver, recomputed from 538's
+   * raw-polls.csv itself (not tally's table) in Python: each presidential
+   * state average's other share is the mean over its polls of 100 -
+   * cand1_pct - cand2_pct; its squared error about its cycle's mean times
+   * k / (k - 1) regressed on other^2 (least squares). 2000-2012 (180
+   * averages, mean other 7.5064 points): sqrt(1.94442^2 + (0.13739
+   * other)^2); leave-future-out 2008-2012 (88): 64 and 76 inside the state
+   * part's 80 % / 95 % intervals, 75 and 83 inside the whole ones (the
+   * pooled own sd: 70, 80, 78, 84), mean negative log density -2.06546
+   * (pooled -2.21). The shared part, each even year 2004-2014 from the
+   * years before it: scale 0.11717 x the year's mean other share, 5 and 6
+   * of 6 inside, -log density -3.18345 against the constant scale's
+   * -3.06728; 2008 and 2012 from the presidential years alone -3.16005,
+   * from all even years -3.19503. */
+  tly_polls_other_check x;
+  tly_error err = {0};
+  cr_assert_eq(tly_polls_other_check_run(2016, &x, &err), TLY_OK, "%s",
+               err.msg);
+  cr_assert_eq(x.n_fit, 180);
+  cr_assert(fabs(x.base_sd - 0.0194442) < 2e-7, "%.7f", x.base_sd);
+  cr_assert(fabs(x.per_other - 0.13739) < 2e-5, "%.6f", x.per_other);
+  cr_assert(fabs(x.mean_other - 0.075064) < 2e-6, "%.7f", x.mean_other);
+  cr_assert_eq(x.checked, 88);
+  cr_assert_eq(x.held80, 64);
+  cr_assert_eq(x.held95, 76);
+  cr_assert_eq(x.total80, 75);
+  cr_assert_eq(x.total95, 83);
+  cr_assert(fabs(x.nll - -2.06546) < 2e-5, "%.6f", x.nll);
+  cr_assert(fabs(x.shared_per_other - 0.11717) < 2e-5);
+  cr_assert_eq(x.shared_checked, 6);
+  cr_assert_eq(x.shared_held80, 5);
+  cr_assert_eq(x.shared_held95, 6);
+  cr_assert(fabs(x.shared_nll - -3.18345) < 2e-5, "%.6f", x.shared_nll);
+  cr_assert(fabs(x.shared_nll_const - -3.06728) < 2e-5);
+  cr_assert_eq(x.pres_checked, 2);
+  cr_assert(fabs(x.pres_nll - -3.16005) < 2e-5, "%.6f", x.pres_nll);
+  cr_assert(fabs(x.pres_nll_all - -3.19503) < 2e-5);
+  /* 2000-2016 (231, mean 8.9223): sqrt(2.06705^2 + (0.10109 other)^2);
+   * 2008-2016 (139): 108, 125, 113, 133, -2.14774; shared 0.12232, 6 and 8
+   * of 8, -3.06703 against the constant's -2.94607; presidential years
+   * 2008-2016 alone -2.41019, from all -2.72494. */
+  cr_assert_eq(tly_polls_other_check_run(2020, &x, &err), TLY_OK);
+  cr_assert_eq(x.n_fit, 231);
+  cr_assert(fabs(x.base_sd - 0.0206705) < 2e-7, "%.7f", x.base_sd);
+  cr_assert(fabs(x.per_other - 0.10109) < 2e-5, "%.6f", x.per_other);
+  cr_assert_eq(x.checked, 139);
+  cr_assert_eq(x.held80, 108);
+  cr_assert_eq(x.held95, 125);
+  cr_assert_eq(x.total80, 113);
+  cr_assert_eq(x.total95, 133);
+  cr_assert(fabs(x.nll - -2.14774) < 2e-5, "%.6f", x.nll);
+  cr_assert(fabs(x.shared_per_other - 0.12232) < 2e-5);
+  cr_assert_eq(x.shared_checked, 8);
+  cr_assert_eq(x.shared_held80, 6);
+  cr_assert_eq(x.shared_held95, 8);
+  cr_assert(fabs(x.shared_nll - -3.06703) < 2e-5, "%.6f", x.shared_nll);
+  cr_assert(fabs(x.shared_nll_const - -2.94607) < 2e-5);
+  cr_assert_eq(x.pres_checked, 3);
+  cr_assert(fabs(x.pres_nll - -2.41019) < 2e-5);
+  cr_assert(fabs(x.pres_nll_all - -2.72494) < 2e-5);
+  cr_assert_eq(tly_polls_other_check_run(2004, &x, &err), TLY_ENODATA);
+}
+
 /* A JSON output kept in memory (small: one unit's excerpt). */
 typedef struct {
   char data[65536];
@@ -426,6 +491,11 @@ Test(polls, own_sd_by_polls_of_a_unit)
   cr_assert_not_null(k);
   got = strtod(k + strlen("\"sampling_sd\": "), NULL);
   cr_assert(fabs(got - sqrt(sv)) < 1e-11, "%.12f vs %.12f", got, sqrt(sv));
+  /* Its share for neither nominee: (5 + 4 + 10) / 3 points. */
+  k = strstr(oh, "\"other_share\": ");
+  cr_assert_not_null(k);
+  got = strtod(k + strlen("\"other_share\": "), NULL);
+  cr_assert(fabs(got - 19.0 / 300.0) < 1e-12, "%.12f", got);
   /* The unit's sd is still the pooled one (the default). */
   for (size_t i = 0; i < tly_polls_average_n_units(v); i++)
     if (strcmp(tly_polls_average_unit(v, i)->code, "OH") == 0)
