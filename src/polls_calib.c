@@ -432,6 +432,19 @@ static void own_check(const acc *cyc, const acc *shr, const avg_row *rows,
   }
 }
 
+/* read_table for the cycles before `cycle` (at most the table's last):
+ * *before is the first cycle left out. */
+static tly_status read_before(int cycle, acc *cyc, acc *shr, avg_row *rows,
+                               int32_t *n_rows, int *before, tly_error *err)
+{
+  memset(cyc, 0, MAX_CYCLES * sizeof *cyc);
+  memset(shr, 0, MAX_SHARED * sizeof *shr);
+  *before = cycle;
+  if (*before > FIRST_CYCLE + 4 * MAX_CYCLES)
+    *before = FIRST_CYCLE + 4 * MAX_CYCLES;
+  return read_table(*before, cyc, shr, rows, n_rows, err);
+}
+
 double tly__polls_own_sd(const tly_polls_calib *c, double w, double sv)
 {
   return sqrt(c->common_sd * c->common_sd +
@@ -445,12 +458,8 @@ tly_status tly_polls_calibrate(int cycle, tly_polls_calib *out,
   acc cyc[MAX_CYCLES], shr[MAX_SHARED];
   avg_row rows[MAX_ROWS];
   int32_t n_rows = 0;
-  memset(cyc, 0, sizeof cyc);
-  memset(shr, 0, sizeof shr);
-  int before = cycle;
-  if (before > FIRST_CYCLE + 4 * MAX_CYCLES)
-    before = FIRST_CYCLE + 4 * MAX_CYCLES;
-  tly_status s = read_table(before, cyc, shr, rows, &n_rows, err);
+  int before = 0;
+  tly_status s = read_before(cycle, cyc, shr, rows, &n_rows, &before, err);
   if (s != TLY_OK)
     return s;
   /* bias_c = mean error of cycle c's presidential state averages; state
@@ -558,12 +567,8 @@ tly_status tly_polls_other_check_run(int cycle,
   acc cyc[MAX_CYCLES], shr[MAX_SHARED];
   avg_row rows[MAX_ROWS];
   int32_t n_rows = 0;
-  memset(cyc, 0, sizeof cyc);
-  memset(shr, 0, sizeof shr);
-  int before = cycle;
-  if (before > FIRST_CYCLE + 4 * MAX_CYCLES)
-    before = FIRST_CYCLE + 4 * MAX_CYCLES;
-  tly_status s = read_table(before, cyc, shr, rows, &n_rows, err);
+  int before = 0;
+  tly_status s = read_before(cycle, cyc, shr, rows, &n_rows, &before, err);
   if (s != TLY_OK)
     return s;
   int32_t upto = (int32_t)((before - FIRST_CYCLE + 3) / 4), nc = 0;
