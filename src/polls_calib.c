@@ -319,6 +319,25 @@ typedef struct {
   int32_t n;
 } own_model;
 
+/* The least-squares line y = a + b x of n points from their sums, with a
+ * and b kept >= 0 (a term that comes out negative is dropped and the
+ * other refitted alone). */
+static void line_fit(double n, double sx, double sy, double sxx, double sxy,
+                     double *a, double *b)
+{
+  double det = n * sxx - sx * sx;
+  *b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
+  *a = (sy - *b * sx) / n;
+  if (*a < 0) {
+    *a = 0;
+    *b = sxx > 0 ? sxy / sxx : 0.0;
+  }
+  if (*b < 0) {
+    *b = 0;
+    *a = fmax(sy / n, 0.0);
+  }
+}
+
 static own_model own_fit(const acc *cyc, const avg_row *rows,
                          int32_t n_rows, int32_t upto)
 {
@@ -348,17 +367,8 @@ static own_model own_fit(const acc *cyc, const avg_row *rows,
     m.n = 0;
     return m;
   }
-  double n = m.n, det = n * sxx - sx * sx;
-  m.b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
-  m.a = (sy - m.b * sx) / n;
-  if (m.a < 0) {
-    m.a = 0;
-    m.b = sxx > 0 ? sxy / sxx : 0.0;
-  }
-  if (m.b < 0) {
-    m.b = 0;
-    m.a = fmax(sy / n, 0.0);
-  }
+  double n = m.n;
+  line_fit(n, sx, sy, sxx, sxy, &m.a, &m.b);
   m.pooled = ss / (m.n - nc);
   m.sv_mean = sv / n;
   m.sv_poll = svm / polls;
@@ -544,17 +554,8 @@ static own_model other_fit(const acc *cyc, const avg_row *rows,
     m.n = 0;
     return m;
   }
-  double n = m.n, det = n * sxx - sx * sx;
-  m.b = det > 0 ? (n * sxy - sx * sy) / det : 0.0;
-  m.a = (sy - m.b * sx) / n;
-  if (m.a < 0) {
-    m.a = 0;
-    m.b = sxx > 0 ? sxy / sxx : 0.0;
-  }
-  if (m.b < 0) {
-    m.b = 0;
-    m.a = fmax(sy / n, 0.0);
-  }
+  double n = m.n;
+  line_fit(n, sx, sy, sxx, sxy, &m.a, &m.b);
   m.sv_mean = so / n; /* here: the mean other share */
   return m;
 }
