@@ -24,19 +24,23 @@
 #include <unistd.h>
 #include <zlib.h>
 
-/* A regular file is mapped (mmap) and parsed where it lies in the page
- * cache, with no copy; WebAssembly under WASI has no mmap. */
-#if !defined(__wasi__) && !defined(TLY_NO_MMAP)
-#define TLY_MMAP 1
+/* A regular file of plain text is read by all the workers at once, each
+ * its own part (pread) into its own buffer; the buffers are asked for
+ * 2 MiB pages (madvise), which spares a fault per 4 KiB page of text
+ * (reading the file mapped cost more in faults than the copy of pread).
+ * WebAssembly under WASI has no madvise. */
+#if !defined(__wasi__)
 #include <sys/mman.h>
 #endif
+#include <stdatomic.h>
 
 enum {
   MAX_FIELD = 4096,          /* bytes in one field */
   MAX_FIELDS = 64,           /* fields in one record */
   MAX_THREADS = 64,
-  BLOCK = 16 << 20,          /* bytes parsed per round */
-  MAP_WINDOW = 64 << 20,     /* bytes of a mapped file parsed per round */
+  BLOCK = 16 << 20,          /* bytes parsed per round (a stream) */
+  PART_BUF = 4 << 20,        /* a worker's buffer for its part of a file */
+  HEAD_MAX = 1 << 20,        /* bytes read for the header of a file */
 };
 #define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
 
@@ -305,19 +309,132 @@ static int split(const char *p, const char *end, bool last, fld *f,
   return RS_OK;
 }
 
-/* The usual record, 8 bytes at a time (SWAR, plain C): no quote, CR or
- * NUL before its '\n', which lies before end; at most MAX_FIELDS fields of
- * at most MAX_FIELD bytes. Fills f[0..*n) and *next as split() would and
- * *ascii when no byte has its high bit set; false for any other record
- * (split() then reads it, and reports what is wrong). The first special
- * byte of a word is the lowest set bit of the OR of the zero-byte tests
- * (a test may also flag bytes above a true match, never below); commas
- * use the exact test. Little-endian byte order only. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The usual record: no quote, CR or NUL before its '\n', which lies at
+ * least 64 bytes before end; at most MAX_FIELDS fields of at most
+ * MAX_FIELD bytes. Fills f[0..*n) and *next as split() would and *ascii
+ * when no byte has its high bit set; false for any other record (split()
+ * then reads it, and reports what is wrong). On x86-64, 64 bytes at a time
+ * as bit masks (SSE2): the masks of the block where a record ends are kept
+ * in *bk for the next record, which starts in it. Elsewhere 8 bytes at a
+ * time (SWAR, plain C, little-endian only). */
+typedef struct {
+  const char *at; /* the block's first byte, or NULL */
+  uint64_t sp;    /* its '\n', '\r', '"' and NUL bytes */
+  uint64_t cm;    /* its commas */
+  uint64_t hi;    /* its bytes with the high bit set */
+} blockm;
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+
+static inline void block_load(blockm *bk, const char *q)
+{
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                qt = _mm_set1_epi8('"'), cm = _mm_set1_epi8(','),
+                z = _mm_setzero_si128();
+  uint64_t sp = 0, c = 0, hi = 0;
+  for (int i = 0; i < 4; i++) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(q + 16 * i));
+    __m128i s = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)),
+        _mm_or_si128(_mm_cmpeq_epi8(x, qt), _mm_cmpeq_epi8(x, z)));
+    sp |= (uint64_t)(uint32_t)_mm_movemask_epi8(s) << (16 * i);
+    c |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, cm))
+         << (16 * i);
+    hi |= (uint64_t)(uint32_t)_mm_movemask_epi8(x) << (16 * i);
+  }
+  bk->at = q;
+  bk->sp = sp;
+  bk->cm = c;
+  bk->hi = hi;
+}
+
+static inline bool split_fast(const char *p, const char *end, fld *f,
+                              size_t *n, const char **next, bool *ascii,
+                              blockm *bk)
+{
+  const char *q; /* masks' bit 0 */
+  uint64_t sp, cm, hi;
+  if (bk->at != NULL && p >= bk->at && p < bk->at + 64) {
+    unsigned sh = (unsigned)(p - bk->at);
+    q = p;
+    sp = bk->sp >> sh;
+    cm = bk->cm >> sh;
+    hi = bk->hi >> sh;
+    if (sp == 0) { /* the rest of this block: then load the next */
+      if (end - (bk->at + 64) < 64)
+        return false;
+    }
+  } else {
+    if (end - p < 64)
+      return false;
+    block_load(bk, p);
+    q = p;
+    sp = bk->sp;
+    cm = bk->cm;
+    hi = bk->hi;
+  }
+  const char *fs = p;
+  size_t k = 0;
+  uint64_t high = 0;
+  for (;;) {
+    uint64_t below = sp != 0 ? (sp & (0 - sp)) - 1 : ~(uint64_t)0;
+    cm &= below;
+    high |= hi & below;
+    while (cm != 0) {
+      const char *c = q + __builtin_ctzll(cm);
+      if (k == MAX_FIELDS - 1 || (size_t)(c - fs) > MAX_FIELD)
+        return false;
+      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
+      fs = c + 1;
+      cm &= cm - 1;
+    }
+    if (sp != 0) {
+      const char *c = q + __builtin_ctzll(sp);
+      if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
+        return false;
+      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
+      *n = k;
+      *next = c + 1;
+      *ascii = high == 0;
+      return true;
+    }
+    q = bk->at + 64;
+    if (end - q < 64)
+      return false;
+    block_load(bk, q);
+    sp = bk->sp;
+    cm = bk->cm;
+    hi = bk->hi;
+  }
+}
+
+/* Whether the n bytes at a and b are equal (16 at a time). */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+  if (n < 16)
+    return memcmp(a, b, n) == 0;
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + i));
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) != 0xFFFF)
+      return false;
+  }
+  if (i == n)
+    return true;
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + n - 16));
+  __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + n - 16));
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xFFFF;
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 #define LOW7 0x7F7F7F7F7F7F7F7FULL
 
+/* A test may also flag bytes above a true match, never below: the first
+ * special byte of a word is the lowest set bit; commas use the exact
+ * test. */
 static inline uint64_t zero_bytes(uint64_t x)
 {
   return (x - ONES) & ~x & HIGH;
@@ -329,8 +446,9 @@ static inline uint64_t zero_bytes_exact(uint64_t x)
 }
 
 static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
-                       const char **next, bool *ascii)
+                       const char **next, bool *ascii, blockm *bk)
 {
+  (void)bk;
   const char *q = p, *fs = p;
   size_t k = 0;
   uint64_t hi = 0;
@@ -366,12 +484,22 @@ static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
   }
   return false;
 }
+
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+  return memcmp(a, b, n) == 0;
+}
 #else
 static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
-                       const char **next, bool *ascii)
+                       const char **next, bool *ascii, blockm *bk)
 {
-  (void)p, (void)end, (void)f, (void)n, (void)next, (void)ascii;
+  (void)p, (void)end, (void)f, (void)n, (void)next, (void)ascii, (void)bk;
   return false;
+}
+
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+  return memcmp(a, b, n) == 0;
 }
 #endif
 
@@ -958,6 +1086,49 @@ static tly_status input_read(input *in, char *p, size_t cap, size_t *got,
   return TLY_OK;
 }
 
+/*---- text buffers ----*/
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* The bytes allocated for a text buffer of cap bytes. */
+static size_t text_raw_size(size_t cap)
+{
+  return cap >= HUGE_PAGE ? cap + HUGE_PAGE : cap;
+}
+
+/* A text buffer of cap bytes (*raw: the allocation, of text_raw_size(cap)
+ * bytes); one of 2 MiB or more starts at a 2 MiB boundary and asks for
+ * transparent huge pages. NULL on out of memory. */
+static char *text_alloc(const tly_allocator *a, size_t cap, char **raw)
+{
+  *raw = tly__malloc(a, text_raw_size(cap));
+  if (*raw == NULL || cap < HUGE_PAGE)
+    return *raw;
+  char *p = (char *)(((uintptr_t)*raw + HUGE_PAGE - 1) &
+                     ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+  (void)madvise(p, cap & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+/* Doubles the text buffer *text (cap bytes, raw allocation *raw), keeping
+ * its first len bytes; false on out of memory (the old one kept). */
+static bool text_grow(const tly_allocator *a, char **text, char **raw,
+                      size_t *cap, size_t len)
+{
+  char *nraw;
+  char *nt = text_alloc(a, *cap * 2, &nraw);
+  if (nt == NULL)
+    return false;
+  memcpy(nt, *text, len);
+  tly__free(a, *raw, text_raw_size(*cap));
+  *text = nt;
+  *raw = nraw;
+  *cap *= 2;
+  return true;
+}
+
 /*---- workers ----*/
 
 /* One candidate line's rows in the current unit. */
@@ -1001,6 +1172,7 @@ typedef struct {
   bool misaligned; /* its range ended inside a quoted field: it did not
                       end at a record start (a guessed cut, see below) */
   bool final;   /* the round ends the input */
+  bool at_cut;  /* ... or a part of the file at a guessed cut */
   /* results of the round */
   const char *stop; /* where the next round starts (last worker) */
   int64_t lines;    /* lines consumed before stop */
@@ -1035,6 +1207,15 @@ typedef struct {
   uentry *u;        /* the current unit */
   size_t n_u, u_cap;
   char *scratch;
+  /* a part of a plain file read by this worker alone (part_work) */
+  int64_t lo, hi;   /* its bytes [lo, hi) */
+  bool to_end;      /* hi is the file's end (not a guessed cut) */
+  char *text, *text_raw; /* its buffer (text_alloc) */
+  size_t text_cap;
+  bool reports;     /* reports the progress (the calling thread's) */
+  /* written by every row: kept off the cache line of the next worker's
+   * first fields, which its thread reads as often */
+  char pad[128];
 } worker;
 
 struct shared {
@@ -1044,8 +1225,11 @@ struct shared {
   int year;          /* the year when the file has no year column */
   bool has_year;
   bool guess;        /* the cuts between workers are guessed */
-  bool mapped;       /* the text is a mapped file */
-  uintptr_t page;    /* its page size (a power of 2) */
+  int fd;            /* a plain file read in parts (part_work) */
+  atomic_llong done; /* bytes of it parsed */
+  int64_t size;
+  void (*progress)(void *ud, int64_t done, int64_t size);
+  void *progress_ud;
 };
 
 static void wfail(worker *w, tly_status s, int64_t line, int64_t col,
@@ -1418,14 +1602,7 @@ static void work(worker *w)
       lhi = ix;
   }
   w->gen++;
-#if defined(TLY_MMAP) && defined(MADV_POPULATE_READ)
-  if (w->sh->mapped && w->e > w->b) {
-    /* Map the range's pages in one call, not a fault every 16 pages. */
-    uintptr_t pb = (uintptr_t)w->b & ~(w->sh->page - 1);
-    (void)madvise((void *)pb, (size_t)((uintptr_t)w->e - pb),
-                  MADV_POPULATE_READ);
-  }
-#endif
+  blockm bk = {0};
   w->status = TLY_OK;
   w->stop = w->e;
   while (w->status == TLY_OK) {
@@ -1437,7 +1614,7 @@ static void work(worker *w)
     int r = RS_OK;
     __builtin_prefetch(p + 4096); /* rows are ~100 bytes: 2 lines a row */
     __builtin_prefetch(p + 4096 + 64);
-    bool fast = split_fast(p, w->e, f, &n, &next, &ascii);
+    bool fast = split_fast(p, w->e, f, &n, &next, &ascii, &bk);
     if (fast)
       nl = 1;
     else
@@ -1445,7 +1622,8 @@ static void work(worker *w)
                 &nl, &re);
     if (r == RS_EOF || r == RS_SHORT)
       break;
-    if (r == RS_ERR && re.unterminated && !w->last && w->sh->guess) {
+    if (r == RS_ERR && re.unterminated && (!w->last || w->at_cut) &&
+        w->sh->guess) {
       w->misaligned = true; /* the record goes on past the cut */
       return;
     }
@@ -1492,7 +1670,7 @@ static void work(worker *w)
     const char *sp = fast ? f[ulo].p : NULL;
     size_t spn = fast ? (size_t)(f[uhi].p + f[uhi].n - f[ulo].p) : 0;
     bool same = open && ps != NULL && sp != NULL && spn == psn &&
-                memcmp(sp, ps, spn) == 0;
+                same_bytes(sp, ps, spn);
     ps = sp;
     psn = spn;
     if (!same && (!open || !unit_same(L, f, prev))) {
@@ -1551,7 +1729,7 @@ static void work(worker *w)
     size_t lpn = fast ? (size_t)(f[lhi].p + f[lhi].n - f[llo].p) : 0;
     const pred_row *pr = k_row < w->n_pred ? &w->pred[k_row] : NULL;
     if (pr != NULL && lp != NULL && pr->p != NULL && pr->gen == w->gen &&
-        pr->n == lpn && memcmp(pr->p, lp, lpn) == 0) {
+        pr->n == lpn && same_bytes(pr->p, lp, lpn)) {
       lid = pr->id; /* the same text as this row in the unit before */
     } else if (pr != NULL && line_is(&w->lines_t, pr->id, f, L)) {
       lid = pr->id; /* the line of this row in the unit before */
@@ -1659,6 +1837,93 @@ static void *work_thread(void *ud)
   return NULL;
 }
 
+/* The worker's part of a plain file, [w->lo, w->hi), read into its own
+ * buffer a window at a time and parsed by work(): its lines, runs and
+ * error lines are numbered from the part's first line (1). A unit longer
+ * than the buffer doubles it. Worker 0 (the calling thread) reports the
+ * progress of all. */
+static void part_work(worker *w)
+{
+  shared *sh = w->sh;
+  int64_t pos = w->lo;
+  size_t carry = 0;
+  int64_t lbase = 1;
+  w->n_starts = 0;
+  w->status = TLY_OK;
+  w->misaligned = false;
+  w->lines = 0;
+  w->stop_line = 1;
+  for (;;) {
+    size_t want = w->text_cap - carry;
+    if ((int64_t)want > w->hi - pos)
+      want = (size_t)(w->hi - pos);
+    size_t got = 0;
+    while (got < want) {
+      ssize_t r = pread(sh->fd, w->text + carry + got, want - got,
+                        (off_t)(pos + (int64_t)got));
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0) {
+        wfail(w, TLY_EIO, 0, 0, 0, "read error: %s", strerror(errno));
+        return;
+      }
+      if (r == 0)
+        break; /* the file shrank: its end is here */
+      got += (size_t)r;
+    }
+    pos += (int64_t)got;
+    bool final = pos >= w->hi || got < want;
+    w->b = w->text;
+    w->e = w->text + carry + got;
+    w->last = true;
+    w->final = final;
+    w->at_cut = final && !w->to_end;
+    size_t s0 = w->n_starts;
+    work(w);
+    for (size_t k = s0; k < w->n_starts; k++)
+      w->starts[k].line += lbase - 1;
+    if (w->status != TLY_OK || w->misaligned) {
+      if (w->err_line > 0)
+        w->err_line += lbase - 1;
+      if (w->err_ref > 0)
+        w->err_ref += lbase - 1;
+      return;
+    }
+    size_t used = (size_t)(w->stop - w->text);
+    int64_t total = atomic_fetch_add(&sh->done, (int64_t)used) +
+                    (int64_t)used;
+    if (w->reports && sh->progress != NULL)
+      sh->progress(sh->progress_ud, total, sh->size);
+    w->stop_line += lbase - 1;
+    if (final) {
+      w->lines += lbase - 1;
+      return; /* w->stop: where its text ended */
+    }
+    lbase += w->lines;
+    carry = carry + got - used;
+    if (used == 0 && carry == w->text_cap) {
+      /* One unit fills the buffer. */
+      if (w->text_cap >= MAX_BLOCK) {
+        wfail(w, TLY_ERANGE, lbase, 1, 0, "one unit's rows exceed %zu MiB",
+              MAX_BLOCK >> 20);
+        return;
+      }
+      if (!text_grow(w->a, &w->text, &w->text_raw, &w->text_cap, carry)) {
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return;
+      }
+      continue;
+    }
+    memmove(w->text, w->stop, carry);
+  }
+}
+
+static void *part_thread(void *ud)
+{
+  part_work(ud);
+  return NULL;
+}
+
 static void worker_free(worker *w)
 {
   if (w->a == NULL)
@@ -1672,6 +1937,7 @@ static void worker_free(worker *w)
   tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
   tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
   tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+  tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
 }
 
 /*---- the whole file ----*/
@@ -1865,8 +2131,10 @@ static const char *unit_after(const shared *sh, const char *s, const char *e,
     int64_t nl;
     rerr re;
     int r = split(p, e, false, f, &n, scratch, &next, &nl, &re);
-    if (r != RS_OK || n != L->width)
-      return r == RS_OK ? p : e; /* a bad record: its worker reports it */
+    if (r == RS_ERR || (r == RS_OK && n != L->width))
+      return p; /* a bad record: the worker from here reports it */
+    if (r != RS_OK)
+      return e;
     bool keep = !(L->idx[C_OFFICE] >= 0 && !president(&f[L->idx[C_OFFICE]]));
     if (keep && L->idx[C_STAGE] >= 0 && f[L->idx[C_STAGE]].n > 0 &&
         !ieq(f[L->idx[C_STAGE]].p, f[L->idx[C_STAGE]].n, "GEN"))
@@ -1888,6 +2156,228 @@ static void county_parts(const pdata *d, uint32_t id, int *year,
                          const char **cname);
 static void line_parts(const pdata *d, uint32_t id, const char *part[4]);
 
+/* The header at text[0..len) (after a UTF-8 byte order mark): the
+ * layout L and what follows from it in sh; *start where the records begin,
+ * *lines the header's lines. *more (and TLY_OK) when the header may go on
+ * past len (eof false); else an error at FILE:1:COL. */
+static tly_status header_read(const char *text, size_t len, bool eof,
+                              const tly_load_opts *opts, const char *name,
+                              char *scratch, layout *L, shared *sh,
+                              size_t *start, int64_t *lines, bool *more,
+                              tly_error *err)
+{
+  fld f[MAX_FIELDS];
+  size_t n = 0;
+  const char *next;
+  int64_t nl;
+  rerr re = {0};
+  *more = false;
+  size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  int r = split(text + bom, text + len, eof, f, &n, scratch, &next, &nl,
+                &re);
+  if (r == RS_SHORT) {
+    *more = true;
+    return TLY_OK;
+  }
+  if (r != RS_OK)
+    return tly__fail_at(err, TLY_EPARSE, name, 1 + re.dline,
+                        (int64_t)re.off + 1, "%s",
+                        r == RS_ERR ? re.msg : "empty file");
+  if (!find_layout(f, n, L))
+    return tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                        "not a MEDSL county or precinct file (no state_po "
+                        "and county_fips columns)");
+  static const int need[] = {C_CAND, C_VOTES};
+  for (size_t k = 0; k < 2; k++)
+    if (L->idx[need[k]] < 0)
+      return tly__fail_at(err, TLY_EPARSE, name, 1, 1,
+                          "missing column \"%s\"", COL_NAMES[need[k]][0]);
+  sh->has_year = L->idx[C_YEAR] >= 0;
+  sh->year = opts != NULL ? opts->year : 0;
+  if (!sh->has_year && sh->year == 0)
+    return tly__fail_at(err, TLY_EINVAL, name, 1, 1,
+                        "the file has no year column: give the election's "
+                        "year (--year)");
+  *start = (size_t)(next - text);
+  *lines = nl;
+  return TLY_OK;
+}
+
+static bool worker_init(worker *w, shared *sh, const tly_allocator *a)
+{
+  w->sh = sh;
+  w->a = a;
+  w->lines_t.a = w->counties.a = w->sums.a = a;
+  w->scratch = tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+  return w->scratch != NULL;
+}
+
+/* Worker w's error (its lines from wbase on) as the file's. */
+static tly_status worker_error(const worker *w, int64_t wbase,
+                               const char *name, tly_error *err)
+{
+  if (w->err_line == 0)
+    return tly__fail(err, w->status, "%s", w->err_msg);
+  if (w->err_ref > 0)
+    return tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
+                        w->err_col, "%s (first at line %lld)", w->err_msg,
+                        (long long)(wbase + w->err_ref - 1));
+  return tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
+                      w->err_col, "%s", w->err_msg);
+}
+
+/* Up to n bytes of the plain file at off into p (fewer at its end). */
+static tly_status file_read_at(int fd, char *p, size_t n, int64_t off,
+                               size_t *got, const char *name, tly_error *err)
+{
+  *got = 0;
+  while (*got < n) {
+    ssize_t r = pread(fd, p + *got, n - *got, (off_t)(off + (int64_t)*got));
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0)
+      return tly__fail_at(err, TLY_EIO, name, 0, 0, "read error: %s",
+                          strerror(errno));
+    if (r == 0)
+      break;
+    *got += (size_t)r;
+  }
+  return TLY_OK;
+}
+
+/* Where a part of the plain file starts, near x: the first unit after the
+ * first line start at or after x, guessing that the newline there is not
+ * inside a quoted field (the parts' results tell: read_parts); the file's
+ * end when there is none. Read a window at a time. */
+static tly_status part_cut(shared *sh, int64_t x, char *scratch,
+                           char *keybuf, int64_t *cut, const char *name,
+                           tly_error *err)
+{
+  for (size_t wn = 1 << 16;; wn *= 2) {
+    int64_t room = sh->size - x;
+    size_t want = (int64_t)wn < room ? wn : (size_t)room;
+    char *win = tly__malloc(sh->a, want);
+    if (win == NULL)
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    size_t got = 0;
+    tly_status s = file_read_at(sh->fd, win, want, x, &got, name, err);
+    const char *e = win + got;
+    const char *nlp = s == TLY_OK ? memchr(win, '\n', got) : NULL;
+    const char *u = nlp != NULL && nlp + 1 < e
+                        ? unit_after(sh, nlp + 1, e, scratch, keybuf)
+                        : e;
+    int64_t at = x + (int64_t)(u - win);
+    tly__free(sh->a, win, want);
+    if (s != TLY_OK)
+      return s;
+    if (u < e) {
+      *cut = at;
+      return TLY_OK;
+    }
+    if (got < wn || wn >= MAX_BLOCK) {
+      *cut = sh->size; /* the rest is one unit: the part before reads it */
+      return TLY_OK;
+    }
+  }
+}
+
+/* Reads the plain file sh->fd (sh->size bytes; its records from start on,
+ * which is line base) in nt parts at once, one a worker, cut where a unit
+ * starts near each worker's share. The cuts are guessed (part_cut): when
+ * one fell inside a quoted field, or inside a unit, *retry is set and
+ * nothing is kept (the caller reads the file again with exact cuts). The
+ * units' runs go to seen, in file order. */
+static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
+                             int64_t base, size_t block, useen *seen,
+                             char *scratch, char *keybuf, const char *name,
+                             bool *retry, tly_error *err)
+{
+  const tly_allocator *a = sh->a;
+  int64_t cut[MAX_THREADS + 1];
+  cut[0] = start;
+  cut[nt] = sh->size;
+  for (int i = 1; i < nt; i++) {
+    int64_t x = start + (sh->size - start) / nt * i;
+    x = x < cut[i - 1] ? cut[i - 1] : x;
+    tly_status s = part_cut(sh, x, scratch, keybuf, &cut[i], name, err);
+    if (s != TLY_OK)
+      return s;
+  }
+  atomic_store(&sh->done, start);
+  for (int i = 0; i < nt; i++) {
+    worker *w = &ws[i];
+    w->lo = cut[i];
+    w->hi = cut[i + 1];
+    w->to_end = cut[i + 1] == sh->size;
+    w->reports = i == 0;
+    w->status = TLY_OK;
+    w->misaligned = false;
+    w->n_starts = 0;
+    if (w->hi <= w->lo)
+      continue;
+    size_t cap = block == 0 ? PART_BUF : block;
+    w->text = text_alloc(a, cap, &w->text_raw);
+    if (w->text == NULL)
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+    w->text_cap = cap;
+  }
+  tly__thread th[MAX_THREADS];
+  bool started[MAX_THREADS] = {false};
+  for (int i = 1; i < nt; i++) {
+    if (ws[i].hi <= ws[i].lo)
+      continue;
+    if (tly__thread_start(&th[i], part_thread, &ws[i]) == 0)
+      started[i] = true;
+    else
+      part_work(&ws[i]); /* no thread: do it here */
+  }
+  if (ws[0].hi > ws[0].lo)
+    part_work(&ws[0]);
+  for (int i = 1; i < nt; i++)
+    if (started[i])
+      tly__thread_join(th[i]);
+  /* Out of memory in any worker outranks a parse error found by another
+   * (see read_file). */
+  for (int i = 0; i < nt; i++)
+    if (ws[i].status == TLY_ENOMEM)
+      return tly__fail(err, TLY_ENOMEM, "out of memory");
+  /* A guessed cut inside a quoted field leaves the part before it ending
+   * inside one; a cut inside a unit makes the next part start with the
+   * unit the part before ended with. */
+  const ustart *run = NULL;
+  for (int i = 0; i < nt; i++) {
+    const worker *w = &ws[i];
+    if (w->hi <= w->lo)
+      continue;
+    if (w->status != TLY_OK)
+      break; /* its error comes first in the file */
+    if (w->misaligned ||
+        (run != NULL && w->n_starts > 0 && w->starts[0].h == run->h)) {
+      *retry = true;
+      return TLY_OK;
+    }
+    if (w->n_starts > 0)
+      run = &w->starts[w->n_starts - 1];
+  }
+  int64_t wbase = base;
+  for (int i = 0; i < nt; i++) {
+    const worker *w = &ws[i];
+    if (w->hi <= w->lo)
+      continue;
+    for (size_t k = 0; k < w->n_starts; k++)
+      if (!useen_add(a, seen, w->starts[k].h, wbase + w->starts[k].line - 1,
+                     (unsigned)w->starts[k].kinds))
+        return tly__fail(err, TLY_ENOMEM, "out of memory");
+    if (w->status != TLY_OK)
+      return worker_error(w, wbase, name, err);
+    if (w->to_end && w->stop < w->e)
+      return tly__fail_at(err, TLY_EPARSE, name, wbase + w->stop_line - 1,
+                          1, "unterminated record at the end of the file");
+    wbase += w->lines;
+  }
+  return TLY_OK;
+}
+
 /* Reads the file into d. */
 static tly_status read_file(const char *path, const tly__stdin_head *head,
                             const tly_load_opts *opts, size_t block,
@@ -1901,91 +2391,99 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   memset(&in, 0, sizeof in);
   in.fd = -1;
   worker *ws = NULL;
-  char *buf = NULL;
+  char *buf = NULL, *buf_raw = NULL;
   size_t cap = block == 0 ? BLOCK : block < (1 << 16) ? 1 << 16 : block;
   size_t len = 0;
-  const char *map = NULL; /* the mapped file, or NULL: read into buf */
-  size_t map_n = 0;
   useen seen = {0};
   bool checked = false;     /* seen was checked */
   bool have_layout = false; /* L was found */
   char *scratch = NULL;
   char *keybuf = NULL;
   layout L;
-  shared sh = {.a = a, .L = &L, .cl = &cl};
+  shared sh = {.a = a, .L = &L, .cl = &cl, .fd = -1};
+  if (opts != NULL) {
+    sh.progress = opts->progress;
+    sh.progress_ud = opts->progress_ud;
+  }
   tly_status s = counties_load(a, &cl, err);
   if (s == TLY_OK)
     s = input_open(&in, path, name, head, err);
   if (s != TLY_OK)
     goto done;
-#ifdef TLY_MMAP
-  /* A regular file of plain text is mapped: its rounds are windows of
-   * the mapping (no read copy). Any failure falls back to reading it. */
-  if (in.size > 0 && (uint64_t)in.size <= SIZE_MAX && in.head == NULL) {
-    void *m = mmap(NULL, (size_t)in.size, PROT_READ, MAP_PRIVATE, in.fd, 0);
-    if (m != MAP_FAILED) {
-      const unsigned char *u = m;
-      if (in.size >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
-        munmap(m, (size_t)in.size); /* gzip: read as a stream */
-      } else {
-        map = m;
-        map_n = (size_t)in.size;
-        cap = block == 0 ? MAP_WINDOW : block;
-        (void)madvise(m, map_n, MADV_SEQUENTIAL);
-      }
-    }
-  }
-#endif
-  if (map == NULL)
-    buf = tly__malloc(a, cap);
   ws = tly__calloc(a, (size_t)nt, sizeof *ws);
   size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
   scratch = tly__malloc(a, scratch_n);
   keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
-  if ((map == NULL && buf == NULL) || ws == NULL || scratch == NULL ||
-      keybuf == NULL) {
+  if (ws == NULL || scratch == NULL || keybuf == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
   }
-  /* A mapped file is cut where a line starts near each worker's share,
-   * guessing that the newline is not inside a quoted field (counting
-   * quotes from the round's start to be sure costs a pass over the text);
-   * a wrong guess shows when the worker before does not end at a record
-   * start or the unit goes on across the cut, and the file is then read
-   * again with exact cuts (guess false). */
-  bool guess = map != NULL;
-  sh.guess = guess;
-  sh.mapped = map != NULL;
-#ifdef TLY_MMAP
-  long pg = sysconf(_SC_PAGESIZE);
-  sh.page = pg > 0 && (pg & (pg - 1)) == 0 ? (uintptr_t)pg : 4096;
-#endif
-  size_t cap0 = cap;
-restart:
-  for (int i = 0; i < nt; i++) {
-    worker *w = &ws[i];
-    w->sh = &sh;
-    w->a = a;
-    w->lines_t.a = w->counties.a = w->sums.a = a;
-    w->scratch = tly__malloc(a, scratch_n);
-    if (w->scratch == NULL) {
+  /* A regular file of plain text is read in parts, by all the workers at
+   * once (read_parts); gzip, standard input, and a file whose guessed cuts
+   * were wrong, in rounds (below). */
+  if (in.size > 0 && in.head == NULL && in.fd >= 0) {
+    size_t hn = in.size < HEAD_MAX ? (size_t)in.size : HEAD_MAX;
+    char *h = tly__malloc(a, hn);
+    if (h == NULL) {
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
       goto done;
     }
+    size_t got = 0, hstart = 0;
+    int64_t hlines = 0;
+    bool more = true;
+    s = file_read_at(in.fd, h, hn, 0, &got, name, err);
+    bool plain = s == TLY_OK && got == hn &&
+                 !(got >= 2 && (unsigned char)h[0] == 0x1f &&
+                   (unsigned char)h[1] == 0x8b);
+    if (plain)
+      s = header_read(h, got, (int64_t)got == in.size, opts, name, scratch,
+                      &L, &sh, &hstart, &hlines, &more, err);
+    tly__free(a, h, hn);
+    if (s != TLY_OK)
+      goto done;
+    if (plain && !more) {
+      have_layout = true;
+      d->precinct = L.precinct;
+      sh.fd = in.fd;
+      sh.size = in.size;
+      sh.guess = true;
+      for (int i = 0; i < nt; i++)
+        if (!worker_init(&ws[i], &sh, a)) {
+          s = tly__fail(err, TLY_ENOMEM, "out of memory");
+          goto done;
+        }
+      bool retry = false;
+      s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block, &seen,
+                     scratch, keybuf, name, &retry, err);
+      if (s != TLY_OK || !retry)
+        goto all_read;
+      for (int i = 0; i < nt; i++) {
+        worker_free(&ws[i]);
+        memset(&ws[i], 0, sizeof ws[i]);
+      }
+      useen_free(a, &seen);
+      memset(&seen, 0, sizeof seen);
+      sh.guess = false;
+      have_layout = false;
+    }
   }
+  buf = text_alloc(a, cap, &buf_raw);
+  if (buf == NULL) {
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (int i = 0; i < nt; i++)
+    if (!worker_init(&ws[i], &sh, a)) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
+    }
   bool first = true;
   size_t start = 0;
-  int64_t base = 1; /* the line of text[start] */
+  int64_t base = 1; /* the line of buf[start] */
   for (;;) {
     size_t got = 0;
-    /* The round's text: [start, len) of the mapping (a window of cap
-     * bytes) or of buf (start 0 but in the first round). */
-    const char *text = map != NULL ? map : buf;
-    if (map != NULL) {
-      len = map_n - start <= cap ? map_n : start + cap;
-      in.eof = len == map_n;
-      in.consumed = (int64_t)len;
-    } else if (len < cap) {
+    /* The round's text: buf[start, len) (start 0 but in the first). */
+    if (len < cap) {
       s = input_read(&in, buf + len, cap - len, &got, first, err);
       len += got;
       if (s != TLY_OK && in.truncated) {
@@ -2006,63 +2504,35 @@ restart:
     }
     bool eof = in.eof;
     if (first) {
-      fld f[MAX_FIELDS];
-      size_t n = 0;
-      const char *next;
-      int64_t nl;
-      rerr re = {0};
-      size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-      int r = split(text + bom, text + len, eof, f, &n, scratch, &next, &nl,
-                    &re);
-      if (r == RS_SHORT && !eof && cap < MAX_BLOCK)
-        goto grow;
-      if (r != RS_OK) {
-        s = tly__fail_at(err, TLY_EPARSE, name, 1 + re.dline,
-                         (int64_t)re.off + 1, "%s",
-                         r == RS_ERR ? re.msg : "empty file");
+      bool more = false;
+      int64_t hlines = 0;
+      s = header_read(buf, len, eof, opts, name, scratch, &L, &sh, &start,
+                      &hlines, &more, err);
+      if (s != TLY_OK)
         goto done;
-      }
-      if (!find_layout(f, n, &L)) {
-        s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
-                         "not a MEDSL county or precinct file (no state_po "
-                         "and county_fips columns)");
-        goto done;
-      }
-      static const int need[] = {C_CAND, C_VOTES};
-      for (size_t k = 0; k < 2; k++)
-        if (L.idx[need[k]] < 0) {
-          s = tly__fail_at(err, TLY_EPARSE, name, 1, 1,
-                           "missing column \"%s\"", COL_NAMES[need[k]][0]);
-          goto done;
-        }
-      sh.has_year = L.idx[C_YEAR] >= 0;
-      sh.year = opts != NULL ? opts->year : 0;
-      if (!sh.has_year && sh.year == 0) {
-        s = tly__fail_at(err, TLY_EINVAL, name, 1, 1,
-                         "the file has no year column: give the "
-                         "election's year (--year)");
+      if (more) {
+        if (cap < MAX_BLOCK)
+          goto grow;
+        s = tly__fail_at(err, TLY_ERANGE, name, 1, 1,
+                         "the header is longer than %zu MiB",
+                         MAX_BLOCK >> 20);
         goto done;
       }
       first = false;
       have_layout = true;
       d->precinct = L.precinct;
-      start = (size_t)(next - text);
-      base = 1 + nl;
+      base = 1 + hlines;
     }
-    /* Split [start, len) among the workers at unit boundaries. */
-    const char *b = text + start, *e = text + len;
+    /* Split [start, len) among the workers at unit boundaries, found
+     * from record starts known by counting quotes from the round's start
+     * (a stream is read once: its cuts are not guessed). */
+    const char *b = buf + start, *e = buf + len;
     const char *cut[MAX_THREADS + 1];
     cut[0] = b;
     for (int i = 1; i < nt; i++) {
       const char *x = b + (size_t)(e - b) / (size_t)nt * (size_t)i;
       x = x < cut[i - 1] ? cut[i - 1] : x;
-      const char *r = e;
-      if (guess) {
-        const char *nlp = memchr(x, '\n', (size_t)(e - x));
-        r = nlp != NULL ? nlp + 1 : e;
-      } else {
-        r = record_after(b, e, x);
-      }
+      const char *r = record_after(b, e, x);
       cut[i] = r < e ? unit_after(&sh, r, e, scratch, keybuf) : e;
     }
     cut[nt] = e;
@@ -2082,6 +2552,7 @@ restart:
         w->e = e;
       w->last = i == nw - 1;
       w->final = eof;
+      w->at_cut = false;
       w->n_starts = 0;
       w->status = TLY_OK;
       w->misaligned = false;
@@ -2104,32 +2575,6 @@ restart:
         s = tly__fail(err, TLY_ENOMEM, "out of memory");
         goto done;
       }
-    /* A guessed cut that was not at a record start, or not between units
-     * (the last unit of a worker is the first of the next): read again. */
-    bool wrong = false;
-    const ustart *run = NULL; /* the last unit before worker i */
-    for (int i = 0; guess && i < nw && !wrong; i++) {
-      const worker *w = &ws[i];
-      if (w->status != TLY_OK)
-        break; /* its error comes first in the file */
-      wrong = w->misaligned || (run != NULL && w->n_starts > 0 &&
-                                w->starts[0].h == run->h);
-      if (w->n_starts > 0)
-        run = &w->starts[w->n_starts - 1];
-    }
-    if (wrong) {
-      sh.guess = false;
-      for (int i = 0; i < nt; i++) {
-        worker_free(&ws[i]);
-        memset(&ws[i], 0, sizeof ws[i]);
-      }
-      useen_free(a, &seen);
-      memset(&seen, 0, sizeof seen);
-      guess = false;
-      cap = cap0;
-      len = 0;
-      goto restart;
-    }
     int64_t wbase = base;
     for (int i = 0; i < nt; i++) {
       worker *w = &ws[i];
@@ -2142,22 +2587,14 @@ restart:
         }
       if (w->status != TLY_OK) {
         /* (the units it read before its error were added above) */
-        if (w->err_line == 0)
-          s = tly__fail(err, w->status, "%s", w->err_msg);
-        else if (w->err_ref > 0)
-          s = tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
-                           w->err_col, "%s (first at line %lld)", w->err_msg,
-                           (long long)(wbase + w->err_ref - 1));
-        else
-          s = tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
-                           w->err_col, "%s", w->err_msg);
+        s = worker_error(w, wbase, name, err);
         goto done;
       }
       if (i < nw - 1)
         wbase += w->lines;
     }
     worker *lw = &ws[nw - 1];
-    size_t stop = (size_t)(lw->stop - text);
+    size_t stop = (size_t)(lw->stop - buf);
     int64_t stop_line = wbase + lw->stop_line - 1;
     if (opts != NULL && opts->progress != NULL)
       opts->progress(opts->progress_ud, in.consumed, in.size);
@@ -2167,13 +2604,6 @@ restart:
       s = tly__fail_at(err, TLY_EPARSE, name, stop_line, 1,
                        "unterminated record at the end of the file");
       goto done;
-    }
-    if (map != NULL) {
-      if (stop == start)
-        goto grow; /* one unit longer than the window */
-      start = stop;
-      base = stop_line;
-      continue;
     }
     if (stop == start && len == cap)
       goto grow;
@@ -2188,18 +2618,14 @@ restart:
                        "one unit's rows exceed %zu MiB", MAX_BLOCK >> 20);
       goto done;
     }
-    if (map != NULL) {
-      cap *= 2; /* a wider window of the mapping */
-    } else {
-      char *nb = tly__realloc(a, buf, cap, cap * 2);
-      if (nb == NULL) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        goto done;
-      }
-      buf = nb;
-      cap *= 2;
+    if (!text_grow(a, &buf, &buf_raw, &cap, len)) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto done;
     }
   }
+all_read:
+  if (s != TLY_OK)
+    goto done;
   /* The runs of the units, all read: checked once. */
   checked = true;
   s = useen_check(a, &seen, L.idx[C_MODE] >= 0, name, err);
@@ -2301,12 +2727,7 @@ done:
       worker_free(&ws[i]);
     tly__free(a, ws, (size_t)nt * sizeof *ws);
   }
-  if (buf != NULL)
-    tly__free(a, buf, cap);
-#ifdef TLY_MMAP
-  if (map != NULL)
-    munmap((void *)(uintptr_t)map, map_n);
-#endif
+  tly__free(a, buf_raw, text_raw_size(cap));
   tly__free(a, scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   tly__free(a, keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
   useen_free(a, &seen);

@@ -53,9 +53,10 @@ tly_status tly__precinct_election(const char *path,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err);
 
-/* The two above with the file parsed in rounds of `block` bytes (0: the
- * default, 64 MiB of a mapped file, 16 MiB read; at least 64 KiB when
- * read): tests and the fuzz harness cut files into many rounds. */
+/* The two above with each worker's buffer for its part of a regular
+ * plain file `block` bytes (0: 4 MiB; grown when a unit is longer), and
+ * a stream read in rounds of `block` bytes (0: 16 MiB; at least 64 KiB):
+ * tests and the fuzz harness cut files into many windows. */
 tly_status tly__precinct_election_block(const char *path,
                                         const tly__stdin_head *head,
                                         const tly_load_opts *opts,
