@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,10 @@ enum {
   MAX_FIELD = 4096,          /* bytes in one field */
   MAX_FIELDS = 64,           /* fields in one record */
   MAX_THREADS = 64,
+  MAX_PARTS = 256,           /* parts of a plain file */
   BLOCK = 16 << 20,          /* bytes parsed per round (a stream) */
-  PART_BUF = 4 << 20,        /* a worker's buffer for its part of a file */
+  PART_BUF = 4 << 20,        /* a worker's buffer for parts of a file */
+  PART_SIZE = 8 << 20,       /* bytes of a part (workers take them in turn) */
   HEAD_MAX = 1 << 20,        /* bytes read for the header of a file */
 };
 #define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
@@ -734,28 +737,39 @@ static uint64_t mix64(uint64_t x)
   return x;
 }
 
+/* Room for n entries in all (at most half full); false on out of
+ * memory. */
+static bool agg_reserve(agg *g, size_t n)
+{
+  if (2 * (n + 1) <= g->cap)
+    return true;
+  size_t nc = g->cap ? g->cap : 1024;
+  while (2 * (n + 1) > nc)
+    nc *= 2;
+  agg_entry *ne = tly__calloc(g->a, nc, sizeof *ne);
+  if (ne == NULL)
+    return false;
+  for (size_t i = 0; i < g->cap; i++) {
+    if (g->e[i].key == 0)
+      continue;
+    size_t j = (size_t)(mix64(g->e[i].key) & (nc - 1));
+    while (ne[j].key != 0)
+      j = (j + 1) & (nc - 1);
+    ne[j] = g->e[i];
+  }
+  tly__free(g->a, g->e, g->cap * sizeof *g->e);
+  g->e = ne;
+  g->cap = nc;
+  return true;
+}
+
 /* Adds v to (county, line); false on out of memory or overflow (*ovf). */
 static bool agg_add(agg *g, uint32_t county, uint32_t line, int64_t v,
                     bool *ovf)
 {
   uint64_t key = ((uint64_t)county << 32 | line) + 1;
-  if (2 * (g->n + 1) > g->cap) {
-    size_t nc = g->cap ? g->cap * 2 : 1024;
-    agg_entry *ne = tly__calloc(g->a, nc, sizeof *ne);
-    if (ne == NULL)
-      return false;
-    for (size_t i = 0; i < g->cap; i++) {
-      if (g->e[i].key == 0)
-        continue;
-      size_t j = (size_t)(mix64(g->e[i].key) & (nc - 1));
-      while (ne[j].key != 0)
-        j = (j + 1) & (nc - 1);
-      ne[j] = g->e[i];
-    }
-    tly__free(g->a, g->e, g->cap * sizeof *g->e);
-    g->e = ne;
-    g->cap = nc;
-  }
+  if (!agg_reserve(g, g->n + 1))
+    return false;
   size_t j = (size_t)(mix64(key) & (g->cap - 1));
   while (g->e[j].key != 0 && g->e[j].key != key)
     j = (j + 1) & (g->cap - 1);
@@ -1207,9 +1221,7 @@ typedef struct {
   uentry *u;        /* the current unit */
   size_t n_u, u_cap;
   char *scratch;
-  /* a part of a plain file read by this worker alone (part_work) */
-  int64_t lo, hi;   /* its bytes [lo, hi) */
-  bool to_end;      /* hi is the file's end (not a guessed cut) */
+  /* parts of a plain file (part_work) */
   char *text, *text_raw; /* its buffer (text_alloc) */
   size_t text_cap;
   bool reports;     /* reports the progress (the calling thread's) */
@@ -1226,8 +1238,12 @@ struct shared {
   bool has_year;
   bool guess;        /* the cuts between workers are guessed */
   int fd;            /* a plain file read in parts (part_work) */
-  atomic_llong done; /* bytes of it parsed */
   int64_t size;
+  struct fpart *parts;
+  int n_parts;
+  atomic_int next_part; /* the next part a worker takes */
+  atomic_int stop_at;   /* no part after this one is taken (an error) */
+  atomic_llong done;    /* bytes parsed */
   void (*progress)(void *ud, int64_t done, int64_t size);
   void *progress_ud;
 };
@@ -1565,6 +1581,24 @@ static bool pred_set(worker *w, size_t k, int64_t id, const char *p,
   return true;
 }
 
+/* Notes that a unit (hash h, first row at line) ended, with w->kinds. */
+static bool start_add(worker *w, uint64_t h, int64_t line)
+{
+  if (w->n_starts == w->starts_cap) {
+    size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
+    ustart *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
+                              nc * sizeof *ns);
+    if (ns == NULL) {
+      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+      return false;
+    }
+    w->starts = ns;
+    w->starts_cap = nc;
+  }
+  w->starts[w->n_starts++] = (ustart){h, line, w->kinds};
+  return true;
+}
+
 /* The work of one round: the records in [w->b, w->e). */
 static void work(worker *w)
 {
@@ -1677,19 +1711,8 @@ static void work(worker *w)
       if (open) {
         if (!flush(w, (uint32_t)county))
           return;
-        if (w->n_starts == w->starts_cap) {
-          size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
-          ustart *ns = tly__realloc(w->a, w->starts,
-                                    w->starts_cap * sizeof *ns,
-                                    nc * sizeof *ns);
-          if (ns == NULL) {
-            wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-            return;
-          }
-          w->starts = ns;
-          w->starts_cap = nc;
-        }
-        w->starts[w->n_starts++] = (ustart){unit_h, unit_line, w->kinds};
+        if (!start_add(w, unit_h, unit_line))
+          return;
       }
       county = county_of(w, f, rec_line, year);
       if (county < 0)
@@ -1815,18 +1838,8 @@ static void work(worker *w)
   if (open) {
     if (!flush(w, (uint32_t)county))
       return;
-    if (w->n_starts == w->starts_cap) {
-      size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
-      ustart *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
-                                nc * sizeof *ns);
-      if (ns == NULL) {
-        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-        return;
-      }
-      w->starts = ns;
-      w->starts_cap = nc;
-    }
-    w->starts[w->n_starts++] = (ustart){unit_h, unit_line, w->kinds};
+    if (!start_add(w, unit_h, unit_line))
+      return;
   }
   (void)drain(w);
 }
@@ -1837,92 +1850,6 @@ static void *work_thread(void *ud)
   return NULL;
 }
 
-/* The worker's part of a plain file, [w->lo, w->hi), read into its own
- * buffer a window at a time and parsed by work(): its lines, runs and
- * error lines are numbered from the part's first line (1). A unit longer
- * than the buffer doubles it. Worker 0 (the calling thread) reports the
- * progress of all. */
-static void part_work(worker *w)
-{
-  shared *sh = w->sh;
-  int64_t pos = w->lo;
-  size_t carry = 0;
-  int64_t lbase = 1;
-  w->n_starts = 0;
-  w->status = TLY_OK;
-  w->misaligned = false;
-  w->lines = 0;
-  w->stop_line = 1;
-  for (;;) {
-    size_t want = w->text_cap - carry;
-    if ((int64_t)want > w->hi - pos)
-      want = (size_t)(w->hi - pos);
-    size_t got = 0;
-    while (got < want) {
-      ssize_t r = pread(sh->fd, w->text + carry + got, want - got,
-                        (off_t)(pos + (int64_t)got));
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0) {
-        wfail(w, TLY_EIO, 0, 0, 0, "read error: %s", strerror(errno));
-        return;
-      }
-      if (r == 0)
-        break; /* the file shrank: its end is here */
-      got += (size_t)r;
-    }
-    pos += (int64_t)got;
-    bool final = pos >= w->hi || got < want;
-    w->b = w->text;
-    w->e = w->text + carry + got;
-    w->last = true;
-    w->final = final;
-    w->at_cut = final && !w->to_end;
-    size_t s0 = w->n_starts;
-    work(w);
-    for (size_t k = s0; k < w->n_starts; k++)
-      w->starts[k].line += lbase - 1;
-    if (w->status != TLY_OK || w->misaligned) {
-      if (w->err_line > 0)
-        w->err_line += lbase - 1;
-      if (w->err_ref > 0)
-        w->err_ref += lbase - 1;
-      return;
-    }
-    size_t used = (size_t)(w->stop - w->text);
-    int64_t total = atomic_fetch_add(&sh->done, (int64_t)used) +
-                    (int64_t)used;
-    if (w->reports && sh->progress != NULL)
-      sh->progress(sh->progress_ud, total, sh->size);
-    w->stop_line += lbase - 1;
-    if (final) {
-      w->lines += lbase - 1;
-      return; /* w->stop: where its text ended */
-    }
-    lbase += w->lines;
-    carry = carry + got - used;
-    if (used == 0 && carry == w->text_cap) {
-      /* One unit fills the buffer. */
-      if (w->text_cap >= MAX_BLOCK) {
-        wfail(w, TLY_ERANGE, lbase, 1, 0, "one unit's rows exceed %zu MiB",
-              MAX_BLOCK >> 20);
-        return;
-      }
-      if (!text_grow(w->a, &w->text, &w->text_raw, &w->text_cap, carry)) {
-        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-        return;
-      }
-      continue;
-    }
-    memmove(w->text, w->stop, carry);
-  }
-}
-
-static void *part_thread(void *ud)
-{
-  part_work(ud);
-  return NULL;
-}
 
 static void worker_free(worker *w)
 {
@@ -1942,13 +1869,13 @@ static void worker_free(worker *w)
 
 /*---- the whole file ----*/
 
-/* The runs of units read so far (a unit's hash, the line of its first
- * row, the kinds of its rows), in file order. A unit whose rows come in
- * several runs (MEDSL's county file lists its statewide rows, CT's
- * write-ins and the like, among other states' counties) is summed run by
- * run, which is its mode rule only when all its runs are of one kind:
- * TOTAL rows only or mode rows only. They are checked once, sorted by
- * hash (a radix sort: a hash table costs a cache miss a unit). */
+/* The runs of units read (a unit's hash, the line of its first row, the
+ * kinds of its rows). A unit whose rows come in several runs (MEDSL's
+ * county file lists its statewide rows, CT's write-ins and the like, among
+ * other states' counties) is summed run by run, which is its mode rule
+ * only when all its runs are of one kind: TOTAL rows only or mode rows
+ * only. Each part's runs (or a stream's) are sorted by hash, then checked
+ * together (runs_check: a hash table costs a cache miss a unit). */
 typedef struct {
   uint64_t h;
   int64_t lk; /* line << 2 | kinds (1 TOTAL rows, 2 mode rows) */
@@ -1981,51 +1908,90 @@ static bool useen_add(const tly_allocator *a, useen *s, uint64_t h,
   return true;
 }
 
-/* The first run (in file order) that may not be summed apart from an
- * earlier run of its unit: in a file without modes any later run; with
- * modes, the run after which the unit has both TOTAL and mode rows.
- * Reports it as FILE:LINE:1 (TLY_EPARSE); TLY_ENOMEM; else TLY_OK. s is
- * left sorted by hash (file order among equal hashes). */
-static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
-                              const char *name, tly_error *err)
+/* Sorts u[0..n) by hash, stably (file order among equal hashes): a
+ * counting sort on the hash's top bits (about one run a bucket), then
+ * insertion within the buckets. False on out of memory. */
+static bool runs_sort(const tly_allocator *a, urun *u, size_t n)
 {
-  if (s->n < 2)
-    return TLY_OK;
-  urun *t = tly__malloc(a, s->n * sizeof *t);
-  if (t == NULL)
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  urun *src = s->u, *dst = t;
-  for (int shift = 0; shift < 64; shift += 8) { /* stable LSD radix */
-    size_t count[257] = {0};
-    for (size_t i = 0; i < s->n; i++)
-      count[((src[i].h >> shift) & 0xff) + 1]++;
-    for (int b = 0; b < 256; b++)
-      count[b + 1] += count[b];
-    for (size_t i = 0; i < s->n; i++)
-      dst[count[(src[i].h >> shift) & 0xff]++] = src[i];
-    urun *x = src;
-    src = dst;
-    dst = x;
+  if (n < 2)
+    return true;
+  int bits = 8;
+  while (bits < 20 && ((size_t)1 << bits) < n)
+    bits++;
+  size_t nb = (size_t)1 << bits;
+  urun *t = tly__malloc(a, n * sizeof *t);
+  uint32_t *count = tly__calloc(a, nb + 1, sizeof *count);
+  if (t == NULL || count == NULL) {
+    tly__free(a, t, n * sizeof *t);
+    tly__free(a, count, (nb + 1) * sizeof *count);
+    return false;
   }
-  /* 8 passes: the sorted runs are back in s->u */
+  for (size_t i = 0; i < n; i++)
+    count[(u[i].h >> (64 - bits)) + 1]++;
+  for (size_t b = 0; b < nb; b++)
+    count[b + 1] += count[b];
+  for (size_t i = 0; i < n; i++)
+    t[count[u[i].h >> (64 - bits)]++] = u[i];
+  for (size_t i = 1; i < n; i++) {
+    urun x = t[i];
+    size_t j = i;
+    for (; j > 0 && t[j - 1].h > x.h; j--)
+      t[j] = t[j - 1];
+    t[j] = x;
+  }
+  memcpy(u, t, n * sizeof *u);
+  tly__free(a, t, n * sizeof *t);
+  tly__free(a, count, (nb + 1) * sizeof *count);
+  return true;
+}
+
+/* Runs sorted by hash, whose lines are counted from the line base. */
+typedef struct {
+  const urun *u;
+  size_t n;
+  int64_t base;
+} runs_src;
+
+/* Sources of runs in file order, each sorted by hash (runs_sort): the
+ * first run (in file order) that may not be summed apart from an earlier
+ * run of its unit, reported as FILE:LINE:1 (TLY_EPARSE): in a file
+ * without modes any later run; with modes, the run after which the unit
+ * has both TOTAL and mode rows. TLY_OK when there is none. */
+static tly_status runs_check(const runs_src *src, size_t k, bool modes,
+                             const char *name, tly_error *err)
+{
+  size_t pos[MAX_PARTS] = {0};
   int64_t at = INT64_MAX, first = 0;
-  for (size_t i = 0; i < s->n;) {
-    size_t j = i + 1;
-    int64_t kinds = s->u[i].lk & 3;
-    for (; j < s->n && s->u[j].h == s->u[i].h; j++) {
-      kinds |= s->u[j].lk & 3;
-      if ((!modes || kinds == 3) && (s->u[j].lk >> 2) < at) {
-        at = s->u[j].lk >> 2;
-        first = s->u[i].lk >> 2;
+  for (;;) {
+    /* The smallest hash at the sources' heads; its runs in file order. */
+    bool any = false;
+    uint64_t h = 0;
+    for (size_t j = 0; j < k; j++)
+      if (pos[j] < src[j].n && (!any || src[j].u[pos[j]].h < h)) {
+        h = src[j].u[pos[j]].h;
+        any = true;
       }
-      if (!modes || kinds == 3)
-        break;
-    }
-    while (j < s->n && s->u[j].h == s->u[i].h)
-      j++;
-    i = j;
+    if (!any)
+      break;
+    bool one = true, done = false;
+    int64_t kinds = 0, l0 = 0;
+    for (size_t j = 0; j < k; j++)
+      for (; pos[j] < src[j].n && src[j].u[pos[j]].h == h; pos[j]++) {
+        const urun *r = &src[j].u[pos[j]];
+        int64_t line = src[j].base + (r->lk >> 2) - 1;
+        kinds |= r->lk & 3;
+        if (one) {
+          l0 = line;
+          one = false;
+        } else if (!done && (!modes || kinds == 3)) {
+          if (line < at) {
+            at = line;
+            first = l0;
+          }
+          done = true;
+        }
+      }
   }
-  tly__free(a, t, s->n * sizeof *t);
   if (at == INT64_MAX)
     return TLY_OK;
   if (!modes)
@@ -2039,6 +2005,177 @@ static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
                       "before at line %lld) and mix TOTAL and mode "
                       "rows: the mode rule needs them together",
                       (long long)first);
+}
+
+/* A stream's runs (in file order, lines counted from 1): sorted, then
+ * checked. */
+static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
+                              const char *name, tly_error *err)
+{
+  if (!runs_sort(a, s->u, s->n))
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  runs_src src = {s->u, s->n, 1};
+  return runs_check(&src, 1, modes, name, err);
+}
+
+/*---- a plain file in parts ----*/
+
+/* A part of a plain file: its bytes, and what its worker found. */
+typedef struct fpart {
+  int64_t lo, hi;   /* its bytes [lo, hi) */
+  bool to_end;      /* hi is the file's end (not a guessed cut) */
+  bool read;        /* a worker read it (to its end or to an error) */
+  tly_status status;
+  int64_t err_line, err_col, err_ref; /* from the part's first line */
+  char err_msg[200];
+  bool misaligned;  /* it ended inside a quoted field (a wrong cut) */
+  bool left;        /* its text did not end at a record's end */
+  int64_t lines;    /* its lines */
+  int64_t stop_line; /* where its text ended */
+  urun *runs;       /* its units' runs, sorted by hash; lines from 1 */
+  size_t n_runs;
+  uint64_t first_h, last_h; /* of its first and last unit (n_runs > 0) */
+} fpart;
+
+/* Part P of the plain file, read into w's buffer a window at a time and
+ * parsed by work(); lines counted from the part's first. A unit longer
+ * than the buffer doubles it. */
+static void part_read(worker *w, fpart *P)
+{
+  shared *sh = w->sh;
+  int64_t pos = P->lo;
+  size_t carry = 0;
+  int64_t lbase = 1;
+  w->n_starts = 0;
+  w->status = TLY_OK;
+  w->misaligned = false;
+  if (w->text == NULL) {
+    size_t cap = w->text_cap;
+    w->text = text_alloc(w->a, cap, &w->text_raw);
+    if (w->text == NULL) {
+      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+      return;
+    }
+  }
+  for (;;) {
+    size_t want = w->text_cap - carry;
+    if ((int64_t)want > P->hi - pos)
+      want = (size_t)(P->hi - pos);
+    size_t got = 0;
+    while (got < want) {
+      ssize_t r = pread(sh->fd, w->text + carry + got, want - got,
+                        (off_t)(pos + (int64_t)got));
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0) {
+        wfail(w, TLY_EIO, 0, 0, 0, "read error: %s", strerror(errno));
+        return;
+      }
+      if (r == 0)
+        break; /* the file shrank: its end is here */
+      got += (size_t)r;
+    }
+    pos += (int64_t)got;
+    bool final = pos >= P->hi || got < want;
+    w->b = w->text;
+    w->e = w->text + carry + got;
+    w->last = true;
+    w->final = final;
+    w->at_cut = final && !P->to_end;
+    size_t s0 = w->n_starts;
+    work(w);
+    for (size_t k = s0; k < w->n_starts; k++)
+      w->starts[k].line += lbase - 1;
+    if (w->status != TLY_OK || w->misaligned) {
+      if (w->err_line > 0)
+        w->err_line += lbase - 1;
+      if (w->err_ref > 0)
+        w->err_ref += lbase - 1;
+      return;
+    }
+    size_t used = (size_t)(w->stop - w->text);
+    int64_t total = atomic_fetch_add(&sh->done, (int64_t)used) +
+                    (int64_t)used;
+    if (w->reports && sh->progress != NULL)
+      sh->progress(sh->progress_ud, total, sh->size);
+    if (final) {
+      P->lines = lbase - 1 + w->lines;
+      P->stop_line = lbase - 1 + w->stop_line;
+      P->left = w->stop < w->e;
+      return;
+    }
+    lbase += w->lines;
+    carry = carry + got - used;
+    if (used == 0 && carry == w->text_cap) {
+      /* One unit fills the buffer. */
+      if (w->text_cap >= MAX_BLOCK) {
+        wfail(w, TLY_ERANGE, lbase, 1, 0, "one unit's rows exceed %zu MiB",
+              MAX_BLOCK >> 20);
+        return;
+      }
+      if (!text_grow(w->a, &w->text, &w->text_raw, &w->text_cap, carry)) {
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return;
+      }
+      continue;
+    }
+    memmove(w->text, w->stop, carry);
+  }
+}
+
+/* Reads part P (part_read) and keeps in it what the worker found: its
+ * status, and its runs sorted by hash. */
+static void part_work(worker *w, fpart *P)
+{
+  part_read(w, P);
+  P->read = true;
+  P->status = w->status;
+  P->err_line = w->err_line;
+  P->err_col = w->err_col;
+  P->err_ref = w->err_ref;
+  memcpy(P->err_msg, w->err_msg, sizeof P->err_msg);
+  P->misaligned = w->misaligned;
+  if (w->n_starts > 0) {
+    P->first_h = w->starts[0].h;
+    P->last_h = w->starts[w->n_starts - 1].h;
+    P->runs = tly__malloc(w->a, w->n_starts * sizeof *P->runs);
+    if (P->runs == NULL) {
+      P->status = TLY_ENOMEM;
+      return;
+    }
+    for (size_t k = 0; k < w->n_starts; k++)
+      P->runs[k] = (urun){w->starts[k].h,
+                          w->starts[k].line << 2 | (w->starts[k].kinds & 3)};
+    P->n_runs = w->n_starts;
+    if (!runs_sort(w->a, P->runs, P->n_runs))
+      P->status = TLY_ENOMEM;
+  }
+}
+
+/* A worker's loop: the parts in file order, one at a time, until none is
+ * left or a part before it failed. */
+static void parts_work(worker *w)
+{
+  shared *sh = w->sh;
+  for (;;) {
+    int i = atomic_fetch_add(&sh->next_part, 1);
+    if (i >= sh->n_parts || i > atomic_load(&sh->stop_at))
+      return;
+    fpart *P = &sh->parts[i];
+    part_work(w, P);
+    if (P->status != TLY_OK || P->misaligned) {
+      int at = atomic_load(&sh->stop_at);
+      while (i < at && !atomic_compare_exchange_weak(&sh->stop_at, &at, i))
+        ;
+      return;
+    }
+  }
+}
+
+static void *parts_thread(void *ud)
+{
+  parts_work(ud);
+  return NULL;
 }
 
 /* A file's aggregate: candidate lines and counties (with their year),
@@ -2058,37 +2195,6 @@ static void pdata_free(pdata *d)
   intern_free(&d->lines);
   intern_free(&d->counties);
   tly__free(d->a, d->sums.e, d->sums.cap * sizeof *d->sums.e);
-}
-
-/* Renumbers d's lines and counties in byte order of their names: what
- * follows (ties, the order of rows and messages) is then the same
- * whatever the threads and rounds that read the file. */
-static tly_status canonical(pdata *d, tly_error *err)
-{
-  const tly_allocator *a = d->a;
-  size_t nl = d->lines.n ? d->lines.n : 1, nc = d->counties.n ? d->counties.n
-                                                             : 1;
-  uint32_t *lmap = tly__calloc(a, nl, sizeof *lmap);
-  uint32_t *cmap = tly__calloc(a, nc, sizeof *cmap);
-  agg g = {.a = a};
-  bool ok = lmap != NULL && cmap != NULL && intern_sort(&d->lines, lmap) &&
-            intern_sort(&d->counties, cmap);
-  for (size_t k = 0; ok && k < d->sums.cap; k++) {
-    const agg_entry *x = &d->sums.e[k];
-    bool ovf = false;
-    if (x->key != 0)
-      ok = agg_add(&g, cmap[(x->key - 1) >> 32],
-                   lmap[(x->key - 1) & 0xffffffffu], x->votes, &ovf);
-  }
-  tly__free(a, lmap, nl * sizeof *lmap);
-  tly__free(a, cmap, nc * sizeof *cmap);
-  if (!ok) {
-    tly__free(a, g.e, g.cap * sizeof *g.e);
-    return tly__fail(err, TLY_ENOMEM, "out of memory");
-  }
-  tly__free(a, d->sums.e, d->sums.cap * sizeof *d->sums.e);
-  d->sums = g;
-  return TLY_OK;
 }
 
 /* The start of the first record at or after x (x inside [b, e)), counting
@@ -2212,18 +2318,19 @@ static bool worker_init(worker *w, shared *sh, const tly_allocator *a)
   return w->scratch != NULL;
 }
 
-/* Worker w's error (its lines from wbase on) as the file's. */
-static tly_status worker_error(const worker *w, int64_t wbase,
-                               const char *name, tly_error *err)
+/* A worker's error (status st, at line and col, referring to line ref
+ * when above 0; lines counted from base) as the file's. */
+static tly_status text_error(tly_status st, int64_t line, int64_t col,
+                             int64_t ref, const char *msg, int64_t base,
+                             const char *name, tly_error *err)
 {
-  if (w->err_line == 0)
-    return tly__fail(err, w->status, "%s", w->err_msg);
-  if (w->err_ref > 0)
-    return tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
-                        w->err_col, "%s (first at line %lld)", w->err_msg,
-                        (long long)(wbase + w->err_ref - 1));
-  return tly__fail_at(err, w->status, name, wbase + w->err_line - 1,
-                      w->err_col, "%s", w->err_msg);
+  if (line == 0)
+    return tly__fail(err, st, "%s", msg);
+  if (ref > 0)
+    return tly__fail_at(err, st, name, base + line - 1, col,
+                        "%s (first at line %lld)", msg,
+                        (long long)(base + ref - 1));
+  return tly__fail_at(err, st, name, base + line - 1, col, "%s", msg);
 }
 
 /* Up to n bytes of the plain file at off into p (fewer at its end). */
@@ -2282,100 +2389,111 @@ static tly_status part_cut(shared *sh, int64_t x, char *scratch,
 }
 
 /* Reads the plain file sh->fd (sh->size bytes; its records from start on,
- * which is line base) in nt parts at once, one a worker, cut where a unit
- * starts near each worker's share. The cuts are guessed (part_cut): when
- * one fell inside a quoted field, or inside a unit, *retry is set and
- * nothing is kept (the caller reads the file again with exact cuts). The
- * units' runs go to seen, in file order. */
+ * which is line base) in parts, cut where a unit starts near equal shares
+ * (PART_SIZE, or 4 blocks: tests cut small files into many), which the nt
+ * workers take in turn. The cuts are guessed (part_cut): when one fell
+ * inside a quoted field, or inside a unit, *retry is set and nothing is
+ * kept (the caller reads the file again with exact cuts). The units' runs
+ * are checked here (runs_check). */
 static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
-                             int64_t base, size_t block, useen *seen,
+                             int64_t base, size_t block, bool modes,
                              char *scratch, char *keybuf, const char *name,
                              bool *retry, tly_error *err)
 {
   const tly_allocator *a = sh->a;
-  int64_t cut[MAX_THREADS + 1];
-  cut[0] = start;
-  cut[nt] = sh->size;
-  for (int i = 1; i < nt; i++) {
-    int64_t x = start + (sh->size - start) / nt * i;
-    x = x < cut[i - 1] ? cut[i - 1] : x;
-    tly_status s = part_cut(sh, x, scratch, keybuf, &cut[i], name, err);
-    if (s != TLY_OK)
-      return s;
+  int64_t body = sh->size - start;
+  int64_t target = block == 0 ? PART_SIZE : (int64_t)block * 4;
+  int64_t want = body / target;
+  int np = want < nt ? nt : want > MAX_PARTS ? MAX_PARTS : (int)want;
+  fpart *parts = tly__calloc(a, (size_t)np, sizeof *parts);
+  if (parts == NULL)
+    return tly__fail(err, TLY_ENOMEM, "out of memory");
+  tly_status s = TLY_OK;
+  parts[0].lo = start;
+  for (int i = 1; i < np && s == TLY_OK; i++) {
+    int64_t x = start + body / np * i;
+    x = x < parts[i - 1].lo ? parts[i - 1].lo : x;
+    s = part_cut(sh, x, scratch, keybuf, &parts[i].lo, name, err);
   }
+  if (s != TLY_OK)
+    goto out;
+  for (int i = 0; i < np; i++) {
+    parts[i].hi = i + 1 < np ? parts[i + 1].lo : sh->size;
+    parts[i].to_end = parts[i].hi == sh->size;
+  }
+  sh->parts = parts;
+  sh->n_parts = np;
+  atomic_store(&sh->next_part, 0);
+  atomic_store(&sh->stop_at, INT_MAX);
   atomic_store(&sh->done, start);
   for (int i = 0; i < nt; i++) {
-    worker *w = &ws[i];
-    w->lo = cut[i];
-    w->hi = cut[i + 1];
-    w->to_end = cut[i + 1] == sh->size;
-    w->reports = i == 0;
-    w->status = TLY_OK;
-    w->misaligned = false;
-    w->n_starts = 0;
-    if (w->hi <= w->lo)
-      continue;
-    size_t cap = block == 0 ? PART_BUF : block;
-    w->text = text_alloc(a, cap, &w->text_raw);
-    if (w->text == NULL)
-      return tly__fail(err, TLY_ENOMEM, "out of memory");
-    w->text_cap = cap;
+    ws[i].reports = i == 0;
+    if (ws[i].text == NULL)
+      ws[i].text_cap = block == 0 ? PART_BUF : block;
   }
   tly__thread th[MAX_THREADS];
   bool started[MAX_THREADS] = {false};
   for (int i = 1; i < nt; i++) {
-    if (ws[i].hi <= ws[i].lo)
-      continue;
-    if (tly__thread_start(&th[i], part_thread, &ws[i]) == 0)
+    if (tly__thread_start(&th[i], parts_thread, &ws[i]) == 0)
       started[i] = true;
     else
-      part_work(&ws[i]); /* no thread: do it here */
+      parts_work(&ws[i]); /* no thread: do it here */
   }
-  if (ws[0].hi > ws[0].lo)
-    part_work(&ws[0]);
+  parts_work(&ws[0]);
   for (int i = 1; i < nt; i++)
     if (started[i])
       tly__thread_join(th[i]);
-  /* Out of memory in any worker outranks a parse error found by another
+  sh->parts = NULL;
+  /* Out of memory in any part outranks a parse error found in another
    * (see read_file). */
-  for (int i = 0; i < nt; i++)
-    if (ws[i].status == TLY_ENOMEM)
-      return tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (int i = 0; i < np; i++)
+    if (parts[i].read && parts[i].status == TLY_ENOMEM) {
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      goto out;
+    }
   /* A guessed cut inside a quoted field leaves the part before it ending
    * inside one; a cut inside a unit makes the next part start with the
    * unit the part before ended with. */
-  const ustart *run = NULL;
-  for (int i = 0; i < nt; i++) {
-    const worker *w = &ws[i];
-    if (w->hi <= w->lo)
-      continue;
-    if (w->status != TLY_OK)
+  bool have = false;
+  uint64_t last_h = 0;
+  for (int i = 0; i < np; i++) {
+    const fpart *P = &parts[i];
+    if (!P->read || P->status != TLY_OK)
       break; /* its error comes first in the file */
-    if (w->misaligned ||
-        (run != NULL && w->n_starts > 0 && w->starts[0].h == run->h)) {
+    if (P->misaligned || (have && P->n_runs > 0 && P->first_h == last_h)) {
       *retry = true;
-      return TLY_OK;
+      goto out;
     }
-    if (w->n_starts > 0)
-      run = &w->starts[w->n_starts - 1];
+    if (P->n_runs > 0) {
+      last_h = P->last_h;
+      have = true;
+    }
   }
-  int64_t wbase = base;
-  for (int i = 0; i < nt; i++) {
-    const worker *w = &ws[i];
-    if (w->hi <= w->lo)
-      continue;
-    for (size_t k = 0; k < w->n_starts; k++)
-      if (!useen_add(a, seen, w->starts[k].h, wbase + w->starts[k].line - 1,
-                     (unsigned)w->starts[k].kinds))
-        return tly__fail(err, TLY_ENOMEM, "out of memory");
-    if (w->status != TLY_OK)
-      return worker_error(w, wbase, name, err);
-    if (w->to_end && w->stop < w->e)
-      return tly__fail_at(err, TLY_EPARSE, name, wbase + w->stop_line - 1,
-                          1, "unterminated record at the end of the file");
-    wbase += w->lines;
+  /* The parts in file order: the first error is told, but runs read
+   * before it that may not be summed apart come first. */
+  runs_src src[MAX_PARTS];
+  int64_t pbase = base;
+  for (int i = 0; i < np; i++) {
+    const fpart *P = &parts[i];
+    src[i] = (runs_src){P->runs, P->n_runs, pbase};
+    if (P->status != TLY_OK || (P->to_end && P->left)) {
+      s = runs_check(src, (size_t)i + 1, modes, name, err);
+      if (s == TLY_OK && P->status != TLY_OK)
+        s = text_error(P->status, P->err_line, P->err_col, P->err_ref,
+                       P->err_msg, pbase, name, err);
+      else if (s == TLY_OK)
+        s = tly__fail_at(err, TLY_EPARSE, name, pbase + P->stop_line - 1, 1,
+                         "unterminated record at the end of the file");
+      goto out;
+    }
+    pbase += P->lines;
   }
-  return TLY_OK;
+  s = runs_check(src, (size_t)np, modes, name, err);
+out:
+  for (int i = 0; i < np; i++)
+    tly__free(a, parts[i].runs, parts[i].n_runs * sizeof *parts[i].runs);
+  tly__free(a, parts, (size_t)np * sizeof *parts);
+  return s;
 }
 
 /* Reads the file into d. */
@@ -2453,8 +2571,9 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
           goto done;
         }
       bool retry = false;
-      s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block, &seen,
-                     scratch, keybuf, name, &retry, err);
+      s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block,
+                     L.idx[C_MODE] >= 0, scratch, keybuf, name, &retry, err);
+      checked = !retry;
       if (s != TLY_OK || !retry)
         goto all_read;
       for (int i = 0; i < nt; i++) {
@@ -2587,7 +2706,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
         }
       if (w->status != TLY_OK) {
         /* (the units it read before its error were added above) */
-        s = worker_error(w, wbase, name, err);
+        s = text_error(w->status, w->err_line, w->err_col, w->err_ref,
+                       w->err_msg, wbase, name, err);
         goto done;
       }
       if (i < nw - 1)
@@ -2631,17 +2751,23 @@ all_read:
   s = useen_check(a, &seen, L.idx[C_MODE] >= 0, name, err);
   if (s != TLY_OK)
     goto done;
-  /* Merge the workers' aggregates by name. */
+  /* Merge the workers' aggregates by name: their lines and counties
+   * first, renumbered in byte order of their names (what follows, ties,
+   * the order of rows and messages, is then the same whatever the threads
+   * and parts that read the file), then their sums. */
   d->a = a;
   d->lines.a = d->counties.a = d->sums.a = a;
   d->lines.fold = true;
+  uint32_t *lmap[MAX_THREADS] = {NULL}, *cmap[MAX_THREADS] = {NULL};
+  uint32_t *lcan = NULL, *ccan = NULL;
+  size_t n_sums = 0;
   for (int i = 0; i < nt && s == TLY_OK; i++) {
     worker *w = &ws[i];
-    uint32_t *lmap = NULL, *cmap = NULL;
     size_t nl = w->lines_t.n, nc = w->counties.n;
-    lmap = tly__calloc(a, nl ? nl : 1, sizeof *lmap);
-    cmap = tly__calloc(a, nc ? nc : 1, sizeof *cmap);
-    if (lmap == NULL || cmap == NULL)
+    n_sums += w->sums.n;
+    lmap[i] = tly__calloc(a, nl ? nl : 1, sizeof *lmap[i]);
+    cmap[i] = tly__calloc(a, nc ? nc : 1, sizeof *cmap[i]);
+    if (lmap[i] == NULL || cmap[i] == NULL)
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
     for (size_t k = 0; k < nl && s == TLY_OK; k++) {
       size_t n;
@@ -2655,7 +2781,7 @@ all_read:
       if (id < 0)
         s = tly__fail(err, TLY_ENOMEM, "out of memory");
       else
-        lmap[k] = (uint32_t)id;
+        lmap[i][k] = (uint32_t)id;
     }
     for (size_t k = 0; k < nc && s == TLY_OK; k++) {
       size_t n;
@@ -2666,7 +2792,7 @@ all_read:
       if (id < 0)
         s = tly__fail(err, TLY_ENOMEM, "out of memory");
       else
-        cmap[k] = (uint32_t)id;
+        cmap[i][k] = (uint32_t)id;
       int64_t y = 0;
       if (s == TLY_OK && added &&
           tly__scan_i64(str, strlen(str), 0, 9999, &y) == TLY_OK) {
@@ -2677,23 +2803,38 @@ all_read:
           d->years[d->n_years++] = (int)y;
       }
     }
+  }
+  size_t dl = d->lines.n ? d->lines.n : 1, dc = d->counties.n ? d->counties.n
+                                                              : 1;
+  if (s == TLY_OK) {
+    lcan = tly__calloc(a, dl, sizeof *lcan);
+    ccan = tly__calloc(a, dc, sizeof *ccan);
+    if (lcan == NULL || ccan == NULL || !intern_sort(&d->lines, lcan) ||
+        !intern_sort(&d->counties, ccan) || !agg_reserve(&d->sums, n_sums))
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < nt && s == TLY_OK; i++) {
+    const worker *w = &ws[i];
     for (size_t k = 0; k < w->sums.cap && s == TLY_OK; k++) {
       const agg_entry *x = &w->sums.e[k];
       if (x->key == 0)
         continue;
       uint64_t key = x->key - 1;
       bool ovf = false;
-      if (!agg_add(&d->sums, cmap[key >> 32], lmap[key & 0xffffffffu],
-                   x->votes, &ovf))
+      if (!agg_add(&d->sums, ccan[cmap[i][key >> 32]],
+                   lcan[lmap[i][key & 0xffffffffu]], x->votes, &ovf))
         s = ovf ? tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
                                "a county's votes overflow a 64-bit count")
                 : tly__fail(err, TLY_ENOMEM, "out of memory");
     }
-    tly__free(a, lmap, (nl ? nl : 1) * sizeof *lmap);
-    tly__free(a, cmap, (nc ? nc : 1) * sizeof *cmap);
   }
-  if (s == TLY_OK)
-    s = canonical(d, err);
+  for (int i = 0; i < nt; i++) {
+    size_t nl = ws[i].lines_t.n, nc = ws[i].counties.n;
+    tly__free(a, lmap[i], (nl ? nl : 1) * sizeof *lmap[i]);
+    tly__free(a, cmap[i], (nc ? nc : 1) * sizeof *cmap[i]);
+  }
+  tly__free(a, lcan, dl * sizeof *lcan);
+  tly__free(a, ccan, dc * sizeof *ccan);
   for (size_t k = 0; s == TLY_OK && k < d->sums.cap; k++) {
     const agg_entry *x = &d->sums.e[k];
     if (x->key == 0 || x->votes >= 0)
