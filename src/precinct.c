@@ -2539,52 +2539,55 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   /* A regular file of plain text is read in parts, by all the workers at
    * once (read_parts); gzip, standard input, and a file whose guessed cuts
    * were wrong, in rounds (below). */
-  if (in.size > 0 && in.head == NULL && in.fd >= 0) {
-    size_t hn = in.size < HEAD_MAX ? (size_t)in.size : HEAD_MAX;
+  size_t hstart = 0;
+  int64_t hlines = 0;
+  bool plain = in.size > 0 && in.head == NULL && in.fd >= 0, more = true;
+  for (size_t hn = 1 << 16; plain && more; hn *= 4) {
+    /* The header: from 64 KiB of the file, more when it is longer. */
+    hn = (int64_t)hn < in.size ? hn : (size_t)in.size;
     char *h = tly__malloc(a, hn);
     if (h == NULL) {
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
       goto done;
     }
-    size_t got = 0, hstart = 0;
-    int64_t hlines = 0;
-    bool more = true;
+    size_t got = 0;
     s = file_read_at(in.fd, h, hn, 0, &got, name, err);
-    bool plain = s == TLY_OK && got == hn &&
-                 !(got >= 2 && (unsigned char)h[0] == 0x1f &&
-                   (unsigned char)h[1] == 0x8b);
+    plain = s == TLY_OK && got == hn &&
+            !(got >= 2 && (unsigned char)h[0] == 0x1f &&
+              (unsigned char)h[1] == 0x8b);
     if (plain)
       s = header_read(h, got, (int64_t)got == in.size, opts, name, scratch,
                       &L, &sh, &hstart, &hlines, &more, err);
     tly__free(a, h, hn);
     if (s != TLY_OK)
       goto done;
-    if (plain && !more) {
-      have_layout = true;
-      d->precinct = L.precinct;
-      sh.fd = in.fd;
-      sh.size = in.size;
-      sh.guess = true;
-      for (int i = 0; i < nt; i++)
-        if (!worker_init(&ws[i], &sh, a)) {
-          s = tly__fail(err, TLY_ENOMEM, "out of memory");
-          goto done;
-        }
-      bool retry = false;
-      s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block,
-                     L.idx[C_MODE] >= 0, scratch, keybuf, name, &retry, err);
-      checked = !retry;
-      if (s != TLY_OK || !retry)
-        goto all_read;
-      for (int i = 0; i < nt; i++) {
-        worker_free(&ws[i]);
-        memset(&ws[i], 0, sizeof ws[i]);
+    plain = plain && (!more || hn < HEAD_MAX);
+  }
+  if (plain && !more) {
+    have_layout = true;
+    d->precinct = L.precinct;
+    sh.fd = in.fd;
+    sh.size = in.size;
+    sh.guess = true;
+    for (int i = 0; i < nt; i++)
+      if (!worker_init(&ws[i], &sh, a)) {
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+        goto done;
       }
-      useen_free(a, &seen);
-      memset(&seen, 0, sizeof seen);
-      sh.guess = false;
-      have_layout = false;
+    bool retry = false;
+    s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block,
+                   L.idx[C_MODE] >= 0, scratch, keybuf, name, &retry, err);
+    checked = !retry;
+    if (s != TLY_OK || !retry)
+      goto all_read;
+    for (int i = 0; i < nt; i++) {
+      worker_free(&ws[i]);
+      memset(&ws[i], 0, sizeof ws[i]);
     }
+    useen_free(a, &seen);
+    memset(&seen, 0, sizeof seen);
+    sh.guess = false;
+    have_layout = false;
   }
   buf = text_alloc(a, cap, &buf_raw);
   if (buf == NULL) {
@@ -2623,13 +2626,13 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     }
     bool eof = in.eof;
     if (first) {
-      bool more = false;
-      int64_t hlines = 0;
+      bool hmore = false;
+      int64_t hl = 0;
       s = header_read(buf, len, eof, opts, name, scratch, &L, &sh, &start,
-                      &hlines, &more, err);
+                      &hl, &hmore, err);
       if (s != TLY_OK)
         goto done;
-      if (more) {
+      if (hmore) {
         if (cap < MAX_BLOCK)
           goto grow;
         s = tly__fail_at(err, TLY_ERANGE, name, 1, 1,
@@ -2640,7 +2643,7 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       first = false;
       have_layout = true;
       d->precinct = L.precinct;
-      base = 1 + hlines;
+      base = 1 + hl;
     }
     /* Split [start, len) among the workers at unit boundaries, found
      * from record starts known by counting quotes from the round's start
