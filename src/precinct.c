@@ -1960,37 +1960,70 @@ typedef struct {
 static tly_status runs_check(const runs_src *src, size_t k, bool modes,
                              const char *name, tly_error *err)
 {
+  /* A binary heap of the sources by (hash at their head, source): the
+   * runs come out by hash, and in file order among equal hashes. */
   size_t pos[MAX_PARTS] = {0};
-  int64_t at = INT64_MAX, first = 0;
-  for (;;) {
-    /* The smallest hash at the sources' heads; its runs in file order. */
-    bool any = false;
-    uint64_t h = 0;
-    for (size_t j = 0; j < k; j++)
-      if (pos[j] < src[j].n && (!any || src[j].u[pos[j]].h < h)) {
-        h = src[j].u[pos[j]].h;
-        any = true;
+  size_t heap[MAX_PARTS];
+  size_t hn = 0;
+  uint64_t key[MAX_PARTS]; /* the hash at each source's head */
+  for (size_t j = 0; j < k; j++)
+    if (src[j].n > 0) {
+      key[j] = src[j].u[0].h;
+      size_t c = hn++;
+      for (; c > 0; c = (c - 1) / 2) { /* sift up */
+        size_t p = heap[(c - 1) / 2];
+        if (key[p] < key[j] || (key[p] == key[j] && p < j))
+          break;
+        heap[c] = p;
       }
-    if (!any)
-      break;
-    bool one = true, done = false;
-    int64_t kinds = 0, l0 = 0;
-    for (size_t j = 0; j < k; j++)
-      for (; pos[j] < src[j].n && src[j].u[pos[j]].h == h; pos[j]++) {
-        const urun *r = &src[j].u[pos[j]];
-        int64_t line = src[j].base + (r->lk >> 2) - 1;
-        kinds |= r->lk & 3;
-        if (one) {
-          l0 = line;
-          one = false;
-        } else if (!done && (!modes || kinds == 3)) {
-          if (line < at) {
-            at = line;
-            first = l0;
-          }
-          done = true;
+      heap[c] = j;
+    }
+  int64_t at = INT64_MAX, first = 0, kinds = 0, l0 = 0;
+  bool have = false, done = false;
+  uint64_t gh = 0;
+  while (hn > 0) {
+    size_t j = heap[0];
+    const urun *r = &src[j].u[pos[j]];
+    int64_t line = src[j].base + (r->lk >> 2) - 1;
+    if (!have || r->h != gh) {
+      have = true;
+      gh = r->h;
+      kinds = r->lk & 3;
+      l0 = line;
+      done = false;
+    } else {
+      kinds |= r->lk & 3;
+      if (!done && (!modes || kinds == 3)) {
+        if (line < at) {
+          at = line;
+          first = l0;
         }
+        done = true;
       }
+    }
+    if (++pos[j] < src[j].n)
+      key[j] = src[j].u[pos[j]].h;
+    else
+      j = heap[--hn];
+    /* sift j down from the root */
+    size_t c = 0;
+    for (;;) {
+      size_t l = 2 * c + 1;
+      if (l >= hn)
+        break;
+      size_t m = heap[l];
+      if (l + 1 < hn) {
+        size_t o = heap[l + 1];
+        if (key[o] < key[m] || (key[o] == key[m] && o < m))
+          m = o;
+      }
+      if (key[j] < key[m] || (key[j] == key[m] && j < m))
+        break;
+      heap[c] = m;
+      c = l + (heap[l] != m);
+    }
+    if (hn > 0)
+      heap[c] = j;
   }
   if (at == INT64_MAX)
     return TLY_OK;
@@ -2989,12 +3022,32 @@ typedef struct {
   int64_t votes;
 } sl_sum;
 
-static int sl_cmp(const void *x, const void *y)
+/* Sorts v[0..n) by state, then line (lines below nl, states below 64):
+ * two counting sorts, by line then by state (stable). False on out of
+ * memory. */
+static bool sl_sort(const tly_allocator *a, sl_sum *v, size_t n, size_t nl)
 {
-  const sl_sum *a = x, *b = y;
-  if (a->state != b->state)
-    return a->state < b->state ? -1 : 1;
-  return a->line < b->line ? -1 : a->line > b->line;
+  sl_sum *t = tly__malloc(a, (n ? n : 1) * sizeof *t);
+  size_t *count = tly__calloc(a, nl + 65, sizeof *count);
+  bool ok = t != NULL && count != NULL;
+  if (ok) {
+    for (size_t i = 0; i < n; i++)
+      count[v[i].line + 1]++;
+    for (size_t k = 0; k < nl; k++)
+      count[k + 1] += count[k];
+    for (size_t i = 0; i < n; i++)
+      t[count[v[i].line]++] = v[i];
+    memset(count, 0, 65 * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[t[i].state + 1]++;
+    for (size_t k = 0; k < 64; k++)
+      count[k + 1] += count[k];
+    for (size_t i = 0; i < n; i++)
+      v[count[t[i].state]++] = t[i];
+  }
+  tly__free(a, t, (n ? n : 1) * sizeof *t);
+  tly__free(a, count, (nl + 65) * sizeof *count);
+  return ok;
 }
 
 static bool letter(char c)
@@ -3104,8 +3157,9 @@ tly_status tly__precinct_election_block(const char *path,
    * (MEDSL's precinct files put some write-ins and minor candidates on a
    * major party's line: MD 2016 write-ins, CO 2016 "David Perry"). */
   char nominee[2][64] = {"", ""};
+  if (s == TLY_OK && !sl_sort(a, v, nv, d.lines.n))
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
   if (s == TLY_OK) {
-    qsort(v, nv, sizeof *v, sl_cmp);
     /* each line's votes over all states */
     int64_t *lv = tly__calloc(a, d.lines.n ? d.lines.n : 1, sizeof *lv);
     if (lv == NULL)
