@@ -35,7 +35,7 @@ BASEFLAGS := $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -pthread -MMD -MP
 LIBFLAGS := $(BASEFLAGS) -Wconversion -fPIC -fvisibility=hidden \
             -Iinclude -Isrc
 APPFLAGS := $(BASEFLAGS) -Iinclude
-LDLIBS := -ljansson -lmicrohttpd -lpthread -lm -lz
+LDLIBS := -ljansson -lpthread -lm -lz -ldl
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))

@@ -11,6 +11,7 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -25,6 +26,55 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
+
+/* libmicrohttpd is opened when the server starts (dlopen), not linked:
+ * loading it, and GnuTLS, which it loads and which initializes itself on
+ * load, cost every other command about 4 ms at start-up. Its functions
+ * are called through this table, under their own names. */
+#define MHD_SONAME "libmicrohttpd.so.12"
+#define MHD_FUNCS(X)                                                       \
+  X(MHD_start_daemon)                                                      \
+  X(MHD_stop_daemon)                                                       \
+  X(MHD_get_daemon_info)                                                   \
+  X(MHD_get_connection_info)                                               \
+  X(MHD_get_connection_values)                                             \
+  X(MHD_lookup_connection_value)                                           \
+  X(MHD_create_response_from_buffer)                                       \
+  X(MHD_add_response_header)                                               \
+  X(MHD_queue_response)                                                    \
+  X(MHD_destroy_response)
+#define MHD_FIELD(f) __typeof__(f) *f_##f;
+static struct {
+  MHD_FUNCS(MHD_FIELD)
+} mhd;
+#define MHD_start_daemon (*mhd.f_MHD_start_daemon)
+#define MHD_stop_daemon (*mhd.f_MHD_stop_daemon)
+#define MHD_get_daemon_info (*mhd.f_MHD_get_daemon_info)
+#define MHD_get_connection_info (*mhd.f_MHD_get_connection_info)
+#define MHD_get_connection_values (*mhd.f_MHD_get_connection_values)
+#define MHD_lookup_connection_value (*mhd.f_MHD_lookup_connection_value)
+#define MHD_create_response_from_buffer (*mhd.f_MHD_create_response_from_buffer)
+#define MHD_add_response_header (*mhd.f_MHD_add_response_header)
+#define MHD_queue_response (*mhd.f_MHD_queue_response)
+#define MHD_destroy_response (*mhd.f_MHD_destroy_response)
+
+/* Opens libmicrohttpd and fills mhd: 0, or -1 with the reason on stderr. */
+static int mhd_open(void)
+{
+  void *h = dlopen(MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (h == NULL) {
+    fprintf(stderr, "tally: serve needs libmicrohttpd: %s\n", dlerror());
+    return -1;
+  }
+#define MHD_LOAD(f)                                                        \
+  *(void **)&mhd.f_##f = dlsym(h, #f);                                     \
+  if (mhd.f_##f == NULL) {                                                 \
+    fprintf(stderr, "tally: serve: %s has no %s\n", MHD_SONAME, #f);       \
+    return -1;                                                             \
+  }
+  MHD_FUNCS(MHD_LOAD)
+  return 0;
+}
 
 /*==== The watcher: deadlines, and clients that have gone ==================*/
 
@@ -488,6 +538,8 @@ int srv_run(const srv_config *cfg)
             cfg->host);
     return 1;
   }
+  if (mhd_open() != 0)
+    return 1;
   if (srv_init() != 0) {
     fprintf(stderr, "tally: cannot load the built-in elections\n");
     return 1;

@@ -41,7 +41,7 @@ enum {
   MAX_THREADS = 64,
   MAX_PARTS = 256,           /* parts of a plain file */
   BLOCK = 16 << 20,          /* bytes parsed per round (a stream) */
-  PART_BUF = 4 << 20,        /* a worker's buffer for parts of a file */
+  PART_BUF = 2 << 20,        /* a worker's buffer for parts of a file */
   PART_SIZE = 8 << 20,       /* bytes of a part (workers take them in turn) */
   HEAD_MAX = 1 << 20,        /* bytes read for the header of a file */
 };

@@ -54,7 +54,7 @@ tly_status tly__precinct_election(const char *path,
                                   tly_error *err);
 
 /* The two above with each worker's buffer for its part of a regular
- * plain file `block` bytes (0: 4 MiB; grown when a unit is longer), and
+ * plain file `block` bytes (0: 2 MiB; grown when a unit is longer), and
  * a stream read in rounds of `block` bytes (0: 16 MiB; at least 64 KiB):
  * tests and the fuzz harness cut files into many windows. */
 tly_status tly__precinct_election_block(const char *path,

@@ -15,10 +15,8 @@ trap 'rm -rf "$T"' EXIT
 # ---- a comma-decimal locale for tests/unit/test_locale.c ----
 # de_DE.UTF-8 from the system (scripts/setup.sh test makes it), else made
 # with localedef into the build directory (no root needed) and found
-# through LOCPATH, for the unit tests only: with LOCPATH set, glibc's
-# newlocale leaks its copy of the path when libp11-kit (under
-# libmicrohttpd) calls it at load time, which tests/lsan.supp names.
-# Without either, the locale tests are skipped, and this says so.
+# through LOCPATH, for the unit tests only. Without either, the locale
+# tests are skipped, and this says so.
 unit_env=""
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   if [ ! -d "$ROOT/$B/locale/de_DE.UTF-8" ] && command -v localedef >/dev/null 2>&1; then
@@ -26,7 +24,7 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     localedef -i de_DE -f UTF-8 "$ROOT/$B/locale/de_DE.UTF-8" >/dev/null 2>&1
   fi
   if [ -d "$ROOT/$B/locale/de_DE.UTF-8" ]; then
-    unit_env="LOCPATH=$ROOT/$B/locale LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+    unit_env="LOCPATH=$ROOT/$B/locale"
   else
     echo "note: no de_DE.UTF-8 locale and localedef could not make one: the locale tests are skipped (scripts/setup.sh test)"
   fi
