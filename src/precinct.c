@@ -3137,20 +3137,26 @@ tly_status tly__precinct_election_block(const char *path,
     if (v == NULL)
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
   }
-  for (size_t k = 0; s == TLY_OK && k < d.sums.cap; k++) {
-    const agg_entry *x = &d.sums.e[k];
-    if (x->key == 0)
-      continue;
+  /* each county's state, -1 when of another year */
+  size_t ncs = d.counties.n ? d.counties.n : 1;
+  int *cstate = s == TLY_OK ? tly__malloc(a, ncs * sizeof *cstate) : NULL;
+  if (s == TLY_OK && cstate == NULL)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (size_t c = 0; s == TLY_OK && c < d.counties.n; c++) {
     int y;
     const char *code, *po, *cname;
-    county_parts(&d, (uint32_t)((x->key - 1) >> 32), &y, &code, &po,
-                 &cname);
-    if (y != year)
+    county_parts(&d, (uint32_t)c, &y, &code, &po, &cname);
+    cstate[c] = y == year ? tly__state_index(po, 2) : -1;
+  }
+  for (size_t k = 0; s == TLY_OK && k < d.sums.cap; k++) {
+    const agg_entry *x = &d.sums.e[k];
+    if (x->key == 0 || cstate[(x->key - 1) >> 32] < 0)
       continue;
-    v[nv++] = (sl_sum){.state = tly__state_index(po, 2),
+    v[nv++] = (sl_sum){.state = cstate[(x->key - 1) >> 32],
                        .line = (uint32_t)((x->key - 1) & 0xffffffffu),
                        .votes = x->votes};
   }
+  tly__free(a, cstate, ncs * sizeof *cstate);
   /* The Democratic and Republican nominees: the names with the most votes
    * on each party's lines. load.c joins a party's lines to its nominee;
    * here only the lines that bear the nominee's surname keep the party
