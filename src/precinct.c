@@ -1160,6 +1160,30 @@ typedef struct {
 
 typedef struct shared shared;
 
+/* A run of a unit's rows: the unit's hash, the line of its first row and
+ * the kinds of its rows (see runs_check). */
+typedef struct {
+  uint64_t h;
+  int64_t lk; /* line << 2 | kinds (1 TOTAL rows, 2 mode rows) */
+} urun;
+
+/* Scratch for runs_sort, kept from one sort to the next (fresh memory
+ * costs a page fault a page). */
+typedef struct {
+  urun *t;
+  size_t t_cap;
+  uint32_t *count;
+  size_t count_cap;
+} sort_buf;
+
+static void sort_buf_free(const tly_allocator *a, sort_buf *b)
+{
+  tly__free(a, b->t, b->t_cap * sizeof *b->t);
+  tly__free(a, b->count, b->count_cap * sizeof *b->count);
+  *b = (sort_buf){0};
+}
+
+
 /* A candidate line's votes in the county being read, and the line of the
  * unit that added to them last (for an overflow). */
 typedef struct {
@@ -1225,6 +1249,7 @@ typedef struct {
   char *text, *text_raw; /* its buffer (text_alloc) */
   size_t text_cap;
   bool reports;     /* reports the progress (the calling thread's) */
+  sort_buf sort;    /* for its parts' runs */
   /* written by every row: kept off the cache line of the next worker's
    * first fields, which its thread reads as often */
   char pad[128];
@@ -1865,6 +1890,7 @@ static void worker_free(worker *w)
   tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
   tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
+  sort_buf_free(w->a, &w->sort);
 }
 
 /*---- the whole file ----*/
@@ -1876,11 +1902,6 @@ static void worker_free(worker *w)
  * only when all its runs are of one kind: TOTAL rows only or mode rows
  * only. Each part's runs (or a stream's) are sorted by hash, then checked
  * together (runs_check: a hash table costs a cache miss a unit). */
-typedef struct {
-  uint64_t h;
-  int64_t lk; /* line << 2 | kinds (1 TOTAL rows, 2 mode rows) */
-} urun;
-
 typedef struct {
   urun *u;
   size_t n, cap;
@@ -1911,7 +1932,8 @@ static bool useen_add(const tly_allocator *a, useen *s, uint64_t h,
 /* Sorts u[0..n) by hash, stably (file order among equal hashes): a
  * counting sort on the hash's top bits (about one run a bucket), then
  * insertion within the buckets. False on out of memory. */
-static bool runs_sort(const tly_allocator *a, urun *u, size_t n)
+static bool runs_sort(const tly_allocator *a, urun *u, size_t n,
+                      sort_buf *sb)
 {
   if (n < 2)
     return true;
@@ -1919,13 +1941,25 @@ static bool runs_sort(const tly_allocator *a, urun *u, size_t n)
   while (bits < 20 && ((size_t)1 << bits) < n)
     bits++;
   size_t nb = (size_t)1 << bits;
-  urun *t = tly__malloc(a, n * sizeof *t);
-  uint32_t *count = tly__calloc(a, nb + 1, sizeof *count);
-  if (t == NULL || count == NULL) {
-    tly__free(a, t, n * sizeof *t);
-    tly__free(a, count, (nb + 1) * sizeof *count);
-    return false;
+  if (sb->t_cap < n) {
+    tly__free(a, sb->t, sb->t_cap * sizeof *sb->t);
+    sb->t_cap = 0;
+    sb->t = tly__malloc(a, n * sizeof *sb->t);
+    if (sb->t == NULL)
+      return false;
+    sb->t_cap = n;
   }
+  if (sb->count_cap < nb + 1) {
+    tly__free(a, sb->count, sb->count_cap * sizeof *sb->count);
+    sb->count_cap = 0;
+    sb->count = tly__malloc(a, (nb + 1) * sizeof *sb->count);
+    if (sb->count == NULL)
+      return false;
+    sb->count_cap = nb + 1;
+  }
+  urun *t = sb->t;
+  uint32_t *count = sb->count;
+  memset(count, 0, (nb + 1) * sizeof *count);
   for (size_t i = 0; i < n; i++)
     count[(u[i].h >> (64 - bits)) + 1]++;
   for (size_t b = 0; b < nb; b++)
@@ -1940,8 +1974,6 @@ static bool runs_sort(const tly_allocator *a, urun *u, size_t n)
     t[j] = x;
   }
   memcpy(u, t, n * sizeof *u);
-  tly__free(a, t, n * sizeof *t);
-  tly__free(a, count, (nb + 1) * sizeof *count);
   return true;
 }
 
@@ -2045,7 +2077,10 @@ static tly_status runs_check(const runs_src *src, size_t k, bool modes,
 static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
                               const char *name, tly_error *err)
 {
-  if (!runs_sort(a, s->u, s->n))
+  sort_buf sb = {0};
+  bool ok = runs_sort(a, s->u, s->n, &sb);
+  sort_buf_free(a, &sb);
+  if (!ok)
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   runs_src src = {s->u, s->n, 1};
   return runs_check(&src, 1, modes, name, err);
@@ -2180,7 +2215,7 @@ static void part_work(worker *w, fpart *P)
       P->runs[k] = (urun){w->starts[k].h,
                           w->starts[k].line << 2 | (w->starts[k].kinds & 3)};
     P->n_runs = w->n_starts;
-    if (!runs_sort(w->a, P->runs, P->n_runs))
+    if (!runs_sort(w->a, P->runs, P->n_runs, &w->sort))
       P->status = TLY_ENOMEM;
   }
 }
