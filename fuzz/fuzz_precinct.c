@@ -3,9 +3,9 @@
  * (precinct.c): an input whose first line lacks "county_fips" is read
  * after the header of MEDSL's 2016 precinct files. The bytes go to a
  * memory file (the reader takes a path), read by 1 or 2 threads: plain
- * (mapped, in one window or in windows of 1-512 bytes) or gzip-compressed
- * here (read as a stream); the state result and the county table must be
- * consistent.
+ * (in parts, each worker's buffer the default or 1-512 bytes, which also
+ * cuts the file into parts of 4 buffers) or gzip-compressed here (read as
+ * a stream); the state result and the county table must be consistent.
  */
 #define _GNU_SOURCE
 #include "results.h"
@@ -47,8 +47,8 @@ static tly_status run(const tly_allocator *a, const uint8_t *d, size_t n)
   int fd = memfd_create("precinct", 0);
   FZ_CHECK(fd >= 0, "memfd_create failed");
   uint64_t h = fz_hash(d, n);
-  /* bits 2-3: 0 and 1 the mapped file in one window, 2 in windows of
-   * 1-512 bytes, 3 gzip */
+  /* bits 2-3: 0 and 1 the plain file with the default buffers, 2 with
+   * buffers of 1-512 bytes, 3 gzip */
   unsigned how = (unsigned)(h >> 2) & 3;
   size_t block = how == 2 ? 1 + (size_t)((h >> 8) % 512) : 0;
   size_t hn = has ? 0 : sizeof HEADER - 1;

@@ -2512,6 +2512,8 @@ static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
     if (started[i])
       tly__thread_join(th[i]);
   sh->parts = NULL;
+  if (sh->progress != NULL) /* the other workers may have read the last */
+    sh->progress(sh->progress_ud, atomic_load(&sh->done), sh->size);
   /* Out of memory in any part outranks a parse error found in another
    * (see read_file). */
   for (int i = 0; i < np; i++)

@@ -391,3 +391,86 @@ Test(precinct, first_error_told)
     }
   unlink(path);
 }
+
+/* A bad row is told at its line however the file is cut into parts (a
+ * part's cut may fall on it: the worker from there reports it), and so is
+ * a unit longer than a worker's buffer (which grows). */
+Test(precinct, bad_row_told_however_cut)
+{
+  char path[] = "/tmp/tally_precinct_XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n");
+  for (int i = 0; i < 400; i++) {
+    if (i == 250)
+      fprintf(fp, "DE,10001,Kent County\n"); /* line 2 + 2 * 250 */
+    fprintf(fp, "DE,10001,Kent County,Kent,P%03d,Hillary Clinton,"
+                "democratic,FALSE,total,%d\n"
+                "DE,10001,Kent County,Kent,P%03d,Donald Trump,republican,"
+                "FALSE,total,1\n",
+            i, i, i);
+  }
+  fclose(fp);
+  static const size_t blocks[] = {0, 60, 150, 700, 4096};
+  for (int th = 1; th <= 4; th++)
+    for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+      tly_areas *t = NULL;
+      tly_error err = {0};
+      tly_load_opts o = {.year = 2016, .threads = th};
+      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
+                                         &err),
+                   TLY_EPARSE, "%d threads, block %zu", th, blocks[b]);
+      cr_assert_eq(err.line, 502, "%d threads, block %zu: %lld: %s", th,
+                   blocks[b], (long long)err.line, err.msg);
+      cr_assert(strstr(err.msg, "3 fields where the header has 10") != NULL,
+                "%s", err.msg);
+      cr_assert_null(t);
+    }
+  unlink(path);
+}
+
+typedef struct {
+  int64_t last, size;
+  int calls;
+  bool ordered;
+} progress_seen;
+
+static void on_progress(void *ud, int64_t done, int64_t size)
+{
+  progress_seen *p = ud;
+  p->ordered = p->ordered && done >= p->last && done <= size;
+  p->last = done;
+  p->size = size;
+  p->calls++;
+}
+
+/* A plain file read in many parts reports its progress in bytes, never
+ * going back nor past the file's size, and gives the same counties. */
+Test(precinct, progress_in_parts)
+{
+  tly_areas *ref = areas(EXCERPT, 2016, 1, NULL);
+  for (int th = 1; th <= 3; th++) {
+    progress_seen p = {.ordered = true};
+    tly_load_opts o = {.year = 2016, .threads = th,
+                       .progress = on_progress, .progress_ud = &p};
+    tly_areas *t = NULL;
+    tly_error err = {0};
+    cr_assert_eq(tly__areas_load_block(EXCERPT, &o, NULL, 512, NULL, &t,
+                                       &err),
+                 TLY_OK, "%s", err.msg);
+    cr_assert(p.calls >= 1 && p.ordered, "%d threads: %d calls", th,
+              p.calls);
+    FILE *fp = fopen(EXCERPT, "rb");
+    fseek(fp, 0, SEEK_END);
+    cr_assert_eq(p.size, ftell(fp));
+    cr_assert_eq(p.last, p.size);
+    fclose(fp);
+    cr_assert_eq(tly_areas_n(t), tly_areas_n(ref));
+    for (size_t i = 0; i < tly_areas_n(t); i++)
+      cr_assert_eq(tly_areas_row(t, i)->total, tly_areas_row(ref, i)->total);
+    tly_areas_free(t);
+  }
+  tly_areas_free(ref);
+}
