@@ -42,7 +42,7 @@ enum {
   MAX_PARTS = 256,           /* parts of a plain file */
   BLOCK = 16 << 20,          /* bytes parsed per round (a stream) */
   PART_BUF = 2 << 20,        /* a worker's buffer for parts of a file */
-  PART_SIZE = 8 << 20,       /* bytes of a part (workers take them in turn) */
+  PART_SIZE = 4 << 20,       /* bytes of a part (readers take them in turn) */
   HEAD_MAX = 1 << 20,        /* bytes read for the header of a file */
 };
 #define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
@@ -784,6 +784,31 @@ static bool agg_add(agg *g, uint32_t county, uint32_t line, int64_t v,
   return true;
 }
 
+/* A worker's sums: (county, line) pairs with their votes as it drained
+ * them, in order; a pair may come more than once (summed when the
+ * workers' sums are merged). */
+typedef struct {
+  agg_entry *e; /* key: county << 32 | line, +1 */
+  size_t n, cap;
+} sumvec;
+
+/* Appends (county, line, v); false on out of memory. */
+static bool sumvec_push(const tly_allocator *a, sumvec *s, uint32_t county,
+                        uint32_t line, int64_t v)
+{
+  if (s->n == s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 1024;
+    agg_entry *ne = tly__realloc(a, s->e, s->cap * sizeof *ne,
+                                 nc * sizeof *ne);
+    if (ne == NULL)
+      return false;
+    s->e = ne;
+    s->cap = nc;
+  }
+  s->e[s->n++] = (agg_entry){((uint64_t)county << 32 | line) + 1, v};
+  return true;
+}
+
 /*---- the built-in county list (validation of FIPS) ----*/
 
 typedef struct {
@@ -1152,11 +1177,6 @@ typedef struct {
   int64_t tline, tcol;  /* the first TOTAL row (local line, column) */
 } uentry;
 
-typedef struct {
-  uint64_t h;
-  int64_t line;  /* local line of the unit's first row */
-  int64_t kinds; /* 1: it had TOTAL rows, 2: mode rows */
-} ustart;
 
 typedef struct shared shared;
 
@@ -1221,11 +1241,11 @@ typedef struct {
   /* state kept across rounds */
   intern lines_t;   /* candidate lines: cand\0party\0writein\0simple */
   intern counties;  /* "year\0SSfips\0name" */
-  agg sums;
-  ustart *starts;   /* units finished this round */
+  sumvec sums;
+  urun *starts;     /* units finished this round (lines local) */
   size_t n_starts, starts_cap;
   char keybuf[N_UNIT_COLS * (MAX_FIELD + 1)]; /* the unit's key fields */
-  int64_t kinds;    /* of the unit last flushed (as ustart's) */
+  int64_t kinds;    /* of the unit last flushed (as urun's) */
   /* the county of the unit before, by its state and FIPS fields: units
    * come county by county, so most find theirs without a lookup */
   char cc_key[32];
@@ -1245,11 +1265,11 @@ typedef struct {
   uentry *u;        /* the current unit */
   size_t n_u, u_cap;
   char *scratch;
-  /* parts of a plain file (part_work) */
-  char *text, *text_raw; /* its buffer (text_alloc) */
+  /* a part of a plain file (part_work): the buffer its reader lent it,
+   * or its own when a unit outgrew that one (text_raw not NULL) */
+  char *text, *text_raw;
   size_t text_cap;
-  bool reports;     /* reports the progress (the calling thread's) */
-  sort_buf sort;    /* for its parts' runs */
+  bool reports;     /* its reader reports the progress */
   /* written by every row: kept off the cache line of the next worker's
    * first fields, which its thread reads as often */
   char pad[128];
@@ -1265,9 +1285,9 @@ struct shared {
   int fd;            /* a plain file read in parts (part_work) */
   int64_t size;
   struct fpart *parts;
+  worker *pw;           /* a worker a part */
   int n_parts;
-  atomic_int next_part; /* the next part a worker takes */
-  atomic_int stop_at;   /* no part after this one is taken (an error) */
+  atomic_int next_part; /* the next part a reader takes */
   atomic_llong done;    /* bytes parsed */
   void (*progress)(void *ud, int64_t done, int64_t size);
   void *progress_ud;
@@ -1299,13 +1319,9 @@ static bool drain(worker *w)
 {
   for (size_t i = 0; i < w->n_touched; i++) {
     county_sum *c = &w->cur[w->touched[i]];
-    bool ovf = false;
-    if (!agg_add(&w->sums, w->cur_county, w->touched[i], c->votes, &ovf)) {
-      if (ovf)
-        wfail(w, TLY_EOVERFLOW, c->tline, 1, 0,
-              "a county's votes overflow a 64-bit count");
-      else
-        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+    if (!sumvec_push(w->a, &w->sums, w->cur_county, w->touched[i],
+                     c->votes)) {
+      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
       return false;
     }
     *c = (county_sum){0};
@@ -1611,7 +1627,7 @@ static bool start_add(worker *w, uint64_t h, int64_t line)
 {
   if (w->n_starts == w->starts_cap) {
     size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
-    ustart *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
+    urun *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
                               nc * sizeof *ns);
     if (ns == NULL) {
       wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
@@ -1620,7 +1636,7 @@ static bool start_add(worker *w, uint64_t h, int64_t line)
     w->starts = ns;
     w->starts_cap = nc;
   }
-  w->starts[w->n_starts++] = (ustart){h, line, w->kinds};
+  w->starts[w->n_starts++] = (urun){h, line << 2 | (w->kinds & 3)};
   return true;
 }
 
@@ -1890,7 +1906,6 @@ static void worker_free(worker *w)
   tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
   tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
-  sort_buf_free(w->a, &w->sort);
 }
 
 /*---- the whole file ----*/
@@ -2101,7 +2116,7 @@ typedef struct fpart {
   int64_t lines;    /* its lines */
   int64_t stop_line; /* where its text ended */
   urun *runs;       /* its units' runs, sorted by hash; lines from 1 */
-  size_t n_runs;
+  size_t n_runs, runs_cap;
   uint64_t first_h, last_h; /* of its first and last unit (n_runs > 0) */
 } fpart;
 
@@ -2117,14 +2132,6 @@ static void part_read(worker *w, fpart *P)
   w->n_starts = 0;
   w->status = TLY_OK;
   w->misaligned = false;
-  if (w->text == NULL) {
-    size_t cap = w->text_cap;
-    w->text = text_alloc(w->a, cap, &w->text_raw);
-    if (w->text == NULL) {
-      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-      return;
-    }
-  }
   for (;;) {
     size_t want = w->text_cap - carry;
     if ((int64_t)want > P->hi - pos)
@@ -2153,7 +2160,7 @@ static void part_read(worker *w, fpart *P)
     size_t s0 = w->n_starts;
     work(w);
     for (size_t k = s0; k < w->n_starts; k++)
-      w->starts[k].line += lbase - 1;
+      w->starts[k].lk += (lbase - 1) << 2;
     if (w->status != TLY_OK || w->misaligned) {
       if (w->err_line > 0)
         w->err_line += lbase - 1;
@@ -2181,10 +2188,19 @@ static void part_read(worker *w, fpart *P)
               MAX_BLOCK >> 20);
         return;
       }
-      if (!text_grow(w->a, &w->text, &w->text_raw, &w->text_cap, carry)) {
+      /* A buffer of its own, twice as long (the one lent stays its
+       * reader's). */
+      char *nraw;
+      char *nt = text_alloc(w->a, w->text_cap * 2, &nraw);
+      if (nt == NULL) {
         wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
         return;
       }
+      memcpy(nt, w->text, carry);
+      tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
+      w->text = nt;
+      w->text_raw = nraw;
+      w->text_cap *= 2;
       continue;
     }
     memmove(w->text, w->stop, carry);
@@ -2206,43 +2222,69 @@ static void part_work(worker *w, fpart *P)
   if (w->n_starts > 0) {
     P->first_h = w->starts[0].h;
     P->last_h = w->starts[w->n_starts - 1].h;
-    P->runs = tly__malloc(w->a, w->n_starts * sizeof *P->runs);
-    if (P->runs == NULL) {
-      P->status = TLY_ENOMEM;
-      return;
-    }
-    for (size_t k = 0; k < w->n_starts; k++)
-      P->runs[k] = (urun){w->starts[k].h,
-                          w->starts[k].line << 2 | (w->starts[k].kinds & 3)};
+    /* the runs go to the part (sorted there) */
+    P->runs = w->starts;
     P->n_runs = w->n_starts;
-    if (!runs_sort(w->a, P->runs, P->n_runs, &w->sort))
+    P->runs_cap = w->starts_cap;
+    w->starts = NULL;
+    w->n_starts = w->starts_cap = 0;
+    sort_buf sb = {0};
+    if (!runs_sort(w->a, P->runs, P->n_runs, &sb))
       P->status = TLY_ENOMEM;
+    sort_buf_free(w->a, &sb);
   }
 }
 
-/* A worker's loop: the parts in file order, one at a time, until none is
- * left or a part before it failed. */
-static void parts_work(worker *w)
+/* A reader: a thread that reads parts, each into a worker of its own
+ * (sh->pw), lending it the reader's buffers. The parts are taken in turn
+ * as readers come free (their costs differ: rows, quotes, units), and all
+ * are read, whatever fails: a part's allocations then do not depend on
+ * which reader read it, nor on timing (the fuzz harness and the
+ * out-of-memory tests fail each allocation in turn). */
+typedef struct {
+  shared *sh;
+  bool reports; /* the calling thread's: reports the progress */
+  char *text, *text_raw;
+  size_t text_cap;
+  char *scratch;
+} reader;
+
+static void parts_read(reader *r)
 {
-  shared *sh = w->sh;
+  shared *sh = r->sh;
   for (;;) {
     int i = atomic_fetch_add(&sh->next_part, 1);
-    if (i >= sh->n_parts || i > atomic_load(&sh->stop_at))
+    if (i >= sh->n_parts)
       return;
-    fpart *P = &sh->parts[i];
-    part_work(w, P);
-    if (P->status != TLY_OK || P->misaligned) {
-      int at = atomic_load(&sh->stop_at);
-      while (i < at && !atomic_compare_exchange_weak(&sh->stop_at, &at, i))
-        ;
-      return;
-    }
+    worker *w = &sh->pw[i];
+    w->text = r->text;
+    w->text_raw = NULL;
+    w->text_cap = r->text_cap;
+    w->scratch = r->scratch;
+    w->reports = r->reports;
+    part_work(w, &sh->parts[i]);
+    /* What the merge does not need is freed now, for the next part's
+     * allocations to reuse. */
+    tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
+    tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
+    tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
+    tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
+    w->u = NULL;
+    w->pred = NULL;
+    w->cur = NULL;
+    w->touched = NULL;
+    w->u_cap = w->pred_cap = w->cur_cap = w->touched_cap = 0;
+    w->n_u = w->n_pred = w->n_touched = 0;
+    tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
+    w->text = w->text_raw = NULL;
+    w->text_cap = 0;
+    w->scratch = NULL;
   }
 }
 
 static void *parts_thread(void *ud)
 {
-  parts_work(ud);
+  parts_read(ud);
   return NULL;
 }
 
@@ -2381,7 +2423,7 @@ static bool worker_init(worker *w, shared *sh, const tly_allocator *a)
 {
   w->sh = sh;
   w->a = a;
-  w->lines_t.a = w->counties.a = w->sums.a = a;
+  w->lines_t.a = w->counties.a = a;
   w->scratch = tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   return w->scratch != NULL;
 }
@@ -2458,24 +2500,37 @@ static tly_status part_cut(shared *sh, int64_t x, char *scratch,
 
 /* Reads the plain file sh->fd (sh->size bytes; its records from start on,
  * which is line base) in parts, cut where a unit starts near equal shares
- * (PART_SIZE, or 4 blocks: tests cut small files into many), which the nt
- * workers take in turn. The cuts are guessed (part_cut): when one fell
- * inside a quoted field, or inside a unit, *retry is set and nothing is
- * kept (the caller reads the file again with exact cuts). The units' runs
- * are checked here (runs_check). */
-static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
-                             int64_t base, size_t block, bool modes,
-                             char *scratch, char *keybuf, const char *name,
-                             bool *retry, tly_error *err)
+ * (PART_SIZE, or 4 blocks: tests cut small files into many), which nt
+ * readers read in turn (parts_read), each part into a worker of its own:
+ * *pw (*np of them, set up here; the caller merges and frees them). The
+ * cuts are guessed (part_cut): when one fell inside a quoted field, or
+ * inside a unit, *retry is set and nothing is kept (the caller reads the
+ * file again with exact cuts). The units' runs are checked here
+ * (runs_check). */
+static tly_status read_parts(shared *sh, int nt, int64_t start, int64_t base,
+                             size_t block, bool modes, char *scratch,
+                             char *keybuf, const char *name, worker **pw,
+                             int *np_out, bool *retry, tly_error *err)
 {
   const tly_allocator *a = sh->a;
   int64_t body = sh->size - start;
   int64_t target = block == 0 ? PART_SIZE : (int64_t)block * 4;
   int64_t want = body / target;
   int np = want < nt ? nt : want > MAX_PARTS ? MAX_PARTS : (int)want;
+  reader rd[MAX_THREADS];
+  memset(rd, 0, sizeof rd);
   fpart *parts = tly__calloc(a, (size_t)np, sizeof *parts);
-  if (parts == NULL)
+  *pw = tly__calloc(a, (size_t)np, sizeof **pw);
+  *np_out = *pw != NULL ? np : 0;
+  if (parts == NULL || *pw == NULL) {
+    tly__free(a, parts, (size_t)np * sizeof *parts);
     return tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < np; i++) {
+    (*pw)[i].sh = sh;
+    (*pw)[i].a = a;
+    (*pw)[i].lines_t.a = (*pw)[i].counties.a = a;
+  }
   tly_status s = TLY_OK;
   parts[0].lo = start;
   for (int i = 1; i < np && s == TLY_OK; i++) {
@@ -2489,29 +2544,38 @@ static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
     parts[i].hi = i + 1 < np ? parts[i + 1].lo : sh->size;
     parts[i].to_end = parts[i].hi == sh->size;
   }
+  /* The readers' buffers, all made here before any part is read. */
+  for (int i = 0; i < nt && s == TLY_OK; i++) {
+    rd[i].sh = sh;
+    rd[i].reports = i == 0;
+    rd[i].text_cap = block == 0 ? PART_BUF : block;
+    rd[i].text = text_alloc(a, rd[i].text_cap, &rd[i].text_raw);
+    rd[i].scratch =
+        tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+    if (rd[i].text == NULL || rd[i].scratch == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  if (s != TLY_OK)
+    goto out;
   sh->parts = parts;
+  sh->pw = *pw;
   sh->n_parts = np;
   atomic_store(&sh->next_part, 0);
-  atomic_store(&sh->stop_at, INT_MAX);
   atomic_store(&sh->done, start);
-  for (int i = 0; i < nt; i++) {
-    ws[i].reports = i == 0;
-    if (ws[i].text == NULL)
-      ws[i].text_cap = block == 0 ? PART_BUF : block;
-  }
   tly__thread th[MAX_THREADS];
   bool started[MAX_THREADS] = {false};
   for (int i = 1; i < nt; i++) {
-    if (tly__thread_start(&th[i], parts_thread, &ws[i]) == 0)
+    if (tly__thread_start(&th[i], parts_thread, &rd[i]) == 0)
       started[i] = true;
     else
-      parts_work(&ws[i]); /* no thread: do it here */
+      parts_read(&rd[i]); /* no thread: do it here */
   }
-  parts_work(&ws[0]);
+  parts_read(&rd[0]);
   for (int i = 1; i < nt; i++)
     if (started[i])
       tly__thread_join(th[i]);
   sh->parts = NULL;
+  sh->pw = NULL;
   if (sh->progress != NULL) /* the other workers may have read the last */
     sh->progress(sh->progress_ud, atomic_load(&sh->done), sh->size);
   /* Out of memory in any part outranks a parse error found in another
@@ -2561,8 +2625,12 @@ static tly_status read_parts(shared *sh, worker *ws, int nt, int64_t start,
   s = runs_check(src, (size_t)np, modes, name, err);
 out:
   for (int i = 0; i < np; i++)
-    tly__free(a, parts[i].runs, parts[i].n_runs * sizeof *parts[i].runs);
+    tly__free(a, parts[i].runs, parts[i].runs_cap * sizeof *parts[i].runs);
   tly__free(a, parts, (size_t)np * sizeof *parts);
+  for (int i = 0; i < nt; i++) {
+    tly__free(a, rd[i].text_raw, text_raw_size(rd[i].text_cap));
+    tly__free(a, rd[i].scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+  }
   return s;
 }
 
@@ -2579,6 +2647,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   memset(&in, 0, sizeof in);
   in.fd = -1;
   worker *ws = NULL;
+  worker *pw = NULL; /* a plain file's parts' workers (read_parts) */
+  int np = 0;
   char *buf = NULL, *buf_raw = NULL;
   size_t cap = block == 0 ? BLOCK : block < (1 << 16) ? 1 << 16 : block;
   size_t len = 0;
@@ -2599,6 +2669,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   if (s != TLY_OK)
     goto done;
   ws = tly__calloc(a, (size_t)nt, sizeof *ws);
+  worker *mw = ws; /* the workers whose sums are merged */
+  int mn = nt;
   size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
   scratch = tly__malloc(a, scratch_n);
   keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
@@ -2639,21 +2711,21 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     sh.fd = in.fd;
     sh.size = in.size;
     sh.guess = true;
-    for (int i = 0; i < nt; i++)
-      if (!worker_init(&ws[i], &sh, a)) {
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-        goto done;
-      }
     bool retry = false;
-    s = read_parts(&sh, ws, nt, (int64_t)hstart, 1 + hlines, block,
-                   L.idx[C_MODE] >= 0, scratch, keybuf, name, &retry, err);
+    s = read_parts(&sh, nt, (int64_t)hstart, 1 + hlines, block,
+                   L.idx[C_MODE] >= 0, scratch, keybuf, name, &pw, &np,
+                   &retry, err);
     checked = !retry;
-    if (s != TLY_OK || !retry)
+    if (s != TLY_OK || !retry) {
+      mw = pw;
+      mn = np;
       goto all_read;
-    for (int i = 0; i < nt; i++) {
-      worker_free(&ws[i]);
-      memset(&ws[i], 0, sizeof ws[i]);
     }
+    for (int i = 0; i < np; i++)
+      worker_free(&pw[i]);
+    tly__free(a, pw, (size_t)np * sizeof *pw);
+    pw = NULL;
+    np = 0;
     useen_free(a, &seen);
     memset(&seen, 0, sizeof seen);
     sh.guess = false;
@@ -2772,8 +2844,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       worker *w = &ws[i];
       for (size_t k = 0; k < w->n_starts; k++)
         if (!useen_add(a, &seen, w->starts[k].h,
-                       wbase + w->starts[k].line - 1,
-                       (unsigned)w->starts[k].kinds)) {
+                       wbase + (w->starts[k].lk >> 2) - 1,
+                       (unsigned)(w->starts[k].lk & 3))) {
           s = tly__fail(err, TLY_ENOMEM, "out of memory");
           goto done;
         }
@@ -2831,11 +2903,14 @@ all_read:
   d->a = a;
   d->lines.a = d->counties.a = d->sums.a = a;
   d->lines.fold = true;
-  uint32_t *lmap[MAX_THREADS] = {NULL}, *cmap[MAX_THREADS] = {NULL};
+  uint32_t **lmap = tly__calloc(a, (size_t)mn, sizeof *lmap);
+  uint32_t **cmap = tly__calloc(a, (size_t)mn, sizeof *cmap);
   uint32_t *lcan = NULL, *ccan = NULL;
   size_t n_sums = 0;
-  for (int i = 0; i < nt && s == TLY_OK; i++) {
-    worker *w = &ws[i];
+  if (lmap == NULL || cmap == NULL)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (int i = 0; i < mn && s == TLY_OK; i++) {
+    worker *w = &mw[i];
     size_t nl = w->lines_t.n, nc = w->counties.n;
     n_sums += w->sums.n;
     lmap[i] = tly__calloc(a, nl ? nl : 1, sizeof *lmap[i]);
@@ -2886,12 +2961,10 @@ all_read:
         !intern_sort(&d->counties, ccan) || !agg_reserve(&d->sums, n_sums))
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
   }
-  for (int i = 0; i < nt && s == TLY_OK; i++) {
-    const worker *w = &ws[i];
-    for (size_t k = 0; k < w->sums.cap && s == TLY_OK; k++) {
+  for (int i = 0; i < mn && s == TLY_OK; i++) {
+    const worker *w = &mw[i];
+    for (size_t k = 0; k < w->sums.n && s == TLY_OK; k++) {
       const agg_entry *x = &w->sums.e[k];
-      if (x->key == 0)
-        continue;
       uint64_t key = x->key - 1;
       bool ovf = false;
       if (!agg_add(&d->sums, ccan[cmap[i][key >> 32]],
@@ -2901,11 +2974,13 @@ all_read:
                 : tly__fail(err, TLY_ENOMEM, "out of memory");
     }
   }
-  for (int i = 0; i < nt; i++) {
-    size_t nl = ws[i].lines_t.n, nc = ws[i].counties.n;
+  for (int i = 0; i < mn && lmap != NULL && cmap != NULL; i++) {
+    size_t nl = mw[i].lines_t.n, nc = mw[i].counties.n;
     tly__free(a, lmap[i], (nl ? nl : 1) * sizeof *lmap[i]);
     tly__free(a, cmap[i], (nc ? nc : 1) * sizeof *cmap[i]);
   }
+  tly__free(a, lmap, (size_t)mn * sizeof *lmap);
+  tly__free(a, cmap, (size_t)mn * sizeof *cmap);
   tly__free(a, lcan, dl * sizeof *lcan);
   tly__free(a, ccan, dc * sizeof *ccan);
   for (size_t k = 0; s == TLY_OK && k < d->sums.cap; k++) {
@@ -2941,6 +3016,9 @@ done:
       worker_free(&ws[i]);
     tly__free(a, ws, (size_t)nt * sizeof *ws);
   }
+  for (int i = 0; i < np; i++)
+    worker_free(&pw[i]);
+  tly__free(a, pw, (size_t)np * sizeof *pw);
   tly__free(a, buf_raw, text_raw_size(cap));
   tly__free(a, scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
   tly__free(a, keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
