@@ -327,6 +327,37 @@ typedef struct {
   uint64_t hi;    /* its bytes with the high bit set */
 } blockm;
 
+/* The fields ended by the commas in cm, whose bit i is the byte at
+ * q + (i >> sh), from *fs (the record starts at p) into f[*k...]; false
+ * when one is too long or they are too many. */
+static inline bool fields_to(const char *q, uint64_t cm, int sh,
+                             const char *p, const char **fs, fld *f,
+                             size_t *k)
+{
+  for (; cm != 0; cm &= cm - 1) {
+    const char *c = q + (__builtin_ctzll(cm) >> sh);
+    if (*k == MAX_FIELDS - 1 || (size_t)(c - *fs) > MAX_FIELD)
+      return false;
+    f[(*k)++] = (fld){*fs, (size_t)(c - *fs), (size_t)(*fs - p), 0};
+    *fs = c + 1;
+  }
+  return true;
+}
+
+/* The record's last field, from fs to c (its first special byte, which
+ * must be its '\n'), and where the next record starts; false otherwise. */
+static inline bool record_end(const char *c, const char *fs, const char *p,
+                              fld *f, size_t k, size_t *n,
+                              const char **next)
+{
+  if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
+    return false;
+  f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
+  *n = k;
+  *next = c + 1;
+  return true;
+}
+
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 
@@ -382,25 +413,12 @@ static inline bool split_fast(const char *p, const char *end, fld *f,
   uint64_t high = 0;
   for (;;) {
     uint64_t below = sp != 0 ? (sp & (0 - sp)) - 1 : ~(uint64_t)0;
-    cm &= below;
     high |= hi & below;
-    while (cm != 0) {
-      const char *c = q + __builtin_ctzll(cm);
-      if (k == MAX_FIELDS - 1 || (size_t)(c - fs) > MAX_FIELD)
-        return false;
-      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
-      fs = c + 1;
-      cm &= cm - 1;
-    }
+    if (!fields_to(q, cm & below, 0, p, &fs, f, &k))
+      return false;
     if (sp != 0) {
-      const char *c = q + __builtin_ctzll(sp);
-      if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
-        return false;
-      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
-      *n = k;
-      *next = c + 1;
       *ascii = high == 0;
-      return true;
+      return record_end(q + __builtin_ctzll(sp), fs, p, f, k, n, next);
     }
     q = bk->at + 64;
     if (end - q < 64)
@@ -463,25 +481,13 @@ static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
                   zero_bytes(w ^ ('"' * ONES)) | zero_bytes(w);
     uint64_t cm = zero_bytes_exact(w ^ (',' * ONES));
     uint64_t below = sp != 0 ? (sp & (0 - sp)) - 1 : ~(uint64_t)0;
-    cm &= below;
     hi |= w & below;
-    while (cm != 0) {
-      const char *c = q + (__builtin_ctzll(cm) >> 3);
-      if (k == MAX_FIELDS - 1 || (size_t)(c - fs) > MAX_FIELD)
-        return false;
-      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
-      fs = c + 1;
-      cm &= cm - 1;
-    }
+    if (!fields_to(q, cm & below, 3, p, &fs, f, &k))
+      return false;
     if (sp != 0) {
-      const char *c = q + (__builtin_ctzll(sp) >> 3);
-      if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
-        return false;
-      f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
-      *n = k;
-      *next = c + 1;
       *ascii = (hi & HIGH) == 0;
-      return true;
+      return record_end(q + (__builtin_ctzll(sp) >> 3), fs, p, f, k, n,
+                        next);
     }
     q += 8;
   }
@@ -784,6 +790,21 @@ static bool agg_add(agg *g, uint32_t county, uint32_t line, int64_t v,
   return true;
 }
 
+/* The array p of *cap elements of `size` bytes, doubled (from `first`)
+ * when full (n == *cap): the array (p itself when not full), or NULL on
+ * out of memory (p kept). */
+static void *grown(const tly_allocator *a, void *p, size_t n, size_t *cap,
+                   size_t size, size_t first)
+{
+  if (n < *cap)
+    return p;
+  size_t nc = *cap ? *cap * 2 : first;
+  void *np = tly__realloc(a, p, *cap * size, nc * size);
+  if (np != NULL)
+    *cap = nc;
+  return np;
+}
+
 /* A worker's sums: (county, line) pairs with their votes as it drained
  * them, in order; a pair may come more than once (summed when the
  * workers' sums are merged). */
@@ -796,15 +817,10 @@ typedef struct {
 static bool sumvec_push(const tly_allocator *a, sumvec *s, uint32_t county,
                         uint32_t line, int64_t v)
 {
-  if (s->n == s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 1024;
-    agg_entry *ne = tly__realloc(a, s->e, s->cap * sizeof *ne,
-                                 nc * sizeof *ne);
-    if (ne == NULL)
-      return false;
-    s->e = ne;
-    s->cap = nc;
-  }
+  agg_entry *ne = grown(a, s->e, s->n, &s->cap, sizeof *ne, 1024);
+  if (ne == NULL)
+    return false;
+  s->e = ne;
   s->e[s->n++] = (agg_entry){((uint64_t)county << 32 | line) + 1, v};
   return true;
 }
@@ -1607,17 +1623,14 @@ static bool line_is(const intern *t, uint32_t id, const fld *f,
 static bool pred_set(worker *w, size_t k, int64_t id, const char *p,
                      size_t n)
 {
-  if (k == w->n_pred && w->n_pred == w->pred_cap) {
-    size_t nc = w->pred_cap ? w->pred_cap * 2 : 64;
-    pred_row *np = tly__realloc(w->a, w->pred, w->pred_cap * sizeof *np,
-                                nc * sizeof *np);
+  if (k == w->n_pred) {
+    pred_row *np = grown(w->a, w->pred, w->n_pred, &w->pred_cap, sizeof *np,
+                         64);
     if (np == NULL)
       return false;
     w->pred = np;
-    w->pred_cap = nc;
-  }
-  if (k == w->n_pred)
     w->n_pred++;
+  }
   w->pred[k] = (pred_row){(uint32_t)id, w->gen, p, n};
   return true;
 }
@@ -1625,17 +1638,13 @@ static bool pred_set(worker *w, size_t k, int64_t id, const char *p,
 /* Notes that a unit (hash h, first row at line) ended, with w->kinds. */
 static bool start_add(worker *w, uint64_t h, int64_t line)
 {
-  if (w->n_starts == w->starts_cap) {
-    size_t nc = w->starts_cap ? w->starts_cap * 2 : 4096;
-    urun *ns = tly__realloc(w->a, w->starts, w->starts_cap * sizeof *ns,
-                              nc * sizeof *ns);
-    if (ns == NULL) {
-      wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-      return false;
-    }
-    w->starts = ns;
-    w->starts_cap = nc;
+  urun *ns = grown(w->a, w->starts, w->n_starts, &w->starts_cap, sizeof *ns,
+                   4096);
+  if (ns == NULL) {
+    wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+    return false;
   }
+  w->starts = ns;
   w->starts[w->n_starts++] = (urun){h, line << 2 | (w->kinds & 3)};
   return true;
 }
@@ -1831,17 +1840,12 @@ static void work(worker *w)
       return;
     }
     if (x == NULL) {
-      if (w->n_u == w->u_cap) {
-        size_t nc = w->u_cap ? w->u_cap * 2 : 64;
-        uentry *nu = tly__realloc(w->a, w->u, w->u_cap * sizeof *nu,
-                                  nc * sizeof *nu);
-        if (nu == NULL) {
-          wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
-          return;
-        }
-        w->u = nu;
-        w->u_cap = nc;
+      uentry *nu = grown(w->a, w->u, w->n_u, &w->u_cap, sizeof *nu, 64);
+      if (nu == NULL) {
+        wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
+        return;
       }
+      w->u = nu;
       x = &w->u[w->n_u++];
       *x = (uentry){.line = (uint32_t)lid, .tline = rec_line,
                     .tcol = (int64_t)vf->off + 1};
@@ -1932,14 +1936,10 @@ static void useen_free(const tly_allocator *a, useen *s)
 static bool useen_add(const tly_allocator *a, useen *s, uint64_t h,
                       int64_t line, unsigned kinds)
 {
-  if (s->n == s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 4096;
-    urun *nu = tly__realloc(a, s->u, s->cap * sizeof *nu, nc * sizeof *nu);
-    if (nu == NULL)
-      return false;
-    s->u = nu;
-    s->cap = nc;
-  }
+  urun *nu = grown(a, s->u, s->n, &s->cap, sizeof *nu, 4096);
+  if (nu == NULL)
+    return false;
+  s->u = nu;
   s->u[s->n++] = (urun){h, line << 2 | (int64_t)(kinds & 3)};
   return true;
 }

@@ -33,6 +33,29 @@ static const tly_area *find(const tly_areas *t, const char *code)
   return NULL;
 }
 
+/* A new temporary file (its name into path, "/tmp/tally_precinct_XXXXXX")
+ * opened for writing, with the 2016 precinct header written. */
+static FILE *precinct_tmp(char *path)
+{
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  cr_assert_not_null(fp);
+  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
+              "candidate,party,writein,mode,votes\n");
+  return fp;
+}
+
+/* The county table of a 2016 file read by th threads, cut into windows
+ * of `block` bytes (0: the default). */
+static tly_status areas_cut(const char *path, int th, size_t block,
+                            tly_areas **t, tly_error *err)
+{
+  tly_load_opts o = {.year = 2016, .threads = th};
+  *t = NULL;
+  return tly__areas_load_block(path, &o, NULL, block, NULL, t, err);
+}
+
 /* The mode rule: TOTAL where present, else the modes; never both. */
 Test(precinct, mode_rule)
 {
@@ -150,11 +173,7 @@ Test(precinct, countypres_2020)
 Test(precinct, runs_and_quotes)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n");
+  FILE *fp = precinct_tmp(path);
   for (int i = 0; i < 200; i++)
     fprintf(fp, "DE,10001,Kent County,Kent,\"P%d\nsecond line, too\","
                 "Hillary Clinton,democratic,FALSE,total,%d\n"
@@ -187,11 +206,8 @@ Test(precinct, runs_and_quotes)
 Test(precinct, adjustments)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n"
-              "MI,26063,Huron County,HURON,P1,Donald Trump,republican,FALSE,"
+  FILE *fp = precinct_tmp(path);
+  fprintf(fp, "MI,26063,Huron County,HURON,P1,Donald Trump,republican,FALSE,"
               "total,10\n"
               "MI,26063,Huron County,HURON,Statistical Adjustments,"
               "Donald Trump,republican,FALSE,total,-1\n");
@@ -250,11 +266,7 @@ Test(precinct, out_of_memory)
 Test(precinct, same_result_however_cut)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n");
+  FILE *fp = precinct_tmp(path);
   static const char *const party[] = {NULL, "other", "Other Party", NULL,
                                       "OTHER PARTY"};
   for (int i = 0; i < 300; i++) {
@@ -319,11 +331,7 @@ Test(precinct, same_result_however_cut)
 Test(precinct, quoted_newlines_cut_anywhere)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n");
+  FILE *fp = precinct_tmp(path);
   int64_t dem = 0;
   for (int i = 0; i < 120; i++) {
     fprintf(fp, "DE,10001,Kent County,Kent,\"P%d\nDE,10001,x\n\n\","
@@ -336,13 +344,10 @@ Test(precinct, quoted_newlines_cut_anywhere)
   static const size_t blocks[] = {0, 97, 300, 1000};
   for (int th = 1; th <= 4; th++)
     for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
-      tly_areas *t = NULL;
+      tly_areas *t;
       tly_error err = {0};
-      tly_load_opts o = {.year = 2016, .threads = th};
-      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
-                                         &err),
-                   TLY_OK, "%d threads, block %zu: %s", th, blocks[b],
-                   err.msg);
+      cr_assert_eq(areas_cut(path, th, blocks[b], &t, &err), TLY_OK,
+                   "%d threads, block %zu: %s", th, blocks[b], err.msg);
       cr_assert_eq(tly_areas_n(t), 1);
       cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_DEM], dem);
       cr_assert_eq(tly_areas_row(t, 0)->votes[TLY_AREA_REP], 120);
@@ -357,12 +362,8 @@ Test(precinct, quoted_newlines_cut_anywhere)
 Test(precinct, first_error_told)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n"
-              "DE,10001,Kent County,Kent,P1,Donald Trump,republican,FALSE,"
+  FILE *fp = precinct_tmp(path);
+  fprintf(fp, "DE,10001,Kent County,Kent,P1,Donald Trump,republican,FALSE,"
               "total,5\n"
               "DE,10001,Kent County,Kent,P2,Donald Trump,republican,FALSE,"
               "total,6\n"
@@ -378,12 +379,9 @@ Test(precinct, first_error_told)
   static const size_t blocks[] = {0, 100, 300};
   for (int th = 1; th <= 3; th++)
     for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
-      tly_areas *t = NULL;
+      tly_areas *t;
       tly_error err = {0};
-      tly_load_opts o = {.year = 2016, .threads = th};
-      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
-                                         &err),
-                   TLY_EPARSE);
+      cr_assert_eq(areas_cut(path, th, blocks[b], &t, &err), TLY_EPARSE);
       cr_assert_eq(err.line, 5, "%d threads, block %zu: %lld: %s", th,
                    blocks[b], (long long)err.line, err.msg);
       cr_assert(strstr(err.msg, "appeared before at line 2") != NULL, "%s",
@@ -398,11 +396,7 @@ Test(precinct, first_error_told)
 Test(precinct, bad_row_told_however_cut)
 {
   char path[] = "/tmp/tally_precinct_XXXXXX";
-  int fd = mkstemp(path);
-  cr_assert(fd >= 0);
-  FILE *fp = fdopen(fd, "w");
-  fprintf(fp, "state_po,county_fips,county_name,jurisdiction,precinct,"
-              "candidate,party,writein,mode,votes\n");
+  FILE *fp = precinct_tmp(path);
   for (int i = 0; i < 400; i++) {
     if (i == 250)
       fprintf(fp, "DE,10001,Kent County\n"); /* line 2 + 2 * 250 */
@@ -416,12 +410,10 @@ Test(precinct, bad_row_told_however_cut)
   static const size_t blocks[] = {0, 60, 150, 700, 4096};
   for (int th = 1; th <= 4; th++)
     for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
-      tly_areas *t = NULL;
+      tly_areas *t;
       tly_error err = {0};
-      tly_load_opts o = {.year = 2016, .threads = th};
-      cr_assert_eq(tly__areas_load_block(path, &o, NULL, blocks[b], NULL, &t,
-                                         &err),
-                   TLY_EPARSE, "%d threads, block %zu", th, blocks[b]);
+      cr_assert_eq(areas_cut(path, th, blocks[b], &t, &err), TLY_EPARSE,
+                   "%d threads, block %zu", th, blocks[b]);
       cr_assert_eq(err.line, 502, "%d threads, block %zu: %lld: %s", th,
                    blocks[b], (long long)err.line, err.msg);
       cr_assert(strstr(err.msg, "3 fields where the header has 10") != NULL,
