@@ -1300,6 +1300,7 @@ struct shared {
   bool guess;        /* the cuts between workers are guessed */
   int fd;            /* a plain file read in parts (part_work) */
   int64_t size;
+  const char *name;  /* its name, for messages */
   struct fpart *parts;
   worker *pw;           /* a worker a part */
   int n_parts;
@@ -2105,6 +2106,7 @@ static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
 
 /* A part of a plain file: its bytes, and what its worker found. */
 typedef struct fpart {
+  int64_t x;        /* where its share starts (its cut is near) */
   int64_t lo, hi;   /* its bytes [lo, hi) */
   bool to_end;      /* hi is the file's end (not a guessed cut) */
   bool read;        /* a worker read it (to its end or to an error) */
@@ -2246,8 +2248,36 @@ typedef struct {
   bool reports; /* the calling thread's: reports the progress */
   char *text, *text_raw;
   size_t text_cap;
-  char *scratch;
+  char *scratch, *keybuf;
 } reader;
+
+static tly_status part_cut(shared *sh, int64_t x, reader *r, int64_t *cut,
+                           tly_error *err);
+
+/* Where part i starts and ends: cut near its share's start and the next
+ * one's (the reader of part i + 1 finds the same cut); false, with the
+ * part's status, when that failed. */
+static bool part_bounds(reader *r, int i, fpart *P)
+{
+  shared *sh = r->sh;
+  tly_error e = {0};
+  tly_status s = TLY_OK;
+  P->lo = P->x;
+  P->hi = sh->size;
+  if (i > 0)
+    s = part_cut(sh, P->x, r, &P->lo, &e);
+  if (s == TLY_OK && i + 1 < sh->n_parts)
+    s = part_cut(sh, sh->parts[i + 1].x, r, &P->hi, &e);
+  P->hi = P->hi < P->lo ? P->lo : P->hi;
+  P->to_end = P->hi == sh->size;
+  if (s != TLY_OK) {
+    P->read = true;
+    P->status = s;
+    P->err_line = 0;
+    snprintf(P->err_msg, sizeof P->err_msg, "%.199s", e.msg);
+  }
+  return s == TLY_OK;
+}
 
 static void parts_read(reader *r)
 {
@@ -2256,6 +2286,8 @@ static void parts_read(reader *r)
     int i = atomic_fetch_add(&sh->next_part, 1);
     if (i >= sh->n_parts)
       return;
+    if (!part_bounds(r, i, &sh->parts[i]))
+      continue;
     worker *w = &sh->pw[i];
     w->text = r->text;
     w->text_raw = NULL;
@@ -2435,7 +2467,7 @@ static tly_status text_error(tly_status st, int64_t line, int64_t col,
                              const char *name, tly_error *err)
 {
   if (line == 0)
-    return tly__fail(err, st, "%s", msg);
+    return tly__fail_at(err, st, name, 0, 0, "%s", msg);
   if (ref > 0)
     return tly__fail_at(err, st, name, base + line - 1, col,
                         "%s (first at line %lld)", msg,
@@ -2465,15 +2497,16 @@ static tly_status file_read_at(int fd, char *p, size_t n, int64_t off,
 /* Where a part of the plain file starts, near x: the first unit after the
  * first line start at or after x, guessing that the newline there is not
  * inside a quoted field (the parts' results tell: read_parts); the file's
- * end when there is none. Read a window at a time. */
-static tly_status part_cut(shared *sh, int64_t x, char *scratch,
-                           char *keybuf, int64_t *cut, const char *name,
+ * end when there is none. Read a window at a time, into the reader's
+ * buffer while the window fits in it. */
+static tly_status part_cut(shared *sh, int64_t x, reader *r, int64_t *cut,
                            tly_error *err)
 {
+  const char *name = sh->name;
   for (size_t wn = 1 << 16;; wn *= 2) {
     int64_t room = sh->size - x;
     size_t want = (int64_t)wn < room ? wn : (size_t)room;
-    char *win = tly__malloc(sh->a, want);
+    char *win = want <= r->text_cap ? r->text : tly__malloc(sh->a, want);
     if (win == NULL)
       return tly__fail(err, TLY_ENOMEM, "out of memory");
     size_t got = 0;
@@ -2481,10 +2514,11 @@ static tly_status part_cut(shared *sh, int64_t x, char *scratch,
     const char *e = win + got;
     const char *nlp = s == TLY_OK ? memchr(win, '\n', got) : NULL;
     const char *u = nlp != NULL && nlp + 1 < e
-                        ? unit_after(sh, nlp + 1, e, scratch, keybuf)
+                        ? unit_after(sh, nlp + 1, e, r->scratch, r->keybuf)
                         : e;
     int64_t at = x + (int64_t)(u - win);
-    tly__free(sh->a, win, want);
+    if (win != r->text)
+      tly__free(sh->a, win, want);
     if (s != TLY_OK)
       return s;
     if (u < e) {
@@ -2498,6 +2532,117 @@ static tly_status part_cut(shared *sh, int64_t x, char *scratch,
   }
 }
 
+/* Merges n workers' aggregates into d (d->a its allocator) by name:
+ * their lines and counties first, renumbered in byte order of their names
+ * (what follows, ties, the order of rows and messages, is then the same
+ * whatever the threads and parts that read the file), then their sums. */
+static tly_status merge_workers(pdata *d, const worker *mw, int mn,
+                                const char *name, tly_error *err)
+{
+  tly_status s = TLY_OK;
+  const tly_allocator *a = d->a;
+  d->lines.a = d->counties.a = d->sums.a = a;
+  d->lines.fold = true;
+  uint32_t **lmap = tly__calloc(a, (size_t)mn, sizeof *lmap);
+  uint32_t **cmap = tly__calloc(a, (size_t)mn, sizeof *cmap);
+  uint32_t *lcan = NULL, *ccan = NULL;
+  size_t n_sums = 0;
+  if (lmap == NULL || cmap == NULL)
+    s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  for (int i = 0; i < mn && s == TLY_OK; i++) {
+    const worker *w = &mw[i];
+    size_t nl = w->lines_t.n, nc = w->counties.n;
+    n_sums += w->sums.n;
+    lmap[i] = tly__calloc(a, nl ? nl : 1, sizeof *lmap[i]);
+    cmap[i] = tly__calloc(a, nc ? nc : 1, sizeof *cmap[i]);
+    if (lmap[i] == NULL || cmap[i] == NULL)
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+    for (size_t k = 0; k < nl && s == TLY_OK; k++) {
+      size_t n;
+      const char *str = intern_str(&w->lines_t, (uint32_t)k, &n);
+      /* fold on candidate, party and writein; party_simplified follows */
+      size_t kn = 0;
+      for (int part = 0; part < 3; part++)
+        kn += strlen(str + kn) + 1;
+      int64_t id = intern_get(&d->lines, hash(H0, str, kn, true), str, n,
+                              NULL);
+      if (id < 0)
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      else
+        lmap[i][k] = (uint32_t)id;
+    }
+    for (size_t k = 0; k < nc && s == TLY_OK; k++) {
+      size_t n;
+      const char *str = intern_str(&w->counties, (uint32_t)k, &n);
+      bool added;
+      int64_t id = intern_get(&d->counties, hash(H0, str, n, false), str, n,
+                              &added);
+      if (id < 0)
+        s = tly__fail(err, TLY_ENOMEM, "out of memory");
+      else
+        cmap[i][k] = (uint32_t)id;
+      int64_t y = 0;
+      if (s == TLY_OK && added &&
+          tly__scan_i64(str, strlen(str), 0, 9999, &y) == TLY_OK) {
+        bool have = false;
+        for (size_t j = 0; j < d->n_years; j++)
+          have = have || d->years[j] == (int)y;
+        if (!have && d->n_years < 64)
+          d->years[d->n_years++] = (int)y;
+      }
+    }
+  }
+  size_t dl = d->lines.n ? d->lines.n : 1, dc = d->counties.n ? d->counties.n
+                                                              : 1;
+  if (s == TLY_OK) {
+    lcan = tly__calloc(a, dl, sizeof *lcan);
+    ccan = tly__calloc(a, dc, sizeof *ccan);
+    if (lcan == NULL || ccan == NULL || !intern_sort(&d->lines, lcan) ||
+        !intern_sort(&d->counties, ccan) || !agg_reserve(&d->sums, n_sums))
+      s = tly__fail(err, TLY_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < mn && s == TLY_OK; i++) {
+    const worker *w = &mw[i];
+    for (size_t k = 0; k < w->sums.n && s == TLY_OK; k++) {
+      const agg_entry *x = &w->sums.e[k];
+      uint64_t key = x->key - 1;
+      bool ovf = false;
+      if (!agg_add(&d->sums, ccan[cmap[i][key >> 32]],
+                   lcan[lmap[i][key & 0xffffffffu]], x->votes, &ovf))
+        s = ovf ? tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
+                               "a county's votes overflow a 64-bit count")
+                : tly__fail(err, TLY_ENOMEM, "out of memory");
+    }
+  }
+  for (int i = 0; i < mn && lmap != NULL && cmap != NULL; i++) {
+    size_t nl = mw[i].lines_t.n, nc = mw[i].counties.n;
+    tly__free(a, lmap[i], (nl ? nl : 1) * sizeof *lmap[i]);
+    tly__free(a, cmap[i], (nc ? nc : 1) * sizeof *cmap[i]);
+  }
+  tly__free(a, lmap, (size_t)mn * sizeof *lmap);
+  tly__free(a, cmap, (size_t)mn * sizeof *cmap);
+  tly__free(a, lcan, dl * sizeof *lcan);
+  tly__free(a, ccan, dc * sizeof *ccan);
+  return s;
+}
+
+/* runs_check on a thread. */
+typedef struct {
+  const runs_src *src;
+  size_t k;
+  bool modes;
+  const char *name;
+  tly_status s;
+  tly_error err;
+} check_job;
+
+static void *check_thread(void *ud)
+{
+  check_job *j = ud;
+  j->s = runs_check(j->src, j->k, j->modes, j->name, &j->err);
+  return NULL;
+}
+
 /* Reads the plain file sh->fd (sh->size bytes; its records from start on,
  * which is line base) in parts, cut where a unit starts near equal shares
  * (PART_SIZE, or 4 blocks: tests cut small files into many), which nt
@@ -2507,10 +2652,10 @@ static tly_status part_cut(shared *sh, int64_t x, char *scratch,
  * inside a unit, *retry is set and nothing is kept (the caller reads the
  * file again with exact cuts). The units' runs are checked here
  * (runs_check). */
-static tly_status read_parts(shared *sh, int nt, int64_t start, int64_t base,
-                             size_t block, bool modes, char *scratch,
-                             char *keybuf, const char *name, worker **pw,
-                             int *np_out, bool *retry, tly_error *err)
+static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
+                             int64_t base, size_t block, bool modes,
+                             const char *name, worker **pw, int *np_out,
+                             bool *retry, tly_error *err)
 {
   const tly_allocator *a = sh->a;
   int64_t body = sh->size - start;
@@ -2532,18 +2677,8 @@ static tly_status read_parts(shared *sh, int nt, int64_t start, int64_t base,
     (*pw)[i].lines_t.a = (*pw)[i].counties.a = a;
   }
   tly_status s = TLY_OK;
-  parts[0].lo = start;
-  for (int i = 1; i < np && s == TLY_OK; i++) {
-    int64_t x = start + body / np * i;
-    x = x < parts[i - 1].lo ? parts[i - 1].lo : x;
-    s = part_cut(sh, x, scratch, keybuf, &parts[i].lo, name, err);
-  }
-  if (s != TLY_OK)
-    goto out;
-  for (int i = 0; i < np; i++) {
-    parts[i].hi = i + 1 < np ? parts[i + 1].lo : sh->size;
-    parts[i].to_end = parts[i].hi == sh->size;
-  }
+  for (int i = 0; i < np; i++)
+    parts[i].x = start + body / np * i;
   /* The readers' buffers, all made here before any part is read. */
   for (int i = 0; i < nt && s == TLY_OK; i++) {
     rd[i].sh = sh;
@@ -2552,7 +2687,8 @@ static tly_status read_parts(shared *sh, int nt, int64_t start, int64_t base,
     rd[i].text = text_alloc(a, rd[i].text_cap, &rd[i].text_raw);
     rd[i].scratch =
         tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
-    if (rd[i].text == NULL || rd[i].scratch == NULL)
+    rd[i].keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
+    if (rd[i].text == NULL || rd[i].scratch == NULL || rd[i].keybuf == NULL)
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
   }
   if (s != TLY_OK)
@@ -2622,7 +2758,20 @@ static tly_status read_parts(shared *sh, int nt, int64_t start, int64_t base,
     }
     pbase += P->lines;
   }
-  s = runs_check(src, (size_t)np, modes, name, err);
+  /* All read: the runs are checked (on a thread) while the parts' sums
+   * are merged into d; an error in the runs is told first. */
+  check_job cj = {src, (size_t)np, modes, name, TLY_OK, {0}};
+  tly__thread ct;
+  bool cstarted = tly__thread_start(&ct, check_thread, &cj) == 0;
+  if (!cstarted)
+    check_thread(&cj);
+  tly_error merr = {0};
+  tly_status ms = merge_workers(d, *pw, np, name, &merr);
+  if (cstarted)
+    tly__thread_join(ct);
+  s = cj.s != TLY_OK ? cj.s : ms;
+  if (s != TLY_OK && err != NULL)
+    *err = cj.s != TLY_OK ? cj.err : merr;
 out:
   for (int i = 0; i < np; i++)
     tly__free(a, parts[i].runs, parts[i].runs_cap * sizeof *parts[i].runs);
@@ -2630,6 +2779,7 @@ out:
   for (int i = 0; i < nt; i++) {
     tly__free(a, rd[i].text_raw, text_raw_size(rd[i].text_cap));
     tly__free(a, rd[i].scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+    tly__free(a, rd[i].keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
   }
   return s;
 }
@@ -2663,14 +2813,13 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     sh.progress = opts->progress;
     sh.progress_ud = opts->progress_ud;
   }
+  d->a = a;
   tly_status s = counties_load(a, &cl, err);
   if (s == TLY_OK)
     s = input_open(&in, path, name, head, err);
   if (s != TLY_OK)
     goto done;
   ws = tly__calloc(a, (size_t)nt, sizeof *ws);
-  worker *mw = ws; /* the workers whose sums are merged */
-  int mn = nt;
   size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
   scratch = tly__malloc(a, scratch_n);
   keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
@@ -2710,17 +2859,16 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     d->precinct = L.precinct;
     sh.fd = in.fd;
     sh.size = in.size;
+    sh.name = name;
     sh.guess = true;
     bool retry = false;
-    s = read_parts(&sh, nt, (int64_t)hstart, 1 + hlines, block,
-                   L.idx[C_MODE] >= 0, scratch, keybuf, name, &pw, &np,
-                   &retry, err);
+    s = read_parts(&sh, d, nt, (int64_t)hstart, 1 + hlines, block,
+                   L.idx[C_MODE] >= 0, name, &pw, &np, &retry, err);
     checked = !retry;
-    if (s != TLY_OK || !retry) {
-      mw = pw;
-      mn = np;
-      goto all_read;
-    }
+    if (s != TLY_OK)
+      goto done;
+    if (!retry)
+      goto merged;
     for (int i = 0; i < np; i++)
       worker_free(&pw[i]);
     tly__free(a, pw, (size_t)np * sizeof *pw);
@@ -2888,101 +3036,13 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
       goto done;
     }
   }
-all_read:
-  if (s != TLY_OK)
-    goto done;
   /* The runs of the units, all read: checked once. */
   checked = true;
   s = useen_check(a, &seen, L.idx[C_MODE] >= 0, name, err);
   if (s != TLY_OK)
     goto done;
-  /* Merge the workers' aggregates by name: their lines and counties
-   * first, renumbered in byte order of their names (what follows, ties,
-   * the order of rows and messages, is then the same whatever the threads
-   * and parts that read the file), then their sums. */
-  d->a = a;
-  d->lines.a = d->counties.a = d->sums.a = a;
-  d->lines.fold = true;
-  uint32_t **lmap = tly__calloc(a, (size_t)mn, sizeof *lmap);
-  uint32_t **cmap = tly__calloc(a, (size_t)mn, sizeof *cmap);
-  uint32_t *lcan = NULL, *ccan = NULL;
-  size_t n_sums = 0;
-  if (lmap == NULL || cmap == NULL)
-    s = tly__fail(err, TLY_ENOMEM, "out of memory");
-  for (int i = 0; i < mn && s == TLY_OK; i++) {
-    worker *w = &mw[i];
-    size_t nl = w->lines_t.n, nc = w->counties.n;
-    n_sums += w->sums.n;
-    lmap[i] = tly__calloc(a, nl ? nl : 1, sizeof *lmap[i]);
-    cmap[i] = tly__calloc(a, nc ? nc : 1, sizeof *cmap[i]);
-    if (lmap[i] == NULL || cmap[i] == NULL)
-      s = tly__fail(err, TLY_ENOMEM, "out of memory");
-    for (size_t k = 0; k < nl && s == TLY_OK; k++) {
-      size_t n;
-      const char *str = intern_str(&w->lines_t, (uint32_t)k, &n);
-      /* fold on candidate, party and writein; party_simplified follows */
-      size_t kn = 0;
-      for (int part = 0; part < 3; part++)
-        kn += strlen(str + kn) + 1;
-      int64_t id = intern_get(&d->lines, hash(H0, str, kn, true), str, n,
-                              NULL);
-      if (id < 0)
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-      else
-        lmap[i][k] = (uint32_t)id;
-    }
-    for (size_t k = 0; k < nc && s == TLY_OK; k++) {
-      size_t n;
-      const char *str = intern_str(&w->counties, (uint32_t)k, &n);
-      bool added;
-      int64_t id = intern_get(&d->counties, hash(H0, str, n, false), str, n,
-                              &added);
-      if (id < 0)
-        s = tly__fail(err, TLY_ENOMEM, "out of memory");
-      else
-        cmap[i][k] = (uint32_t)id;
-      int64_t y = 0;
-      if (s == TLY_OK && added &&
-          tly__scan_i64(str, strlen(str), 0, 9999, &y) == TLY_OK) {
-        bool have = false;
-        for (size_t j = 0; j < d->n_years; j++)
-          have = have || d->years[j] == (int)y;
-        if (!have && d->n_years < 64)
-          d->years[d->n_years++] = (int)y;
-      }
-    }
-  }
-  size_t dl = d->lines.n ? d->lines.n : 1, dc = d->counties.n ? d->counties.n
-                                                              : 1;
-  if (s == TLY_OK) {
-    lcan = tly__calloc(a, dl, sizeof *lcan);
-    ccan = tly__calloc(a, dc, sizeof *ccan);
-    if (lcan == NULL || ccan == NULL || !intern_sort(&d->lines, lcan) ||
-        !intern_sort(&d->counties, ccan) || !agg_reserve(&d->sums, n_sums))
-      s = tly__fail(err, TLY_ENOMEM, "out of memory");
-  }
-  for (int i = 0; i < mn && s == TLY_OK; i++) {
-    const worker *w = &mw[i];
-    for (size_t k = 0; k < w->sums.n && s == TLY_OK; k++) {
-      const agg_entry *x = &w->sums.e[k];
-      uint64_t key = x->key - 1;
-      bool ovf = false;
-      if (!agg_add(&d->sums, ccan[cmap[i][key >> 32]],
-                   lcan[lmap[i][key & 0xffffffffu]], x->votes, &ovf))
-        s = ovf ? tly__fail_at(err, TLY_EOVERFLOW, name, 0, 0,
-                               "a county's votes overflow a 64-bit count")
-                : tly__fail(err, TLY_ENOMEM, "out of memory");
-    }
-  }
-  for (int i = 0; i < mn && lmap != NULL && cmap != NULL; i++) {
-    size_t nl = mw[i].lines_t.n, nc = mw[i].counties.n;
-    tly__free(a, lmap[i], (nl ? nl : 1) * sizeof *lmap[i]);
-    tly__free(a, cmap[i], (nc ? nc : 1) * sizeof *cmap[i]);
-  }
-  tly__free(a, lmap, (size_t)mn * sizeof *lmap);
-  tly__free(a, cmap, (size_t)mn * sizeof *cmap);
-  tly__free(a, lcan, dl * sizeof *lcan);
-  tly__free(a, ccan, dc * sizeof *ccan);
+  s = merge_workers(d, ws, nt, name, err);
+merged:
   for (size_t k = 0; s == TLY_OK && k < d->sums.cap; k++) {
     const agg_entry *x = &d->sums.e[k];
     if (x->key == 0 || x->votes >= 0)
