@@ -53,10 +53,11 @@ tly_status tly__precinct_election(const char *path,
                                   const tly_allocator *a, tly_election **out,
                                   tly_error *err);
 
-/* The two above with each worker's buffer for its part of a regular
- * plain file `block` bytes (0: 2 MiB; grown when a unit is longer), and
- * a stream read in rounds of `block` bytes (0: 16 MiB; at least 64 KiB):
- * tests and the fuzz harness cut files into many windows. */
+/* The two above with a regular plain file cut into parts of 4 `block`
+ * bytes, each reader's buffer `block` bytes (0: parts of 4 MiB, buffers
+ * of 2 MiB; a part grows its own when a unit is longer), and a stream read
+ * in rounds of `block` bytes (0: 16 MiB; at least 64 KiB): tests and the
+ * fuzz harness cut files into many windows. */
 tly_status tly__precinct_election_block(const char *path,
                                         const tly__stdin_head *head,
                                         const tly_load_opts *opts,
