@@ -328,29 +328,31 @@ typedef struct {
 } blockm;
 
 /* The fields ended by the commas in cm, whose bit i is the byte at
- * q + (i >> sh), from *fs (the record starts at p) into f[*k...]; false
- * when one is too long or they are too many. */
+ * q + (i >> sh), from *fs (the record starts at p) into f[*k...] (room
+ * for 64 more than MAX_FIELDS: FAST_FIELDS); false when they are too
+ * many. Their lengths are checked at the record's end (record_end). */
+#define FAST_FIELDS (MAX_FIELDS + 64)
 static inline bool fields_to(const char *q, uint64_t cm, int sh,
                              const char *p, const char **fs, fld *f,
                              size_t *k)
 {
   for (; cm != 0; cm &= cm - 1) {
     const char *c = q + (__builtin_ctzll(cm) >> sh);
-    if (*k == MAX_FIELDS - 1 || (size_t)(c - *fs) > MAX_FIELD)
-      return false;
     f[(*k)++] = (fld){*fs, (size_t)(c - *fs), (size_t)(*fs - p), 0};
     *fs = c + 1;
   }
-  return true;
+  return *k < MAX_FIELDS;
 }
 
 /* The record's last field, from fs to c (its first special byte, which
- * must be its '\n'), and where the next record starts; false otherwise. */
+ * must be its '\n'), and where the next record starts; false otherwise,
+ * or when the record is longer than a field may be (split() then checks
+ * each field). */
 static inline bool record_end(const char *c, const char *fs, const char *p,
                               fld *f, size_t k, size_t *n,
                               const char **next)
 {
-  if (*c != '\n' || (size_t)(c - fs) > MAX_FIELD)
+  if (*c != '\n' || (size_t)(c - p) > MAX_FIELD)
     return false;
   f[k++] = (fld){fs, (size_t)(c - fs), (size_t)(fs - p), 0};
   *n = k;
@@ -1572,6 +1574,14 @@ static uint64_t unit_hash(const layout *L, const fld *f)
   return h == 0 ? 1 : h;
 }
 
+/* Whether a mode is TOTAL (any case). */
+static inline bool is_total(const fld *m)
+{
+  const char *p = m->p;
+  return m->n == 5 && (p[0] | 32) == 't' && (p[1] | 32) == 'o' &&
+         (p[2] | 32) == 't' && (p[3] | 32) == 'a' && (p[4] | 32) == 'l';
+}
+
 /* Whether an `office` names the President (MEDSL: "US PRESIDENT"). */
 static bool president(const fld *o)
 {
@@ -1656,7 +1666,7 @@ static void work(worker *w)
   const layout *L = w->sh->L;
   const char *p = w->b;
   int64_t line = 1;
-  fld f[MAX_FIELDS];
+  fld f[FAST_FIELDS];
   fld prev[MAX_FIELDS];
   bool open = false; /* a unit is being summed */
   const char *unit_at = p;
@@ -1780,12 +1790,18 @@ static void work(worker *w)
     /* A count, or a negative adjustment (MEDSL Michigan 2016 has
      * "Statistical Adjustments" rows of -2 and -1): a county's sum may not
      * end negative (checked when the file is read). */
-    int64_t v;
-    tly_status vs;
-    if (vf->n > 1 && vf->p[0] == '-') {
+    int64_t v = 0;
+    tly_status vs = TLY_OK;
+    bool quick = vf->n > 0 && vf->n <= 18; /* digits alone: no overflow */
+    for (size_t i = 0; quick && i < vf->n; i++) {
+      unsigned dg = (unsigned)((unsigned char)vf->p[i] - '0');
+      quick = dg <= 9;
+      v = v * 10 + (int64_t)dg;
+    }
+    if (!quick && vf->n > 1 && vf->p[0] == '-') {
       vs = tly__scan_i64(vf->p + 1, vf->n - 1, 1, INT64_MAX, &v);
       v = -v;
-    } else {
+    } else if (!quick) {
       vs = tly__scan_i64(vf->p, vf->n, 0, INT64_MAX, &v);
     }
     if (vs != TLY_OK) {
@@ -1828,8 +1844,7 @@ static void work(worker *w)
       wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
       return;
     }
-    bool total = !has_mode || ieq(f[L->idx[C_MODE]].p, f[L->idx[C_MODE]].n,
-                                  "TOTAL");
+    bool total = !has_mode || is_total(&f[L->idx[C_MODE]]);
     uentry *x = NULL;
     for (size_t i = 0; i < w->n_u && x == NULL; i++)
       if (w->u[i].line == (uint32_t)lid)
