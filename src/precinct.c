@@ -2254,10 +2254,10 @@ static void part_work(worker *w, fpart *P)
 
 /* A reader: a thread that reads parts, each into a worker of its own
  * (sh->pw), lending it the reader's buffers. The parts are taken in turn
- * as readers come free (their costs differ: rows, quotes, units), and all
- * are read, whatever fails: a part's allocations then do not depend on
- * which reader read it, nor on timing (the fuzz harness and the
- * out-of-memory tests fail each allocation in turn). */
+ * as readers finish the ones before (their costs differ: rows, quotes,
+ * units), and all are read, whatever fails: a part's allocations then do
+ * not depend on which reader read it, nor on timing (the fuzz harness and
+ * the out-of-memory tests fail each allocation in turn). */
 typedef struct {
   shared *sh;
   bool reports; /* the calling thread's: reports the progress */
