@@ -2774,7 +2774,8 @@ static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
     pbase += P->lines;
   }
   /* All read: the runs are checked (on a thread) while the parts' sums
-   * are merged into d; an error in the runs is told first. */
+   * are merged into d; an error in the runs is told first, but for the
+   * merge running out of memory. */
   check_job cj = {src, (size_t)np, modes, name, TLY_OK, {0}};
   tly__thread ct;
   bool cstarted = tly__thread_start(&ct, check_thread, &cj) == 0;
@@ -2784,9 +2785,11 @@ static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
   tly_status ms = merge_workers(d, *pw, np, name, &merr);
   if (cstarted)
     tly__thread_join(ct);
-  s = cj.s != TLY_OK ? cj.s : ms;
+  /* (running out of memory in the merge outranks: see read_file) */
+  bool check_first = cj.s != TLY_OK && ms != TLY_ENOMEM;
+  s = check_first ? cj.s : ms;
   if (s != TLY_OK && err != NULL)
-    *err = cj.s != TLY_OK ? cj.err : merr;
+    *err = check_first ? cj.err : merr;
 out:
   for (int i = 0; i < np; i++)
     tly__free(a, parts[i].runs, parts[i].runs_cap * sizeof *parts[i].runs);
