@@ -41,9 +41,9 @@ enum {
   MAX_THREADS = 64,
   MAX_PARTS = 256,           /* parts of a plain file */
   BLOCK = 16 << 20,          /* bytes parsed per round (a stream) */
-  PART_BUF = 2 << 20,        /* a worker's buffer for parts of a file */
+  PART_BUF = 2 << 20,        /* a reader's buffer for parts of a file */
   PART_SIZE = 4 << 20,       /* bytes of a part (readers take them in turn) */
-  HEAD_MAX = 1 << 20,        /* bytes read for the header of a file */
+  HEAD_MAX = 1 << 20,        /* most bytes read for a plain file's header */
 };
 #define MAX_BLOCK ((size_t)1 << 30) /* one precinct's rows at most */
 
@@ -92,6 +92,9 @@ static const char *const COL_NAMES[C_N][3] = {
 static const int UNIT_COLS[] = {C_YEAR, C_STATE,  C_FIPS,
                                 C_CNAME, C_JUR, C_PRECINCT};
 #define N_UNIT_COLS (sizeof UNIT_COLS / sizeof UNIT_COLS[0])
+/* split()'s scratch (quoted fields unescaped) and a unit's key fields */
+#define SCRATCH_BYTES ((size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16)
+#define KEYBUF_BYTES (N_UNIT_COLS * (MAX_FIELD + 1))
 
 typedef struct {
   const char *p;
@@ -389,27 +392,14 @@ static inline bool split_fast(const char *p, const char *end, fld *f,
                               size_t *n, const char **next, bool *ascii,
                               blockm *bk)
 {
-  const char *q; /* masks' bit 0 */
-  uint64_t sp, cm, hi;
-  if (bk->at != NULL && p >= bk->at && p < bk->at + 64) {
-    unsigned sh = (unsigned)(p - bk->at);
-    q = p;
-    sp = bk->sp >> sh;
-    cm = bk->cm >> sh;
-    hi = bk->hi >> sh;
-    if (sp == 0) { /* the rest of this block: then load the next */
-      if (end - (bk->at + 64) < 64)
-        return false;
-    }
-  } else {
+  if (bk->at == NULL || p < bk->at || p >= bk->at + 64) {
     if (end - p < 64)
       return false;
     block_load(bk, p);
-    q = p;
-    sp = bk->sp;
-    cm = bk->cm;
-    hi = bk->hi;
   }
+  unsigned sh = (unsigned)(p - bk->at);
+  const char *q = p; /* the masks' bit 0 */
+  uint64_t sp = bk->sp >> sh, cm = bk->cm >> sh, hi = bk->hi >> sh;
   const char *fs = p;
   size_t k = 0;
   uint64_t high = 0;
@@ -495,11 +485,6 @@ static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
   }
   return false;
 }
-
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-  return memcmp(a, b, n) == 0;
-}
 #else
 static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
                        const char **next, bool *ascii, blockm *bk)
@@ -507,7 +492,8 @@ static bool split_fast(const char *p, const char *end, fld *f, size_t *n,
   (void)p, (void)end, (void)f, (void)n, (void)next, (void)ascii, (void)bk;
   return false;
 }
-
+#endif
+#if !(defined(__SSE2__) && defined(__x86_64__))
 static inline bool same_bytes(const char *a, const char *b, size_t n)
 {
   return memcmp(a, b, n) == 0;
@@ -1186,6 +1172,25 @@ static bool text_grow(const tly_allocator *a, char **text, char **raw,
   return true;
 }
 
+/* Up to n bytes of the plain file at off into p (fewer at its end). */
+static tly_status file_read_at(int fd, char *p, size_t n, int64_t off,
+                               size_t *got, const char *name, tly_error *err)
+{
+  *got = 0;
+  while (*got < n) {
+    ssize_t r = pread(fd, p + *got, n - *got, (off_t)(off + (int64_t)*got));
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0)
+      return tly__fail_at(err, TLY_EIO, name, 0, 0, "read error: %s",
+                          strerror(errno));
+    if (r == 0)
+      break;
+    *got += (size_t)r;
+  }
+  return TLY_OK;
+}
+
 /*---- workers ----*/
 
 /* One candidate line's rows in the current unit. */
@@ -1205,28 +1210,9 @@ typedef struct {
   int64_t lk; /* line << 2 | kinds (1 TOTAL rows, 2 mode rows) */
 } urun;
 
-/* Scratch for runs_sort, kept from one sort to the next (fresh memory
- * costs a page fault a page). */
-typedef struct {
-  urun *t;
-  size_t t_cap;
-  uint32_t *count;
-  size_t count_cap;
-} sort_buf;
-
-static void sort_buf_free(const tly_allocator *a, sort_buf *b)
-{
-  tly__free(a, b->t, b->t_cap * sizeof *b->t);
-  tly__free(a, b->count, b->count_cap * sizeof *b->count);
-  *b = (sort_buf){0};
-}
-
-
-/* A candidate line's votes in the county being read, and the line of the
- * unit that added to them last (for an overflow). */
+/* A candidate line's votes in the county being read. */
 typedef struct {
   int64_t votes;
-  int64_t tline;
   bool used;
 } county_sum;
 
@@ -1245,10 +1231,10 @@ typedef struct {
   /* the range of this round */
   const char *b, *e;
   bool last;    /* the last worker of the round */
-  bool misaligned; /* its range ended inside a quoted field: it did not
-                      end at a record start (a guessed cut, see below) */
+  bool misaligned; /* its range ended inside a quoted field at a guessed
+                      cut (at_cut): it did not end at a record start */
   bool final;   /* the round ends the input */
-  bool at_cut;  /* ... or a part of the file at a guessed cut */
+  bool at_cut;  /* its range ends at a guessed cut (a part of a file) */
   /* results of the round */
   const char *stop; /* where the next round starts (last worker) */
   int64_t lines;    /* lines consumed before stop */
@@ -1262,7 +1248,7 @@ typedef struct {
   sumvec sums;
   urun *starts;     /* units finished this round (lines local) */
   size_t n_starts, starts_cap;
-  char keybuf[N_UNIT_COLS * (MAX_FIELD + 1)]; /* the unit's key fields */
+  char keybuf[KEYBUF_BYTES]; /* the unit's key fields */
   int64_t kinds;    /* of the unit last flushed (as urun's) */
   /* the county of the unit before, by its state and FIPS fields: units
    * come county by county, so most find theirs without a lookup */
@@ -1299,7 +1285,6 @@ struct shared {
   const county_list *cl;
   int year;          /* the year when the file has no year column */
   bool has_year;
-  bool guess;        /* the cuts between workers are guessed */
   int fd;            /* a plain file read in parts (part_work) */
   int64_t size;
   const char *name;  /* its name, for messages */
@@ -1404,7 +1389,6 @@ static bool flush(worker *w, uint32_t county)
       c->used = true;
       w->touched[w->n_touched++] = x->line;
     }
-    c->tline = x->tline;
     if (!tly__add_i64(c->votes, v, &c->votes)) {
       wfail(w, TLY_EOVERFLOW, x->tline, 1, 0,
             "a county's votes overflow a 64-bit count");
@@ -1717,8 +1701,7 @@ static void work(worker *w)
                 &nl, &re);
     if (r == RS_EOF || r == RS_SHORT)
       break;
-    if (r == RS_ERR && re.unterminated && (!w->last || w->at_cut) &&
-        w->sh->guess) {
+    if (r == RS_ERR && re.unterminated && w->at_cut) {
       w->misaligned = true; /* the record goes on past the cut */
       return;
     }
@@ -1912,6 +1895,22 @@ static void *work_thread(void *ud)
 }
 
 
+/* Frees what a worker needs only while it reads (not its lines, counties
+ * and sums, which are merged after). */
+static void worker_drop_reading(worker *w)
+{
+  tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
+  tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
+  tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
+  tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
+  w->u = NULL;
+  w->pred = NULL;
+  w->cur = NULL;
+  w->touched = NULL;
+  w->u_cap = w->pred_cap = w->cur_cap = w->touched_cap = 0;
+  w->n_u = w->n_pred = w->n_touched = 0;
+}
+
 static void worker_free(worker *w)
 {
   if (w->a == NULL)
@@ -1920,11 +1919,8 @@ static void worker_free(worker *w)
   intern_free(&w->counties);
   tly__free(w->a, w->sums.e, w->sums.cap * sizeof *w->sums.e);
   tly__free(w->a, w->starts, w->starts_cap * sizeof *w->starts);
-  tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
-  tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
-  tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
-  tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
-  tly__free(w->a, w->scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+  worker_drop_reading(w);
+  tly__free(w->a, w->scratch, SCRATCH_BYTES);
   tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
 }
 
@@ -1963,8 +1959,7 @@ static bool useen_add(const tly_allocator *a, useen *s, uint64_t h,
 /* Sorts u[0..n) by hash, stably (file order among equal hashes): a
  * counting sort on the hash's top bits (about one run a bucket), then
  * insertion within the buckets. False on out of memory. */
-static bool runs_sort(const tly_allocator *a, urun *u, size_t n,
-                      sort_buf *sb)
+static bool runs_sort(const tly_allocator *a, urun *u, size_t n)
 {
   if (n < 2)
     return true;
@@ -1972,25 +1967,13 @@ static bool runs_sort(const tly_allocator *a, urun *u, size_t n,
   while (bits < 20 && ((size_t)1 << bits) < n)
     bits++;
   size_t nb = (size_t)1 << bits;
-  if (sb->t_cap < n) {
-    tly__free(a, sb->t, sb->t_cap * sizeof *sb->t);
-    sb->t_cap = 0;
-    sb->t = tly__malloc(a, n * sizeof *sb->t);
-    if (sb->t == NULL)
-      return false;
-    sb->t_cap = n;
+  urun *t = tly__malloc(a, n * sizeof *t);
+  uint32_t *count = tly__calloc(a, nb + 1, sizeof *count);
+  if (t == NULL || count == NULL) {
+    tly__free(a, t, n * sizeof *t);
+    tly__free(a, count, (nb + 1) * sizeof *count);
+    return false;
   }
-  if (sb->count_cap < nb + 1) {
-    tly__free(a, sb->count, sb->count_cap * sizeof *sb->count);
-    sb->count_cap = 0;
-    sb->count = tly__malloc(a, (nb + 1) * sizeof *sb->count);
-    if (sb->count == NULL)
-      return false;
-    sb->count_cap = nb + 1;
-  }
-  urun *t = sb->t;
-  uint32_t *count = sb->count;
-  memset(count, 0, (nb + 1) * sizeof *count);
   for (size_t i = 0; i < n; i++)
     count[(u[i].h >> (64 - bits)) + 1]++;
   for (size_t b = 0; b < nb; b++)
@@ -2005,6 +1988,8 @@ static bool runs_sort(const tly_allocator *a, urun *u, size_t n,
     t[j] = x;
   }
   memcpy(u, t, n * sizeof *u);
+  tly__free(a, t, n * sizeof *t);
+  tly__free(a, count, (nb + 1) * sizeof *count);
   return true;
 }
 
@@ -2108,10 +2093,7 @@ static tly_status runs_check(const runs_src *src, size_t k, bool modes,
 static tly_status useen_check(const tly_allocator *a, useen *s, bool modes,
                               const char *name, tly_error *err)
 {
-  sort_buf sb = {0};
-  bool ok = runs_sort(a, s->u, s->n, &sb);
-  sort_buf_free(a, &sb);
-  if (!ok)
+  if (!runs_sort(a, s->u, s->n))
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   runs_src src = {s->u, s->n, 1};
   return runs_check(&src, 1, modes, name, err);
@@ -2153,19 +2135,12 @@ static void part_read(worker *w, fpart *P)
     size_t want = w->text_cap - carry;
     if ((int64_t)want > P->hi - pos)
       want = (size_t)(P->hi - pos);
-    size_t got = 0;
-    while (got < want) {
-      ssize_t r = pread(sh->fd, w->text + carry + got, want - got,
-                        (off_t)(pos + (int64_t)got));
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0) {
-        wfail(w, TLY_EIO, 0, 0, 0, "read error: %s", strerror(errno));
-        return;
-      }
-      if (r == 0)
-        break; /* the file shrank: its end is here */
-      got += (size_t)r;
+    size_t got = 0; /* fewer than want: the file shrank, its end is here */
+    tly_error e = {0};
+    if (file_read_at(sh->fd, w->text + carry, want, pos, &got, sh->name,
+                     &e) != TLY_OK) {
+      wfail(w, TLY_EIO, 0, 0, 0, "%s", e.msg);
+      return;
     }
     pos += (int64_t)got;
     bool final = pos >= P->hi || got < want;
@@ -2205,19 +2180,12 @@ static void part_read(worker *w, fpart *P)
               MAX_BLOCK >> 20);
         return;
       }
-      /* A buffer of its own, twice as long (the one lent stays its
-       * reader's). */
-      char *nraw;
-      char *nt = text_alloc(w->a, w->text_cap * 2, &nraw);
-      if (nt == NULL) {
+      /* A buffer of its own, twice as long (a lent one, text_raw NULL,
+       * stays its reader's). */
+      if (!text_grow(w->a, &w->text, &w->text_raw, &w->text_cap, carry)) {
         wfail(w, TLY_ENOMEM, 0, 0, 0, "out of memory");
         return;
       }
-      memcpy(nt, w->text, carry);
-      tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
-      w->text = nt;
-      w->text_raw = nraw;
-      w->text_cap *= 2;
       continue;
     }
     memmove(w->text, w->stop, carry);
@@ -2245,10 +2213,8 @@ static void part_work(worker *w, fpart *P)
     P->runs_cap = w->starts_cap;
     w->starts = NULL;
     w->n_starts = w->starts_cap = 0;
-    sort_buf sb = {0};
-    if (!runs_sort(w->a, P->runs, P->n_runs, &sb))
+    if (!runs_sort(w->a, P->runs, P->n_runs))
       P->status = TLY_ENOMEM;
-    sort_buf_free(w->a, &sb);
   }
 }
 
@@ -2310,18 +2276,8 @@ static void parts_read(reader *r)
     w->scratch = r->scratch;
     w->reports = r->reports;
     part_work(w, &sh->parts[i]);
-    /* What the merge does not need is freed now, for the next part's
-     * allocations to reuse. */
-    tly__free(w->a, w->u, w->u_cap * sizeof *w->u);
-    tly__free(w->a, w->pred, w->pred_cap * sizeof *w->pred);
-    tly__free(w->a, w->cur, w->cur_cap * sizeof *w->cur);
-    tly__free(w->a, w->touched, w->touched_cap * sizeof *w->touched);
-    w->u = NULL;
-    w->pred = NULL;
-    w->cur = NULL;
-    w->touched = NULL;
-    w->u_cap = w->pred_cap = w->cur_cap = w->touched_cap = 0;
-    w->n_u = w->n_pred = w->n_touched = 0;
+    /* (freed now, for the next part's allocations to reuse) */
+    worker_drop_reading(w);
     tly__free(w->a, w->text_raw, text_raw_size(w->text_cap));
     w->text = w->text_raw = NULL;
     w->text_cap = 0;
@@ -2466,12 +2422,19 @@ static tly_status header_read(const char *text, size_t len, bool eof,
   return TLY_OK;
 }
 
-static bool worker_init(worker *w, shared *sh, const tly_allocator *a)
+/* A worker of sh, allocating with a (its scratch is a stream's worker's
+ * own: worker_init; a part's worker borrows its reader's). */
+static void worker_bind(worker *w, shared *sh, const tly_allocator *a)
 {
   w->sh = sh;
   w->a = a;
   w->lines_t.a = w->counties.a = a;
-  w->scratch = tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
+}
+
+static bool worker_init(worker *w, shared *sh, const tly_allocator *a)
+{
+  worker_bind(w, sh, a);
+  w->scratch = tly__malloc(a, SCRATCH_BYTES);
   return w->scratch != NULL;
 }
 
@@ -2488,25 +2451,6 @@ static tly_status text_error(tly_status st, int64_t line, int64_t col,
                         "%s (first at line %lld)", msg,
                         (long long)(base + ref - 1));
   return tly__fail_at(err, st, name, base + line - 1, col, "%s", msg);
-}
-
-/* Up to n bytes of the plain file at off into p (fewer at its end). */
-static tly_status file_read_at(int fd, char *p, size_t n, int64_t off,
-                               size_t *got, const char *name, tly_error *err)
-{
-  *got = 0;
-  while (*got < n) {
-    ssize_t r = pread(fd, p + *got, n - *got, (off_t)(off + (int64_t)*got));
-    if (r < 0 && errno == EINTR)
-      continue;
-    if (r < 0)
-      return tly__fail_at(err, TLY_EIO, name, 0, 0, "read error: %s",
-                          strerror(errno));
-    if (r == 0)
-      break;
-    *got += (size_t)r;
-  }
-  return TLY_OK;
 }
 
 /* Where a part of the plain file starts, near x: the first unit after the
@@ -2669,10 +2613,11 @@ static void *check_thread(void *ud)
  * (runs_check). */
 static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
                              int64_t base, size_t block, bool modes,
-                             const char *name, worker **pw, int *np_out,
-                             bool *retry, tly_error *err)
+                             worker **pw, int *np_out, bool *retry,
+                             tly_error *err)
 {
   const tly_allocator *a = sh->a;
+  const char *name = sh->name;
   int64_t body = sh->size - start;
   int64_t target = block == 0 ? PART_SIZE : (int64_t)block * 4;
   int64_t want = body / target;
@@ -2686,11 +2631,8 @@ static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
     tly__free(a, parts, (size_t)np * sizeof *parts);
     return tly__fail(err, TLY_ENOMEM, "out of memory");
   }
-  for (int i = 0; i < np; i++) {
-    (*pw)[i].sh = sh;
-    (*pw)[i].a = a;
-    (*pw)[i].lines_t.a = (*pw)[i].counties.a = a;
-  }
+  for (int i = 0; i < np; i++)
+    worker_bind(&(*pw)[i], sh, a);
   tly_status s = TLY_OK;
   for (int i = 0; i < np; i++)
     parts[i].x = start + body / np * i;
@@ -2701,8 +2643,8 @@ static tly_status read_parts(shared *sh, pdata *d, int nt, int64_t start,
     rd[i].text_cap = block == 0 ? PART_BUF : block;
     rd[i].text = text_alloc(a, rd[i].text_cap, &rd[i].text_raw);
     rd[i].scratch =
-        tly__malloc(a, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
-    rd[i].keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
+        tly__malloc(a, SCRATCH_BYTES);
+    rd[i].keybuf = tly__malloc(a, KEYBUF_BYTES);
     if (rd[i].text == NULL || rd[i].scratch == NULL || rd[i].keybuf == NULL)
       s = tly__fail(err, TLY_ENOMEM, "out of memory");
   }
@@ -2796,8 +2738,8 @@ out:
   tly__free(a, parts, (size_t)np * sizeof *parts);
   for (int i = 0; i < nt; i++) {
     tly__free(a, rd[i].text_raw, text_raw_size(rd[i].text_cap));
-    tly__free(a, rd[i].scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
-    tly__free(a, rd[i].keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
+    tly__free(a, rd[i].scratch, SCRATCH_BYTES);
+    tly__free(a, rd[i].keybuf, KEYBUF_BYTES);
   }
   return s;
 }
@@ -2838,9 +2780,8 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
   if (s != TLY_OK)
     goto done;
   ws = tly__calloc(a, (size_t)nt, sizeof *ws);
-  size_t scratch_n = (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16;
-  scratch = tly__malloc(a, scratch_n);
-  keybuf = tly__malloc(a, N_UNIT_COLS * (MAX_FIELD + 1));
+  scratch = tly__malloc(a, SCRATCH_BYTES);
+  keybuf = tly__malloc(a, KEYBUF_BYTES);
   if (ws == NULL || scratch == NULL || keybuf == NULL) {
     s = tly__fail(err, TLY_ENOMEM, "out of memory");
     goto done;
@@ -2878,10 +2819,9 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     sh.fd = in.fd;
     sh.size = in.size;
     sh.name = name;
-    sh.guess = true;
     bool retry = false;
     s = read_parts(&sh, d, nt, (int64_t)hstart, 1 + hlines, block,
-                   L.idx[C_MODE] >= 0, name, &pw, &np, &retry, err);
+                   L.idx[C_MODE] >= 0, &pw, &np, &retry, err);
     checked = !retry;
     if (s != TLY_OK)
       goto done;
@@ -2892,9 +2832,6 @@ static tly_status read_file(const char *path, const tly__stdin_head *head,
     tly__free(a, pw, (size_t)np * sizeof *pw);
     pw = NULL;
     np = 0;
-    useen_free(a, &seen);
-    memset(&seen, 0, sizeof seen);
-    sh.guess = false;
     have_layout = false;
   }
   buf = text_alloc(a, cap, &buf_raw);
@@ -3098,8 +3035,8 @@ done:
     worker_free(&pw[i]);
   tly__free(a, pw, (size_t)np * sizeof *pw);
   tly__free(a, buf_raw, text_raw_size(cap));
-  tly__free(a, scratch, (size_t)MAX_FIELDS * (MAX_FIELD + 2) + 16);
-  tly__free(a, keybuf, N_UNIT_COLS * (MAX_FIELD + 1));
+  tly__free(a, scratch, SCRATCH_BYTES);
+  tly__free(a, keybuf, KEYBUF_BYTES);
   useen_free(a, &seen);
   input_close(&in);
   counties_free(a, &cl);
