@@ -6,6 +6,7 @@
  * arrive whole (slowloris), refuses an ambiguous length (RFC 9112 6.3),
  * refuses Host names other than its own on loopback (DNS rebinding), hands
  * each complete request to srv_handle and tells it when its client is gone.
+ * The library is opened when the server starts (mhd_open), not linked.
  */
 #define _GNU_SOURCE /* POLLRDHUP (Linux): the peer closed its side */
 #include "server.h"
